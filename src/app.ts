@@ -1,0 +1,87 @@
+/**
+ * Builds the application from its parts, wired by hand in order: platform → modules → web.
+ * Takes an open database so that tests, the CLI and the server share one way of building it.
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { FastifyInstance } from 'fastify';
+import type { Config } from './config.js';
+import {
+  createAccessRepository,
+  createAccessService,
+  type AccessService,
+} from './modules/access/index.js';
+import { createKnowledgeRepository } from './modules/knowledge/index.js';
+import { createMembersRepository } from './modules/members/index.js';
+import { createSearchRepository } from './modules/search/index.js';
+import type { Database } from './platform/db/database.js';
+import { registerAssets } from './platform/http/assets.js';
+import { registerMetrics } from './platform/http/metrics.js';
+import { createHttpServer } from './platform/http/server.js';
+import { Catalogue } from './platform/i18n/catalogue.js';
+import type { Logger } from './platform/logging/logger.js';
+import { registerWeb } from './web/routes.js';
+
+const ASSETS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'web', 'assets');
+
+export interface AppDeps {
+  config: Pick<Config, 'publicUrl' | 'trustProxy'>;
+  log: Logger;
+  database: Database;
+  /** Signs cookies. */
+  cookieSecret: string;
+  /** Shared across apps in one process (tests) to load the catalogues once. */
+  catalogue?: Catalogue;
+  clock?: () => Date;
+}
+
+export interface App {
+  http: FastifyInstance;
+  access: AccessService;
+}
+
+export async function buildApp(deps: AppDeps): Promise<App> {
+  const { config, log, database } = deps;
+
+  // Platform
+  const http = await createHttpServer({
+    log,
+    cookieSecret: deps.cookieSecret,
+    trustProxy: config.trustProxy,
+    secureCookies: config.publicUrl.startsWith('https://'),
+  });
+  const catalogue = deps.catalogue ?? new Catalogue();
+  const assets = registerAssets(http, ASSETS_DIR);
+  registerMetrics(http);
+  http.get('/healthz', async () => ({ status: 'ok' }));
+  http.get('/readyz', async (_request, reply) => {
+    const ready = await database.ping();
+    return reply
+      .status(ready ? 200 : 503)
+      .send({ status: ready ? 'ok' : 'unavailable', database: ready });
+  });
+
+  // Modules
+  const access = createAccessService({
+    repository: createAccessRepository(database.db),
+    publicUrl: config.publicUrl,
+    clock: deps.clock,
+  });
+  const knowledge = createKnowledgeRepository(database.db);
+  const members = createMembersRepository(database.db);
+  const search = createSearchRepository(database.db);
+
+  // Web
+  registerWeb(http, {
+    catalogue,
+    assets,
+    publicUrl: config.publicUrl,
+    access,
+    knowledge,
+    members,
+    search,
+  });
+
+  await http.ready();
+  return { http, access };
+}

@@ -1,0 +1,106 @@
+/** The `hrcn` command-line interface: serve, database and user administration. */
+import { Command } from 'commander';
+import { createAccessRepository, createAccessService } from './modules/access/index.js';
+import { loadConfig, ConfigError, type Config } from './config.js';
+import { openDatabase, type Database } from './platform/db/database.js';
+import { DataDirectoryInUseError } from './platform/db/embedded.js';
+import { migrateDatabase } from './platform/db/migrate.js';
+import { createLogger } from './platform/logging/logger.js';
+import { loadSecrets } from './platform/secrets.js';
+import { seedInitialContent } from './seed/index.js';
+import { serve } from './main.js';
+
+/** Progress lines go to stderr so that stdout stays clean for what a command prints. */
+const say = (line: string): void => void process.stderr.write(`${line}\n`);
+
+async function withDatabase<T>(
+  run: (database: Database, config: Config) => Promise<T>,
+): Promise<T> {
+  const config = loadConfig();
+  const log = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel);
+  const secrets = await loadSecrets(config.dataDir);
+  const database = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    embeddedPassword: secrets.databasePassword,
+    poolMax: 2,
+    log,
+    joinRunningServer: true,
+  });
+  try {
+    return await run(database, config);
+  } finally {
+    await database.close();
+  }
+}
+
+async function timed(label: string, run: () => Promise<void>): Promise<void> {
+  const started = performance.now();
+  say(`${label}…`);
+  await run();
+  say(`${label}: done in ${Math.round(performance.now() - started)} ms`);
+}
+
+export function createProgram(): Command {
+  const program = new Command('hrcn')
+    .description('The Human Rights Cities Network platform.')
+    .showHelpAfterError();
+
+  program
+    .command('serve')
+    .description('Start the web server (embedded PostgreSQL unless DATABASE_URL is set).')
+    .action(async () => serve());
+
+  const db = program.command('db').description('Database administration.');
+  db.command('migrate')
+    .description('Apply the pending schema migrations.')
+    .action(async () =>
+      withDatabase(async (database) =>
+        timed('Applying migrations', () => migrateDatabase(database.pool)),
+      ),
+    );
+  db.command('seed')
+    .description('Load the initial content that has never been loaded (safe to repeat).')
+    .action(async () =>
+      withDatabase(async (database) => {
+        await timed('Applying migrations', () => migrateDatabase(database.pool));
+        await timed('Seeding initial content', async () => {
+          const report = await seedInitialContent(database.db, (step, done, total) => {
+            if (step !== 'done') say(`  [${done + 1}/${total}] ${step}`);
+          });
+          for (const [kind, count] of Object.entries(report.added))
+            say(`  ${kind}: ${count} added`);
+        });
+      }),
+    );
+
+  const user = program.command('user').description('User administration.');
+  user
+    .command('create-admin')
+    .description('Print a one-time link that creates an administrator account (valid 24 hours).')
+    .option('--locale <locale>', 'language of the set-up page', 'en')
+    .action(async (options: { locale: string }) =>
+      withDatabase(async (database, config) => {
+        await migrateDatabase(database.pool);
+        const access = createAccessService({
+          repository: createAccessRepository(database.db),
+          publicUrl: config.publicUrl,
+        });
+        const link = await access.issueSetupLink(options.locale);
+        say(`One-time administrator set-up link, valid until ${link.expiresAt.toISOString()}:`);
+        process.stdout.write(`${link.url}\n`);
+      }),
+    );
+  return program;
+}
+
+try {
+  await createProgram().parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof ConfigError || error instanceof DataDirectoryInUseError) {
+    say(error.message);
+    process.exit(78); // EX_CONFIG
+  }
+  say(error instanceof Error ? (error.stack ?? error.message) : String(error));
+  process.exit(1);
+}

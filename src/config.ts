@@ -1,0 +1,86 @@
+/**
+ * The only reader of the environment. Every variable is validated at start; an invalid value stops
+ * the process with a message naming the variable and what is wrong. Documented in README.md.
+ */
+import path from 'node:path';
+import { z } from 'zod';
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+const booleanText = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((value) => value === 'true' || value === '1' || value === 'yes');
+
+const environmentSchema = z.object({
+  /** TCP port the web server listens on. */
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** Address the web server binds to; 0.0.0.0 to accept connections from other machines. */
+  HOST: z.string().min(1).default('127.0.0.1'),
+  /** Public address of the site, used in links sent by e-mail and printed on the console. */
+  PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** Directory for the embedded database, generated secrets and uploaded files. */
+  DATA_DIR: z.string().min(1).default('data'),
+  /** External PostgreSQL 15+ (postgres://user:pass@host:port/db); when unset, the embedded one is used. */
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+    .optional(),
+  /** Largest number of connections the app opens to PostgreSQL. */
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(500).default(10),
+  /** Secret that signs session cookies (at least 32 characters); generated in DATA_DIR when unset. */
+  SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  /** pino log level. */
+  LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+  /** Trust X-Forwarded-* headers from a reverse proxy in front of the app. */
+  TRUST_PROXY: booleanText.default(false),
+  /** Seed the network's initial content at start (idempotent). */
+  SEED_ON_START: booleanText.default(true),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  /** Public base address without a trailing slash. */
+  publicUrl: string;
+  /** Absolute path of the data directory. */
+  dataDir: string;
+  /** External database, or null for the embedded one. */
+  databaseUrl: string | null;
+  databasePoolMax: number;
+  /** Given in the environment, or null to use the one generated in the data directory. */
+  sessionSecret: string | null;
+  logLevel: (typeof LOG_LEVELS)[number];
+  trustProxy: boolean;
+  seedOnStart: boolean;
+}
+
+/** Raised when the environment is invalid; its message is meant for the person starting the app. */
+export class ConfigError extends Error {}
+
+/** Reads and validates the environment. Throws ConfigError naming every invalid variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const present = Object.fromEntries(
+    Object.entries(env).filter(([, value]) => value !== undefined && value !== ''),
+  );
+  const parsed = environmentSchema.safeParse(present);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map(
+      (issue) =>
+        `  ${issue.path.join('.')}: ${issue.message} (got ${JSON.stringify(present[String(issue.path[0])])})`,
+    );
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
+    dataDir: path.resolve(e.DATA_DIR),
+    databaseUrl: e.DATABASE_URL ?? null,
+    databasePoolMax: e.DATABASE_POOL_MAX,
+    sessionSecret: e.SESSION_SECRET ?? null,
+    logLevel: e.LOG_LEVEL,
+    trustProxy: e.TRUST_PROXY,
+    seedOnStart: e.SEED_ON_START,
+  };
+}

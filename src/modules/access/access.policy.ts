@@ -1,0 +1,42 @@
+/** Who may see and do what. Pure functions, tested against a table of cases. */
+
+export const ROLES = [
+  'registered',
+  'practitioner',
+  'expert',
+  'organisation-admin',
+  'editor',
+  'administrator',
+] as const;
+
+export type Role = (typeof ROLES)[number];
+
+/** The person behind a request: nobody signed in, or a user with a role. */
+export type Viewer = { kind: 'anonymous' } | { kind: 'user'; id: string; role: Role };
+
+export const ANONYMOUS: Viewer = { kind: 'anonymous' };
+
+export type AccessLevel = 'public' | 'members';
+
+const MEMBERS_LAYER_ROLES: ReadonlySet<Role> = new Set([
+  'practitioner',
+  'expert',
+  'organisation-admin',
+  'editor',
+  'administrator',
+]);
+
+/** True when the viewer may read the members layer (detailed information for practitioners). */
+export function canSeeMembersLayer(viewer: Viewer): boolean {
+  return viewer.kind === 'user' && MEMBERS_LAYER_ROLES.has(viewer.role);
+}
+
+/** True when the viewer may read an item at the given access level. */
+export function canRead(viewer: Viewer, access: AccessLevel): boolean {
+  return access === 'public' || canSeeMembersLayer(viewer);
+}
+
+/** The access levels a viewer may read, for filtering in SQL. */
+export function readableLevels(viewer: Viewer): AccessLevel[] {
+  return canSeeMembersLayer(viewer) ? ['public', 'members'] : ['public'];
+}

@@ -1,0 +1,98 @@
+/** All SQL of the knowledge module. Every read takes the viewer and filters the members layer. */
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import type { Db } from '../../platform/db/database.js';
+import { readableLevels, type Viewer } from '../access/index.js';
+import { linkGroups, links, pages } from './knowledge.schema.js';
+
+export interface PageView {
+  slug: string;
+  /** The language the page is written in (the requested one, or the fallback). */
+  locale: string;
+  title: string;
+  summary: string;
+  body: string;
+  updatedAt: Date;
+}
+
+export interface LinkView {
+  id: string;
+  title: string;
+  url: string | null;
+}
+
+export interface LinkGroupView {
+  key: string;
+  title: string;
+  links: LinkView[];
+  groups: LinkGroupView[];
+}
+
+export function createKnowledgeRepository(db: Db) {
+  return {
+    /** The page in the wanted locale, else in the fallback locale, if the viewer may read it. */
+    async findPage(
+      viewer: Viewer,
+      slug: string,
+      locale: string,
+      fallback: string,
+    ): Promise<PageView | null> {
+      const rows = await db
+        .select({
+          slug: pages.slug,
+          locale: pages.locale,
+          title: pages.title,
+          summary: pages.summary,
+          body: pages.body,
+          updatedAt: pages.updatedAt,
+        })
+        .from(pages)
+        .where(
+          and(
+            eq(pages.slug, slug),
+            inArray(pages.locale, [locale, fallback]),
+            inArray(pages.access, readableLevels(viewer)),
+          ),
+        );
+      return (
+        rows.find((row) => row.locale === locale) ??
+        rows.find((row) => row.locale === fallback) ??
+        null
+      );
+    },
+
+    /** The whole useful-links directory as a tree, in editorial order. */
+    async linkDirectory(viewer: Viewer): Promise<LinkGroupView[]> {
+      const levels = readableLevels(viewer);
+      const groups = await db
+        .select()
+        .from(linkGroups)
+        .where(inArray(linkGroups.access, levels))
+        .orderBy(asc(linkGroups.position));
+      const entries = await db
+        .select({ id: links.id, groupId: links.groupId, title: links.title, url: links.url })
+        .from(links)
+        .where(inArray(links.access, levels))
+        .orderBy(asc(links.position));
+      const views = new Map<string, LinkGroupView>(
+        groups.map((group) => [
+          group.id,
+          { key: group.key, title: group.title, links: [], groups: [] },
+        ]),
+      );
+      for (const entry of entries) {
+        views.get(entry.groupId)?.links.push({ id: entry.id, title: entry.title, url: entry.url });
+      }
+      const roots: LinkGroupView[] = [];
+      for (const group of groups) {
+        const view = views.get(group.id);
+        if (!view) continue;
+        if (group.parentId === null) roots.push(view);
+        // A group under a hidden parent stays hidden with it.
+        else views.get(group.parentId)?.groups.push(view);
+      }
+      return roots;
+    },
+  };
+}
+
+export type KnowledgeRepository = ReturnType<typeof createKnowledgeRepository>;

@@ -1,0 +1,81 @@
+/**
+ * The Fastify instance with the cross-cutting HTTP concerns: logging, security headers with a
+ * nonce-based Content-Security-Policy, compression, cookies, CSRF, form bodies and rate limits.
+ */
+import compress from '@fastify/compress';
+import cookie from '@fastify/cookie';
+import csrf from '@fastify/csrf-protection';
+import formbody from '@fastify/formbody';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import type { Logger } from '../logging/logger.js';
+
+export interface HttpOptions {
+  log: Logger;
+  /** Signs cookies (CSRF now, the session from issue #3). */
+  cookieSecret: string;
+  trustProxy: boolean;
+  /** Mark cookies Secure: true when the public address is https. */
+  secureCookies: boolean;
+}
+
+/** Builds the server with its platform plugins; routes are added by the caller. */
+export async function createHttpServer(options: HttpOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    loggerInstance: options.log as FastifyBaseLogger,
+    trustProxy: options.trustProxy,
+    bodyLimit: 1024 * 1024,
+    routerOptions: { ignoreTrailingSlash: true },
+    genReqId: () => crypto.randomUUID(),
+  });
+
+  await app.register(helmet, {
+    enableCSPNonces: true,
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        objectSrc: ["'none'"],
+        ...(options.secureCookies ? { upgradeInsecureRequests: [] } : {}),
+      },
+    },
+    // Same-origin pages only; no third-party embedding either way.
+    crossOriginEmbedderPolicy: false,
+    referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
+    strictTransportSecurity: options.secureCookies
+      ? { maxAge: 31536000, includeSubDomains: true }
+      : false,
+  });
+  await app.register(compress, { global: true, threshold: 1024, encodings: ['br', 'gzip'] });
+  await app.register(cookie, { secret: options.cookieSecret });
+  await app.register(csrf, {
+    sessionPlugin: '@fastify/cookie',
+    cookieKey: 'hrcn_csrf',
+    cookieOpts: {
+      path: '/',
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: options.secureCookies,
+      signed: true,
+    },
+    getToken: (request) => {
+      const body = request.body as Record<string, unknown> | undefined;
+      const fromBody = body && typeof body._csrf === 'string' ? body._csrf : undefined;
+      return fromBody ?? (request.headers['x-csrf-token'] as string | undefined);
+    },
+  });
+  await app.register(formbody, { bodyLimit: 256 * 1024 });
+  // Off by default; each public form route opts in with its own limit (config.rateLimit).
+  await app.register(rateLimit, { global: false });
+
+  return app;
+}

@@ -1,0 +1,95 @@
+/**
+ * Message catalogues: one folder per locale under `locales/`, one flat JSON file per module,
+ * ICU MessageFormat values. A key is `<file>.<key>`, e.g. `common.nav.home`. Adding a locale is
+ * adding a folder; English is the reference every other catalogue is checked against.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { IntlMessageFormat } from 'intl-messageformat';
+
+export const LOCALES_DIR = fileURLToPath(new URL('../../../locales/', import.meta.url));
+export const REFERENCE_LOCALE = 'en';
+
+export type MessageValues = Record<string, string | number | Date | boolean>;
+
+/** All messages of one locale, flattened to `<file>.<key>` → ICU source. */
+export type Messages = ReadonlyMap<string, string>;
+
+/** Reads every catalogue file of a locale. */
+export function readMessages(locale: string, dir = LOCALES_DIR): Messages {
+  const messages = new Map<string, string>();
+  const localeDir = path.join(dir, locale);
+  for (const file of readdirSync(localeDir)
+    .filter((name) => name.endsWith('.json'))
+    .sort()) {
+    const namespace = file.slice(0, -'.json'.length);
+    const content = JSON.parse(readFileSync(path.join(localeDir, file), 'utf8')) as Record<
+      string,
+      unknown
+    >;
+    for (const [key, value] of Object.entries(content)) {
+      if (typeof value !== 'string') {
+        throw new Error(`${locale}/${file}: the value of "${key}" is not a string`);
+      }
+      messages.set(`${namespace}.${key}`, value);
+    }
+  }
+  return messages;
+}
+
+/** The locales that have a catalogue folder, reference first. */
+export function availableLocales(dir = LOCALES_DIR): string[] {
+  const found = readdirSync(dir, { withFileTypes: true })
+    .filter(
+      (entry) =>
+        entry.isDirectory() && /^[a-z]{2,3}(-[A-Z][a-z]{3})?(-[A-Z]{2})?$/.test(entry.name),
+    )
+    .map((entry) => entry.name)
+    .sort();
+  return [REFERENCE_LOCALE, ...found.filter((locale) => locale !== REFERENCE_LOCALE)];
+}
+
+/** Formats messages of one locale; falls back to the reference locale, then to the key itself. */
+export interface Translator {
+  locale: string;
+  t(key: string, values?: MessageValues): string;
+  has(key: string): boolean;
+}
+
+/** Loads every locale once and hands out translators that cache compiled messages. */
+export class Catalogue {
+  readonly locales: readonly string[];
+  private readonly messages = new Map<string, Messages>();
+  private readonly compiled = new Map<string, IntlMessageFormat>();
+
+  constructor(dir = LOCALES_DIR) {
+    this.locales = availableLocales(dir);
+    for (const locale of this.locales) this.messages.set(locale, readMessages(locale, dir));
+  }
+
+  isSupported(locale: string): boolean {
+    return this.messages.has(locale);
+  }
+
+  translator(locale: string): Translator {
+    const own = this.messages.get(locale) ?? new Map<string, string>();
+    const reference = this.messages.get(REFERENCE_LOCALE) ?? new Map<string, string>();
+    return {
+      locale,
+      has: (key) => own.has(key) || reference.has(key),
+      t: (key, values) => {
+        const useLocale = own.has(key) ? locale : REFERENCE_LOCALE;
+        const source = own.get(key) ?? reference.get(key);
+        if (source === undefined) return key;
+        const cacheKey = `${useLocale}\u0000${key}`;
+        let format = this.compiled.get(cacheKey);
+        if (!format) {
+          format = new IntlMessageFormat(source, useLocale);
+          this.compiled.set(cacheKey, format);
+        }
+        return String(format.format(values));
+      },
+    };
+  }
+}

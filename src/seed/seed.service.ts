@@ -1,0 +1,192 @@
+/**
+ * Loads the network's initial content: the shared vocabularies, the two network pages, the
+ * Knowledge Centre section pages, the useful-links directory and the organisations the seed names.
+ *
+ * Idempotent: each item is recorded in `seed_records` when first loaded and never loaded again, so
+ * a restart neither duplicates content nor overwrites (or brings back) what an editor changed.
+ */
+import { inArray } from 'drizzle-orm';
+import type { Db } from '../platform/db/database.js';
+import {
+  countries,
+  sdgTargets,
+  sdgs as sdgTable,
+  themes as themeTable,
+  udhrArticles,
+} from '../modules/vocabularies/vocabularies.schema.js';
+import { linkGroups, links, pages } from '../modules/knowledge/knowledge.schema.js';
+import { organisations } from '../modules/members/members.schema.js';
+import {
+  euMemberStates,
+  regionOfCountry,
+  countriesWithoutRegion,
+} from '../modules/vocabularies/data/regions.js';
+import { sdgs } from '../modules/vocabularies/data/sdgs.js';
+import { themes } from '../modules/vocabularies/data/themes.js';
+import { seedOrganisations } from './data/organisations.js';
+import { seedPages } from './data/pages.js';
+import type { SeedLinkGroup } from './data/types.js';
+import { usefulLinks } from './data/useful-links.js';
+import { seedRecords } from './seed.schema.js';
+
+type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
+export interface SeedProgress {
+  (step: string, done: number, total: number): void;
+}
+
+export interface SeedReport {
+  /** Items loaded by this run, by kind. */
+  added: Record<string, number>;
+}
+
+const SEED_LOCALE = 'en';
+/** Serialises concurrent seeding from several instances starting together. */
+const SEED_LOCK = 0x68726373;
+
+/** Keeps only the keys not yet recorded, and records them. */
+async function claim(tx: Tx, keys: string[]): Promise<Set<string>> {
+  if (keys.length === 0) return new Set();
+  const existing = await tx
+    .select({ key: seedRecords.key })
+    .from(seedRecords)
+    .where(inArray(seedRecords.key, keys));
+  const done = new Set(existing.map((row) => row.key));
+  const fresh = keys.filter((key) => !done.has(key));
+  if (fresh.length > 0) await tx.insert(seedRecords).values(fresh.map((key) => ({ key })));
+  return new Set(fresh);
+}
+
+async function seedVocabularies(tx: Tx): Promise<number> {
+  // Reference data: rows are added when missing, never changed.
+  await tx
+    .insert(themeTable)
+    .values(themes.map((theme, position) => ({ key: theme.key, family: theme.family, position })))
+    .onConflictDoNothing();
+  await tx
+    .insert(sdgTable)
+    .values(sdgs.map((goal) => ({ number: goal.number, colour: goal.colour })))
+    .onConflictDoNothing();
+  await tx
+    .insert(sdgTargets)
+    .values(
+      sdgs.flatMap((goal) =>
+        goal.targets.map((code, position) => ({ code, sdg: goal.number, position })),
+      ),
+    )
+    .onConflictDoNothing();
+  await tx
+    .insert(udhrArticles)
+    .values(Array.from({ length: 30 }, (_, index) => ({ number: index + 1 })))
+    .onConflictDoNothing();
+  const eu = new Set(euMemberStates);
+  const countryRows = [
+    ...Object.entries(regionOfCountry).map(([code, region]) => ({
+      code,
+      region,
+      euMember: eu.has(code),
+    })),
+    ...countriesWithoutRegion.map((code) => ({ code, region: null, euMember: false })),
+  ];
+  await tx.insert(countries).values(countryRows).onConflictDoNothing();
+  return themes.length + sdgs.length + 30 + countryRows.length;
+}
+
+async function seedPagesOnce(tx: Tx): Promise<number> {
+  const fresh = await claim(
+    tx,
+    seedPages.map((page) => `page:${page.slug}:${SEED_LOCALE}`),
+  );
+  const rows = seedPages
+    .filter((page) => fresh.has(`page:${page.slug}:${SEED_LOCALE}`))
+    .map((page) => ({ ...page, locale: SEED_LOCALE, access: 'public' as const }));
+  if (rows.length > 0) await tx.insert(pages).values(rows).onConflictDoNothing();
+  return rows.length;
+}
+
+async function seedLinkGroup(
+  tx: Tx,
+  group: SeedLinkGroup,
+  parentId: string | null,
+  position: number,
+  fresh: Set<string>,
+): Promise<number> {
+  let added = 0;
+  let groupId: string | undefined;
+  if (fresh.has(`link-group:${group.key}`)) {
+    const [row] = await tx
+      .insert(linkGroups)
+      .values({ key: group.key, parentId, title: group.title, position })
+      .onConflictDoNothing()
+      .returning({ id: linkGroups.id });
+    groupId = row?.id;
+    added++;
+  }
+  if (!groupId) {
+    const [row] = await tx
+      .select({ id: linkGroups.id })
+      .from(linkGroups)
+      .where(inArray(linkGroups.key, [group.key]));
+    groupId = row?.id;
+  }
+  if (!groupId) return added; // the group was deleted by an editor: its links stay deleted too
+  const newLinks = group.links
+    .map((link, index) => ({ link, index }))
+    .filter(({ index }) => fresh.has(`link:${group.key}:${index}`))
+    .map(({ link, index }) => ({ groupId, title: link.title, url: link.url, position: index }));
+  if (newLinks.length > 0) await tx.insert(links).values(newLinks);
+  added += newLinks.length;
+  for (const [index, child] of group.groups.entries()) {
+    added += await seedLinkGroup(tx, child, groupId, index, fresh);
+  }
+  return added;
+}
+
+function linkKeys(groups: readonly SeedLinkGroup[]): string[] {
+  return groups.flatMap((group) => [
+    `link-group:${group.key}`,
+    ...group.links.map((_, index) => `link:${group.key}:${index}`),
+    ...linkKeys(group.groups),
+  ]);
+}
+
+async function seedLinksOnce(tx: Tx): Promise<number> {
+  const fresh = await claim(tx, linkKeys(usefulLinks));
+  let added = 0;
+  for (const [index, group] of usefulLinks.entries()) {
+    added += await seedLinkGroup(tx, group, null, index, fresh);
+  }
+  return added;
+}
+
+async function seedOrganisationsOnce(tx: Tx): Promise<number> {
+  const fresh = await claim(
+    tx,
+    seedOrganisations.map((organisation) => `organisation:${organisation.slug}`),
+  );
+  const rows = seedOrganisations.filter((organisation) =>
+    fresh.has(`organisation:${organisation.slug}`),
+  );
+  if (rows.length > 0) await tx.insert(organisations).values(rows).onConflictDoNothing();
+  return rows.length;
+}
+
+/** Loads whatever of the initial content has never been loaded. */
+export async function seedInitialContent(db: Db, progress?: SeedProgress): Promise<SeedReport> {
+  const steps = [
+    ['vocabularies', seedVocabularies],
+    ['pages', seedPagesOnce],
+    ['links', seedLinksOnce],
+    ['organisations', seedOrganisationsOnce],
+  ] as const;
+  const added: Record<string, number> = {};
+  await db.transaction(async (tx) => {
+    await tx.execute(`SELECT pg_advisory_xact_lock(${SEED_LOCK})`);
+    for (const [index, [name, run]] of steps.entries()) {
+      progress?.(name, index, steps.length);
+      added[name] = await run(tx);
+    }
+    progress?.('done', steps.length, steps.length);
+  });
+  return { added };
+}

@@ -1,0 +1,73 @@
+/** Small building blocks shared by pages. */
+import { renderMarkdown } from '../../platform/markdown/markdown.js';
+import type { PageContext } from '../context.js';
+import { endonym } from '../layout/layout.js';
+
+/** Page title and optional lead paragraph. The only h1 of a page. */
+export function PageHeader(props: { title: string; lead?: string; lang?: string }): JSX.Element {
+  return (
+    <header class="page-header">
+      <h1 safe lang={props.lang}>
+        {props.title}
+      </h1>
+      {props.lead ? (
+        <p class="lead" safe lang={props.lang}>
+          {props.lead}
+        </p>
+      ) : (
+        ''
+      )}
+    </header>
+  );
+}
+
+/** Markdown rendered to sanitised HTML. */
+export function Prose(props: { markdown: string; lang?: string }): JSX.Element {
+  const safeHtml = renderMarkdown(props.markdown);
+  return (
+    <div class="prose" lang={props.lang}>
+      {safeHtml}
+    </div>
+  );
+}
+
+/** Tells the reader that the content below is in another language than the interface. */
+export function TranslationNotice(props: { ctx: PageContext; contentLocale: string }): JSX.Element {
+  if (props.contentLocale === props.ctx.locale) return '';
+  return (
+    <p class="notice" role="note">
+      {props.ctx.t('common.translationMissing', { language: endonym(props.contentLocale) })}
+    </p>
+  );
+}
+
+/** A list of cards linking onwards. */
+export function CardList(props: {
+  items: readonly { href: string; title: string; text?: string }[];
+  headingLevel?: 2 | 3;
+}): JSX.Element {
+  const Heading = props.headingLevel === 3 ? 'h3' : 'h2';
+  return (
+    <ul class="cards">
+      {props.items.map((item) => (
+        <li class="card">
+          <Heading>
+            <a href={item.href} safe>
+              {item.title}
+            </a>
+          </Heading>
+          {item.text ? <p safe>{item.text}</p> : ''}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** Shown where a later feature will list content. */
+export function EmptyState(props: { message: string }): JSX.Element {
+  return (
+    <p class="empty" safe>
+      {props.message}
+    </p>
+  );
+}

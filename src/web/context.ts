@@ -1,0 +1,80 @@
+/** What every page needs to know about the request it answers: language, path, nonce, assets. */
+import { escapeHtml } from '@kitajs/html';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Catalogue, MessageValues } from '../platform/i18n/catalogue.js';
+import type { AssetManifest } from '../platform/http/assets.js';
+import type { MessageKey } from './messages.js';
+
+export interface PageContext {
+  locale: string;
+  dir: 'ltr' | 'rtl';
+  /** Formats a message as HTML-escaped text, for element content. */
+  t(key: MessageKey, values?: MessageValues): JSX.Element;
+  /** Formats a message as plain text, for attributes and `safe` elements (they escape it). */
+  text(key: MessageKey, values?: MessageValues): string;
+  /** The request path without the locale prefix, e.g. "/about/how-we-work" ("/" for home). */
+  path: string;
+  /** Query string including "?", or "" (kept by the language switcher). */
+  search: string;
+  /** Nonce for the one inline script a page may carry. */
+  nonce: string;
+  assets: AssetManifest;
+  /** Every supported locale, reference first. */
+  locales: readonly string[];
+  /** Public base address without trailing slash, for canonical and alternate links. */
+  publicUrl: string;
+  /** Makes a locale-prefixed path: href('/knowledge') → '/fr/knowledge'. */
+  href(path: string, locale?: string): string;
+}
+
+export interface WebDeps {
+  catalogue: Catalogue;
+  assets: AssetManifest;
+  publicUrl: string;
+}
+
+const RTL_LANGUAGES = new Set(['ar', 'fa', 'he', 'ur', 'ps', 'yi', 'dv', 'ckb']);
+
+export function directionOf(locale: string): 'ltr' | 'rtl' {
+  return RTL_LANGUAGES.has(locale.split('-')[0] ?? locale) ? 'rtl' : 'ltr';
+}
+
+/** Splits "/fr/knowledge?x=1" into its locale (when supported) and the rest. */
+export function splitLocale(
+  url: string,
+  catalogue: Catalogue,
+): { locale: string | null; path: string; search: string } {
+  const [pathname = '/', query] = url.split('?', 2);
+  const match = /^\/([^/]+)(\/.*)?$/.exec(pathname);
+  const candidate = match?.[1];
+  if (candidate && catalogue.isSupported(candidate)) {
+    return { locale: candidate, path: match?.[2] ?? '/', search: query ? `?${query}` : '' };
+  }
+  return { locale: null, path: pathname, search: query ? `?${query}` : '' };
+}
+
+/** Builds the page context of a request in the given locale. */
+export function pageContext(
+  deps: WebDeps,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  locale: string,
+): PageContext {
+  const translator = deps.catalogue.translator(locale);
+  const { path, search } = splitLocale(request.url, deps.catalogue);
+  const nonces = reply.cspNonce as { script: string } | undefined;
+  return {
+    locale,
+    dir: directionOf(locale),
+    t: (key, values) => escapeHtml(translator.t(key, values)),
+    text: (key, values) => translator.t(key, values),
+    path,
+    search,
+    nonce: nonces?.script ?? '',
+    assets: deps.assets,
+    locales: deps.catalogue.locales,
+    publicUrl: deps.publicUrl,
+    href: (target, otherLocale = locale) =>
+      `/${otherLocale}${target === '/' ? '/' : target.startsWith('/') ? target : `/${target}`}`,
+  };
+}

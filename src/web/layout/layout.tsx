@@ -1,0 +1,189 @@
+/** The one base layout: skip link, landmarks, language switcher, main navigation, footer. */
+import type { PageContext } from '../context.js';
+import type { MessageKey } from '../messages.js';
+
+export interface Crumb {
+  label: string;
+  href: string;
+}
+
+export interface LayoutProps {
+  ctx: PageContext;
+  /** The page's own title, used in <title> (the page renders its own h1). */
+  title: string;
+  description?: string;
+  /** Trail above the h1, home excluded. */
+  crumbs?: readonly Crumb[];
+  /** Set to false for pages that must not be indexed (set-up, errors). */
+  indexable?: boolean;
+  children?: JSX.Element | JSX.Element[] | string;
+}
+
+const NAVIGATION: readonly { path: string; label: MessageKey }[] = [
+  { path: '/about', label: 'common.nav.about' },
+  { path: '/network', label: 'common.nav.network' },
+  { path: '/knowledge', label: 'common.nav.knowledge' },
+  { path: '/experts', label: 'common.nav.experts' },
+  { path: '/events', label: 'common.nav.events' },
+  { path: '/search', label: 'common.nav.search' },
+];
+
+/** The language's own name, capitalised ("Français", "Deutsch"). */
+export function endonym(locale: string): string {
+  const name = new Intl.DisplayNames([locale], { type: 'language' }).of(locale) ?? locale;
+  return name.charAt(0).toLocaleUpperCase(locale) + name.slice(1);
+}
+
+function isCurrentSection(ctx: PageContext, path: string): boolean {
+  return ctx.path === path || ctx.path.startsWith(`${path}/`);
+}
+
+function Logo(): JSX.Element {
+  return (
+    <svg
+      class="brand-mark"
+      viewBox="0 0 32 32"
+      width="32"
+      height="32"
+      aria-hidden="true"
+      focusable="false"
+    >
+      <circle cx="16" cy="16" r="15" fill="currentColor" />
+      <path
+        d="M8 22h16M10 22V13l6-4 6 4v9M14 22v-5h4v5"
+        stroke="#fff"
+        stroke-width="2"
+        fill="none"
+        stroke-linejoin="round"
+      />
+    </svg>
+  );
+}
+
+export function Layout(props: LayoutProps): JSX.Element {
+  const { ctx } = props;
+  const siteName = ctx.text('common.site.name');
+  const fullTitle = ctx.path === '/' ? siteName : `${props.title} · ${siteName}`;
+  return (
+    <>
+      {'<!doctype html>'}
+      <html lang={ctx.locale} dir={ctx.dir}>
+        <head>
+          <meta charset="utf-8" />
+          <meta name="viewport" content="width=device-width, initial-scale=1" />
+          <title safe>{fullTitle}</title>
+          <meta
+            name="description"
+            content={props.description ?? ctx.text('common.site.description')}
+          />
+          <meta name="color-scheme" content="light dark" />
+          {props.indexable === false ? <meta name="robots" content="noindex" /> : ''}
+          <link rel="stylesheet" href={ctx.assets.url('site.css')} />
+          <link rel="icon" href={ctx.assets.url('favicon.svg')} type="image/svg+xml" />
+          <link rel="canonical" href={`${ctx.publicUrl}${ctx.href(ctx.path)}`} />
+          {ctx.locales.map((locale) => (
+            <link
+              rel="alternate"
+              hreflang={locale}
+              href={`${ctx.publicUrl}${ctx.href(ctx.path, locale)}`}
+            />
+          ))}
+          <link
+            rel="alternate"
+            hreflang="x-default"
+            href={`${ctx.publicUrl}${ctx.path === '/' ? '/' : ctx.href(ctx.path, 'en')}`}
+          />
+        </head>
+        <body>
+          <a class="skip-link" href="#main">
+            {ctx.t('common.skipToContent')}
+          </a>
+          <header class="site-header">
+            <div class="wrap header-top">
+              <a class="brand" href={ctx.href('/')}>
+                <Logo />
+                <span safe>{siteName}</span>
+              </a>
+              <nav class="languages" aria-label={ctx.text('common.languages.label')}>
+                <ul>
+                  {ctx.locales.map((locale) => (
+                    <li>
+                      <a
+                        href={`${ctx.href(ctx.path, locale)}${ctx.search}`}
+                        hreflang={locale}
+                        lang={locale}
+                        aria-current={locale === ctx.locale ? 'true' : undefined}
+                      >
+                        {endonym(locale)}
+                      </a>
+                    </li>
+                  ))}
+                </ul>
+              </nav>
+            </div>
+            <nav class="main-nav" aria-label={ctx.text('common.nav.label')}>
+              <ul class="wrap nav-list">
+                {NAVIGATION.map((item) => (
+                  <li>
+                    <a
+                      href={ctx.href(item.path)}
+                      aria-current={
+                        ctx.path === item.path
+                          ? 'page'
+                          : isCurrentSection(ctx, item.path)
+                            ? 'true'
+                            : undefined
+                      }
+                    >
+                      {ctx.t(item.label)}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+          </header>
+          <main id="main" class="wrap" tabindex="-1">
+            {props.crumbs && props.crumbs.length > 0 ? (
+              <nav class="breadcrumbs" aria-label={ctx.text('common.breadcrumbs')}>
+                <ol>
+                  <li>
+                    <a href={ctx.href('/')}>{ctx.t('common.nav.home')}</a>
+                  </li>
+                  {props.crumbs.map((crumb) => (
+                    <li>
+                      <a href={crumb.href} safe>
+                        {crumb.label}
+                      </a>
+                    </li>
+                  ))}
+                </ol>
+              </nav>
+            ) : (
+              ''
+            )}
+            {props.children}
+          </main>
+          <footer class="site-footer">
+            <div class="wrap">
+              <p>{ctx.t('common.footer.about')}</p>
+              <ul class="footer-links">
+                <li>
+                  <a href={ctx.href('/about/how-we-work')}>{ctx.t('common.nav.howWeWork')}</a>
+                </li>
+                <li>
+                  <a href={ctx.href('/about/who-we-are')}>{ctx.t('common.nav.whoWeAre')}</a>
+                </li>
+                <li>
+                  <a href={ctx.href('/knowledge/useful-links')}>
+                    {ctx.t('common.nav.usefulLinks')}
+                  </a>
+                </li>
+              </ul>
+              <p class="footer-note">{ctx.t('common.footer.openSource')}</p>
+            </div>
+          </footer>
+        </body>
+      </html>
+    </>
+  );
+}

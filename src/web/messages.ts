@@ -1,0 +1,27 @@
+/**
+ * The type of every message key, derived from the English catalogues, so that a page cannot ask
+ * for a key that does not exist. `npm run i18n:check` keeps the other languages complete.
+ */
+import type common from '../../locales/en/common.json';
+import type errors from '../../locales/en/errors.json';
+import type home from '../../locales/en/home.json';
+import type knowledge from '../../locales/en/knowledge.json';
+import type network from '../../locales/en/network.json';
+import type sections from '../../locales/en/sections.json';
+import type setup from '../../locales/en/setup.json';
+import type vocabularies from '../../locales/en/vocabularies.json';
+
+interface Catalogues {
+  common: typeof common;
+  errors: typeof errors;
+  home: typeof home;
+  knowledge: typeof knowledge;
+  network: typeof network;
+  sections: typeof sections;
+  setup: typeof setup;
+  vocabularies: typeof vocabularies;
+}
+
+export type MessageKey = {
+  [N in keyof Catalogues]: `${N}.${keyof Catalogues[N] & string}`;
+}[keyof Catalogues];

@@ -1,0 +1,167 @@
+import type { LinkGroupView, PageView } from '../../modules/knowledge/index.js';
+import { KNOWLEDGE_SECTIONS, type KnowledgeSection } from '../../modules/knowledge/index.js';
+import type { OrganisationView } from '../../modules/members/index.js';
+import type { UdhrText } from '../../modules/vocabularies/index.js';
+import {
+  CardList,
+  EmptyState,
+  PageHeader,
+  Prose,
+  TranslationNotice,
+} from '../components/content.js';
+import type { PageContext } from '../context.js';
+import type { MessageKey } from '../messages.js';
+import { Layout } from '../layout/layout.js';
+import { OrganisationList } from './network.page.js';
+
+export function sectionTitle(ctx: PageContext, section: KnowledgeSection): string {
+  return ctx.text(`knowledge.section.${section}` as MessageKey);
+}
+
+export function KnowledgeIndexPage(props: {
+  ctx: PageContext;
+  intros: ReadonlyMap<string, PageView>;
+}): JSX.Element {
+  const { ctx } = props;
+  return (
+    <Layout ctx={ctx} title={ctx.text('knowledge.title')}>
+      <PageHeader title={ctx.text('knowledge.title')} lead={ctx.text('knowledge.lead')} />
+      <nav aria-label={ctx.text('knowledge.sections.label')}>
+        <CardList
+          items={KNOWLEDGE_SECTIONS.map((section) => ({
+            href: ctx.href(`/knowledge/${section}`),
+            title: sectionTitle(ctx, section),
+            text: props.intros.get(section)?.summary,
+          }))}
+        />
+      </nav>
+    </Layout>
+  );
+}
+
+/** What a section shows under its introduction. */
+export type SectionContent =
+  | { kind: 'framework'; udhr: UdhrText }
+  | { kind: 'institutions'; organisations: readonly OrganisationView[] }
+  | { kind: 'links'; directory: readonly LinkGroupView[] }
+  | { kind: 'empty' };
+
+export function KnowledgeSectionPage(props: {
+  ctx: PageContext;
+  section: KnowledgeSection;
+  intro: PageView | null;
+  content: SectionContent;
+}): JSX.Element {
+  const { ctx, intro, content } = props;
+  const title = sectionTitle(ctx, props.section);
+  const introLang = intro && intro.locale !== ctx.locale ? intro.locale : undefined;
+  return (
+    <Layout
+      ctx={ctx}
+      title={title}
+      description={intro?.summary}
+      crumbs={[{ label: ctx.text('knowledge.title'), href: ctx.href('/knowledge') }]}
+    >
+      <PageHeader title={title} />
+      {intro ? (
+        <>
+          <TranslationNotice ctx={ctx} contentLocale={intro.locale} />
+          <Prose markdown={intro.body} lang={introLang} />
+        </>
+      ) : (
+        ''
+      )}
+      {content.kind === 'framework' ? <UdhrText ctx={ctx} udhr={content.udhr} /> : ''}
+      {content.kind === 'institutions' ? (
+        <OrganisationList ctx={ctx} organisations={content.organisations} headingLevel={2} />
+      ) : (
+        ''
+      )}
+      {content.kind === 'links' ? (
+        <LinkDirectory ctx={ctx} groups={content.directory} level={2} />
+      ) : (
+        ''
+      )}
+      {content.kind === 'empty' ? <EmptyState message={ctx.text('common.comingSoon')} /> : ''}
+    </Layout>
+  );
+}
+
+function UdhrText(props: { ctx: PageContext; udhr: UdhrText }): JSX.Element {
+  const { ctx, udhr } = props;
+  const lang = udhr.lang === ctx.locale ? undefined : udhr.lang;
+  return (
+    <section class="udhr" aria-labelledby="udhr-title" lang={lang}>
+      <h2 id="udhr-title" safe>
+        {udhr.title}
+      </h2>
+      <p>{ctx.t('knowledge.udhr.intro')}</p>
+      <nav aria-labelledby="udhr-contents">
+        <h3 id="udhr-contents">{ctx.t('knowledge.udhr.contents')}</h3>
+        <ol class="udhr-contents">
+          {udhr.articles.map((article) => (
+            <li>
+              <a href={`#article-${article.number}`}>{String(article.number)}</a>
+            </li>
+          ))}
+        </ol>
+      </nav>
+      <h3 safe>{udhr.preambleTitle}</h3>
+      <div class="prose">{udhr.preambleHtml}</div>
+      {udhr.articles.map((article) => (
+        <article id={`article-${article.number}`} class="udhr-article">
+          <h3 safe>{article.title}</h3>
+          <div class="prose">{article.html}</div>
+        </article>
+      ))}
+      <p class="meta">
+        <small>{ctx.t('knowledge.udhr.source')}</small>
+      </p>
+    </section>
+  );
+}
+
+function LinkDirectory(props: {
+  ctx: PageContext;
+  groups: readonly LinkGroupView[];
+  level: 2 | 3 | 4;
+}): JSX.Element {
+  const { ctx } = props;
+  const Heading = `h${props.level}` as const;
+  return (
+    <>
+      {props.groups.map((group) => (
+        <section class="link-group" aria-labelledby={`links-${group.key}`}>
+          <Heading id={`links-${group.key}`} safe>
+            {group.title}
+          </Heading>
+          {group.links.length > 0 ? (
+            <ol class="links">
+              {group.links.map((link) =>
+                link.url ? (
+                  <li>
+                    <a href={link.url} rel="noopener" safe>
+                      {link.title}
+                    </a>
+                  </li>
+                ) : (
+                  <li>
+                    <span safe>{link.title}</span>{' '}
+                    <small class="pending">({ctx.t('knowledge.links.toComplete')})</small>
+                  </li>
+                ),
+              )}
+            </ol>
+          ) : (
+            ''
+          )}
+          {group.groups.length > 0 ? (
+            <LinkDirectory ctx={ctx} groups={group.groups} level={props.level === 2 ? 3 : 4} />
+          ) : (
+            ''
+          )}
+        </section>
+      ))}
+    </>
+  );
+}

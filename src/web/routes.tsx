@@ -1,0 +1,256 @@
+/**
+ * The site's pages. Every route follows validate → authorise → act → present; the locale prefixes
+ * every address and an unsupported one is a 404.
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { ANONYMOUS, type AccessService, type SetupField } from '../modules/access/index.js';
+import {
+  KNOWLEDGE_SECTIONS,
+  isKnowledgeSection,
+  type KnowledgeRepository,
+  type PageView,
+} from '../modules/knowledge/index.js';
+import type { MembersRepository } from '../modules/members/index.js';
+import { MAX_QUERY_LENGTH, type SearchRepository } from '../modules/search/index.js';
+import { udhrFor } from '../modules/vocabularies/index.js';
+import { NotFoundError } from '../platform/errors/errors.js';
+import { REFERENCE_LOCALE } from '../platform/i18n/catalogue.js';
+import { negotiateLocale } from '../platform/i18n/negotiate.js';
+import { pageContext, type PageContext, type WebDeps } from './context.js';
+import { registerErrorPages } from './errors.js';
+import { AboutIndexPage, ContentPage } from './pages/about.page.js';
+import { HomePage } from './pages/home.page.js';
+import {
+  KnowledgeIndexPage,
+  KnowledgeSectionPage,
+  type SectionContent,
+} from './pages/knowledge.page.js';
+import { NetworkPage, OrganisationPage } from './pages/network.page.js';
+import { EventsPage, ExpertsPage, SearchPage } from './pages/sections.page.js';
+import { SetupDonePage, SetupPage, type SetupFormState } from './pages/setup.page.js';
+import { sendPage } from './render.js';
+
+export interface WebModules {
+  access: AccessService;
+  knowledge: KnowledgeRepository;
+  members: MembersRepository;
+  search: SearchRepository;
+}
+
+const ABOUT_PAGES = ['how-we-work', 'who-we-are'] as const;
+
+type LocaleParams = { locale: string };
+
+export function registerWeb(app: FastifyInstance, deps: WebDeps & WebModules): void {
+  registerErrorPages(app, deps);
+
+  app.get('/', async (request, reply) => {
+    const locale = negotiateLocale(
+      request.headers['accept-language'],
+      deps.catalogue.locales,
+      REFERENCE_LOCALE,
+    );
+    return reply.header('vary', 'Accept-Language').redirect(`/${locale}/`, 302);
+  });
+
+  app.get('/robots.txt', async (_request, reply) =>
+    reply.type('text/plain; charset=utf-8').send('User-agent: *\nDisallow: /*/setup/\n'),
+  );
+
+  app.register(
+    async (site) => {
+      // An address whose first segment is not a supported locale does not exist.
+      site.addHook('preValidation', async (request: FastifyRequest<{ Params: LocaleParams }>) => {
+        if (!deps.catalogue.isSupported(request.params.locale)) throw new NotFoundError();
+      });
+      const ctxOf = (
+        request: FastifyRequest<{ Params: LocaleParams }>,
+        reply: FastifyReply,
+      ): PageContext => pageContext(deps, request, reply, request.params.locale);
+      const page = (viewerLocale: string, slug: string): Promise<PageView | null> =>
+        deps.knowledge.findPage(ANONYMOUS, slug, viewerLocale, REFERENCE_LOCALE);
+
+      site.get<{ Params: LocaleParams }>('/', async (request, reply) =>
+        sendPage(reply, <HomePage ctx={ctxOf(request, reply)} />),
+      );
+
+      site.get<{ Params: LocaleParams }>('/about', async (request, reply) => {
+        const pages = await Promise.all(
+          ABOUT_PAGES.map((slug) => page(request.params.locale, slug)),
+        );
+        const found = pages.filter((entry): entry is PageView => entry !== null);
+        return sendPage(reply, <AboutIndexPage ctx={ctxOf(request, reply)} pages={found} />);
+      });
+
+      site.get<{ Params: LocaleParams & { slug: string } }>(
+        '/about/:slug',
+        async (request, reply) => {
+          const ctx = ctxOf(request, reply);
+          const found = await page(ctx.locale, request.params.slug);
+          if (!found || !(ABOUT_PAGES as readonly string[]).includes(found.slug))
+            throw new NotFoundError();
+          return sendPage(
+            reply,
+            <ContentPage
+              ctx={ctx}
+              page={found}
+              crumbs={[{ label: ctx.text('common.nav.about'), href: ctx.href('/about') }]}
+            />,
+          );
+        },
+      );
+
+      site.get<{ Params: LocaleParams }>('/network', async (request, reply) => {
+        const organisations = await deps.members.listOrganisations(ANONYMOUS);
+        return sendPage(
+          reply,
+          <NetworkPage ctx={ctxOf(request, reply)} organisations={organisations} />,
+        );
+      });
+
+      site.get<{ Params: LocaleParams & { slug: string } }>(
+        '/network/:slug',
+        async (request, reply) => {
+          const organisation = await deps.members.findOrganisation(ANONYMOUS, request.params.slug);
+          if (!organisation) throw new NotFoundError();
+          return sendPage(
+            reply,
+            <OrganisationPage ctx={ctxOf(request, reply)} organisation={organisation} />,
+          );
+        },
+      );
+
+      site.get<{ Params: LocaleParams }>('/knowledge', async (request, reply) => {
+        const intros = await Promise.all(
+          KNOWLEDGE_SECTIONS.map((slug) => page(request.params.locale, slug)),
+        );
+        const bySlug = new Map(
+          intros
+            .filter((entry): entry is PageView => entry !== null)
+            .map((entry) => [entry.slug, entry]),
+        );
+        return sendPage(reply, <KnowledgeIndexPage ctx={ctxOf(request, reply)} intros={bySlug} />);
+      });
+
+      site.get<{ Params: LocaleParams & { section: string } }>(
+        '/knowledge/:section',
+        async (request, reply) => {
+          const { section, locale } = request.params;
+          if (!isKnowledgeSection(section)) throw new NotFoundError();
+          const intro = await page(locale, section);
+          let content: SectionContent = { kind: 'empty' };
+          if (section === 'human-rights-framework')
+            content = { kind: 'framework', udhr: udhrFor(locale) };
+          if (section === 'useful-links')
+            content = { kind: 'links', directory: await deps.knowledge.linkDirectory(ANONYMOUS) };
+          if (section === 'institutions') {
+            const organisations = await deps.members.listOrganisations(ANONYMOUS);
+            content = {
+              kind: 'institutions',
+              organisations: organisations.filter((entry) => entry.listedInstitution),
+            };
+          }
+          return sendPage(
+            reply,
+            <KnowledgeSectionPage
+              ctx={ctxOf(request, reply)}
+              section={section}
+              intro={intro}
+              content={content}
+            />,
+          );
+        },
+      );
+
+      site.get<{ Params: LocaleParams }>('/experts', async (request, reply) =>
+        sendPage(reply, <ExpertsPage ctx={ctxOf(request, reply)} />),
+      );
+
+      site.get<{ Params: LocaleParams }>('/events', async (request, reply) =>
+        sendPage(reply, <EventsPage ctx={ctxOf(request, reply)} />),
+      );
+
+      site.get<{ Params: LocaleParams; Querystring: { q?: string | string[] } }>(
+        '/search',
+        { config: { rateLimit: { max: 60, timeWindow: '1 minute' } } },
+        async (request, reply) => {
+          const ctx = ctxOf(request, reply);
+          const raw = request.query.q;
+          const query = (Array.isArray(raw) ? (raw[0] ?? '') : (raw ?? '')).trim();
+          if (query.length > MAX_QUERY_LENGTH) {
+            return sendPage(
+              reply,
+              <SearchPage
+                ctx={ctx}
+                query={query}
+                hits={null}
+                error={ctx.text('sections.search.tooLong', { max: MAX_QUERY_LENGTH })}
+              />,
+              { status: 400 },
+            );
+          }
+          const hits = query ? await deps.search.search(ANONYMOUS, query, ctx.locale) : null;
+          return sendPage(reply, <SearchPage ctx={ctx} query={query} hits={hits} />);
+        },
+      );
+
+      registerSetup(site, deps, ctxOf);
+    },
+    { prefix: '/:locale' },
+  );
+}
+
+function registerSetup(
+  site: FastifyInstance,
+  deps: WebDeps & WebModules,
+  ctxOf: (request: FastifyRequest<{ Params: LocaleParams }>, reply: FastifyReply) => PageContext,
+): void {
+  type SetupParams = { Params: LocaleParams & { token: string } };
+  const emptyState: SetupFormState = { values: { name: '', email: '' }, errors: {} };
+  // The token is in the address: keep it out of caches and of the Referer sent to other sites.
+  const secret = { cache: 'no-store', referrer: 'no-referrer' } as const;
+
+  site.get<SetupParams>('/setup/:token', async (request, reply) => {
+    await deps.access.assertSetupLinkUsable(request.params.token);
+    const csrfToken = reply.generateCsrf();
+    return sendPage(
+      reply,
+      <SetupPage
+        ctx={ctxOf(request, reply)}
+        action={request.url.split('?')[0] ?? ''}
+        csrfToken={csrfToken}
+        state={emptyState}
+      />,
+      { ...secret },
+    );
+  });
+
+  site.post<SetupParams & { Body: Record<string, unknown> }>(
+    '/setup/:token',
+    {
+      onRequest: site.csrfProtection,
+      config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
+    },
+    async (request, reply) => {
+      const ctx = ctxOf(request, reply);
+      const body = request.body ?? {};
+      const result = await deps.access.completeSetup(request.params.token, body, ctx.locale);
+      if (result.ok) {
+        const email = typeof body.email === 'string' ? body.email.trim().toLowerCase() : '';
+        return sendPage(reply, <SetupDonePage ctx={ctx} email={email} />, { ...secret });
+      }
+      const text = (field: SetupField): string =>
+        typeof body[field] === 'string' ? (body[field] as string) : '';
+      return sendPage(
+        reply,
+        <SetupPage
+          ctx={ctx}
+          action={request.url.split('?')[0] ?? ''}
+          csrfToken={reply.generateCsrf()}
+          state={{ values: { name: text('name'), email: text('email') }, errors: result.errors }}
+        />,
+        { status: 422, ...secret },
+      );
+    },
+  );
+}
