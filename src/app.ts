@@ -14,6 +14,7 @@ import {
 import { createKnowledgeRepository } from './modules/knowledge/index.js';
 import { createMembersRepository } from './modules/members/index.js';
 import { createSearchRepository } from './modules/search/index.js';
+import { createVocabulariesRepository } from './modules/vocabularies/index.js';
 import type { Database } from './platform/db/database.js';
 import { registerAssets } from './platform/http/assets.js';
 import { registerMetrics } from './platform/http/metrics.js';
@@ -70,6 +71,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   const knowledge = createKnowledgeRepository(database.db);
   const members = createMembersRepository(database.db);
   const search = createSearchRepository(database.db);
+  const vocabularies = createVocabulariesRepository(database.db);
 
   // Web
   registerWeb(http, {
@@ -80,6 +82,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     knowledge,
     members,
     search,
+    vocabularies,
   });
 
   await http.ready();

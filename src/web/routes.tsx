@@ -12,7 +12,7 @@ import {
 } from '../modules/knowledge/index.js';
 import type { MembersRepository } from '../modules/members/index.js';
 import { MAX_QUERY_LENGTH, type SearchRepository } from '../modules/search/index.js';
-import { udhrFor } from '../modules/vocabularies/index.js';
+import { udhrFor, type VocabulariesRepository } from '../modules/vocabularies/index.js';
 import { NotFoundError } from '../platform/errors/errors.js';
 import { REFERENCE_LOCALE } from '../platform/i18n/catalogue.js';
 import { negotiateLocale } from '../platform/i18n/negotiate.js';
@@ -35,6 +35,7 @@ export interface WebModules {
   knowledge: KnowledgeRepository;
   members: MembersRepository;
   search: SearchRepository;
+  vocabularies: VocabulariesRepository;
 }
 
 const ABOUT_PAGES = ['how-we-work', 'who-we-are'] as const;
@@ -143,6 +144,13 @@ export function registerWeb(app: FastifyInstance, deps: WebDeps & WebModules): v
             content = { kind: 'framework', udhr: udhrFor(locale) };
           if (section === 'useful-links')
             content = { kind: 'links', directory: await deps.knowledge.linkDirectory(ANONYMOUS) };
+          if (section === 'thematic-issues') {
+            const [themes, sdgs] = await Promise.all([
+              deps.vocabularies.listThemes(),
+              deps.vocabularies.listSdgs(),
+            ]);
+            content = { kind: 'themes', themes, sdgs };
+          }
           if (section === 'institutions') {
             const organisations = await deps.members.listOrganisations(ANONYMOUS);
             content = {
@@ -228,7 +236,7 @@ function registerSetup(
   site.post<SetupParams & { Body: Record<string, unknown> }>(
     '/setup/:token',
     {
-      onRequest: site.csrfProtection,
+      preHandler: site.csrfProtection,
       config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
     },
     async (request, reply) => {

@@ -2,6 +2,7 @@
 import { asc, eq } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';
 import type { Viewer } from '../access/index.js';
+import { countries } from '../vocabularies/vocabularies.schema.js';
 import { organisations } from './members.schema.js';
 
 export const ORGANISATION_KINDS = [
@@ -25,6 +26,8 @@ export interface OrganisationView {
   associateMember: boolean;
   listedInstitution: boolean;
   country: string | null;
+  /** UN M49 region of the country. */
+  region: string | null;
   city: string | null;
   website: string | null;
   description: string;
@@ -38,6 +41,7 @@ const columns = {
   associateMember: organisations.associateMember,
   listedInstitution: organisations.listedInstitution,
   country: organisations.country,
+  region: countries.region,
   city: organisations.city,
   website: organisations.website,
   description: organisations.description,
@@ -55,7 +59,11 @@ export function createMembersRepository(db: Db) {
     // Organisation profiles are public; the members-only contact fields come with issue #3 and
     // will be filtered here by the viewer.
     async listOrganisations(_viewer: Viewer): Promise<OrganisationView[]> {
-      const rows = await db.select(columns).from(organisations).orderBy(asc(organisations.name));
+      const rows = await db
+        .select(columns)
+        .from(organisations)
+        .leftJoin(countries, eq(countries.code, organisations.country))
+        .orderBy(asc(organisations.name));
       return rows.map(asView);
     },
 
@@ -63,6 +71,7 @@ export function createMembersRepository(db: Db) {
       const [row] = await db
         .select(columns)
         .from(organisations)
+        .leftJoin(countries, eq(countries.code, organisations.country))
         .where(eq(organisations.slug, slug));
       return row ? asView(row) : null;
     },

@@ -1,5 +1,5 @@
 export { createVocabulariesRepository } from './vocabularies.repository.js';
-export type { VocabulariesRepository } from './vocabularies.repository.js';
+export type { SdgView, ThemeView, VocabulariesRepository } from './vocabularies.repository.js';
 export { countryName } from './countries.js';
 export { udhrFor } from './udhr.js';
 export type { UdhrText } from './udhr.js';

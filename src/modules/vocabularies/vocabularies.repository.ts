@@ -3,16 +3,28 @@ import { asc } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';
 import { sdgTargets, sdgs, themes } from './vocabularies.schema.js';
 
+export interface ThemeView {
+  key: string;
+  family: string;
+}
+
+export interface SdgView {
+  number: number;
+  colour: string;
+  /** Target codes in UN order ("11.1" … "11.c"). */
+  targets: string[];
+}
+
 export function createVocabulariesRepository(db: Db) {
   return {
-    async listThemes(): Promise<{ key: string; family: string }[]> {
+    async listThemes(): Promise<ThemeView[]> {
       return db
         .select({ key: themes.key, family: themes.family })
         .from(themes)
         .orderBy(asc(themes.position));
     },
 
-    async listSdgs(): Promise<{ number: number; colour: string; targets: string[] }[]> {
+    async listSdgs(): Promise<SdgView[]> {
       const goals = await db.select().from(sdgs).orderBy(asc(sdgs.number));
       const targets = await db
         .select()

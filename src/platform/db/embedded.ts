@@ -10,7 +10,7 @@
  *   because PostgreSQL refuses to run as root.
  */
 import { execFile, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
@@ -81,12 +81,18 @@ async function resolveBinaries(): Promise<Binaries> {
   return load();
 }
 
-function isAlive(pid: number): boolean {
+/** True when the process runs. A zombie (exited, not yet reaped: common in containers) is not alive. */
+export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
+    if ((error as NodeJS.ErrnoException).code !== 'EPERM') return false;
+  }
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
+  } catch {
+    return true; // no /proc (macOS): the signal test is all there is
   }
 }
 

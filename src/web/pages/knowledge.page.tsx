@@ -1,7 +1,7 @@
 import type { LinkGroupView, PageView } from '../../modules/knowledge/index.js';
 import { KNOWLEDGE_SECTIONS, type KnowledgeSection } from '../../modules/knowledge/index.js';
 import type { OrganisationView } from '../../modules/members/index.js';
-import type { UdhrText } from '../../modules/vocabularies/index.js';
+import type { SdgView, ThemeView, UdhrText } from '../../modules/vocabularies/index.js';
 import {
   CardList,
   EmptyState,
@@ -44,6 +44,7 @@ export type SectionContent =
   | { kind: 'framework'; udhr: UdhrText }
   | { kind: 'institutions'; organisations: readonly OrganisationView[] }
   | { kind: 'links'; directory: readonly LinkGroupView[] }
+  | { kind: 'themes'; themes: readonly ThemeView[]; sdgs: readonly SdgView[] }
   | { kind: 'empty' };
 
 export function KnowledgeSectionPage(props: {
@@ -79,6 +80,11 @@ export function KnowledgeSectionPage(props: {
       )}
       {content.kind === 'links' ? (
         <LinkDirectory ctx={ctx} groups={content.directory} level={2} />
+      ) : (
+        ''
+      )}
+      {content.kind === 'themes' ? (
+        <Vocabularies ctx={ctx} themes={content.themes} sdgs={content.sdgs} />
       ) : (
         ''
       )}
@@ -162,6 +168,48 @@ function LinkDirectory(props: {
           )}
         </section>
       ))}
+    </>
+  );
+}
+
+function Vocabularies(props: {
+  ctx: PageContext;
+  themes: readonly ThemeView[];
+  sdgs: readonly SdgView[];
+}): JSX.Element {
+  const { ctx } = props;
+  const families = [
+    { family: 'rights', title: ctx.t('knowledge.themes.rights') },
+    { family: 'thematic-city', title: ctx.t('knowledge.themes.thematicCity') },
+  ];
+  return (
+    <>
+      {families.map(({ family, title }) => (
+        <section aria-labelledby={`themes-${family}`}>
+          <h2 id={`themes-${family}`}>{title}</h2>
+          <ul class="themes">
+            {props.themes
+              .filter((theme) => theme.family === family)
+              .map((theme) => (
+                <li>{ctx.t(`vocabularies.theme.${theme.key}` as MessageKey)}</li>
+              ))}
+          </ul>
+        </section>
+      ))}
+      <section aria-labelledby="sdgs-title">
+        <h2 id="sdgs-title">{ctx.t('knowledge.sdgs.title')}</h2>
+        <ol class="sdgs">
+          {props.sdgs.map((goal) => (
+            <li class={`sdg-${goal.number}`}>
+              <span class="number">{String(goal.number)}</span>{' '}
+              {ctx.t(`vocabularies.sdg.${goal.number}` as MessageKey)}{' '}
+              <small class="meta">
+                ({ctx.t('knowledge.sdgs.targets', { count: goal.targets.length })})
+              </small>
+            </li>
+          ))}
+        </ol>
+      </section>
     </>
   );
 }

@@ -122,6 +122,14 @@ export function OrganisationPage(props: {
         ) : (
           ''
         )}
+        {organisation.region ? (
+          <>
+            <dt>{ctx.t('network.region')}</dt>
+            <dd>{ctx.t(`vocabularies.region.${organisation.region}` as MessageKey)}</dd>
+          </>
+        ) : (
+          ''
+        )}
         {organisation.website ? (
           <>
             <dt>{ctx.t('network.website')}</dt>

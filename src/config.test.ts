@@ -1,0 +1,73 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.js';
+
+describe('configuration', () => {
+  it('has defaults that run on a fresh machine', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      port: 3000,
+      host: '127.0.0.1',
+      publicUrl: 'http://localhost:3000',
+      dataDir: path.resolve('data'),
+      databaseUrl: null,
+      logLevel: 'info',
+      trustProxy: false,
+      seedOnStart: true,
+    });
+  });
+
+  it('reads every variable', () => {
+    const config = loadConfig({
+      PORT: '8080',
+      HOST: '0.0.0.0',
+      PUBLIC_URL: 'https://cities.example.org/',
+      DATA_DIR: '/var/lib/hrcn',
+      DATABASE_URL: 'postgres://u:p@db:5432/hrcn',
+      DATABASE_POOL_MAX: '20',
+      SESSION_SECRET: 'x'.repeat(32),
+      LOG_LEVEL: 'debug',
+      TRUST_PROXY: 'true',
+      SEED_ON_START: 'no',
+    });
+    expect(config).toMatchObject({
+      port: 8080,
+      host: '0.0.0.0',
+      publicUrl: 'https://cities.example.org',
+      dataDir: '/var/lib/hrcn',
+      databaseUrl: 'postgres://u:p@db:5432/hrcn',
+      databasePoolMax: 20,
+      sessionSecret: 'x'.repeat(32),
+      logLevel: 'debug',
+      trustProxy: true,
+      seedOnStart: false,
+    });
+  });
+
+  it('names every invalid variable and what is wrong', () => {
+    const attempt = () =>
+      loadConfig({
+        PORT: 'eighty',
+        DATABASE_URL: 'mysql://x',
+        SESSION_SECRET: 'short',
+        LOG_LEVEL: 'loud',
+      });
+    expect(attempt).toThrow(ConfigError);
+    try {
+      attempt();
+    } catch (error) {
+      const message = (error as Error).message;
+      for (const name of ['PORT', 'DATABASE_URL', 'SESSION_SECRET', 'LOG_LEVEL'])
+        expect(message).toContain(name);
+      expect(message).toContain('at least 32 characters');
+      expect(message).toContain('"eighty"');
+    }
+  });
+
+  it('treats empty variables as unset', () => {
+    expect(loadConfig({ PORT: '', DATABASE_URL: '' })).toMatchObject({
+      port: 3000,
+      databaseUrl: null,
+    });
+  });
+});

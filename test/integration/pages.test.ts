@@ -1,0 +1,165 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestApp, type TestApp } from '../support/app.js';
+
+const LOCALES = ['en', 'fr', 'de', 'es', 'it'];
+const PAGES = [
+  '/',
+  '/about',
+  '/about/how-we-work',
+  '/about/who-we-are',
+  '/network',
+  '/network/uclg',
+  '/knowledge',
+  '/knowledge/human-rights-framework',
+  '/knowledge/publications',
+  '/knowledge/institutions',
+  '/knowledge/thematic-issues',
+  '/knowledge/other-issues',
+  '/knowledge/useful-links',
+  '/knowledge/work-in-progress',
+  '/experts',
+  '/events',
+  '/search',
+];
+
+let app: TestApp;
+beforeAll(async () => {
+  app = await buildTestApp();
+});
+afterAll(async () => {
+  await app.close();
+});
+
+describe('every page of the layout', () => {
+  for (const locale of LOCALES) {
+    it(`answers in ${locale}, with one h1, lang, hreflang and no untranslated keys`, async () => {
+      for (const path of PAGES) {
+        const response = await app.http.inject({ url: `/${locale}${path}` });
+        expect(response.statusCode, path).toBe(200);
+        const html = response.body;
+        expect(html, path).toMatch(new RegExp(`<html lang="${locale}" dir="ltr">`));
+        expect(html.match(/<h1[\s>]/g), path).toHaveLength(1);
+        for (const other of LOCALES) {
+          expect(html, path).toContain(`hreflang="${other}"`);
+        }
+        // A message key shown instead of its text ("common.nav.home") is a missing translation.
+        expect(html, path).not.toMatch(
+          />\s*(common|errors|home|knowledge|network|sections|setup)\.[a-zA-Z.-]+\s*</,
+        );
+      }
+    });
+  }
+
+  it('keeps the current page in the language switcher', async () => {
+    const response = await app.http.inject({ url: '/de/knowledge/useful-links' });
+    expect(response.body).toContain('href="/fr/knowledge/useful-links"');
+    expect(response.body).toContain('href="/en/knowledge/useful-links"');
+  });
+
+  it('shows the UDHR in the interface language, all 30 articles', async () => {
+    const expected: Record<string, string> = {
+      en: 'All human beings are born free and equal in dignity and rights',
+      fr: 'Tous les êtres humains naissent libres et égaux en dignité et en droits',
+      de: 'Alle Menschen sind frei und gleich an Würde und Rechten geboren',
+      es: 'Todos los seres humanos nacen libres e iguales en dignidad y derechos',
+      it: 'Tutti gli esseri umani nascono liberi ed eguali in dignità e diritti',
+    };
+    for (const [locale, sentence] of Object.entries(expected)) {
+      const html = (await app.http.inject({ url: `/${locale}/knowledge/human-rights-framework` }))
+        .body;
+      expect(html).toContain(sentence);
+      expect(html.match(/class="udhr-article"/g)).toHaveLength(30);
+    }
+  });
+
+  it('lists the whole useful-links directory, marking addresses still to be added', async () => {
+    const html = (await app.http.inject({ url: '/en/knowledge/useful-links' })).body;
+    for (const title of [
+      'Gwangju World Human Rights Cities Forum',
+      'Zero-carbon City',
+      'WFUNA SDG16+ Forum',
+      'UN Refugees and Migrants',
+      'UNESCO Learning Cities and the SDGs',
+    ]) {
+      expect(html).toContain(title);
+    }
+    expect(html).toContain('address to be added');
+  });
+
+  it('lists the associate members by kind and the institutions', async () => {
+    const network = (await app.http.inject({ url: '/en/network' })).body;
+    for (const name of [
+      'Raoul Wallenberg Institute',
+      'Global CAD',
+      'University College Roosevelt',
+      'US Human Rights Cities Alliance',
+    ]) {
+      expect(network).toContain(name);
+    }
+    const institutions = (await app.http.inject({ url: '/fr/knowledge/institutions' })).body;
+    expect(institutions).toContain('Fundamental Rights');
+    expect(institutions).toContain('United Cities and Local Governments');
+  });
+});
+
+describe('languages', () => {
+  it('negotiates / from Accept-Language', async () => {
+    const french = await app.http.inject({
+      url: '/',
+      headers: { 'accept-language': 'fr-CH, fr;q=0.9, en;q=0.5' },
+    });
+    expect(french.statusCode).toBe(302);
+    expect(french.headers.location).toBe('/fr/');
+    expect(french.headers.vary).toContain('Accept-Language');
+    const unknown = await app.http.inject({ url: '/', headers: { 'accept-language': 'ja' } });
+    expect(unknown.headers.location).toBe('/en/');
+  });
+
+  it('answers an unsupported locale with a localised 404', async () => {
+    const response = await app.http.inject({
+      url: '/xx/knowledge',
+      headers: { 'accept-language': 'de' },
+    });
+    expect(response.statusCode).toBe(404);
+    expect(response.body).toContain('<html lang="de"');
+  });
+});
+
+describe('errors', () => {
+  it('shows a localised 404 page with a way on', async () => {
+    const response = await app.http.inject({ url: '/es/knowledge/nothing-here' });
+    expect(response.statusCode).toBe(404);
+    expect(response.headers['content-type']).toContain('text/html');
+    expect(response.body).toContain('<html lang="es"');
+    expect(response.body).toContain('href="/es/search"');
+  });
+
+  it('answers JSON under /api/', async () => {
+    const response = await app.http.inject({ url: '/api/nothing' });
+    expect(response.statusCode).toBe(404);
+    expect(response.json()).toMatchObject({ error: { code: 'errors.notFound.message' } });
+  });
+});
+
+describe('search', () => {
+  it('finds links, pages and organisations, accent-insensitively', async () => {
+    const html = (await app.http.inject({ url: '/en/search?q=habitat' })).body;
+    expect(html).toContain('Habitat International Coalition');
+    const page = (await app.http.inject({ url: '/en/search?q=wallenberg' })).body;
+    expect(page).toContain('/en/network/raoul-wallenberg-institute');
+  });
+
+  it('refuses an over-long query with a clear message and keeps it in the field', async () => {
+    const response = await app.http.inject({ url: `/fr/search?q=${'a'.repeat(201)}` });
+    expect(response.statusCode).toBe(400);
+    expect(response.body).toContain('aria-invalid="true"');
+    expect(response.body).toContain('a'.repeat(201));
+  });
+
+  it('treats search syntax and SQL-looking input as text', async () => {
+    for (const q of ["'; DROP TABLE pages; --", '%_\\', '"unclosed', 'a & | ! b']) {
+      const response = await app.http.inject({ url: `/en/search?q=${encodeURIComponent(q)}` });
+      expect(response.statusCode, q).toBe(200);
+    }
+  });
+});

@@ -1,0 +1,36 @@
+/** buildTestApp(): the real app on a fresh database, for HTTP tests through app.inject. */
+import { buildApp, type App } from '../../src/app.js';
+import { Catalogue } from '../../src/platform/i18n/catalogue.js';
+import { createLogger } from '../../src/platform/logging/logger.js';
+import { createTestDatabase, type TestDatabase } from './database.js';
+
+export interface TestApp extends App {
+  database: TestDatabase;
+  /** Closes the app and drops its database. */
+  close(): Promise<void>;
+}
+
+let catalogue: Catalogue | undefined;
+
+export async function buildTestApp(
+  overrides: { publicUrl?: string; clock?: () => Date } = {},
+): Promise<TestApp> {
+  const database = await createTestDatabase();
+  catalogue ??= new Catalogue();
+  const app = await buildApp({
+    config: { publicUrl: overrides.publicUrl ?? 'http://localhost:3000', trustProxy: false },
+    log: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'),
+    database,
+    cookieSecret: 'test-cookie-secret-that-is-long-enough-000',
+    catalogue,
+    clock: overrides.clock,
+  });
+  return {
+    ...app,
+    database,
+    close: async () => {
+      await app.http.close();
+      await database.drop();
+    },
+  };
+}
