@@ -1,0 +1,164 @@
+/**
+ * Every page of the layout in a real Chromium, in two languages: a screenshot for people to look
+ * at, and axe (WCAG 2.0/2.1/2.2 A and AA) with zero violations. Then journeys with JavaScript off.
+ */
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, serveTestApp, type ServedApp } from '../support/browser.js';
+
+const SCREENSHOTS = path.resolve('test-results/screenshots');
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+const PAGES = [
+  '/',
+  '/about',
+  '/about/how-we-work',
+  '/about/who-we-are',
+  '/network',
+  '/network/raoul-wallenberg-institute',
+  '/knowledge',
+  '/knowledge/human-rights-framework',
+  '/knowledge/publications',
+  '/knowledge/institutions',
+  '/knowledge/thematic-issues',
+  '/knowledge/other-issues',
+  '/knowledge/useful-links',
+  '/knowledge/work-in-progress',
+  '/experts',
+  '/events',
+  '/search?q=city',
+  '/no-such-page',
+];
+
+let served: ServedApp;
+let browser: Browser;
+beforeAll(async () => {
+  await fs.mkdir(SCREENSHOTS, { recursive: true });
+  [served, browser] = await Promise.all([serveTestApp(), launchBrowser()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await served?.close();
+});
+
+const fileName = (locale: string, page: string): string =>
+  `${locale}${page.replace(/[/?=]+/g, '-').replace(/-$/, '') || '-home'}.png`;
+
+describe('every page in Chromium', () => {
+  for (const locale of ['en', 'fr']) {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      it(`has no axe violations in ${locale}, ${colorScheme} scheme`, async () => {
+        const context = await browser.newContext({ colorScheme, locale });
+        const page = await context.newPage();
+        const failures: string[] = [];
+        for (const target of PAGES) {
+          await page.goto(`${served.baseUrl}/${locale}${target}`);
+          if (colorScheme === 'light') {
+            await page.screenshot({
+              path: path.join(SCREENSHOTS, fileName(locale, target)),
+              fullPage: true,
+            });
+          }
+          const result = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+          for (const violation of result.violations) {
+            failures.push(
+              `${target}: ${violation.id} (${violation.impact}) ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
+            );
+          }
+        }
+        await context.close();
+        expect(failures).toEqual([]);
+      });
+    }
+  }
+
+  it('fits a 320 px wide screen without sideways scrolling', async () => {
+    const context = await browser.newContext({ viewport: { width: 320, height: 640 } });
+    const page = await context.newPage();
+    for (const target of [
+      '/',
+      '/knowledge/useful-links',
+      '/knowledge/human-rights-framework',
+      '/network',
+    ]) {
+      await page.goto(`${served.baseUrl}/de${target}`);
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - window.innerWidth,
+      );
+      expect(overflow, target).toBeLessThanOrEqual(0);
+    }
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'de-network-320px.png'), fullPage: true });
+    await context.close();
+  });
+
+  it('offers a skip link as the first stop of the keyboard, and shows focus', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${served.baseUrl}/en/knowledge`);
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => {
+      const element = document.activeElement as HTMLElement;
+      return { text: element.textContent, outline: getComputedStyle(element).outlineStyle };
+    });
+    expect(focused.text).toBe('Skip to main content');
+    expect(focused.outline).toBe('solid');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => location.hash)).toBe('#main');
+    await page.close();
+  });
+});
+
+describe('the set-up form in Chromium', () => {
+  it('has no axe violations, empty and with errors, in two languages', async () => {
+    for (const locale of ['en', 'it']) {
+      const link = await served.app.access.issueSetupLink(locale);
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      await page.goto(link.url.replace('http://localhost:3000', served.baseUrl));
+      expect((await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze()).violations).toEqual([]);
+      await page.locator('button[type=submit]').click();
+      await page.getByRole('alert').waitFor();
+      expect((await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze()).violations).toEqual([]);
+      await context.close();
+    }
+  });
+});
+
+describe('journeys without JavaScript', () => {
+  it('switches language on the same page, and searches', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${served.baseUrl}/en/knowledge/useful-links`);
+    await page.getByRole('link', { name: 'Italiano' }).click();
+    expect(new URL(page.url()).pathname).toBe('/it/knowledge/useful-links');
+    await page.goto(`${served.baseUrl}/fr/search`);
+    await page.getByLabel('Rechercher sur le site').fill('Wallenberg');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/q=Wallenberg/);
+    await page.getByRole('link', { name: 'Raoul Wallenberg Institute' }).first().click();
+    expect(new URL(page.url()).pathname).toBe('/fr/network/raoul-wallenberg-institute');
+    await context.close();
+  });
+
+  it('creates the first administrator through the one-time link', async () => {
+    const link = await served.app.access.issueSetupLink('es');
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(link.url.replace('http://localhost:3000', served.baseUrl));
+    await page.getByLabel('Su nombre').fill('Rosa Parks');
+    await page.getByLabel('Dirección de correo electrónico').fill('rosa@example.org');
+    await page.getByLabel('Contraseña', { exact: true }).fill('a long enough passphrase');
+    await page.getByLabel('Repita la contraseña').fill('a different passphrase!');
+    await page.getByRole('button').click();
+    // The mistake is reported and linked; what was typed is still there.
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('contraseñas');
+    expect(await page.getByLabel('Su nombre').inputValue()).toBe('Rosa Parks');
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'es-setup-errors.png'), fullPage: true });
+    await page.getByLabel('Contraseña', { exact: true }).fill('a long enough passphrase');
+    await page.getByLabel('Repita la contraseña').fill('a long enough passphrase');
+    await page.getByRole('button').click();
+    await expect.poll(() => page.getByRole('status').textContent()).toContain('rosa@example.org');
+    await context.close();
+  });
+});
