@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 /**
  * Every page of the layout in a real Chromium, in two languages: a screenshot for people to look
  * at, and axe (WCAG 2.0/2.1/2.2 A and AA) with zero violations. Then journeys with JavaScript off.
