@@ -1,5 +1,5 @@
 /** Structured JSON logs (pino), with secrets redacted wherever they could appear. */
-import { pino, type Logger } from 'pino';
+import { pino, type DestinationStream, type Logger } from 'pino';
 
 export type { Logger };
 
@@ -14,11 +14,12 @@ export const REDACTED_PATHS = [
   'databaseUrl',
 ];
 
-/** Creates the process logger at the given level. */
-export function createLogger(level: string): Logger {
-  return pino({
+/** Creates the process logger at the given level, writing JSON lines to stdout or `destination`. */
+export function createLogger(level: string, destination?: DestinationStream): Logger {
+  const options = {
     level,
     redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
     base: { service: 'hrcn' },
-  });
+  };
+  return destination ? pino(options, destination) : pino(options);
 }
