@@ -16,10 +16,14 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const PAGES = ['/en/', '/en/knowledge/useful-links'];
 
-function startTarget(args: string[]): Promise<{ child: ChildProcess; port: number }> {
+function startTarget(
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<{ child: ChildProcess; port: number }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['bin/run-ts.js', 'bench/targets.ts', ...args], {
       stdio: ['ignore', 'pipe', 'inherit'],
+      env: { ...process.env, ...env },
     });
     let out = '';
     child.stdout?.on('data', (chunk: Buffer) => {
@@ -54,6 +58,7 @@ async function load(
 const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'hrcn-bench-'));
 await fs.chmod(dataDir, 0o755);
 const app = await startTarget(['app', dataDir]);
+let uncached: { child: ChildProcess; port: number } | undefined;
 let bare: { child: ChildProcess; port: number } | undefined;
 try {
   // The same bytes for the bare server: the page as the platform renders it, and its stylesheet.
@@ -75,6 +80,8 @@ try {
   const snapshotFile = path.join(dataDir, 'pages.json');
   await fs.writeFile(snapshotFile, JSON.stringify(snapshot));
   bare = await startTarget(['bare', snapshotFile]);
+  // The same platform on the same database with the render cache off: the cost of rendering.
+  uncached = await startTarget(['app', dataDir], { RENDER_CACHE_MB: '0', HRCN_JOIN_DATABASE: '1' });
 
   console.log(
     `Load: ${CONNECTIONS} connections, ${SECONDS} s per run, loopback, ${os.cpus().length} cores\n`,
@@ -84,22 +91,29 @@ try {
   const ratios: string[] = [];
   for (const page of PAGES) {
     const platform = await load(`http://127.0.0.1:${app.port}${page}`);
+    const rendering = await load(`http://127.0.0.1:${uncached.port}${page}`);
     const baseline = await load(`http://127.0.0.1:${bare.port}${page}`);
-    for (const [name, figures] of [
-      ['platform', platform],
+    const rows = [
+      ['platform, render cache on', platform],
+      ['platform, render cache off', rendering],
       ['bare node:http', baseline],
-    ] as const) {
+    ] as const;
+    for (const [name, figures] of rows) {
       console.log(
         `| ${page} | ${name} | ${figures.rps.toFixed(0)} | ${figures.p50} | ${figures.p99} | ${figures.errors} |`,
       );
     }
+    const share = (figures: { rps: number }): string =>
+      ((figures.rps / baseline.rps) * 100).toFixed(1);
     ratios.push(
-      `${page}: platform at ${((platform.rps / baseline.rps) * 100).toFixed(1)} % of the bare server's throughput`,
+      `${page}: platform at ${share(platform)} % of the bare server's throughput ` +
+        `(${share(rendering)} % with the render cache off)`,
     );
   }
   console.log(`\n${ratios.join('\n')}\n\nWeight:\n${weights.join('\n')}`);
 } finally {
   if (bare) await stopTarget(bare.child);
+  if (uncached) await stopTarget(uncached.child);
   await stopTarget(app.child);
   await fs.rm(dataDir, { recursive: true, force: true });
 }

@@ -50,11 +50,17 @@ if (kind === 'bare') {
     embeddedPassword: secrets.databasePassword,
     poolMax: 10,
     log,
+    // A second target on the same data directory uses the first one's PostgreSQL.
+    joinRunningServer: process.env.HRCN_JOIN_DATABASE === '1',
   });
   await migrateDatabase(database.pool);
   await seedInitialContent(database.db);
   const app = await buildApp({
-    config: { publicUrl: 'http://localhost:3000', trustProxy: false },
+    config: {
+      publicUrl: 'http://localhost:3000',
+      trustProxy: false,
+      renderCacheBytes: Number(process.env.RENDER_CACHE_MB ?? 64) * 1024 * 1024,
+    },
     log,
     database,
     cookieSecret: secrets.sessionSecret,

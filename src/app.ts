@@ -15,6 +15,7 @@ import { createKnowledgeRepository } from './modules/knowledge/index.js';
 import { createMembersRepository } from './modules/members/index.js';
 import { createSearchRepository } from './modules/search/index.js';
 import { createVocabulariesRepository } from './modules/vocabularies/index.js';
+import { createRenderCache, type RenderCache } from './platform/cache/render-cache.js';
 import type { Database } from './platform/db/database.js';
 import { registerAssets } from './platform/http/assets.js';
 import { registerMetrics } from './platform/http/metrics.js';
@@ -26,7 +27,7 @@ import { registerWeb } from './web/routes.js';
 const ASSETS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'web', 'assets');
 
 export interface AppDeps {
-  config: Pick<Config, 'publicUrl' | 'trustProxy'>;
+  config: Pick<Config, 'publicUrl' | 'trustProxy' | 'renderCacheBytes'>;
   log: Logger;
   database: Database;
   /** Signs cookies. */
@@ -39,6 +40,7 @@ export interface AppDeps {
 export interface App {
   http: FastifyInstance;
   access: AccessService;
+  renderCache: RenderCache | null;
 }
 
 export async function buildApp(deps: AppDeps): Promise<App> {
@@ -54,6 +56,14 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   const catalogue = deps.catalogue ?? new Catalogue();
   const assets = registerAssets(http, ASSETS_DIR);
   registerMetrics(http);
+  const renderCache =
+    config.renderCacheBytes > 0
+      ? createRenderCache({ pool: database.pool, log, maxBytes: config.renderCacheBytes })
+      : null;
+  if (renderCache) {
+    await renderCache.listen();
+    http.addHook('onClose', async () => renderCache.close());
+  }
   http.get('/healthz', async () => ({ status: 'ok' }));
   http.get('/readyz', async (_request, reply) => {
     const ready = await database.ping();
@@ -83,8 +93,9 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     members,
     search,
     vocabularies,
+    renderCache,
   });
 
   await http.ready();
-  return { http, access };
+  return { http, access, renderCache };
 }

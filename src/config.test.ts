@@ -13,6 +13,7 @@ describe('configuration', () => {
       databaseUrl: null,
       logLevel: 'info',
       trustProxy: false,
+      renderCacheBytes: 64 * 1024 * 1024,
       seedOnStart: true,
     });
   });
@@ -28,6 +29,7 @@ describe('configuration', () => {
       SESSION_SECRET: 'x'.repeat(32),
       LOG_LEVEL: 'debug',
       TRUST_PROXY: 'true',
+      RENDER_CACHE_MB: '0',
       SEED_ON_START: 'no',
     });
     expect(config).toMatchObject({
@@ -40,6 +42,7 @@ describe('configuration', () => {
       sessionSecret: 'x'.repeat(32),
       logLevel: 'debug',
       trustProxy: true,
+      renderCacheBytes: 0,
       seedOnStart: false,
     });
   });

@@ -33,6 +33,8 @@ const environmentSchema = z.object({
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   /** Trust X-Forwarded-* headers from a reverse proxy in front of the app. */
   TRUST_PROXY: booleanText.default(false),
+  /** Memory for rendered anonymous pages, in MB; 0 turns the render cache off. */
+  RENDER_CACHE_MB: z.coerce.number().min(0).max(4096).default(64),
   /** Seed the network's initial content at start (idempotent). */
   SEED_ON_START: booleanText.default(true),
 });
@@ -51,6 +53,8 @@ export interface Config {
   sessionSecret: string | null;
   logLevel: (typeof LOG_LEVELS)[number];
   trustProxy: boolean;
+  /** Bytes of rendered pages kept in memory; 0 when the cache is off. */
+  renderCacheBytes: number;
   seedOnStart: boolean;
 }
 
@@ -81,6 +85,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionSecret: e.SESSION_SECRET ?? null,
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY,
+    renderCacheBytes: Math.round(e.RENDER_CACHE_MB * 1024 * 1024),
     seedOnStart: e.SEED_ON_START,
   };
 }

@@ -28,7 +28,8 @@ import {
 import { NetworkPage, OrganisationPage } from './pages/network.page.js';
 import { EventsPage, ExpertsPage, SearchPage } from './pages/sections.page.js';
 import { SetupDonePage, SetupPage, type SetupFormState } from './pages/setup.page.js';
-import { sendPage } from './render.js';
+import { createPageCache, sendPage } from './render.js';
+import type { RenderCache } from '../platform/cache/render-cache.js';
 
 export interface WebModules {
   access: AccessService;
@@ -36,6 +37,8 @@ export interface WebModules {
   members: MembersRepository;
   search: SearchRepository;
   vocabularies: VocabulariesRepository;
+  /** Rendered anonymous pages; null turns caching off. */
+  renderCache: RenderCache | null;
 }
 
 const ABOUT_PAGES = ['how-we-work', 'who-we-are'] as const;
@@ -44,6 +47,7 @@ type LocaleParams = { locale: string };
 
 export function registerWeb(app: FastifyInstance, deps: WebDeps & WebModules): void {
   registerErrorPages(app, deps);
+  const pages = createPageCache(deps.renderCache);
 
   app.get('/', async (request, reply) => {
     const locale = negotiateLocale(
@@ -61,6 +65,7 @@ export function registerWeb(app: FastifyInstance, deps: WebDeps & WebModules): v
   app.register(
     async (site) => {
       // An address whose first segment is not a supported locale does not exist.
+      site.addHook('onRequest', pages.serveCached);
       site.addHook('preValidation', async (request: FastifyRequest<{ Params: LocaleParams }>) => {
         if (!deps.catalogue.isSupported(request.params.locale)) throw new NotFoundError();
       });
@@ -72,15 +77,18 @@ export function registerWeb(app: FastifyInstance, deps: WebDeps & WebModules): v
         deps.knowledge.findPage(ANONYMOUS, slug, viewerLocale, REFERENCE_LOCALE);
 
       site.get<{ Params: LocaleParams }>('/', async (request, reply) =>
-        sendPage(reply, <HomePage ctx={ctxOf(request, reply)} />),
+        pages.sendShared(reply, <HomePage ctx={ctxOf(request, reply)} />),
       );
 
       site.get<{ Params: LocaleParams }>('/about', async (request, reply) => {
-        const pages = await Promise.all(
+        const about = await Promise.all(
           ABOUT_PAGES.map((slug) => page(request.params.locale, slug)),
         );
-        const found = pages.filter((entry): entry is PageView => entry !== null);
-        return sendPage(reply, <AboutIndexPage ctx={ctxOf(request, reply)} pages={found} />);
+        const found = about.filter((entry): entry is PageView => entry !== null);
+        return pages.sendShared(
+          reply,
+          <AboutIndexPage ctx={ctxOf(request, reply)} pages={found} />,
+        );
       });
 
       site.get<{ Params: LocaleParams & { slug: string } }>(
@@ -90,7 +98,7 @@ export function registerWeb(app: FastifyInstance, deps: WebDeps & WebModules): v
           const found = await page(ctx.locale, request.params.slug);
           if (!found || !(ABOUT_PAGES as readonly string[]).includes(found.slug))
             throw new NotFoundError();
-          return sendPage(
+          return pages.sendShared(
             reply,
             <ContentPage
               ctx={ctx}
@@ -103,7 +111,7 @@ export function registerWeb(app: FastifyInstance, deps: WebDeps & WebModules): v
 
       site.get<{ Params: LocaleParams }>('/network', async (request, reply) => {
         const organisations = await deps.members.listOrganisations(ANONYMOUS);
-        return sendPage(
+        return pages.sendShared(
           reply,
           <NetworkPage ctx={ctxOf(request, reply)} organisations={organisations} />,
         );
@@ -114,7 +122,7 @@ export function registerWeb(app: FastifyInstance, deps: WebDeps & WebModules): v
         async (request, reply) => {
           const organisation = await deps.members.findOrganisation(ANONYMOUS, request.params.slug);
           if (!organisation) throw new NotFoundError();
-          return sendPage(
+          return pages.sendShared(
             reply,
             <OrganisationPage ctx={ctxOf(request, reply)} organisation={organisation} />,
           );
@@ -130,7 +138,10 @@ export function registerWeb(app: FastifyInstance, deps: WebDeps & WebModules): v
             .filter((entry): entry is PageView => entry !== null)
             .map((entry) => [entry.slug, entry]),
         );
-        return sendPage(reply, <KnowledgeIndexPage ctx={ctxOf(request, reply)} intros={bySlug} />);
+        return pages.sendShared(
+          reply,
+          <KnowledgeIndexPage ctx={ctxOf(request, reply)} intros={bySlug} />,
+        );
       });
 
       site.get<{ Params: LocaleParams & { section: string } }>(
@@ -158,7 +169,7 @@ export function registerWeb(app: FastifyInstance, deps: WebDeps & WebModules): v
               organisations: organisations.filter((entry) => entry.listedInstitution),
             };
           }
-          return sendPage(
+          return pages.sendShared(
             reply,
             <KnowledgeSectionPage
               ctx={ctxOf(request, reply)}
@@ -171,11 +182,11 @@ export function registerWeb(app: FastifyInstance, deps: WebDeps & WebModules): v
       );
 
       site.get<{ Params: LocaleParams }>('/experts', async (request, reply) =>
-        sendPage(reply, <ExpertsPage ctx={ctxOf(request, reply)} />),
+        pages.sendShared(reply, <ExpertsPage ctx={ctxOf(request, reply)} />),
       );
 
       site.get<{ Params: LocaleParams }>('/events', async (request, reply) =>
-        sendPage(reply, <EventsPage ctx={ctxOf(request, reply)} />),
+        pages.sendShared(reply, <EventsPage ctx={ctxOf(request, reply)} />),
       );
 
       site.get<{ Params: LocaleParams; Querystring: { q?: string | string[] } }>(

@@ -85,7 +85,7 @@ describe('robots', () => {
 
 describe('when the database is gone', () => {
   it('answers 503 on /readyz and a localised 500 page without internals', async () => {
-    const broken = await buildTestApp();
+    const broken = await buildTestApp({ renderCacheBytes: 0 });
     await broken.database.close();
     const ready = await broken.http.inject({ url: '/readyz' });
     expect(ready.statusCode).toBe(503);

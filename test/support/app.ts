@@ -13,12 +13,21 @@ export interface TestApp extends App {
 let catalogue: Catalogue | undefined;
 
 export async function buildTestApp(
-  overrides: { publicUrl?: string; clock?: () => Date } = {},
+  overrides: {
+    publicUrl?: string;
+    clock?: () => Date;
+    renderCacheBytes?: number;
+    database?: TestDatabase;
+  } = {},
 ): Promise<TestApp> {
-  const database = await createTestDatabase();
+  const database = overrides.database ?? (await createTestDatabase());
   catalogue ??= new Catalogue();
   const app = await buildApp({
-    config: { publicUrl: overrides.publicUrl ?? 'http://localhost:3000', trustProxy: false },
+    config: {
+      publicUrl: overrides.publicUrl ?? 'http://localhost:3000',
+      trustProxy: false,
+      renderCacheBytes: overrides.renderCacheBytes ?? 8 * 1024 * 1024,
+    },
     log: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'),
     database,
     cookieSecret: 'test-cookie-secret-that-is-long-enough-000',

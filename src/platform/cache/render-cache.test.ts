@@ -1,0 +1,91 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestApp, type TestApp } from '../../../test/support/app.js';
+import { pages } from '../../modules/knowledge/knowledge.schema.js';
+import { createLogger } from '../logging/logger.js';
+import { createRenderCache } from './render-cache.js';
+
+let first: TestApp;
+let second: TestApp;
+beforeAll(async () => {
+  first = await buildTestApp();
+  // A second app instance on the same database, as behind a load balancer.
+  second = await buildTestApp({ database: first.database });
+});
+afterAll(async () => {
+  await second.http.close();
+  await first.close();
+});
+
+const get = (app: TestApp, url: string, headers: Record<string, string> = {}) =>
+  app.http.inject({ url, headers });
+
+describe('render cache', () => {
+  it('renders an anonymous page once, then serves it with a fresh nonce each time', async () => {
+    const miss = await get(first, '/en/about/how-we-work');
+    expect(miss.headers['x-render-cache']).toBe('miss');
+    const hit = await get(first, '/en/about/how-we-work');
+    expect(hit.headers['x-render-cache']).toBe('hit');
+    expect(hit.body).toBe(miss.body);
+    expect(hit.headers['content-security-policy']).not.toBe(
+      miss.headers['content-security-policy'],
+    );
+    expect(hit.headers['content-type']).toBe('text/html; charset=utf-8');
+  });
+
+  it('keeps each language apart', async () => {
+    await get(first, '/fr/knowledge');
+    const german = await get(first, '/de/knowledge');
+    expect(german.body).toContain('<html lang="de"');
+  });
+
+  it('never serves a signed-in visitor from the cache, nor caches what they see', async () => {
+    await get(first, '/en/network');
+    const signedIn = await get(first, '/en/network', { cookie: 'hrcn_session=abc' });
+    expect(signedIn.headers['x-render-cache']).toBeUndefined();
+  });
+
+  it('does not cache search results, errors or the set-up form', async () => {
+    for (const url of ['/en/search?q=city', '/en/no-such-page', '/en/setup/nothing']) {
+      await get(first, url);
+      expect((await get(first, url)).headers['x-render-cache'], url).toBeUndefined();
+    }
+  });
+
+  it('is emptied on every instance when content changes', async () => {
+    await get(first, '/en/about/who-we-are');
+    await get(second, '/en/about/who-we-are');
+    expect((await get(second, '/en/about/who-we-are')).headers['x-render-cache']).toBe('hit');
+    await first.database.db
+      .update(pages)
+      .set({ title: 'Who we really are' })
+      .where(eq(pages.slug, 'who-we-are'));
+    await first.renderCache?.invalidateEverywhere();
+    await expect
+      .poll(async () => (await get(second, '/en/about/who-we-are')).body)
+      .toContain('Who we really are');
+    expect((await get(first, '/en/about/who-we-are')).body).toContain('Who we really are');
+  });
+});
+
+describe('render cache bounds', () => {
+  it('evicts the least recently used pages beyond its size, and skips pages too large to keep', () => {
+    const cache = createRenderCache({
+      pool: first.database.pool,
+      log: createLogger('silent'),
+      maxBytes: 4000,
+    });
+    const page = (size: number) => ({ status: 200, body: 'x'.repeat(size), nonce: '' });
+    cache.set('/a', page(900));
+    cache.set('/b', page(900));
+    cache.set('/c', page(900));
+    cache.get('/a'); // recently used: survives
+    cache.set('/d', page(900));
+    cache.set('/e', page(900));
+    expect(cache.get('/b')).toBeUndefined();
+    expect(cache.get('/a')).toBeDefined();
+    expect(cache.stats().bytes).toBeLessThanOrEqual(4000);
+    cache.set('/huge', page(1500));
+    expect(cache.get('/huge')).toBeUndefined();
+  });
+});

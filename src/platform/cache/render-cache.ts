@@ -1,0 +1,112 @@
+/**
+ * The render cache: rendered HTML of anonymous pages, kept in memory (least recently used first out,
+ * bounded in bytes) and emptied on every content write, on every app instance, through a
+ * PostgreSQL notification. Pages are rendered once per change instead of once per request.
+ */
+import type pg from 'pg';
+import type { Logger } from '../logging/logger.js';
+
+const CHANNEL = 'hrcn_render_cache';
+
+export interface CachedPage {
+  status: number;
+  body: string;
+  /** The CSP nonce the body was rendered with; replaced by the new response's nonce on a hit. */
+  nonce: string;
+}
+
+export interface RenderCache {
+  get(key: string): CachedPage | undefined;
+  set(key: string, page: CachedPage): void;
+  /** Empties this instance's cache. */
+  clear(): void;
+  /** Empties the cache of every instance (NOTIFY); call after any write that changes content. */
+  invalidateEverywhere(): Promise<void>;
+  /** Starts listening for other instances' invalidations; resolves once listening. */
+  listen(): Promise<void>;
+  /** Stops listening. */
+  close(): Promise<void>;
+  stats(): { entries: number; bytes: number; hits: number; misses: number };
+}
+
+export interface RenderCacheOptions {
+  pool: pg.Pool;
+  log: Logger;
+  /** Upper bound of the cached bodies' total size. */
+  maxBytes: number;
+}
+
+export function createRenderCache(options: RenderCacheOptions): RenderCache {
+  const entries = new Map<string, CachedPage & { size: number }>();
+  let bytes = 0;
+  let hits = 0;
+  let misses = 0;
+  let listener: pg.PoolClient | null = null;
+  let closing = false;
+
+  const remove = (key: string): void => {
+    const entry = entries.get(key);
+    if (!entry) return;
+    entries.delete(key);
+    bytes -= entry.size;
+  };
+  const clear = (): void => {
+    entries.clear();
+    bytes = 0;
+  };
+
+  const connectListener = async (): Promise<void> => {
+    const client = await options.pool.connect();
+    client.on('notification', () => clear());
+    client.on('error', (error) => {
+      // The connection dropped: whatever changed meanwhile is unknown, so forget everything.
+      options.log.warn({ err: error }, 'render cache listener lost; reconnecting');
+      clear();
+      client.release(true);
+      listener = null;
+      if (!closing) setTimeout(() => void connectListener().catch(() => undefined), 1000).unref();
+    });
+    await client.query(`LISTEN ${CHANNEL}`);
+    listener = client;
+  };
+
+  return {
+    get(key) {
+      const entry = entries.get(key);
+      if (!entry) {
+        misses++;
+        return undefined;
+      }
+      hits++;
+      entries.delete(key); // refresh its place in the LRU order
+      entries.set(key, entry);
+      return entry;
+    },
+    set(key, page) {
+      const size = Buffer.byteLength(page.body);
+      if (size > options.maxBytes / 4) return;
+      remove(key);
+      entries.set(key, { ...page, size });
+      bytes += size;
+      for (const oldest of entries.keys()) {
+        if (bytes <= options.maxBytes) break;
+        remove(oldest);
+      }
+    },
+    clear,
+    async invalidateEverywhere() {
+      clear();
+      await options.pool.query(`NOTIFY ${CHANNEL}`);
+    },
+    listen: connectListener,
+    async close() {
+      closing = true;
+      if (listener) {
+        await listener.query(`UNLISTEN ${CHANNEL}`).catch(() => undefined);
+        listener.release();
+        listener = null;
+      }
+    },
+    stats: () => ({ entries: entries.size, bytes, hits, misses }),
+  };
+}
