@@ -1,4 +1,5 @@
 /** Shapes of the initial content loaded from the network's own pages (see ../shared/seeds). */
+import type { OrganisationKind } from '../../modules/members/index.js';
 
 /** One entry of the useful-links directory. */
 export interface SeedLink {
@@ -17,17 +18,6 @@ export interface SeedLinkGroup {
   links: SeedLink[];
   groups: SeedLinkGroup[];
 }
-
-/** Kinds of member organisation (the seed "Who we are"). */
-export type OrganisationKind =
-  | 'guest-city'
-  | 'municipality'
-  | 'local-authority-association'
-  | 'civil-society'
-  | 'city-outside-eu'
-  | 'institution'
-  | 'academic'
-  | 'international-organisation';
 
 /** An institution or associate member named by the seed. */
 export interface SeedOrganisation {
