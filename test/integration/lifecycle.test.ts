@@ -42,6 +42,24 @@ function serve(dataDir: string): Running {
   return { child, output: () => output, ready, exited };
 }
 
+/** Runs an `hrcn` command to its end. */
+function hrcn(
+  dataDir: string,
+  args: string[],
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [BIN, ...args], {
+      env: { ...process.env, DATA_DIR: dataDir },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('exit', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
 async function postmasterPid(dataDir: string): Promise<number | null> {
   const text = await fs
     .readFile(path.join(dataDir, 'postgres', 'postmaster.pid'), 'utf8')
@@ -90,11 +108,66 @@ describe('hrcn serve on the embedded database', () => {
     ).text();
     expect(links.match(/Gwangju World Human Rights Cities Forum/g)).toHaveLength(1);
 
+    // The CLI, run beside the server, joins its PostgreSQL and prints a working set-up link.
+    const cli = await hrcn(dataDir, ['user', 'create-admin', '--locale', 'fr']);
+    expect(cli.code).toBe(0);
+    const setupPath = new URL(cli.stdout.trim()).pathname;
+    expect(setupPath).toMatch(/^\/fr\/setup\/[A-Za-z0-9_-]{43}$/);
+    expect((await fetch(`http://127.0.0.1:${thirdPort}${setupPath}`)).status).toBe(200);
+
     // SIGTERM stops the app and its database in order.
     const running = await postmasterPid(dataDir);
     third.child.kill('SIGTERM');
     expect(await third.exited).toBe(0);
     expect(running && alive(running)).toBe(false);
     expect(existsSync(path.join(dataDir, 'hrcn.pid'))).toBe(false);
+  });
+});
+
+describe('hrcn commands', () => {
+  it('explain themselves with --help', async () => {
+    const help = await hrcn(dataDir, ['--help']);
+    expect(help.code).toBe(0);
+    for (const command of ['serve', 'db', 'user']) expect(help.stdout).toContain(command);
+    for (const args of [
+      ['serve', '--help'],
+      ['db', 'migrate', '--help'],
+      ['db', 'seed', '--help'],
+      ['user', 'create-admin', '--help'],
+    ]) {
+      const result = await hrcn(dataDir, args);
+      expect(result.code, args.join(' ')).toBe(0);
+      expect(result.stdout, args.join(' ')).toContain('Usage: hrcn');
+    }
+  });
+
+  it('migrate and seed a new data directory with progress, and say what is wrong in the config', async () => {
+    const fresh = await fs.mkdtemp(path.join(os.tmpdir(), 'hrcn-cli-'));
+    await fs.chmod(fresh, 0o755);
+    try {
+      const seed = await hrcn(fresh, ['db', 'seed']);
+      expect(seed.code, seed.stderr).toBe(0);
+      expect(seed.stderr).toContain('[1/4] vocabularies');
+      expect(seed.stderr).toMatch(/Seeding initial content: done in \d+ ms/);
+      expect(seed.stderr).toContain('links: 109 added'); // 98 links and their 11 groups
+      const again = await hrcn(fresh, ['db', 'seed']);
+      expect(again.stderr).toContain('links: 0 added');
+      const migrate = await hrcn(fresh, ['db', 'migrate']);
+      expect(migrate.code).toBe(0);
+      const wrong = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
+        const child = spawn(process.execPath, [BIN, 'db', 'migrate'], {
+          env: { ...process.env, DATA_DIR: fresh, PORT: 'eighty' },
+          stdio: ['ignore', 'ignore', 'pipe'],
+        });
+        let stderr = '';
+        child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+        child.on('exit', (code) => resolve({ code, stderr }));
+      });
+      expect(wrong.code).toBe(78);
+      expect(wrong.stderr).toContain('PORT');
+      expect(wrong.stderr).not.toMatch(/\n\s+at /); // a message, not a stack trace
+    } finally {
+      await fs.rm(fresh, { recursive: true, force: true });
+    }
   });
 });
