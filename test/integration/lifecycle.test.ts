@@ -23,6 +23,8 @@ interface Running {
 
 function serve(dataDir: string): Running {
   const child = spawn(process.execPath, [BIN, 'serve'], {
+    // From another directory than the project's, as a service manager would start it.
+    cwd: os.tmpdir(),
     env: { ...process.env, DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'info' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -49,6 +51,7 @@ function hrcn(
 ): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [BIN, ...args], {
+      cwd: os.tmpdir(),
       env: { ...process.env, DATA_DIR: dataDir },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
