@@ -7,7 +7,7 @@ describe('configuration', () => {
     const config = loadConfig({});
     expect(config).toMatchObject({
       port: 3000,
-      host: '127.0.0.1',
+      host: 'localhost',
       publicUrl: 'http://localhost:3000',
       dataDir: path.resolve('data'),
       databaseUrl: null,

@@ -14,8 +14,8 @@ const booleanText = z
 const environmentSchema = z.object({
   /** TCP port the web server listens on. */
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  /** Address the web server binds to; 0.0.0.0 to accept connections from other machines. */
-  HOST: z.string().min(1).default('127.0.0.1'),
+  /** Address the web server binds to (localhost: 127.0.0.1 and ::1); 0.0.0.0 for other machines. */
+  HOST: z.string().min(1).default('localhost'),
   /** Public address of the site, used in links sent by e-mail and printed on the console. */
   PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
   /** Directory for the embedded database, generated secrets and uploaded files. */

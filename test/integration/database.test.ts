@@ -1,5 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../src/platform/db/database.js';
+import { createLogger } from '../../src/platform/logging/logger.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
 
 let database: TestDatabase;
@@ -11,6 +13,20 @@ afterAll(async () => {
 });
 
 describe('the database', () => {
+  it('is reached through DATABASE_URL when one is given, with no embedded server', async () => {
+    const external = await openDatabase({
+      databaseUrl: database.url,
+      dataDir: '/nonexistent/never-used',
+      embeddedPassword: 'unused-unused-unused',
+      poolMax: 2,
+      log: createLogger('silent'),
+    });
+    expect(external.kind).toBe('external');
+    expect(await external.ping()).toBe(true);
+    await external.close();
+    expect(await external.ping()).toBe(false);
+  });
+
   it('is PostgreSQL 15 or newer, with the search extensions', async () => {
     const version = await database.db.execute<{
       server_version_num: string;
