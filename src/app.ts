@@ -27,7 +27,8 @@ import { registerWeb } from './web/routes.js';
 const ASSETS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'web', 'assets');
 
 export interface AppDeps {
-  config: Pick<Config, 'publicUrl' | 'trustProxy' | 'renderCacheBytes'>;
+  config: Pick<Config, 'publicUrl' | 'trustProxy' | 'renderCacheBytes'> &
+    Partial<Pick<Config, 'metricsToken'>>;
   log: Logger;
   database: Database;
   /** Signs cookies. */
@@ -55,7 +56,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   });
   const catalogue = deps.catalogue ?? new Catalogue();
   const assets = registerAssets(http, ASSETS_DIR);
-  registerMetrics(http);
+  registerMetrics(http, config.metricsToken ?? null);
   const renderCache =
     config.renderCacheBytes > 0
       ? createRenderCache({ pool: database.pool, log, maxBytes: config.renderCacheBytes })

@@ -13,6 +13,7 @@ describe('configuration', () => {
       databaseUrl: null,
       logLevel: 'info',
       trustProxy: false,
+      metricsToken: null,
       renderCacheBytes: 64 * 1024 * 1024,
       seedOnStart: true,
     });

@@ -31,6 +31,8 @@ const environmentSchema = z.object({
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   /** pino log level. */
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+  /** When set, /metrics answers only requests with "Authorization: Bearer <token>". */
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   /** Trust X-Forwarded-* headers from a reverse proxy in front of the app. */
   TRUST_PROXY: booleanText.default(false),
   /** Memory for rendered anonymous pages, in MB; 0 turns the render cache off. */
@@ -53,6 +55,8 @@ export interface Config {
   sessionSecret: string | null;
   logLevel: (typeof LOG_LEVELS)[number];
   trustProxy: boolean;
+  /** Bearer token required by /metrics, or null for open metrics (behind a private network). */
+  metricsToken: string | null;
   /** Bytes of rendered pages kept in memory; 0 when the cache is off. */
   renderCacheBytes: number;
   seedOnStart: boolean;
@@ -85,6 +89,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionSecret: e.SESSION_SECRET ?? null,
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY,
+    metricsToken: e.METRICS_TOKEN ?? null,
     renderCacheBytes: Math.round(e.RENDER_CACHE_MB * 1024 * 1024),
     seedOnStart: e.SEED_ON_START,
   };

@@ -76,6 +76,27 @@ describe('operations endpoints', () => {
   });
 });
 
+describe('metrics behind a token', () => {
+  it('refuses /metrics without the bearer token when one is configured', async () => {
+    const guarded = await buildTestApp({ metricsToken: 'a-long-metrics-token-123' });
+    try {
+      expect((await guarded.http.inject({ url: '/metrics' })).statusCode).toBe(401);
+      const wrong = await guarded.http.inject({
+        url: '/metrics',
+        headers: { authorization: 'Bearer nope' },
+      });
+      expect(wrong.statusCode).toBe(401);
+      const right = await guarded.http.inject({
+        url: '/metrics',
+        headers: { authorization: 'Bearer a-long-metrics-token-123' },
+      });
+      expect(right.statusCode).toBe(200);
+    } finally {
+      await guarded.close();
+    }
+  });
+});
+
 describe('robots', () => {
   it('keeps set-up links out of search engines', async () => {
     const response = await app.http.inject({ url: '/robots.txt' });

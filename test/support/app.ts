@@ -14,6 +14,7 @@ let catalogue: Catalogue | undefined;
 
 export async function buildTestApp(
   overrides: {
+    metricsToken?: string;
     publicUrl?: string;
     clock?: () => Date;
     renderCacheBytes?: number;
@@ -27,6 +28,7 @@ export async function buildTestApp(
       publicUrl: overrides.publicUrl ?? 'http://localhost:3000',
       trustProxy: false,
       renderCacheBytes: overrides.renderCacheBytes ?? 8 * 1024 * 1024,
+      metricsToken: overrides.metricsToken ?? null,
     },
     log: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'),
     database,

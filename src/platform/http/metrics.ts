@@ -1,9 +1,13 @@
 /** Prometheus metrics: process defaults and a request-duration histogram per route. */
+import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
-/** Registers `/metrics` and the hooks that time every request. */
-export function registerMetrics(app: FastifyInstance): Registry {
+/**
+ * Registers `/metrics` and the hooks that time every request. With a token, `/metrics` answers
+ * only `Authorization: Bearer <token>` (compared in constant time).
+ */
+export function registerMetrics(app: FastifyInstance, token: string | null = null): Registry {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'hrcn_' });
   const duration = new Histogram({
@@ -23,7 +27,19 @@ export function registerMetrics(app: FastifyInstance): Registry {
       reply.elapsedTime / 1000,
     );
   });
-  app.get('/metrics', async (_request, reply) => {
+  const expected = token ? createHash('sha256').update(`Bearer ${token}`).digest() : null;
+  app.get('/metrics', async (request, reply) => {
+    if (expected) {
+      const given = createHash('sha256')
+        .update(request.headers.authorization ?? '')
+        .digest();
+      if (!timingSafeEqual(given, expected)) {
+        return reply
+          .status(401)
+          .header('www-authenticate', 'Bearer')
+          .send({ error: 'unauthorised' });
+      }
+    }
     return reply.header('content-type', registry.contentType).send(await registry.metrics());
   });
   return registry;

@@ -39,3 +39,27 @@ describe('message catalogues', () => {
     }
   });
 });
+
+describe('adding a language', () => {
+  it('is adding a folder of catalogues', async () => {
+    const { Catalogue, LOCALES_DIR } = await import('./catalogue.js');
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'hrcn-locales-'));
+    try {
+      await fs.cp(LOCALES_DIR, dir, { recursive: true });
+      await fs.cp(path.join(dir, 'en'), path.join(dir, 'pt'), { recursive: true });
+      await fs.writeFile(
+        path.join(dir, 'pt', 'common.json'),
+        JSON.stringify({
+          ...JSON.parse(await fs.readFile(path.join(dir, 'en', 'common.json'), 'utf8')),
+          'nav.home': 'Início',
+        }),
+      );
+      const catalogue = new Catalogue(dir);
+      expect(catalogue.locales).toContain('pt');
+      expect(catalogue.translator('pt').t('common.nav.home')).toBe('Início');
+      expect(checkCatalogues(dir)).toEqual([]);
+    } finally {
+      await fs.rm(dir, { recursive: true, force: true });
+    }
+  });
+});
