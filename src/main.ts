@@ -57,6 +57,9 @@ export async function serve(): Promise<void> {
     { url: config.publicUrl, database: database.kind, ms: Math.round(performance.now() - started) },
     'ready',
   );
+  if (process.stdout.isTTY) {
+    process.stdout.write(`\n  The Human Rights Cities Network platform is running at ${config.publicUrl}\n`);
+  }
   if (await app.access.needsFirstAdministrator()) {
     const link = await app.access.issueSetupLink();
     process.stdout.write(
