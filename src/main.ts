@@ -58,7 +58,9 @@ export async function serve(): Promise<void> {
     'ready',
   );
   if (process.stdout.isTTY) {
-    process.stdout.write(`\n  The Human Rights Cities Network platform is running at ${config.publicUrl}\n`);
+    process.stdout.write(
+      `\n  The Human Rights Cities Network platform is running at ${config.publicUrl}\n`,
+    );
   }
   if (await app.access.needsFirstAdministrator()) {
     const link = await app.access.issueSetupLink();

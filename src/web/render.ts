@@ -1,6 +1,7 @@
 /** Sending pages, and serving anonymous pages from the render cache. */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { RenderCache } from '../platform/cache/render-cache.js';
+import { SESSION_COOKIE } from '../platform/http/cookies.js';
 
 export interface SendPageOptions {
   status?: number;
@@ -9,9 +10,6 @@ export interface SendPageOptions {
   /** A stricter Referrer-Policy for pages whose address holds a secret. */
   referrer?: 'no-referrer';
 }
-
-/** Name of the session cookie (issue #3): a request that carries it is not anonymous. */
-export const SESSION_COOKIE = 'hrcn_session';
 
 const nonceOf = (reply: FastifyReply): string =>
   (reply.cspNonce as { script?: string } | undefined)?.script ?? '';

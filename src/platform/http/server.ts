@@ -10,6 +10,7 @@ import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Logger } from '../logging/logger.js';
+import { CSRF_COOKIE, cookieOptions } from './cookies.js';
 
 export interface HttpOptions {
   log: Logger;
@@ -59,14 +60,8 @@ export async function createHttpServer(options: HttpOptions): Promise<FastifyIns
   await app.register(cookie, { secret: options.cookieSecret });
   await app.register(csrf, {
     sessionPlugin: '@fastify/cookie',
-    cookieKey: 'hrcn_csrf',
-    cookieOpts: {
-      path: '/',
-      httpOnly: true,
-      sameSite: 'lax',
-      secure: options.secureCookies,
-      signed: true,
-    },
+    cookieKey: CSRF_COOKIE,
+    cookieOpts: cookieOptions(options.secureCookies),
     getToken: (request) => {
       const body = request.body as Record<string, unknown> | undefined;
       const fromBody = body && typeof body._csrf === 'string' ? body._csrf : undefined;
