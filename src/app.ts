@@ -22,13 +22,16 @@ import { registerMetrics } from './platform/http/metrics.js';
 import { createHttpServer } from './platform/http/server.js';
 import { Catalogue } from './platform/i18n/catalogue.js';
 import type { Logger } from './platform/logging/logger.js';
+import { createMailer, type Mailer } from './platform/mail/mailer.js';
 import { registerWeb } from './web/routes.js';
 
 const ASSETS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'web', 'assets');
 
 export interface AppDeps {
-  config: Pick<Config, 'publicUrl' | 'trustProxy' | 'renderCacheBytes'> &
-    Partial<Pick<Config, 'metricsToken'>>;
+  config: Pick<
+    Config,
+    'publicUrl' | 'trustProxy' | 'renderCacheBytes' | 'metricsToken' | 'smtpUrl' | 'mailFrom'
+  >;
   log: Logger;
   database: Database;
   /** Signs cookies. */
@@ -42,6 +45,8 @@ export interface App {
   http: FastifyInstance;
   access: AccessService;
   renderCache: RenderCache | null;
+  /** Outgoing e-mail: SMTP when configured, else the outbox. */
+  mailer: Mailer;
 }
 
 export async function buildApp(deps: AppDeps): Promise<App> {
@@ -56,7 +61,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   });
   const catalogue = deps.catalogue ?? new Catalogue();
   const assets = registerAssets(http, ASSETS_DIR);
-  registerMetrics(http, config.metricsToken ?? null);
+  registerMetrics(http, config.metricsToken);
   const renderCache =
     config.renderCacheBytes > 0
       ? createRenderCache({ pool: database.pool, log, maxBytes: config.renderCacheBytes })
@@ -65,6 +70,13 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     await renderCache.listen();
     http.addHook('onClose', async () => renderCache.close());
   }
+  const mailer = createMailer({
+    smtpUrl: config.smtpUrl,
+    from: config.mailFrom,
+    db: database.db,
+    log,
+  });
+  http.addHook('onClose', async () => mailer.close());
   http.get('/healthz', async () => ({ status: 'ok' }));
   http.get('/readyz', async (_request, reply) => {
     const ready = await database.ping();
@@ -98,5 +110,5 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   });
 
   await http.ready();
-  return { http, access, renderCache };
+  return { http, access, renderCache, mailer };
 }

@@ -1,6 +1,9 @@
 /** The `hrcn` command-line interface: serve, database and user administration. */
 import { Command } from 'commander';
 import { createAccessRepository, createAccessService } from './modules/access/index.js';
+import { testMessage } from './modules/admin/index.js';
+import { Catalogue } from './platform/i18n/catalogue.js';
+import { createMailer } from './platform/mail/mailer.js';
 import { loadConfig, ConfigError, type Config } from './config.js';
 import { openDatabase, type Database } from './platform/db/database.js';
 import { DataDirectoryInUseError } from './platform/db/embedded.js';
@@ -89,6 +92,35 @@ export function createProgram(): Command {
         const link = await access.issueSetupLink(options.locale);
         say(`One-time administrator set-up link, valid until ${link.expiresAt.toISOString()}:`);
         process.stdout.write(`${link.url}\n`);
+      }),
+    );
+  const mail = program.command('mail').description('E-mail administration.');
+  mail
+    .command('test')
+    .description(
+      'Send a test message, through SMTP_URL or into the outbox, to check the mail set-up.',
+    )
+    .argument('<address>', 'where to send it')
+    .option('--locale <locale>', 'language of the message', 'en')
+    .action(async (address: string, options: { locale: string }) =>
+      withDatabase(async (database, config) => {
+        await migrateDatabase(database.pool);
+        const catalogue = new Catalogue();
+        const translator = catalogue.translator(
+          catalogue.isSupported(options.locale) ? options.locale : 'en',
+        );
+        const mailer = createMailer({
+          smtpUrl: config.smtpUrl,
+          from: config.mailFrom,
+          db: database.db,
+          log: createLogger('warn'),
+        });
+        try {
+          await mailer.send(testMessage(address, translator));
+        } finally {
+          mailer.close();
+        }
+        say(translator.t('mail.test.sent', { address, channel: mailer.kind }));
       }),
     );
   return program;

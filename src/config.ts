@@ -29,6 +29,13 @@ const environmentSchema = z.object({
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(500).default(10),
   /** Secret that signs session cookies (at least 32 characters); generated in DATA_DIR when unset. */
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  /** SMTP server for outgoing e-mail (smtp:// or smtps://); without it mail goes to the outbox. */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
+    .optional(),
+  /** The From address of outgoing e-mail. */
+  MAIL_FROM: z.string().min(3).optional(),
   /** pino log level. */
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   /** When set, /metrics answers only requests with "Authorization: Bearer <token>". */
@@ -53,6 +60,10 @@ export interface Config {
   databasePoolMax: number;
   /** Given in the environment, or null to use the one generated in the data directory. */
   sessionSecret: string | null;
+  /** SMTP server, or null for the outbox. */
+  smtpUrl: string | null;
+  /** The From header of outgoing e-mail. */
+  mailFrom: string;
   logLevel: (typeof LOG_LEVELS)[number];
   trustProxy: boolean;
   /** Bearer token required by /metrics, or null for open metrics (behind a private network). */
@@ -79,14 +90,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, '');
   return {
     port: e.PORT,
     host: e.HOST,
-    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
+    publicUrl,
     dataDir: path.resolve(e.DATA_DIR),
     databaseUrl: e.DATABASE_URL ?? null,
     databasePoolMax: e.DATABASE_POOL_MAX,
     sessionSecret: e.SESSION_SECRET ?? null,
+    smtpUrl: e.SMTP_URL ?? null,
+    mailFrom:
+      e.MAIL_FROM ?? `Human Rights Cities Network <no-reply@${new URL(publicUrl).hostname}>`,
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY,
     metricsToken: e.METRICS_TOKEN ?? null,

@@ -6,6 +6,7 @@ import type common from '../../locales/en/common.json';
 import type errors from '../../locales/en/errors.json';
 import type home from '../../locales/en/home.json';
 import type knowledge from '../../locales/en/knowledge.json';
+import type mail from '../../locales/en/mail.json';
 import type network from '../../locales/en/network.json';
 import type sections from '../../locales/en/sections.json';
 import type setup from '../../locales/en/setup.json';
@@ -16,6 +17,7 @@ interface Catalogues {
   errors: typeof errors;
   home: typeof home;
   knowledge: typeof knowledge;
+  mail: typeof mail;
   network: typeof network;
   sections: typeof sections;
   setup: typeof setup;

@@ -15,6 +15,7 @@ let catalogue: Catalogue | undefined;
 export async function buildTestApp(
   overrides: {
     metricsToken?: string;
+    smtpUrl?: string;
     publicUrl?: string;
     clock?: () => Date;
     renderCacheBytes?: number;
@@ -29,6 +30,8 @@ export async function buildTestApp(
       trustProxy: false,
       renderCacheBytes: overrides.renderCacheBytes ?? 8 * 1024 * 1024,
       metricsToken: overrides.metricsToken ?? null,
+      smtpUrl: overrides.smtpUrl ?? null,
+      mailFrom: 'Human Rights Cities Network <no-reply@example.org>',
     },
     log: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'),
     database,

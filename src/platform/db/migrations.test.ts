@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import drizzleConfig from '../../../drizzle.config.js';
 import { MIGRATIONS_DIR } from './migrate.js';
 
 const run = promisify(execFile);
@@ -20,7 +21,7 @@ describe('migrations', () => {
         config,
         JSON.stringify({
           dialect: 'postgresql',
-          schema: ['./src/modules/*/*.schema.ts', './src/seed/*.schema.ts'],
+          schema: drizzleConfig.schema,
           // drizzle-kit reads `out` relative to the working directory.
           out: path.relative(ROOT, copy),
           casing: 'snake_case',

@@ -1,0 +1,1 @@
+export { testMessage } from './admin.mail.js';
