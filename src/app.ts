@@ -9,6 +9,8 @@ import type { Config } from './config.js';
 import {
   createAccessRepository,
   createAccessService,
+  createAccountsService,
+  createAuth,
   type AccessService,
 } from './modules/access/index.js';
 import { createKnowledgeRepository } from './modules/knowledge/index.js';
@@ -91,6 +93,15 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     publicUrl: config.publicUrl,
     clock: deps.clock,
   });
+  const accounts = createAccountsService(
+    createAuth({
+      db: database.db,
+      secret: deps.cookieSecret,
+      publicUrl: config.publicUrl,
+      mailer,
+      catalogue,
+    }),
+  );
   const knowledge = createKnowledgeRepository(database.db);
   const members = createMembersRepository(database.db);
   const search = createSearchRepository(database.db);
@@ -102,6 +113,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     assets,
     publicUrl: config.publicUrl,
     access,
+    accounts,
     knowledge,
     members,
     search,

@@ -23,6 +23,8 @@ export interface PageContext {
   locales: readonly string[];
   /** Public base address without trailing slash, for canonical and alternate links. */
   publicUrl: string;
+  /** Who is signed in, or null. */
+  viewer: { name: string } | null;
   /** Makes a locale-prefixed path: href('/knowledge') → '/fr/knowledge'. */
   href(path: string, locale?: string): string;
 }
@@ -74,6 +76,7 @@ export function pageContext(
     assets: deps.assets,
     locales: deps.catalogue.locales,
     publicUrl: deps.publicUrl,
+    viewer: request.viewer ? { name: request.viewer.name } : null,
     href: (target, otherLocale = locale) =>
       `/${otherLocale}${target === '/' ? '/' : target.startsWith('/') ? target : `/${target}`}`,
   };

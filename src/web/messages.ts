@@ -2,6 +2,7 @@
  * The type of every message key, derived from the English catalogues, so that a page cannot ask
  * for a key that does not exist. `npm run i18n:check` keeps the other languages complete.
  */
+import type account from '../../locales/en/account.json';
 import type common from '../../locales/en/common.json';
 import type errors from '../../locales/en/errors.json';
 import type home from '../../locales/en/home.json';
@@ -13,6 +14,7 @@ import type setup from '../../locales/en/setup.json';
 import type vocabularies from '../../locales/en/vocabularies.json';
 
 interface Catalogues {
+  account: typeof account;
   common: typeof common;
   errors: typeof errors;
   home: typeof home;

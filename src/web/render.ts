@@ -1,7 +1,7 @@
 /** Sending pages, and serving anonymous pages from the render cache. */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { RenderCache } from '../platform/cache/render-cache.js';
-import { SESSION_COOKIE } from '../platform/http/cookies.js';
+import { SESSION_COOKIES } from '../platform/http/cookies.js';
 
 export interface SendPageOptions {
   status?: number;
@@ -30,7 +30,7 @@ export async function sendPage(
 
 /** True when the request comes from nobody signed in: only such pages may be shared. */
 export function isAnonymous(request: FastifyRequest): boolean {
-  return !request.cookies?.[SESSION_COOKIE];
+  return SESSION_COOKIES.every((name) => !request.cookies?.[name]);
 }
 
 export interface PageCache {

@@ -3,7 +3,14 @@
  * every address and an unsupported one is a 404.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { ANONYMOUS, type AccessService, type SetupField } from '../modules/access/index.js';
+import {
+  ANONYMOUS,
+  type AccessService,
+  type AccountsService,
+  type SetupField,
+} from '../modules/access/index.js';
+import { registerAccountRoutes } from './account.routes.js';
+import { registerViewer } from './viewer.js';
 import {
   KNOWLEDGE_SECTIONS,
   isKnowledgeSection,
@@ -33,6 +40,7 @@ import type { RenderCache } from '../platform/cache/render-cache.js';
 
 export interface WebModules {
   access: AccessService;
+  accounts: AccountsService;
   knowledge: KnowledgeRepository;
   members: MembersRepository;
   search: SearchRepository;
@@ -47,6 +55,7 @@ type LocaleParams = { locale: string };
 
 export function registerWeb(app: FastifyInstance, deps: WebDeps & WebModules): void {
   registerErrorPages(app, deps);
+  registerViewer(app, deps.accounts);
   const pages = createPageCache(deps.renderCache);
 
   app.get('/', async (request, reply) => {
@@ -214,6 +223,7 @@ export function registerWeb(app: FastifyInstance, deps: WebDeps & WebModules): v
       );
 
       registerSetup(site, deps, ctxOf);
+      registerAccountRoutes(site, deps.accounts, ctxOf);
     },
     { prefix: '/:locale' },
   );

@@ -30,6 +30,10 @@ const PAGES = [
   '/experts',
   '/events',
   '/search?q=city',
+  '/sign-in',
+  '/sign-up',
+  '/forgot-password',
+  '/reset-password?token=x',
   '/no-such-page',
 ];
 

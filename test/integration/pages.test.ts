@@ -20,6 +20,9 @@ const PAGES = [
   '/experts',
   '/events',
   '/search',
+  '/sign-in',
+  '/sign-up',
+  '/forgot-password',
 ];
 
 let app: TestApp;

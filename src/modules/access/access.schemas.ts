@@ -28,3 +28,64 @@ export const setupFormSchema = z
 
 export type SetupForm = z.infer<typeof setupFormSchema>;
 export type SetupField = keyof SetupForm;
+
+const email = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .pipe(z.email('account.errors.emailInvalid').max(254, 'account.errors.emailInvalid'));
+const newPassword = z
+  .string()
+  .min(MIN_PASSWORD_LENGTH, 'account.errors.passwordTooShort')
+  .max(1024, 'account.errors.passwordTooLong');
+
+export const signUpFormSchema = z
+  .object({
+    name: z
+      .string()
+      .trim()
+      .min(1, 'account.errors.nameRequired')
+      .max(200, 'account.errors.nameTooLong'),
+    email,
+    password: newPassword,
+    passwordConfirmation: z.string(),
+  })
+  .refine((form) => form.password === form.passwordConfirmation, {
+    path: ['passwordConfirmation'],
+    message: 'account.errors.passwordMismatch',
+  });
+
+export const signInFormSchema = z.object({
+  email,
+  password: z
+    .string()
+    .min(1, 'account.errors.passwordRequired')
+    .max(1024, 'account.errors.passwordTooLong'),
+});
+
+export const forgotFormSchema = z.object({ email });
+
+export const resetFormSchema = z
+  .object({ password: newPassword, passwordConfirmation: z.string() })
+  .refine((form) => form.password === form.passwordConfirmation, {
+    path: ['passwordConfirmation'],
+    message: 'account.errors.passwordMismatch',
+  });
+
+/** Field → catalogue key of its first problem. */
+export type FieldErrors = Record<string, string>;
+
+/** Validates a form; on failure, the first message of each field (catalogue keys). */
+export function validateForm<T>(
+  schema: z.ZodType<T>,
+  form: unknown,
+): { ok: true; value: T } | { ok: false; errors: FieldErrors } {
+  const parsed = schema.safeParse(form);
+  if (parsed.success) return { ok: true, value: parsed.data };
+  const errors: FieldErrors = {};
+  for (const issue of parsed.error.issues) {
+    const field = String(issue.path[0] ?? 'form');
+    errors[field] ??= issue.message.includes('.errors.') ? issue.message : 'account.errors.invalid';
+  }
+  return { ok: false, errors };
+}

@@ -6,3 +6,7 @@ export type { SetupField } from './access.schemas.js';
 export { ANONYMOUS, ROLES, canRead, canSeeMembersLayer, readableLevels } from './access.policy.js';
 export type { AccessLevel, Role, Viewer } from './access.policy.js';
 export { hashPassword, verifyPassword } from './password.js';
+export { createAuth, AUTH_COOKIE_PREFIX } from './auth.js';
+export type { Auth } from './auth.js';
+export { createAccountsService } from './accounts.service.js';
+export type { AccountsService, FormResult, SignedInViewer } from './accounts.service.js';

@@ -41,7 +41,7 @@ describe('render cache', () => {
 
   it('never serves a signed-in visitor from the cache, nor caches what they see', async () => {
     await get(first, '/en/network');
-    const signedIn = await get(first, '/en/network', { cookie: 'hrcn_session=abc' });
+    const signedIn = await get(first, '/en/network', { cookie: 'hrcn.session_token=abc' });
     expect(signedIn.headers['x-render-cache']).toBeUndefined();
   });
 

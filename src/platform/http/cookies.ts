@@ -4,8 +4,8 @@
  */
 import type { CookieSerializeOptions } from '@fastify/cookie';
 
-/** Name of the session cookie: a request that carries it is not anonymous. */
-export const SESSION_COOKIE = 'hrcn_session';
+/** Names of the session cookie (HTTP, and HTTPS with the __Secure- prefix): a request that carries one is not anonymous. */
+export const SESSION_COOKIES = ['hrcn.session_token', '__Secure-hrcn.session_token'] as const;
 
 /** Name of the cookie that holds the CSRF secret of a form. */
 export const CSRF_COOKIE = 'hrcn_csrf';

@@ -104,6 +104,23 @@ export function Layout(props: LayoutProps): JSX.Element {
                 <Logo />
                 <span safe>{siteName}</span>
               </a>
+              <p class="account-link">
+                {ctx.viewer ? (
+                  <a
+                    href={ctx.href('/account')}
+                    aria-current={ctx.path === '/account' ? 'page' : undefined}
+                  >
+                    {ctx.t('account.nav.account')}
+                  </a>
+                ) : (
+                  <a
+                    href={ctx.href('/sign-in')}
+                    aria-current={ctx.path === '/sign-in' ? 'page' : undefined}
+                  >
+                    {ctx.t('account.nav.signIn')}
+                  </a>
+                )}
+              </p>
               <nav class="languages" aria-label={ctx.text('common.languages.label')}>
                 <ul>
                   {ctx.locales.map((locale) => (

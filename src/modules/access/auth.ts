@@ -1,0 +1,105 @@
+/**
+ * Sign-in with better-auth: e-mail and password, verification, reset, sessions in the database.
+ * Everything is called server-side (auth.api.*) from the platform's own forms; better-auth's
+ * HTTP handler is not mounted, so every request goes through our CSRF, rate limits and pages.
+ */
+import { betterAuth } from 'better-auth';
+import { drizzleAdapter } from 'better-auth/adapters/drizzle';
+import type { Catalogue } from '../../platform/i18n/catalogue.js';
+import type { Db } from '../../platform/db/database.js';
+import { composeMail } from '../../platform/mail/compose.js';
+import type { Mailer } from '../../platform/mail/mailer.js';
+import { MIN_PASSWORD_LENGTH } from './access.schemas.js';
+import { accounts, sessions, users, verifications } from './access.schema.js';
+
+export interface AuthDeps {
+  db: Db;
+  secret: string;
+  publicUrl: string;
+  mailer: Mailer;
+  catalogue: Catalogue;
+}
+
+/** Cookie prefix: the session cookie is `hrcn.session_token` (`__Secure-` prefixed over HTTPS). */
+export const AUTH_COOKIE_PREFIX = 'hrcn';
+
+const SESSION_LIFETIME_S = 30 * 24 * 60 * 60;
+
+export function createAuth(deps: AuthDeps) {
+  const { catalogue, mailer, publicUrl } = deps;
+  /** The user's interface language (an additional field better-auth's types do not list). */
+  const localeOf = (user: object): string => {
+    const locale = (user as { locale?: unknown }).locale;
+    return typeof locale === 'string' && catalogue.isSupported(locale) ? locale : 'en';
+  };
+  const message = async (
+    user: { email: string; name: string },
+    kind: 'verify' | 'reset',
+    url: string,
+  ): Promise<void> => {
+    const locale = localeOf(user);
+    const t = catalogue.translator(locale);
+    await mailer.send(
+      composeMail({
+        to: user.email,
+        locale,
+        subject: t.t(`mail.${kind}.subject`),
+        greeting: t.t('mail.greeting', { name: user.name }),
+        paragraphs: [t.t(`mail.${kind}.body`)],
+        action: { label: t.t(`mail.${kind}.action`), url },
+        footer: t.t(`mail.${kind}.footer`),
+      }),
+    );
+  };
+
+  return betterAuth({
+    appName: 'Human Rights Cities Network',
+    baseURL: publicUrl,
+    secret: deps.secret,
+    database: drizzleAdapter(deps.db, {
+      provider: 'pg',
+      schema: { user: users, session: sessions, account: accounts, verification: verifications },
+    }),
+    telemetry: { enabled: false },
+    advanced: {
+      cookiePrefix: AUTH_COOKIE_PREFIX,
+      useSecureCookies: publicUrl.startsWith('https://'),
+      database: { generateId: 'uuid' },
+    },
+    user: {
+      additionalFields: {
+        role: { type: 'string', required: false, defaultValue: 'registered', input: false },
+        locale: { type: 'string', required: false, defaultValue: 'en', input: true },
+      },
+    },
+    session: { expiresIn: SESSION_LIFETIME_S, updateAge: 24 * 60 * 60 },
+    emailAndPassword: {
+      enabled: true,
+      minPasswordLength: MIN_PASSWORD_LENGTH,
+      maxPasswordLength: 1024,
+      requireEmailVerification: true,
+      revokeSessionsOnPasswordReset: true,
+      sendResetPassword: async ({ user, token }) =>
+        message(
+          user,
+          'reset',
+          `${publicUrl}/${localeOf(user)}/reset-password?token=${encodeURIComponent(token)}`,
+        ),
+    },
+    emailVerification: {
+      sendOnSignUp: true,
+      autoSignInAfterVerification: true,
+      expiresIn: 24 * 60 * 60,
+      sendVerificationEmail: async ({ user, token }) =>
+        message(
+          user,
+          'verify',
+          `${publicUrl}/${localeOf(user)}/verify-email?token=${encodeURIComponent(token)}`,
+        ),
+    },
+    // Limits are enforced by the platform's own rate limiter on its forms.
+    rateLimit: { enabled: false },
+  });
+}
+
+export type Auth = ReturnType<typeof createAuth>;

@@ -1,0 +1,268 @@
+/** Account pages: sign-up, confirmation, sign-in, sign-out, password reset, the account page. */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { fromNodeHeaders } from 'better-auth/node';
+import type { AccountsService } from '../modules/access/index.js';
+import type { PageContext } from './context.js';
+import {
+  AccountPage,
+  EMPTY_FORM,
+  ForgotPasswordPage,
+  MessagePage,
+  ResetPasswordPage,
+  SignInPage,
+  SignUpPage,
+  type FormState,
+} from './pages/account.page.js';
+import { sendPage } from './render.js';
+
+type LocaleParams = { locale: string };
+type FormRoute = { Params: LocaleParams; Body: Record<string, unknown> };
+
+const PRIVATE = { cache: 'no-store' } as const;
+
+/** What was typed, for the form to show again (never passwords). */
+function kept(body: Record<string, unknown>, fields: readonly string[]): Record<string, string> {
+  return Object.fromEntries(
+    fields.map((field) => [field, typeof body[field] === 'string' ? (body[field] as string) : '']),
+  );
+}
+
+function setCookies(reply: FastifyReply, cookies: readonly string[]): void {
+  if (cookies.length > 0) reply.header('set-cookie', [...cookies]);
+}
+
+export function registerAccountRoutes(
+  site: FastifyInstance,
+  accounts: AccountsService,
+  ctxOf: (request: FastifyRequest<{ Params: LocaleParams }>, reply: FastifyReply) => PageContext,
+): void {
+  const limited = (max: number) => ({
+    preHandler: site.csrfProtection,
+    config: { rateLimit: { max, timeWindow: '1 minute' } },
+  });
+
+  site.get<{ Params: LocaleParams }>('/sign-in', async (request, reply) => {
+    const ctx = ctxOf(request, reply);
+    if (request.viewer) return reply.redirect(ctx.href('/account'), 303);
+    return sendPage(
+      reply,
+      <SignInPage ctx={ctx} csrfToken={reply.generateCsrf()} state={EMPTY_FORM} />,
+      PRIVATE,
+    );
+  });
+
+  site.post<FormRoute>('/sign-in', limited(6), async (request, reply) => {
+    const ctx = ctxOf(request, reply);
+    const body = request.body ?? {};
+    const result = await accounts.signIn(body, fromNodeHeaders(request.headers));
+    if (result.ok) {
+      setCookies(reply, result.cookies);
+      return reply.redirect(ctx.href('/account'), 303);
+    }
+    const state: FormState = {
+      values: kept(body, ['email']),
+      errors: result.errors,
+      message: result.message,
+    };
+    return sendPage(
+      reply,
+      <SignInPage ctx={ctx} csrfToken={reply.generateCsrf()} state={state} />,
+      {
+        ...PRIVATE,
+        status: result.message ? 401 : 422,
+      },
+    );
+  });
+
+  site.post<FormRoute>('/sign-out', { preHandler: site.csrfProtection }, async (request, reply) => {
+    setCookies(reply, await accounts.signOut(fromNodeHeaders(request.headers)));
+    return reply.redirect(ctxOf(request, reply).href('/'), 303);
+  });
+
+  site.get<{ Params: LocaleParams }>('/sign-up', async (request, reply) =>
+    sendPage(
+      reply,
+      <SignUpPage
+        ctx={ctxOf(request, reply)}
+        csrfToken={reply.generateCsrf()}
+        state={EMPTY_FORM}
+      />,
+      PRIVATE,
+    ),
+  );
+
+  site.post<FormRoute>('/sign-up', limited(5), async (request, reply) => {
+    const ctx = ctxOf(request, reply);
+    const body = request.body ?? {};
+    const result = await accounts.signUp(body, ctx.locale);
+    if (result.ok) {
+      return sendPage(
+        reply,
+        <MessagePage
+          ctx={ctx}
+          title="account.signUp.sent.title"
+          message={ctx.text('account.signUp.sent.message', { email: result.email })}
+        />,
+        PRIVATE,
+      );
+    }
+    const state: FormState = { values: kept(body, ['name', 'email']), errors: result.errors };
+    return sendPage(
+      reply,
+      <SignUpPage ctx={ctx} csrfToken={reply.generateCsrf()} state={state} />,
+      {
+        ...PRIVATE,
+        status: 422,
+      },
+    );
+  });
+
+  site.get<{ Params: LocaleParams; Querystring: { token?: string } }>(
+    '/verify-email',
+    async (request, reply) => {
+      const ctx = ctxOf(request, reply);
+      const cookies = request.query.token ? await accounts.verifyEmail(request.query.token) : null;
+      reply.header('referrer-policy', 'no-referrer');
+      if (!cookies) {
+        return sendPage(
+          reply,
+          <MessagePage
+            ctx={ctx}
+            title="errors.gone.title"
+            message={ctx.text('account.verify.invalid')}
+            link={{ href: ctx.href('/sign-in'), label: 'account.signIn.title' }}
+          />,
+          { ...PRIVATE, status: 410 },
+        );
+      }
+      // A link used again confirms nothing new and opens no session: it only says so.
+      const signedIn = cookies.some((cookie) => /session_token=[^;]/.test(cookie));
+      setCookies(reply, cookies);
+      return sendPage(
+        reply,
+        signedIn ? (
+          <MessagePage
+            ctx={ctx}
+            title="account.verify.done.title"
+            message={ctx.text('account.verify.done.message')}
+            link={{ href: ctx.href('/account'), label: 'account.nav.account' }}
+          />
+        ) : (
+          <MessagePage
+            ctx={ctx}
+            title="account.verify.done.title"
+            message={ctx.text('account.verify.already')}
+            link={{ href: ctx.href('/sign-in'), label: 'account.signIn.title' }}
+          />
+        ),
+        PRIVATE,
+      );
+    },
+  );
+
+  site.get<{ Params: LocaleParams }>('/forgot-password', async (request, reply) =>
+    sendPage(
+      reply,
+      <ForgotPasswordPage
+        ctx={ctxOf(request, reply)}
+        csrfToken={reply.generateCsrf()}
+        state={EMPTY_FORM}
+      />,
+      PRIVATE,
+    ),
+  );
+
+  site.post<FormRoute>('/forgot-password', limited(5), async (request, reply) => {
+    const ctx = ctxOf(request, reply);
+    const body = request.body ?? {};
+    const result = await accounts.requestPasswordReset(body);
+    if (result.ok) {
+      return sendPage(
+        reply,
+        <MessagePage
+          ctx={ctx}
+          title="account.forgot.title"
+          message={ctx.text('account.forgot.sent', { email: result.email })}
+        />,
+        PRIVATE,
+      );
+    }
+    const state: FormState = { values: kept(body, ['email']), errors: result.errors };
+    return sendPage(
+      reply,
+      <ForgotPasswordPage ctx={ctx} csrfToken={reply.generateCsrf()} state={state} />,
+      {
+        ...PRIVATE,
+        status: 422,
+      },
+    );
+  });
+
+  site.get<{ Params: LocaleParams; Querystring: { token?: string } }>(
+    '/reset-password',
+    async (request, reply) => {
+      reply.header('referrer-policy', 'no-referrer');
+      return sendPage(
+        reply,
+        <ResetPasswordPage
+          ctx={ctxOf(request, reply)}
+          csrfToken={reply.generateCsrf()}
+          token={request.query.token ?? ''}
+          state={EMPTY_FORM}
+        />,
+        PRIVATE,
+      );
+    },
+  );
+
+  site.post<FormRoute>('/reset-password', limited(10), async (request, reply) => {
+    const ctx = ctxOf(request, reply);
+    const body = request.body ?? {};
+    const token = typeof body.token === 'string' ? body.token : '';
+    const result = await accounts.resetPassword(token, body);
+    if (result.ok) {
+      return sendPage(
+        reply,
+        <MessagePage
+          ctx={ctx}
+          title="account.reset.done.title"
+          message={ctx.text('account.reset.done.message')}
+          link={{ href: ctx.href('/sign-in'), label: 'account.signIn.title' }}
+        />,
+        PRIVATE,
+      );
+    }
+    if ('invalidToken' in result) {
+      return sendPage(
+        reply,
+        <MessagePage
+          ctx={ctx}
+          title="errors.gone.title"
+          message={ctx.text('account.reset.invalid')}
+          link={{ href: ctx.href('/forgot-password'), label: 'account.forgot.title' }}
+        />,
+        { ...PRIVATE, status: 410 },
+      );
+    }
+    return sendPage(
+      reply,
+      <ResetPasswordPage
+        ctx={ctx}
+        csrfToken={reply.generateCsrf()}
+        token={token}
+        state={{ values: {}, errors: result.errors }}
+      />,
+      { ...PRIVATE, status: 422 },
+    );
+  });
+
+  site.get<{ Params: LocaleParams }>('/account', async (request, reply) => {
+    const ctx = ctxOf(request, reply);
+    if (!request.viewer) return reply.redirect(ctx.href('/sign-in'), 303);
+    return sendPage(
+      reply,
+      <AccountPage ctx={ctx} viewer={request.viewer} csrfToken={reply.generateCsrf()} />,
+      PRIVATE,
+    );
+  });
+}

@@ -1,0 +1,80 @@
+/** Accessible form parts: labelled fields with hints and errors, and an error summary. */
+import type { PageContext } from '../context.js';
+import type { MessageKey } from '../messages.js';
+
+export function Field(props: {
+  ctx: PageContext;
+  name: string;
+  label: MessageKey;
+  type: string;
+  value?: string;
+  autocomplete: string;
+  hint?: string;
+  /** Catalogue key of the field's problem. */
+  error?: string;
+}): JSX.Element {
+  const { ctx, name } = props;
+  const describedBy = [props.hint ? `${name}-hint` : '', props.error ? `${name}-error` : '']
+    .filter(Boolean)
+    .join(' ');
+  return (
+    <div class={props.error ? 'field has-error' : 'field'}>
+      <label for={name}>{ctx.t(props.label)}</label>
+      {props.hint ? (
+        <p class="hint" id={`${name}-hint`} safe>
+          {props.hint}
+        </p>
+      ) : (
+        ''
+      )}
+      {props.error ? (
+        <p class="field-error" id={`${name}-error`}>
+          {ctx.t(props.error as MessageKey)}
+        </p>
+      ) : (
+        ''
+      )}
+      <input
+        id={name}
+        name={name}
+        type={props.type}
+        value={props.value}
+        autocomplete={props.autocomplete}
+        required
+        aria-invalid={props.error ? 'true' : undefined}
+        aria-describedby={describedBy || undefined}
+      />
+    </div>
+  );
+}
+
+/** Lists a form's problems, each linked to its field; announced when the page loads. */
+export function ErrorSummary(props: {
+  ctx: PageContext;
+  summary: MessageKey;
+  /** Field → catalogue key, in the order of the form. */
+  errors: readonly [string, string][];
+  /** A problem of the whole form (catalogue key), e.g. wrong credentials. */
+  message?: string;
+}): JSX.Element {
+  const { ctx } = props;
+  if (props.errors.length === 0 && !props.message) return '';
+  return (
+    <div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabindex="-1">
+      {props.message ? (
+        <h2 id="error-summary-title">{ctx.t(props.message as MessageKey)}</h2>
+      ) : (
+        <>
+          <h2 id="error-summary-title">{ctx.t(props.summary, { count: props.errors.length })}</h2>
+          <ul>
+            {props.errors.map(([field, key]) => (
+              <li>
+                <a href={`#${field}`}>{ctx.t(key as MessageKey)}</a>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,250 @@
+/** Sign-in, sign-up, confirmation, password reset and the account page. All work without JavaScript. */
+import { MIN_PASSWORD_LENGTH, type SignedInViewer } from '../../modules/access/index.js';
+import { PageHeader } from '../components/content.js';
+import { ErrorSummary, Field } from '../components/form.js';
+import type { PageContext } from '../context.js';
+import type { MessageKey } from '../messages.js';
+import { Layout } from '../layout/layout.js';
+
+export interface FormState {
+  values: Record<string, string>;
+  errors: Record<string, string>;
+  /** A problem of the whole form (catalogue key). */
+  message?: string;
+}
+
+export const EMPTY_FORM: FormState = { values: {}, errors: {} };
+
+const ordered = (state: FormState, fields: readonly string[]): [string, string][] =>
+  fields.flatMap((field) => {
+    const error = state.errors[field];
+    return error ? [[field, error] as [string, string]] : [];
+  });
+
+function Csrf(props: { token: string }): JSX.Element {
+  return <input type="hidden" name="_csrf" value={props.token} />;
+}
+
+export function SignInPage(props: {
+  ctx: PageContext;
+  csrfToken: string;
+  state: FormState;
+}): JSX.Element {
+  const { ctx, state } = props;
+  return (
+    <Layout ctx={ctx} title={ctx.text('account.signIn.title')} indexable={false}>
+      <PageHeader title={ctx.text('account.signIn.title')} lead={ctx.text('account.signIn.lead')} />
+      <ErrorSummary
+        ctx={ctx}
+        summary="account.errors.summary"
+        errors={ordered(state, ['email', 'password'])}
+        message={state.message}
+      />
+      <form method="post" action={ctx.href('/sign-in')} class="form" novalidate>
+        <Csrf token={props.csrfToken} />
+        <Field
+          ctx={ctx}
+          name="email"
+          label="account.field.email"
+          type="email"
+          value={state.values.email}
+          autocomplete="username"
+          error={state.errors.email}
+        />
+        <Field
+          ctx={ctx}
+          name="password"
+          label="account.field.password"
+          type="password"
+          autocomplete="current-password"
+          error={state.errors.password}
+        />
+        <button type="submit">{ctx.t('account.signIn.submit')}</button>
+      </form>
+      <p>
+        <a href={ctx.href('/forgot-password')}>{ctx.t('account.signIn.forgot')}</a>
+      </p>
+      <p>
+        {ctx.t('account.signIn.noAccount')}{' '}
+        <a href={ctx.href('/sign-up')}>{ctx.t('account.signUp.title')}</a>
+      </p>
+    </Layout>
+  );
+}
+
+export function SignUpPage(props: {
+  ctx: PageContext;
+  csrfToken: string;
+  state: FormState;
+}): JSX.Element {
+  const { ctx, state } = props;
+  return (
+    <Layout ctx={ctx} title={ctx.text('account.signUp.title')}>
+      <PageHeader title={ctx.text('account.signUp.title')} lead={ctx.text('account.signUp.lead')} />
+      <ErrorSummary
+        ctx={ctx}
+        summary="account.errors.summary"
+        errors={ordered(state, ['name', 'email', 'password', 'passwordConfirmation'])}
+      />
+      <form method="post" action={ctx.href('/sign-up')} class="form" novalidate>
+        <Csrf token={props.csrfToken} />
+        <Field
+          ctx={ctx}
+          name="name"
+          label="account.field.name"
+          type="text"
+          value={state.values.name}
+          autocomplete="name"
+          error={state.errors.name}
+        />
+        <Field
+          ctx={ctx}
+          name="email"
+          label="account.field.email"
+          type="email"
+          value={state.values.email}
+          autocomplete="email"
+          error={state.errors.email}
+        />
+        <Field
+          ctx={ctx}
+          name="password"
+          label="account.field.password"
+          type="password"
+          autocomplete="new-password"
+          hint={ctx.text('account.field.passwordHint', { min: MIN_PASSWORD_LENGTH })}
+          error={state.errors.password}
+        />
+        <Field
+          ctx={ctx}
+          name="passwordConfirmation"
+          label="account.field.passwordConfirmation"
+          type="password"
+          autocomplete="new-password"
+          error={state.errors.passwordConfirmation}
+        />
+        <button type="submit">{ctx.t('account.signUp.submit')}</button>
+      </form>
+      <p>
+        {ctx.t('account.signUp.haveAccount')}{' '}
+        <a href={ctx.href('/sign-in')}>{ctx.t('account.signIn.title')}</a>
+      </p>
+    </Layout>
+  );
+}
+
+export function ForgotPasswordPage(props: {
+  ctx: PageContext;
+  csrfToken: string;
+  state: FormState;
+}): JSX.Element {
+  const { ctx, state } = props;
+  return (
+    <Layout ctx={ctx} title={ctx.text('account.forgot.title')} indexable={false}>
+      <PageHeader title={ctx.text('account.forgot.title')} lead={ctx.text('account.forgot.lead')} />
+      <ErrorSummary ctx={ctx} summary="account.errors.summary" errors={ordered(state, ['email'])} />
+      <form method="post" action={ctx.href('/forgot-password')} class="form" novalidate>
+        <Csrf token={props.csrfToken} />
+        <Field
+          ctx={ctx}
+          name="email"
+          label="account.field.email"
+          type="email"
+          value={state.values.email}
+          autocomplete="email"
+          error={state.errors.email}
+        />
+        <button type="submit">{ctx.t('account.forgot.submit')}</button>
+      </form>
+    </Layout>
+  );
+}
+
+export function ResetPasswordPage(props: {
+  ctx: PageContext;
+  csrfToken: string;
+  token: string;
+  state: FormState;
+}): JSX.Element {
+  const { ctx, state } = props;
+  return (
+    <Layout ctx={ctx} title={ctx.text('account.reset.title')} indexable={false}>
+      <PageHeader title={ctx.text('account.reset.title')} />
+      <ErrorSummary
+        ctx={ctx}
+        summary="account.errors.summary"
+        errors={ordered(state, ['password', 'passwordConfirmation'])}
+      />
+      <form method="post" action={ctx.href('/reset-password')} class="form" novalidate>
+        <Csrf token={props.csrfToken} />
+        <input type="hidden" name="token" value={props.token} />
+        <Field
+          ctx={ctx}
+          name="password"
+          label="account.field.newPassword"
+          type="password"
+          autocomplete="new-password"
+          hint={ctx.text('account.field.passwordHint', { min: MIN_PASSWORD_LENGTH })}
+          error={state.errors.password}
+        />
+        <Field
+          ctx={ctx}
+          name="passwordConfirmation"
+          label="account.field.passwordConfirmation"
+          type="password"
+          autocomplete="new-password"
+          error={state.errors.passwordConfirmation}
+        />
+        <button type="submit">{ctx.t('account.reset.submit')}</button>
+      </form>
+    </Layout>
+  );
+}
+
+/** A page that says what happened, with an optional way on. */
+export function MessagePage(props: {
+  ctx: PageContext;
+  title: MessageKey;
+  message: string;
+  link?: { href: string; label: MessageKey };
+}): JSX.Element {
+  const { ctx } = props;
+  return (
+    <Layout ctx={ctx} title={ctx.text(props.title)} indexable={false}>
+      <PageHeader title={ctx.text(props.title)} />
+      <p role="status" safe>
+        {props.message}
+      </p>
+      {props.link ? (
+        <p>
+          <a href={props.link.href}>{ctx.t(props.link.label)}</a>
+        </p>
+      ) : (
+        ''
+      )}
+    </Layout>
+  );
+}
+
+export function AccountPage(props: {
+  ctx: PageContext;
+  viewer: SignedInViewer;
+  csrfToken: string;
+}): JSX.Element {
+  const { ctx, viewer } = props;
+  return (
+    <Layout ctx={ctx} title={ctx.text('account.account.title')} indexable={false}>
+      <PageHeader title={ctx.text('account.account.title')} />
+      <p>{ctx.t('account.account.signedInAs', { name: viewer.name, email: viewer.email })}</p>
+      <p>
+        {ctx.t('account.account.role', {
+          role: ctx.text(`account.role.${viewer.role}` as MessageKey),
+        })}
+      </p>
+      <form method="post" action={ctx.href('/sign-out')}>
+        <Csrf token={props.csrfToken} />
+        <button type="submit">{ctx.t('account.signOut.submit')}</button>
+      </form>
+    </Layout>
+  );
+}
