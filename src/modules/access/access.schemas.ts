@@ -3,32 +3,6 @@ import { z } from 'zod';
 
 export const MIN_PASSWORD_LENGTH = 12;
 
-export const setupFormSchema = z
-  .object({
-    name: z
-      .string()
-      .trim()
-      .min(1, 'setup.errors.nameRequired')
-      .max(200, 'setup.errors.nameTooLong'),
-    email: z
-      .string()
-      .trim()
-      .toLowerCase()
-      .pipe(z.email('setup.errors.emailInvalid').max(254, 'setup.errors.emailInvalid')),
-    password: z
-      .string()
-      .min(MIN_PASSWORD_LENGTH, 'setup.errors.passwordTooShort')
-      .max(1024, 'setup.errors.passwordTooLong'),
-    passwordConfirmation: z.string(),
-  })
-  .refine((form) => form.password === form.passwordConfirmation, {
-    path: ['passwordConfirmation'],
-    message: 'setup.errors.passwordMismatch',
-  });
-
-export type SetupForm = z.infer<typeof setupFormSchema>;
-export type SetupField = keyof SetupForm;
-
 const email = z
   .string()
   .trim()
@@ -71,6 +45,11 @@ export const resetFormSchema = z
     path: ['passwordConfirmation'],
     message: 'account.errors.passwordMismatch',
   });
+
+/** The first administrator's form is a new account's form. */
+export const setupFormSchema = signUpFormSchema;
+export type SetupForm = z.infer<typeof setupFormSchema>;
+export type SetupField = keyof SetupForm;
 
 /** Field → catalogue key of its first problem. */
 export type FieldErrors = Record<string, string>;

@@ -2,7 +2,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { GoneError } from '../../platform/errors/errors.js';
 import type { AccessRepository } from './access.repository.js';
-import { setupFormSchema, type SetupField } from './access.schemas.js';
+import { setupFormSchema, validateForm, type SetupField } from './access.schemas.js';
 import { hashPassword } from './password.js';
 
 /** How long a set-up link stays valid. */
@@ -44,18 +44,9 @@ export function createAccessService(deps: AccessServiceDeps) {
     /** Validates the form and creates the administrator, using up the link. */
     async completeSetup(token: string, form: unknown, locale: string): Promise<SetupResult> {
       await this.assertSetupLinkUsable(token);
-      const parsed = setupFormSchema.safeParse(form);
-      if (!parsed.success) {
-        const errors: Partial<Record<SetupField, string>> = {};
-        for (const issue of parsed.error.issues) {
-          const field = issue.path[0] as SetupField;
-          errors[field] ??= issue.message.startsWith('setup.')
-            ? issue.message
-            : 'setup.errors.invalid';
-        }
-        return { ok: false, errors };
-      }
-      const { name, email, password } = parsed.data;
+      const valid = validateForm(setupFormSchema, form);
+      if (!valid.ok) return { ok: false, errors: valid.errors };
+      const { name, email, password } = valid.value;
       if (await deps.repository.findUserByEmail(email)) {
         return { ok: false, errors: { email: 'setup.errors.emailTaken' } };
       }

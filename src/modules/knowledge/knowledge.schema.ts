@@ -1,5 +1,6 @@
 /** Knowledge Centre content. Issue #4 grows this into every content type; pages and links come first. */
 import { sql } from 'drizzle-orm';
+import { timestamps } from '../../platform/db/columns.js';
 import {
   type AnyPgColumn,
   index,
@@ -7,7 +8,6 @@ import {
   pgEnum,
   pgTable,
   text,
-  timestamp,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
@@ -30,8 +30,7 @@ export const pages = pgTable(
     /** Markdown, sanitised when rendered. */
     body: text('body').notNull().default(''),
     access: accessLevel('access').notNull().default('public'),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    ...timestamps(),
   },
   (table) => [uniqueIndex('pages_slug_locale_key').on(table.slug, table.locale)],
 );
@@ -68,8 +67,7 @@ export const links = pgTable(
     url: text('url'),
     position: integer('position').notNull(),
     access: accessLevel('access').notNull().default('public'),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    ...timestamps(),
   },
   (table) => [index('links_group_idx').on(table.groupId, table.position)],
 );

@@ -1,6 +1,7 @@
 /** Organisations of the network. Issue #3 adds membership life cycle, people and profiles. */
 import { sql } from 'drizzle-orm';
-import { boolean, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { timestamps } from '../../platform/db/columns.js';
+import { boolean, pgTable, text, uuid } from 'drizzle-orm/pg-core';
 import { countries } from '../vocabularies/vocabularies.schema.js';
 
 export const organisations = pgTable('organisations', {
@@ -19,6 +20,5 @@ export const organisations = pgTable('organisations', {
   website: text('website'),
   /** Markdown, English for now; translations come with issue #4. */
   description: text('description').notNull().default(''),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  ...timestamps(),
 });

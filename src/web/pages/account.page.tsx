@@ -1,7 +1,7 @@
 /** Sign-in, sign-up, confirmation, password reset and the account page. All work without JavaScript. */
 import { MIN_PASSWORD_LENGTH, type SignedInViewer } from '../../modules/access/index.js';
 import { PageHeader } from '../components/content.js';
-import { ErrorSummary, Field } from '../components/form.js';
+import { ErrorSummary, Field, NewAccountFields } from '../components/form.js';
 import type { PageContext } from '../context.js';
 import type { MessageKey } from '../messages.js';
 import { Layout } from '../layout/layout.js';
@@ -88,41 +88,7 @@ export function SignUpPage(props: {
       />
       <form method="post" action={ctx.href('/sign-up')} class="form" novalidate>
         <Csrf token={props.csrfToken} />
-        <Field
-          ctx={ctx}
-          name="name"
-          label="account.field.name"
-          type="text"
-          value={state.values.name}
-          autocomplete="name"
-          error={state.errors.name}
-        />
-        <Field
-          ctx={ctx}
-          name="email"
-          label="account.field.email"
-          type="email"
-          value={state.values.email}
-          autocomplete="email"
-          error={state.errors.email}
-        />
-        <Field
-          ctx={ctx}
-          name="password"
-          label="account.field.password"
-          type="password"
-          autocomplete="new-password"
-          hint={ctx.text('account.field.passwordHint', { min: MIN_PASSWORD_LENGTH })}
-          error={state.errors.password}
-        />
-        <Field
-          ctx={ctx}
-          name="passwordConfirmation"
-          label="account.field.passwordConfirmation"
-          type="password"
-          autocomplete="new-password"
-          error={state.errors.passwordConfirmation}
-        />
+        <NewAccountFields ctx={ctx} values={state.values} errors={state.errors} />
         <button type="submit">{ctx.t('account.signUp.submit')}</button>
       </form>
       <p>

@@ -1,8 +1,7 @@
 /** The first administrator's one-time set-up form. Works without JavaScript. */
 import type { SetupField } from '../../modules/access/index.js';
-import { MIN_PASSWORD_LENGTH } from '../../modules/access/index.js';
 import { PageHeader } from '../components/content.js';
-import { ErrorSummary, Field } from '../components/form.js';
+import { ErrorSummary, NewAccountFields } from '../components/form.js';
 import type { PageContext } from '../context.js';
 import { Layout } from '../layout/layout.js';
 
@@ -24,7 +23,7 @@ export function SetupPage(props: {
       <PageHeader title={ctx.text('setup.title')} lead={ctx.text('setup.lead')} />
       <ErrorSummary
         ctx={ctx}
-        summary="setup.errors.summary"
+        summary="account.errors.summary"
         errors={order.flatMap((field) => {
           const error = state.errors[field];
           return error ? [[field, error] as [string, string]] : [];
@@ -32,41 +31,7 @@ export function SetupPage(props: {
       />
       <form method="post" action={props.action} class="form" novalidate>
         <input type="hidden" name="_csrf" value={props.csrfToken} />
-        <Field
-          ctx={ctx}
-          name="name"
-          label="setup.name"
-          type="text"
-          value={state.values.name}
-          autocomplete="name"
-          error={state.errors.name}
-        />
-        <Field
-          ctx={ctx}
-          name="email"
-          label="setup.email"
-          type="email"
-          value={state.values.email}
-          autocomplete="email"
-          error={state.errors.email}
-        />
-        <Field
-          ctx={ctx}
-          name="password"
-          label="setup.password"
-          type="password"
-          autocomplete="new-password"
-          hint={ctx.text('setup.passwordHint', { min: MIN_PASSWORD_LENGTH })}
-          error={state.errors.password}
-        />
-        <Field
-          ctx={ctx}
-          name="passwordConfirmation"
-          label="setup.passwordConfirmation"
-          type="password"
-          autocomplete="new-password"
-          error={state.errors.passwordConfirmation}
-        />
+        <NewAccountFields ctx={ctx} values={state.values} errors={state.errors} />
         <button type="submit">{ctx.t('setup.submit')}</button>
       </form>
     </Layout>
