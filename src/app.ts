@@ -10,7 +10,9 @@ import {
   createAccessRepository,
   createAccessService,
   createAccountsService,
+  createAuditLog,
   createAuth,
+  createSignInThrottle,
   type AccessService,
 } from './modules/access/index.js';
 import { createKnowledgeRepository } from './modules/knowledge/index.js';
@@ -88,20 +90,25 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   });
 
   // Modules
+  const audit = createAuditLog(database.db);
   const access = createAccessService({
     repository: createAccessRepository(database.db),
+    audit,
     publicUrl: config.publicUrl,
     clock: deps.clock,
   });
-  const accounts = createAccountsService(
-    createAuth({
+  const accounts = createAccountsService({
+    auth: createAuth({
       db: database.db,
       secret: deps.cookieSecret,
       publicUrl: config.publicUrl,
       mailer,
       catalogue,
     }),
-  );
+    audit,
+    throttle: createSignInThrottle(database.db, deps.clock),
+    clock: deps.clock,
+  });
   const knowledge = createKnowledgeRepository(database.db);
   const members = createMembersRepository(database.db);
   const search = createSearchRepository(database.db);
@@ -114,6 +121,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     publicUrl: config.publicUrl,
     access,
     accounts,
+    audit,
     knowledge,
     members,
     search,

@@ -1,7 +1,7 @@
 /** Account pages: sign-up, confirmation, sign-in, sign-out, password reset, the account page. */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { fromNodeHeaders } from 'better-auth/node';
-import type { AccountsService } from '../modules/access/index.js';
+import type { AccountsService, RequestOrigin } from '../modules/access/index.js';
 import type { PageContext } from './context.js';
 import {
   AccountPage,
@@ -25,6 +25,11 @@ function kept(body: Record<string, unknown>, fields: readonly string[]): Record<
   return Object.fromEntries(
     fields.map((field) => [field, typeof body[field] === 'string' ? (body[field] as string) : '']),
   );
+}
+
+/** The request's address and signed-in person, for the audit log. */
+function originOf(request: FastifyRequest): RequestOrigin {
+  return { ip: request.ip, actorId: request.viewer?.id ?? null };
 }
 
 function setCookies(reply: FastifyReply, cookies: readonly string[]): void {
@@ -54,7 +59,7 @@ export function registerAccountRoutes(
   site.post<FormRoute>('/sign-in', limited(6), async (request, reply) => {
     const ctx = ctxOf(request, reply);
     const body = request.body ?? {};
-    const result = await accounts.signIn(body, fromNodeHeaders(request.headers));
+    const result = await accounts.signIn(body, fromNodeHeaders(request.headers), originOf(request));
     if (result.ok) {
       setCookies(reply, result.cookies);
       return reply.redirect(ctx.href('/account'), 303);
@@ -63,19 +68,21 @@ export function registerAccountRoutes(
       values: kept(body, ['email']),
       errors: result.errors,
       message: result.message,
+      minutes: result.retryAfterSeconds ? Math.ceil(result.retryAfterSeconds / 60) : undefined,
     };
+    if (result.retryAfterSeconds) reply.header('retry-after', String(result.retryAfterSeconds));
     return sendPage(
       reply,
       <SignInPage ctx={ctx} csrfToken={reply.generateCsrf()} state={state} />,
       {
         ...PRIVATE,
-        status: result.message ? 401 : 422,
+        status: result.retryAfterSeconds ? 429 : result.message ? 401 : 422,
       },
     );
   });
 
   site.post<FormRoute>('/sign-out', { preHandler: site.csrfProtection }, async (request, reply) => {
-    setCookies(reply, await accounts.signOut(fromNodeHeaders(request.headers)));
+    setCookies(reply, await accounts.signOut(fromNodeHeaders(request.headers), originOf(request)));
     return reply.redirect(ctxOf(request, reply).href('/'), 303);
   });
 
@@ -94,7 +101,7 @@ export function registerAccountRoutes(
   site.post<FormRoute>('/sign-up', limited(5), async (request, reply) => {
     const ctx = ctxOf(request, reply);
     const body = request.body ?? {};
-    const result = await accounts.signUp(body, ctx.locale);
+    const result = await accounts.signUp(body, ctx.locale, originOf(request));
     if (result.ok) {
       return sendPage(
         reply,
@@ -121,7 +128,9 @@ export function registerAccountRoutes(
     '/verify-email',
     async (request, reply) => {
       const ctx = ctxOf(request, reply);
-      const cookies = request.query.token ? await accounts.verifyEmail(request.query.token) : null;
+      const cookies = request.query.token
+        ? await accounts.verifyEmail(request.query.token, originOf(request))
+        : null;
       reply.header('referrer-policy', 'no-referrer');
       if (!cookies) {
         return sendPage(
@@ -175,7 +184,7 @@ export function registerAccountRoutes(
   site.post<FormRoute>('/forgot-password', limited(5), async (request, reply) => {
     const ctx = ctxOf(request, reply);
     const body = request.body ?? {};
-    const result = await accounts.requestPasswordReset(body);
+    const result = await accounts.requestPasswordReset(body, originOf(request));
     if (result.ok) {
       return sendPage(
         reply,
@@ -219,7 +228,7 @@ export function registerAccountRoutes(
     const ctx = ctxOf(request, reply);
     const body = request.body ?? {};
     const token = typeof body.token === 'string' ? body.token : '';
-    const result = await accounts.resetPassword(token, body);
+    const result = await accounts.resetPassword(token, body, originOf(request));
     if (result.ok) {
       return sendPage(
         reply,

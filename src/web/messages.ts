@@ -3,6 +3,7 @@
  * for a key that does not exist. `npm run i18n:check` keeps the other languages complete.
  */
 import type account from '../../locales/en/account.json';
+import type admin from '../../locales/en/admin.json';
 import type common from '../../locales/en/common.json';
 import type errors from '../../locales/en/errors.json';
 import type home from '../../locales/en/home.json';
@@ -15,6 +16,7 @@ import type vocabularies from '../../locales/en/vocabularies.json';
 
 interface Catalogues {
   account: typeof account;
+  admin: typeof admin;
   common: typeof common;
   errors: typeof errors;
   home: typeof home;

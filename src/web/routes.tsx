@@ -7,9 +7,11 @@ import {
   ANONYMOUS,
   type AccessService,
   type AccountsService,
+  type AuditLog,
   type SetupField,
 } from '../modules/access/index.js';
 import { registerAccountRoutes } from './account.routes.js';
+import { registerAdminRoutes } from './admin.routes.js';
 import { registerViewer } from './viewer.js';
 import {
   KNOWLEDGE_SECTIONS,
@@ -41,6 +43,7 @@ import type { RenderCache } from '../platform/cache/render-cache.js';
 export interface WebModules {
   access: AccessService;
   accounts: AccountsService;
+  audit: AuditLog;
   knowledge: KnowledgeRepository;
   members: MembersRepository;
   search: SearchRepository;
@@ -224,6 +227,7 @@ export function registerWeb(app: FastifyInstance, deps: WebDeps & WebModules): v
 
       registerSetup(site, deps, ctxOf);
       registerAccountRoutes(site, deps.accounts, ctxOf);
+      registerAdminRoutes(site, deps.audit, ctxOf);
     },
     { prefix: '/:locale' },
   );
@@ -263,7 +267,12 @@ function registerSetup(
     async (request, reply) => {
       const ctx = ctxOf(request, reply);
       const body = request.body ?? {};
-      const result = await deps.access.completeSetup(request.params.token, body, ctx.locale);
+      const result = await deps.access.completeSetup(
+        request.params.token,
+        body,
+        ctx.locale,
+        request.ip,
+      );
       if (result.ok) {
         const email = typeof body.email === 'string' ? body.email.trim().toLowerCase() : '';
         return sendPage(reply, <SetupDonePage ctx={ctx} email={email} />, { ...secret });

@@ -130,6 +130,37 @@ describe('the set-up form in Chromium', () => {
   });
 });
 
+describe('signed-in pages in Chromium', () => {
+  it('the account page and the audit log have no axe violations, in two languages', async () => {
+    const link = await served.app.access.issueSetupLink('en');
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(link.url.replace('http://localhost:3000', served.baseUrl));
+    await page.getByLabel('Your name').fill('Grace Admin');
+    await page.getByLabel('E-mail address').fill('grace@example.org');
+    await page.getByLabel('Password', { exact: true }).fill('grace’s long passphrase');
+    await page.getByLabel('Repeat the password').fill('grace’s long passphrase');
+    await page.locator('button[type=submit]').click();
+    await page.goto(`${served.baseUrl}/en/sign-in`);
+    await page.getByLabel('E-mail address').fill('grace@example.org');
+    await page.getByLabel('Password').fill('grace’s long passphrase');
+    await page.locator('main button[type=submit]').click();
+    await page.waitForURL(/\/en\/account$/);
+    for (const target of [
+      '/en/account',
+      '/fr/account',
+      '/en/admin/audit',
+      '/de/admin/audit?type=sign-in.success',
+    ]) {
+      await page.goto(`${served.baseUrl}${target}`);
+      const result = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+      expect(result.violations.map((violation) => `${target}: ${violation.id}`)).toEqual([]);
+    }
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'de-admin-audit.png'), fullPage: true });
+    await context.close();
+  });
+});
+
 describe('journeys without JavaScript', () => {
   it('switches language on the same page, and searches', async () => {
     const context = await browser.newContext({ javaScriptEnabled: false });

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sessions, users } from '../../src/modules/access/access.schema.js';
 import { buildTestApp, type TestApp } from '../support/app.js';
 import { startSmtpServer, type TestSmtpServer } from '../support/smtp.js';
+import { FormBrowser, linkIn } from '../support/form-browser.js';
 
 let smtp: TestSmtpServer;
 let app: TestApp;
@@ -19,64 +20,11 @@ afterAll(async () => {
   await smtp.close();
 });
 
-/** A browser's cookie jar, reduced to what these journeys need. */
-class Browser {
-  private cookies = new Map<string, string>();
-
-  private header(): string {
-    return [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
-  }
-
-  private keep(setCookie: string | string[] | undefined): void {
-    for (const line of [setCookie ?? []].flat()) {
-      const [pair = '', ...attributes] = line.split(';');
-      const [name = '', value = ''] = pair.split(/=(.*)/s);
-      const expired = attributes.some((attribute) =>
-        /max-age=0|expires=thu, 01 jan 1970/i.test(attribute.trim()),
-      );
-      if (expired || value === '') this.cookies.delete(name.trim());
-      else this.cookies.set(name.trim(), value);
-    }
-  }
-
-  async get(url: string) {
-    const response = await app.http.inject({ url, headers: { cookie: this.header() } });
-    this.keep(response.headers['set-cookie']);
-    return response;
-  }
-
-  /** Opens the form at `url`, then posts `fields` with its CSRF token, as a browser would. */
-  async submit(url: string, action: string, fields: Record<string, string>) {
-    const form = await this.get(url);
-    const csrf = /name="_csrf" value="([^"]+)"/.exec(form.body)?.[1] ?? '';
-    const response = await app.http.inject({
-      method: 'POST',
-      url: action,
-      headers: { cookie: this.header(), 'content-type': 'application/x-www-form-urlencoded' },
-      payload: new URLSearchParams({ _csrf: csrf, ...fields }).toString(),
-    });
-    this.keep(response.headers['set-cookie']);
-    return response;
-  }
-
-  has(cookie: string): boolean {
-    return this.cookies.has(cookie);
-  }
-}
-
-const linkIn = (text: string | undefined, path: string): string => {
-  const match = new RegExp(`https?://[^\\s]+${path}\\?token=[^\\s]+`).exec(text ?? '');
-  return (
-    new URL(match?.[0] ?? 'http://missing/').pathname +
-    new URL(match?.[0] ?? 'http://missing/').search
-  );
-};
-
 describe('accounts', () => {
   const password = 'a sufficiently long passphrase';
 
   it('sign up, confirm by e-mail, sign out, sign in', async () => {
-    const browser = new Browser();
+    const browser = new FormBrowser(app);
     const signUp = await browser.submit('/fr/sign-up', '/fr/sign-up', {
       name: 'Léa Martin',
       email: 'Lea@Example.org',
@@ -95,7 +43,7 @@ describe('accounts', () => {
     expect(link).toMatch(/^\/fr\/verify-email\?token=/);
 
     // Not confirmed yet: sign-in is refused with a message that says what to do.
-    const early = await new Browser().submit('/fr/sign-in', '/fr/sign-in', {
+    const early = await new FormBrowser(app).submit('/fr/sign-in', '/fr/sign-in', {
       email: 'lea@example.org',
       password,
     });
@@ -116,7 +64,7 @@ describe('accounts', () => {
     expect(row).toMatchObject({ emailVerified: true, role: 'registered', locale: 'fr' });
 
     // The same link used again opens no session.
-    const again = new Browser();
+    const again = new FormBrowser(app);
     const reused = await again.get(link);
     expect(again.has('hrcn.session_token')).toBe(false);
     expect(reused.body).toContain('déjà confirmée');
@@ -154,7 +102,7 @@ describe('accounts', () => {
   });
 
   it('answers a sign-up for a registered address exactly as for a new one', async () => {
-    const response = await new Browser().submit('/en/sign-up', '/en/sign-up', {
+    const response = await new FormBrowser(app).submit('/en/sign-up', '/en/sign-up', {
       name: 'Someone else',
       email: 'lea@example.org',
       password,
@@ -165,7 +113,7 @@ describe('accounts', () => {
   });
 
   it('keeps what was typed and says what is wrong, in the page language', async () => {
-    const response = await new Browser().submit('/de/sign-up', '/de/sign-up', {
+    const response = await new FormBrowser(app).submit('/de/sign-up', '/de/sign-up', {
       name: '',
       email: 'nobody',
       password: 'short',
@@ -178,11 +126,11 @@ describe('accounts', () => {
   });
 
   it('resets a forgotten password and signs out every open session', async () => {
-    const signedIn = new Browser();
+    const signedIn = new FormBrowser(app);
     await signedIn.submit('/en/sign-in', '/en/sign-in', { email: 'lea@example.org', password });
     expect((await signedIn.get('/en/account')).statusCode).toBe(200);
 
-    const visitor = new Browser();
+    const visitor = new FormBrowser(app);
     const asked = await visitor.submit('/en/forgot-password', '/en/forgot-password', {
       email: 'lea@example.org',
     });
@@ -205,12 +153,12 @@ describe('accounts', () => {
     });
     expect(reset.statusCode).toBe(200);
     expect((await signedIn.get('/en/account')).statusCode).toBe(303);
-    const old = await new Browser().submit('/en/sign-in', '/en/sign-in', {
+    const old = await new FormBrowser(app).submit('/en/sign-in', '/en/sign-in', {
       email: 'lea@example.org',
       password,
     });
     expect(old.statusCode).toBe(401);
-    const fresh = await new Browser().submit('/en/sign-in', '/en/sign-in', {
+    const fresh = await new FormBrowser(app).submit('/en/sign-in', '/en/sign-in', {
       email: 'lea@example.org',
       password: 'the brand new passphrase',
     });
@@ -219,9 +167,13 @@ describe('accounts', () => {
 
   it('answers a reset request for an unknown address as for a known one, and sends nothing', async () => {
     const before = smtp.received.length;
-    const response = await new Browser().submit('/en/forgot-password', '/en/forgot-password', {
-      email: 'nobody@example.org',
-    });
+    const response = await new FormBrowser(app).submit(
+      '/en/forgot-password',
+      '/en/forgot-password',
+      {
+        email: 'nobody@example.org',
+      },
+    );
     expect(response.statusCode).toBe(200);
     expect(response.body).toContain('If an account exists for nobody@example.org');
     expect(smtp.received.length).toBe(before);

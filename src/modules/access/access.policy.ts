@@ -40,3 +40,8 @@ export function canRead(viewer: Viewer, access: AccessLevel): boolean {
 export function readableLevels(viewer: Viewer): AccessLevel[] {
   return canSeeMembersLayer(viewer) ? ['public', 'members'] : ['public'];
 }
+
+/** True when the viewer may read the audit log of security events. */
+export function canReadAuditLog(viewer: Viewer): boolean {
+  return viewer.kind === 'user' && viewer.role === 'administrator';
+}

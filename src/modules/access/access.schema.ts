@@ -4,7 +4,16 @@
  */
 import { sql } from 'drizzle-orm';
 import { timestamps } from '../../platform/db/columns.js';
-import { boolean, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
 
 export const users = pgTable('users', {
   id: uuid('id')
@@ -85,4 +94,38 @@ export const setupTokens = pgTable('setup_tokens', {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
   usedAt: timestamp('used_at', { withTimezone: true }),
+});
+
+/** Security events (sign-in, sign-up, password changes, role changes…), for administrators. */
+export const auditEvents = pgTable(
+  'audit_events',
+  {
+    id: uuid('id')
+      .primaryKey()
+      .default(sql`gen_random_uuid()`),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    /** One of AuditEventType. */
+    type: text('type').notNull(),
+    /** Who did it, when signed in. */
+    actorId: uuid('actor_id').references(() => users.id, { onDelete: 'set null' }),
+    /** What it concerned: an e-mail address, an id. */
+    subject: text('subject'),
+    ip: text('ip'),
+    details: jsonb('details')
+      .$type<Record<string, string | number | boolean>>()
+      .notNull()
+      .default({}),
+  },
+  (table) => [
+    index('audit_events_at_idx').on(table.at),
+    index('audit_events_type_at_idx').on(table.type, table.at),
+  ],
+);
+
+/** Failed sign-ins per address, for a growing delay after repeated failures. */
+export const signInThrottle = pgTable('sign_in_throttle', {
+  email: text('email').primaryKey(),
+  failures: integer('failures').notNull().default(0),
+  lastFailureAt: timestamp('last_failure_at', { withTimezone: true }).notNull().defaultNow(),
+  lockedUntil: timestamp('locked_until', { withTimezone: true }),
 });

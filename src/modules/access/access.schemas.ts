@@ -1,5 +1,6 @@
 /** Form schemas of the access module. Error messages are catalogue keys, shown localised. */
 import { z } from 'zod';
+import { isCommonPassword } from './password-policy.js';
 
 export const MIN_PASSWORD_LENGTH = 12;
 
@@ -11,7 +12,8 @@ const email = z
 const newPassword = z
   .string()
   .min(MIN_PASSWORD_LENGTH, 'account.errors.passwordTooShort')
-  .max(1024, 'account.errors.passwordTooLong');
+  .max(1024, 'account.errors.passwordTooLong')
+  .refine((password) => !isCommonPassword(password), 'account.errors.passwordCommon');
 
 export const signUpFormSchema = z
   .object({

@@ -2,6 +2,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { GoneError } from '../../platform/errors/errors.js';
 import type { AccessRepository } from './access.repository.js';
+import type { AuditLog } from './audit.js';
 import { setupFormSchema, validateForm, type SetupField } from './access.schemas.js';
 import { hashPassword } from './password.js';
 
@@ -10,6 +11,8 @@ export const SETUP_LINK_LIFETIME_MS = 24 * 60 * 60 * 1000;
 
 export interface AccessServiceDeps {
   repository: AccessRepository;
+  /** Records the creation of administrators. */
+  audit?: AuditLog;
   publicUrl: string;
   clock?: () => Date;
 }
@@ -42,7 +45,12 @@ export function createAccessService(deps: AccessServiceDeps) {
     },
 
     /** Validates the form and creates the administrator, using up the link. */
-    async completeSetup(token: string, form: unknown, locale: string): Promise<SetupResult> {
+    async completeSetup(
+      token: string,
+      form: unknown,
+      locale: string,
+      ip: string | null = null,
+    ): Promise<SetupResult> {
       await this.assertSetupLinkUsable(token);
       const valid = validateForm(setupFormSchema, form);
       if (!valid.ok) return { ok: false, errors: valid.errors };
@@ -58,6 +66,7 @@ export function createAccessService(deps: AccessServiceDeps) {
         passwordHash: await hashPassword(password),
       });
       if (!created) throw new GoneError('setup.linkInvalid');
+      await deps.audit?.record({ type: 'admin.created', actorId: created.id, subject: email, ip });
       return { ok: true, userId: created.id };
     },
   };

@@ -13,7 +13,9 @@ import {
   validateForm,
   type FieldErrors,
 } from './access.schemas.js';
+import type { AuditLog } from './audit.js';
 import type { Auth } from './auth.js';
+import type { SignInThrottle } from './sign-in-throttle.js';
 
 /** The viewer of a signed-in request, with what pages show of them. */
 export interface SignedInViewer {
@@ -25,14 +27,35 @@ export interface SignedInViewer {
 }
 
 export type FormResult<T = object> =
-  ({ ok: true } & T) | { ok: false; errors: FieldErrors; message?: string };
+  | ({ ok: true } & T)
+  | { ok: false; errors: FieldErrors; message?: string; retryAfterSeconds?: number };
+
+/** Where a request comes from, for the audit log. */
+export interface RequestOrigin {
+  ip: string | null;
+  /** The signed-in person, if any. */
+  actorId?: string | null;
+}
+
+/** Messages to one address per hour, at most (sign-up confirmations, reset links). */
+export const MAILS_PER_ADDRESS_PER_HOUR = 3;
+
+export interface AccountsDeps {
+  auth: Auth;
+  audit: AuditLog;
+  throttle: SignInThrottle;
+  clock?: () => Date;
+}
 
 const setCookiesOf = (response: Response): string[] => response.headers.getSetCookie();
 
 const asRole = (value: unknown): Role =>
   (ROLES as readonly string[]).includes(String(value)) ? (value as Role) : 'registered';
 
-export function createAccountsService(auth: Auth) {
+export function createAccountsService(deps: AccountsDeps) {
+  const { auth, audit, throttle } = deps;
+  const now = deps.clock ?? (() => new Date());
+  const hourAgo = (): Date => new Date(now().getTime() - 60 * 60 * 1000);
   return {
     /** Who is signed in, from the request's headers (cookie); null when nobody is. */
     async viewerOf(headers: Headers): Promise<SignedInViewer | null> {
@@ -52,66 +75,120 @@ export function createAccountsService(auth: Auth) {
      * Creates an account and sends the confirmation message. An address already registered gets
      * the same answer, so the form tells nobody who has an account.
      */
-    async signUp(form: unknown, locale: string): Promise<FormResult<{ email: string }>> {
+    async signUp(
+      form: unknown,
+      locale: string,
+      origin: RequestOrigin,
+    ): Promise<FormResult<{ email: string }>> {
       const valid = validateForm(signUpFormSchema, form);
       if (!valid.ok) return valid;
       const { name, email, password } = valid.value;
+      // Past the limit, the answer is the same but no more mail goes to that address.
+      if ((await audit.count('sign-up', email, hourAgo())) >= MAILS_PER_ADDRESS_PER_HOUR)
+        return { ok: true, email };
+      let existing = false;
       try {
         await auth.api.signUpEmail({ body: { name, email, password, locale } });
       } catch (error) {
         if (!(error instanceof APIError) || error.status !== 'UNPROCESSABLE_ENTITY') throw error;
+        existing = true;
       }
+      await audit.record({ type: 'sign-up', subject: email, ip: origin.ip, details: { existing } });
       return { ok: true, email };
     },
 
     /** Confirms an address; returns the cookies of the session it opens, or null if the link is bad. */
-    async verifyEmail(token: string): Promise<string[] | null> {
+    async verifyEmail(token: string, origin: RequestOrigin): Promise<string[] | null> {
       const response = await auth.api.verifyEmail({ query: { token }, asResponse: true });
-      return response.ok ? setCookiesOf(response) : null;
+      if (!response.ok) return null;
+      await audit.record({ type: 'email.verified', ip: origin.ip });
+      return setCookiesOf(response);
     },
 
-    async signIn(form: unknown, headers: Headers): Promise<FormResult<{ cookies: string[] }>> {
+    async signIn(
+      form: unknown,
+      headers: Headers,
+      origin: RequestOrigin,
+    ): Promise<FormResult<{ cookies: string[] }>> {
       const valid = validateForm(signInFormSchema, form);
       if (!valid.ok) return valid;
+      const { email, password } = valid.value;
+      const wait = await throttle.waitFor(email);
+      if (wait > 0) {
+        await audit.record({ type: 'sign-in.locked', subject: email, ip: origin.ip });
+        return { ok: false, errors: {}, message: 'account.signIn.locked', retryAfterSeconds: wait };
+      }
       const response = await auth.api.signInEmail({
-        body: { email: valid.value.email, password: valid.value.password },
+        body: { email, password },
         headers,
         asResponse: true,
       });
-      if (response.ok) return { ok: true, cookies: setCookiesOf(response) };
-      const body = (await response.json().catch(() => ({}))) as { code?: string };
-      return {
-        ok: false,
-        errors: {},
-        message:
-          body.code === 'EMAIL_NOT_VERIFIED'
-            ? 'account.signIn.notVerified'
-            : 'account.signIn.failed',
-      };
+      const body = (await response
+        .clone()
+        .json()
+        .catch(() => ({}))) as { code?: string; user?: { id?: string } };
+      if (response.ok) {
+        await throttle.succeed(email);
+        await audit.record({
+          type: 'sign-in.success',
+          actorId: body.user?.id ?? null,
+          subject: email,
+          ip: origin.ip,
+        });
+        return { ok: true, cookies: setCookiesOf(response) };
+      }
+      const reason = body.code ?? String(response.status);
+      await audit.record({
+        type: 'sign-in.failure',
+        subject: email,
+        ip: origin.ip,
+        details: { reason },
+      });
+      if (reason === 'EMAIL_NOT_VERIFIED') {
+        return { ok: false, errors: {}, message: 'account.signIn.notVerified' };
+      }
+      const locked = await throttle.fail(email);
+      return locked > 0
+        ? { ok: false, errors: {}, message: 'account.signIn.locked', retryAfterSeconds: locked }
+        : { ok: false, errors: {}, message: 'account.signIn.failed' };
     },
 
     /** Ends the session on the server; returns the cookies that clear it in the browser. */
-    async signOut(headers: Headers): Promise<string[]> {
+    async signOut(headers: Headers, origin: RequestOrigin): Promise<string[]> {
       const response = await auth.api.signOut({ headers, asResponse: true });
+      if (origin.actorId)
+        await audit.record({ type: 'sign-out', actorId: origin.actorId, ip: origin.ip });
       return setCookiesOf(response);
     },
 
     /** Sends a reset link when the address has an account; answers the same either way. */
-    async requestPasswordReset(form: unknown): Promise<FormResult<{ email: string }>> {
+    async requestPasswordReset(
+      form: unknown,
+      origin: RequestOrigin,
+    ): Promise<FormResult<{ email: string }>> {
       const valid = validateForm(forgotFormSchema, form);
       if (!valid.ok) return valid;
-      await auth.api.requestPasswordReset({ body: { email: valid.value.email } });
-      return { ok: true, email: valid.value.email };
+      const { email } = valid.value;
+      if (
+        (await audit.count('password.reset-requested', email, hourAgo())) <
+        MAILS_PER_ADDRESS_PER_HOUR
+      ) {
+        await auth.api.requestPasswordReset({ body: { email } });
+        await audit.record({ type: 'password.reset-requested', subject: email, ip: origin.ip });
+      }
+      return { ok: true, email };
     },
 
     async resetPassword(
       token: string,
       form: unknown,
+      origin: RequestOrigin,
     ): Promise<FormResult | { ok: false; invalidToken: true }> {
       const valid = validateForm(resetFormSchema, form);
       if (!valid.ok) return valid;
       try {
         await auth.api.resetPassword({ body: { newPassword: valid.value.password, token } });
+        await audit.record({ type: 'password.reset', ip: origin.ip });
         return { ok: true };
       } catch (error) {
         if (error instanceof APIError && error.status === 'BAD_REQUEST')

@@ -3,10 +3,26 @@ export { createAccessService, SETUP_LINK_LIFETIME_MS } from './access.service.js
 export type { AccessService, SetupResult } from './access.service.js';
 export { MIN_PASSWORD_LENGTH } from './access.schemas.js';
 export type { SetupField } from './access.schemas.js';
-export { ANONYMOUS, ROLES, canRead, canSeeMembersLayer, readableLevels } from './access.policy.js';
+export {
+  ANONYMOUS,
+  ROLES,
+  canRead,
+  canReadAuditLog,
+  canSeeMembersLayer,
+  readableLevels,
+} from './access.policy.js';
 export type { AccessLevel, Role, Viewer } from './access.policy.js';
 export { hashPassword, verifyPassword } from './password.js';
 export { createAuth, AUTH_COOKIE_PREFIX } from './auth.js';
 export type { Auth } from './auth.js';
 export { createAccountsService } from './accounts.service.js';
-export type { AccountsService, FormResult, SignedInViewer } from './accounts.service.js';
+export type {
+  AccountsService,
+  FormResult,
+  RequestOrigin,
+  SignedInViewer,
+} from './accounts.service.js';
+export { MAILS_PER_ADDRESS_PER_HOUR } from './accounts.service.js';
+export { AUDIT_EVENT_TYPES, createAuditLog } from './audit.js';
+export type { AuditEventType, AuditLog } from './audit.js';
+export { createSignInThrottle, lockSeconds } from './sign-in-throttle.js';

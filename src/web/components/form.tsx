@@ -57,13 +57,15 @@ export function ErrorSummary(props: {
   errors: readonly [string, string][];
   /** A problem of the whole form (catalogue key), e.g. wrong credentials. */
   message?: string;
+  /** Values for the message's placeholders. */
+  values?: Record<string, string | number>;
 }): JSX.Element {
   const { ctx } = props;
   if (props.errors.length === 0 && !props.message) return '';
   return (
     <div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabindex="-1">
       {props.message ? (
-        <h2 id="error-summary-title">{ctx.t(props.message as MessageKey)}</h2>
+        <h2 id="error-summary-title">{ctx.t(props.message as MessageKey, props.values)}</h2>
       ) : (
         <>
           <h2 id="error-summary-title">{ctx.t(props.summary, { count: props.errors.length })}</h2>

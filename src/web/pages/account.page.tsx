@@ -11,6 +11,8 @@ export interface FormState {
   errors: Record<string, string>;
   /** A problem of the whole form (catalogue key). */
   message?: string;
+  /** For a lock: minutes until the next attempt. */
+  minutes?: number;
 }
 
 export const EMPTY_FORM: FormState = { values: {}, errors: {} };
@@ -39,6 +41,7 @@ export function SignInPage(props: {
         summary="account.errors.summary"
         errors={ordered(state, ['email', 'password'])}
         message={state.message}
+        values={{ minutes: state.minutes ?? 1 }}
       />
       <form method="post" action={ctx.href('/sign-in')} class="form" novalidate>
         <Csrf token={props.csrfToken} />
