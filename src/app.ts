@@ -104,6 +104,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       publicUrl: config.publicUrl,
       mailer,
       catalogue,
+      log,
     }),
     audit,
     throttle: createSignInThrottle(database.db, deps.clock),

@@ -7,6 +7,7 @@ import { betterAuth } from 'better-auth';
 import { drizzleAdapter } from 'better-auth/adapters/drizzle';
 import type { Catalogue } from '../../platform/i18n/catalogue.js';
 import type { Db } from '../../platform/db/database.js';
+import type { Logger } from '../../platform/logging/logger.js';
 import { composeMail } from '../../platform/mail/compose.js';
 import type { Mailer } from '../../platform/mail/mailer.js';
 import { MIN_PASSWORD_LENGTH } from './access.schemas.js';
@@ -18,6 +19,7 @@ export interface AuthDeps {
   publicUrl: string;
   mailer: Mailer;
   catalogue: Catalogue;
+  log: Logger;
 }
 
 /** Cookie prefix: the session cookie is `hrcn.session_token` (`__Secure-` prefixed over HTTPS). */
@@ -61,6 +63,12 @@ export function createAuth(deps: AuthDeps) {
       schema: { user: users, session: sessions, account: accounts, verification: verifications },
     }),
     telemetry: { enabled: false },
+    // better-auth's own messages go to the platform's structured log, at their level.
+    logger: {
+      level: 'info',
+      log: (level, message) =>
+        deps.log[level === 'debug' ? 'debug' : level]({ component: 'better-auth' }, message),
+    },
     advanced: {
       cookiePrefix: AUTH_COOKIE_PREFIX,
       useSecureCookies: publicUrl.startsWith('https://'),
