@@ -91,8 +91,9 @@ export async function buildApp(deps: AppDeps): Promise<App> {
 
   // Modules
   const audit = createAuditLog(database.db);
+  const accessRepository = createAccessRepository(database.db);
   const access = createAccessService({
-    repository: createAccessRepository(database.db),
+    repository: accessRepository,
     audit,
     publicUrl: config.publicUrl,
     clock: deps.clock,
@@ -106,6 +107,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       catalogue,
       log,
     }),
+    repository: accessRepository,
     audit,
     throttle: createSignInThrottle(database.db, deps.clock),
     clock: deps.clock,

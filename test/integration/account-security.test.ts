@@ -124,3 +124,47 @@ describe('the audit log', () => {
     expect(filtered.body).toContain('5 events shown');
   });
 });
+
+describe('staff sessions', () => {
+  it('end after 30 minutes idle for an administrator, not for a registered user', async () => {
+    let now = Date.now();
+    const timed = await buildTestApp({ smtpUrl: smtp.url, clock: () => new Date(now) });
+    try {
+      const link = await timed.access.issueSetupLink('en');
+      const path = new URL(link.url).pathname;
+      const admin = new FormBrowser(timed, '127.0.0.4');
+      await admin.submit(path, path, {
+        name: 'Idle Admin',
+        email: 'idle@example.org',
+        password: 'an idle administrator passphrase',
+        passwordConfirmation: 'an idle administrator passphrase',
+      });
+      await admin.submit('/en/sign-in', '/en/sign-in', {
+        email: 'idle@example.org',
+        password: 'an idle administrator passphrase',
+      });
+      expect((await admin.get('/en/account')).statusCode).toBe(200);
+      now += 20 * 60_000;
+      expect((await admin.get('/en/account')).statusCode).toBe(200); // active: the idle clock restarts
+      now += 20 * 60_000;
+      expect((await admin.get('/en/account')).statusCode).toBe(200);
+      now += 31 * 60_000;
+      const lapsed = await admin.get('/en/account');
+      expect(lapsed.statusCode).toBe(303);
+      expect(lapsed.headers.location).toBe('/en/sign-in');
+
+      const member = new FormBrowser(timed, '127.0.0.5');
+      await member.submit('/en/sign-up', '/en/sign-up', {
+        name: 'Patient Member',
+        email: 'patient@example.org',
+        password: 'a patient member passphrase',
+        passwordConfirmation: 'a patient member passphrase',
+      });
+      await member.get(linkIn(smtp.received.at(-1)?.text, '/en/verify-email'));
+      now += 3 * 60 * 60_000;
+      expect((await member.get('/en/account')).statusCode).toBe(200);
+    } finally {
+      await timed.close();
+    }
+  });
+});

@@ -4,6 +4,7 @@ import {
   canRead,
   canSeeMembersLayer,
   readableLevels,
+  sessionHasLapsed,
   type AccessLevel,
   type Viewer,
 } from './access.policy.js';
@@ -32,4 +33,25 @@ describe('the two layers of information', () => {
     expect(readableLevels(viewer).includes(level)).toBe(expected);
     if (level === 'members') expect(canSeeMembersLayer(viewer)).toBe(expected);
   });
+});
+
+describe('staff sessions', () => {
+  const start = new Date('2026-01-01T08:00:00Z');
+  const at = (minutes: number) => new Date(start.getTime() + minutes * 60_000);
+  it.each([
+    ['administrator', 29, 0, false],
+    ['administrator', 31, 0, true],
+    ['editor', 31, 0, true],
+    ['editor', 12 * 60 + 1, 12 * 60, true],
+    ['editor', 11 * 60, 11 * 60 - 5, false],
+    ['practitioner', 31, 0, false],
+    ['registered', 24 * 60, 0, false],
+  ] as const)(
+    '%s, %i min after sign-in, last seen at %i min → lapsed: %s',
+    (role, now, lastSeen, lapsed) => {
+      expect(sessionHasLapsed(role, { createdAt: start, lastSeenAt: at(lastSeen) }, at(now))).toBe(
+        lapsed,
+      );
+    },
+  );
 });

@@ -45,3 +45,21 @@ export function readableLevels(viewer: Viewer): AccessLevel[] {
 export function canReadAuditLog(viewer: Viewer): boolean {
   return viewer.kind === 'user' && viewer.role === 'administrator';
 }
+
+/** Roles whose sessions are short: they can change everything. */
+export const STAFF_ROLES: ReadonlySet<Role> = new Set(['editor', 'administrator']);
+export const STAFF_IDLE_LIMIT_MS = 30 * 60 * 1000;
+export const STAFF_SESSION_LIMIT_MS = 12 * 60 * 60 * 1000;
+
+/** True when a session must end: staff after 30 minutes idle or 12 hours in all. */
+export function sessionHasLapsed(
+  role: Role,
+  session: { createdAt: Date; lastSeenAt: Date },
+  now: Date,
+): boolean {
+  if (!STAFF_ROLES.has(role)) return false;
+  return (
+    now.getTime() - session.lastSeenAt.getTime() > STAFF_IDLE_LIMIT_MS ||
+    now.getTime() - session.createdAt.getTime() > STAFF_SESSION_LIMIT_MS
+  );
+}

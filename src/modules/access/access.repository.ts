@@ -1,7 +1,7 @@
 /** All SQL of the access module. */
-import { and, eq, gt, isNull, sql } from 'drizzle-orm';
+import { and, eq, gt, isNull, lt, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';
-import { accounts, setupTokens, users } from './access.schema.js';
+import { accounts, sessions, setupTokens, users } from './access.schema.js';
 import type { Role } from './access.policy.js';
 
 export function createAccessRepository(db: Db) {
@@ -31,6 +31,26 @@ export function createAccessRepository(db: Db) {
           ),
         );
       return row ?? null;
+    },
+
+    async findSession(id: string) {
+      const [row] = await db
+        .select({ createdAt: sessions.createdAt, lastSeenAt: sessions.lastSeenAt })
+        .from(sessions)
+        .where(eq(sessions.id, id));
+      return row ?? null;
+    },
+
+    /** Notes activity on a session, at most once a minute. */
+    async touchSession(id: string, now: Date): Promise<void> {
+      await db
+        .update(sessions)
+        .set({ lastSeenAt: now })
+        .where(and(eq(sessions.id, id), lt(sessions.lastSeenAt, new Date(now.getTime() - 60_000))));
+    },
+
+    async deleteSession(id: string): Promise<void> {
+      await db.delete(sessions).where(eq(sessions.id, id));
     },
 
     async findUserByEmail(email: string) {

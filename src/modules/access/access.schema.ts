@@ -44,6 +44,8 @@ export const sessions = pgTable(
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
     ipAddress: text('ip_address'),
     userAgent: text('user_agent'),
+    /** Last request seen with this session (kept to the minute), for the staff idle limit. */
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
     ...timestamps(),
   },
   (table) => [index('sessions_user_idx').on(table.userId)],

@@ -4,7 +4,8 @@
  * stays in charge of the response.
  */
 import { APIError } from 'better-auth/api';
-import { ROLES, type Role, type Viewer } from './access.policy.js';
+import { ROLES, sessionHasLapsed, type Role, type Viewer } from './access.policy.js';
+import type { AccessRepository } from './access.repository.js';
 import {
   forgotFormSchema,
   resetFormSchema,
@@ -42,6 +43,7 @@ export const MAILS_PER_ADDRESS_PER_HOUR = 3;
 
 export interface AccountsDeps {
   auth: Auth;
+  repository: AccessRepository;
   audit: AuditLog;
   throttle: SignInThrottle;
   clock?: () => Date;
@@ -62,13 +64,16 @@ export function createAccountsService(deps: AccountsDeps) {
       const found = await auth.api.getSession({ headers });
       if (!found) return null;
       const user = found.user as typeof found.user & { role?: unknown };
-      return {
-        kind: 'user',
-        id: user.id,
-        role: asRole(user.role),
-        name: user.name,
-        email: user.email,
-      };
+      const role = asRole(user.role);
+      const session = await deps.repository.findSession(found.session.id);
+      if (!session) return null;
+      if (sessionHasLapsed(role, session, now())) {
+        await deps.repository.deleteSession(found.session.id);
+        await audit.record({ type: 'session.lapsed', actorId: user.id, subject: user.email });
+        return null;
+      }
+      await deps.repository.touchSession(found.session.id, now());
+      return { kind: 'user', id: user.id, role, name: user.name, email: user.email };
     },
 
     /**

@@ -8,6 +8,7 @@ export const AUDIT_EVENT_TYPES = [
   'sign-in.failure',
   'sign-in.locked',
   'sign-out',
+  'session.lapsed',
   'sign-up',
   'email.verified',
   'password.reset-requested',
