@@ -1,7 +1,9 @@
 /** Account pages: sign-up, confirmation, sign-in, sign-out, password reset, the account page. */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { fromNodeHeaders } from 'better-auth/node';
-import type { AccountsService, RequestOrigin } from '../modules/access/index.js';
+import QRCode from 'qrcode';
+import { STAFF_ROLES, type AccountsService, type RequestOrigin } from '../modules/access/index.js';
+import { SecondFactorPage, TwoFactorPage, TwoFactorSetupPage } from './pages/two-factor.page.js';
 import type { PageContext } from './context.js';
 import {
   AccountPage,
@@ -30,6 +32,11 @@ function kept(body: Record<string, unknown>, fields: readonly string[]): Record<
 /** The request's address and signed-in person, for the audit log. */
 function originOf(request: FastifyRequest): RequestOrigin {
   return { ip: request.ip, actorId: request.viewer?.id ?? null };
+}
+
+/** The key of a TOTP URI as a QR code, in SVG, drawn on the server (no script, no request). */
+function qrSvg(uri: string): Promise<string> {
+  return QRCode.toString(uri, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });
 }
 
 function setCookies(reply: FastifyReply, cookies: readonly string[]): void {
@@ -62,7 +69,10 @@ export function registerAccountRoutes(
     const result = await accounts.signIn(body, fromNodeHeaders(request.headers), originOf(request));
     if (result.ok) {
       setCookies(reply, result.cookies);
-      return reply.redirect(ctx.href('/account'), 303);
+      return reply.redirect(
+        ctx.href(result.secondFactor ? '/sign-in/two-factor' : '/account'),
+        303,
+      );
     }
     const state: FormState = {
       values: kept(body, ['email']),
@@ -259,6 +269,129 @@ export function registerAccountRoutes(
         ctx={ctx}
         csrfToken={reply.generateCsrf()}
         token={token}
+        state={{ values: {}, errors: result.errors }}
+      />,
+      { ...PRIVATE, status: 422 },
+    );
+  });
+
+  site.get<{ Params: LocaleParams }>('/sign-in/two-factor', async (request, reply) =>
+    sendPage(
+      reply,
+      <SecondFactorPage
+        ctx={ctxOf(request, reply)}
+        csrfToken={reply.generateCsrf()}
+        state={EMPTY_FORM}
+      />,
+      PRIVATE,
+    ),
+  );
+
+  site.post<FormRoute>('/sign-in/two-factor', limited(6), async (request, reply) => {
+    const ctx = ctxOf(request, reply);
+    const result = await accounts.verifySecondFactor(
+      request.body ?? {},
+      fromNodeHeaders(request.headers),
+      originOf(request),
+    );
+    if (result.ok) {
+      setCookies(reply, result.cookies);
+      return reply.redirect(ctx.href('/account'), 303);
+    }
+    return sendPage(
+      reply,
+      <SecondFactorPage
+        ctx={ctx}
+        csrfToken={reply.generateCsrf()}
+        state={{ values: {}, errors: result.errors }}
+      />,
+      { ...PRIVATE, status: 422 },
+    );
+  });
+
+  site.get<{ Params: LocaleParams }>('/account/two-factor', async (request, reply) => {
+    const ctx = ctxOf(request, reply);
+    if (!request.viewer) return reply.redirect(ctx.href('/sign-in'), 303);
+    return sendPage(
+      reply,
+      <TwoFactorPage
+        ctx={ctx}
+        csrfToken={reply.generateCsrf()}
+        enabled={request.viewer.twoFactorEnabled}
+        required={STAFF_ROLES.has(request.viewer.role)}
+        state={EMPTY_FORM}
+      />,
+      PRIVATE,
+    );
+  });
+
+  site.post<FormRoute>('/account/two-factor/start', limited(6), async (request, reply) => {
+    const ctx = ctxOf(request, reply);
+    if (!request.viewer) return reply.redirect(ctx.href('/sign-in'), 303);
+    const result = await accounts.startTwoFactor(
+      request.body ?? {},
+      fromNodeHeaders(request.headers),
+    );
+    if (!result.ok) {
+      return sendPage(
+        reply,
+        <TwoFactorPage
+          ctx={ctx}
+          csrfToken={reply.generateCsrf()}
+          enabled={false}
+          required={STAFF_ROLES.has(request.viewer.role)}
+          state={{ values: {}, errors: result.errors }}
+        />,
+        { ...PRIVATE, status: 422 },
+      );
+    }
+    return sendPage(
+      reply,
+      <TwoFactorSetupPage
+        ctx={ctx}
+        csrfToken={reply.generateCsrf()}
+        totpUri={result.totpUri}
+        qrSvg={await qrSvg(result.totpUri)}
+        recoveryCodes={result.recoveryCodes}
+        state={EMPTY_FORM}
+      />,
+      PRIVATE,
+    );
+  });
+
+  site.post<FormRoute>('/account/two-factor/confirm', limited(10), async (request, reply) => {
+    const ctx = ctxOf(request, reply);
+    if (!request.viewer) return reply.redirect(ctx.href('/sign-in'), 303);
+    const body = request.body ?? {};
+    const result = await accounts.confirmTwoFactor(
+      body,
+      fromNodeHeaders(request.headers),
+      originOf(request),
+    );
+    if (result.ok) {
+      setCookies(reply, result.cookies);
+      return sendPage(
+        reply,
+        <MessagePage
+          ctx={ctx}
+          title="account.twoFactor.title"
+          message={ctx.text('account.twoFactor.done')}
+          link={{ href: ctx.href('/account'), label: 'account.nav.account' }}
+        />,
+        PRIVATE,
+      );
+    }
+    const totpUri =
+      typeof body.totpUri === 'string' && body.totpUri.startsWith('otpauth://') ? body.totpUri : '';
+    if (!totpUri) return reply.redirect(ctx.href('/account/two-factor'), 303);
+    return sendPage(
+      reply,
+      <TwoFactorSetupPage
+        ctx={ctx}
+        csrfToken={reply.generateCsrf()}
+        totpUri={totpUri}
+        qrSvg={await qrSvg(totpUri)}
+        recoveryCodes={[]}
         state={{ values: {}, errors: result.errors }}
       />,
       { ...PRIVATE, status: 422 },

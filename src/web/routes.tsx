@@ -5,6 +5,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import {
   ANONYMOUS,
+  STAFF_ROLES,
   type AccessService,
   type AccountsService,
   type AuditLog,
@@ -81,6 +82,17 @@ export function registerWeb(app: FastifyInstance, deps: WebDeps & WebModules): v
       site.addHook('preValidation', async (request: FastifyRequest<{ Params: LocaleParams }>) => {
         if (!deps.catalogue.isSupported(request.params.locale)) throw new NotFoundError();
       });
+      // Editors and administrators go nowhere else until two-factor sign-in is on.
+      site.addHook(
+        'preHandler',
+        async (request: FastifyRequest<{ Params: LocaleParams }>, reply) => {
+          const viewer = request.viewer;
+          if (!viewer || viewer.twoFactorEnabled || !STAFF_ROLES.has(viewer.role)) return;
+          const path = request.url.slice(request.params.locale.length + 1).split('?')[0] ?? '';
+          if (path.startsWith('/account/two-factor') || path === '/sign-out') return;
+          return reply.redirect(`/${request.params.locale}/account/two-factor`, 303);
+        },
+      );
       const ctxOf = (
         request: FastifyRequest<{ Params: LocaleParams }>,
         reply: FastifyReply,

@@ -9,6 +9,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, serveTestApp, type ServedApp } from '../support/browser.js';
+import { totpCode } from '../support/form-browser.js';
 
 const SCREENSHOTS = path.resolve('test-results/screenshots');
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -145,7 +146,21 @@ describe('signed-in pages in Chromium', () => {
     await page.getByLabel('E-mail address').fill('grace@example.org');
     await page.getByLabel('Password').fill('grace’s long passphrase');
     await page.locator('main button[type=submit]').click();
-    await page.waitForURL(/\/en\/account$/);
+    // An administrator turns on two-factor sign-in before anything else.
+    await page.waitForURL(/\/en\/account\/two-factor$/);
+    expect((await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze()).violations).toEqual([]);
+    await page.getByLabel('Your current password').fill('grace’s long passphrase');
+    await page.locator('main button[type=submit]').click();
+    expect((await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze()).violations).toEqual([]);
+    await page.screenshot({
+      path: path.join(SCREENSHOTS, 'en-two-factor-setup.png'),
+      fullPage: true,
+    });
+    const totpUri = await page.locator('input[name=totpUri]').inputValue();
+    await page.getByLabel('Code from the app, or a recovery code').fill(await totpCode(totpUri));
+    await page.locator('main button[type=submit]').click();
+    await page.getByRole('status').waitFor();
+    await page.goto(`${served.baseUrl}/en/account`);
     for (const target of [
       '/en/account',
       '/fr/account',

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lockSeconds } from '../../src/modules/access/index.js';
 import { buildTestApp, type TestApp } from '../support/app.js';
-import { FormBrowser, linkIn } from '../support/form-browser.js';
+import { FormBrowser, linkIn, turnOnTwoFactor } from '../support/form-browser.js';
 import { startSmtpServer, type TestSmtpServer } from '../support/smtp.js';
 
 let smtp: TestSmtpServer;
@@ -95,6 +95,7 @@ describe('the audit log', () => {
       password: 'the administrator passphrase',
     });
     expect(signIn.statusCode).toBe(303);
+    await turnOnTwoFactor(admin, 'the administrator passphrase');
 
     expect((await new FormBrowser(app).get('/en/admin/audit')).statusCode).toBe(303);
     const member = new FormBrowser(app, '127.0.0.3');
@@ -143,6 +144,7 @@ describe('staff sessions', () => {
         email: 'idle@example.org',
         password: 'an idle administrator passphrase',
       });
+      await turnOnTwoFactor(admin, 'an idle administrator passphrase');
       expect((await admin.get('/en/account')).statusCode).toBe(200);
       now += 20 * 60_000;
       expect((await admin.get('/en/account')).statusCode).toBe(200); // active: the idle clock restarts

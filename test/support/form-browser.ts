@@ -65,3 +65,45 @@ export const linkIn = (text: string | undefined, path: string): string => {
     new URL(match?.[0] ?? 'http://missing/').search
   );
 };
+
+/** The current code of an authenticator app holding the key of `totpUri`. */
+export async function totpCode(totpUri: string): Promise<string> {
+  const { base32 } = await import('@better-auth/utils/base32');
+  const { createOTP } = await import('@better-auth/utils/otp');
+  const secret = new URL(totpUri).searchParams.get('secret') ?? '';
+  return createOTP(base32.decode(secret)).totp();
+}
+
+/**
+ * Turns on two-factor sign-in for the signed-in person of `browser`, as they would with an
+ * authenticator app; returns the TOTP URI (the app's key) and the recovery codes.
+ */
+export async function turnOnTwoFactor(
+  browser: FormBrowser,
+  password: string,
+  locale = 'en',
+): Promise<{ totpUri: string; recoveryCodes: string[] }> {
+  const setup = await browser.submit(
+    `/${locale}/account/two-factor`,
+    `/${locale}/account/two-factor/start`,
+    { password },
+  );
+  const totpUri = (/name="totpUri" value="([^"]+)"/.exec(setup.body)?.[1] ?? '').replaceAll(
+    '&amp;',
+    '&',
+  );
+  const recoveryCodes = [...setup.body.matchAll(/<li><code>([^<]+)<\/code><\/li>/g)].map(
+    (match) => match[1] ?? '',
+  );
+  const confirmed = await browser.submit(
+    `/${locale}/account/two-factor`,
+    `/${locale}/account/two-factor/confirm`,
+    {
+      totpUri,
+      code: await totpCode(totpUri),
+    },
+  );
+  if (confirmed.statusCode !== 200)
+    throw new Error(`two-factor set-up failed: ${confirmed.statusCode}`);
+  return { totpUri, recoveryCodes };
+}

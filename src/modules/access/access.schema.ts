@@ -27,6 +27,8 @@ export const users = pgTable('users', {
   role: text('role').notNull().default('registered'),
   /** Interface language for e-mails. */
   locale: text('locale').notNull().default('en'),
+  /** Signs in with a second factor (TOTP); required for editors and administrators. */
+  twoFactorEnabled: boolean('two_factor_enabled').notNull().default(false),
   ...timestamps(),
 });
 
@@ -131,3 +133,25 @@ export const signInThrottle = pgTable('sign_in_throttle', {
   lastFailureAt: timestamp('last_failure_at', { withTimezone: true }).notNull().defaultNow(),
   lockedUntil: timestamp('locked_until', { withTimezone: true }),
 });
+
+/** Second factors: the TOTP secret and recovery codes (both encrypted by better-auth). */
+export const twoFactors = pgTable(
+  'two_factors',
+  {
+    id: uuid('id')
+      .primaryKey()
+      .default(sql`gen_random_uuid()`),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    secret: text('secret').notNull(),
+    backupCodes: text('backup_codes').notNull(),
+    verified: boolean('verified').notNull().default(true),
+    failedVerificationCount: integer('failed_verification_count').notNull().default(0),
+    lockedUntil: timestamp('locked_until', { withTimezone: true }),
+  },
+  (table) => [
+    index('two_factors_user_idx').on(table.userId),
+    index('two_factors_secret_idx').on(table.secret),
+  ],
+);

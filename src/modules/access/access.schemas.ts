@@ -41,6 +41,21 @@ export const signInFormSchema = z.object({
 
 export const forgotFormSchema = z.object({ email });
 
+export const passwordFormSchema = z.object({
+  password: z
+    .string()
+    .min(1, 'account.errors.passwordRequired')
+    .max(1024, 'account.errors.passwordTooLong'),
+});
+
+/** A 6-digit code from the authenticator app, or a recovery code. */
+export const secondFactorFormSchema = z.object({
+  code: z
+    .string()
+    .transform((code) => code.replace(/\s+/g, ''))
+    .pipe(z.string().regex(/^(\d{6}|[A-Za-z0-9-]{8,24})$/, 'account.errors.codeInvalid')),
+});
+
 export const resetFormSchema = z
   .object({ password: newPassword, passwordConfirmation: z.string() })
   .refine((form) => form.password === form.passwordConfirmation, {

@@ -8,6 +8,8 @@ import { ROLES, sessionHasLapsed, type Role, type Viewer } from './access.policy
 import type { AccessRepository } from './access.repository.js';
 import {
   forgotFormSchema,
+  passwordFormSchema,
+  secondFactorFormSchema,
   resetFormSchema,
   signInFormSchema,
   signUpFormSchema,
@@ -25,6 +27,8 @@ export interface SignedInViewer {
   role: Role;
   name: string;
   email: string;
+  /** Signs in with a second factor. */
+  twoFactorEnabled: boolean;
 }
 
 export type FormResult<T = object> =
@@ -63,7 +67,7 @@ export function createAccountsService(deps: AccountsDeps) {
     async viewerOf(headers: Headers): Promise<SignedInViewer | null> {
       const found = await auth.api.getSession({ headers });
       if (!found) return null;
-      const user = found.user as typeof found.user & { role?: unknown };
+      const user = found.user as typeof found.user & { role?: unknown; twoFactorEnabled?: unknown };
       const role = asRole(user.role);
       const session = await deps.repository.findSession(found.session.id);
       if (!session) return null;
@@ -73,7 +77,14 @@ export function createAccountsService(deps: AccountsDeps) {
         return null;
       }
       await deps.repository.touchSession(found.session.id, now());
-      return { kind: 'user', id: user.id, role, name: user.name, email: user.email };
+      return {
+        kind: 'user',
+        id: user.id,
+        role,
+        name: user.name,
+        email: user.email,
+        twoFactorEnabled: user.twoFactorEnabled === true,
+      };
     },
 
     /**
@@ -114,7 +125,7 @@ export function createAccountsService(deps: AccountsDeps) {
       form: unknown,
       headers: Headers,
       origin: RequestOrigin,
-    ): Promise<FormResult<{ cookies: string[] }>> {
+    ): Promise<FormResult<{ cookies: string[]; secondFactor: boolean }>> {
       const valid = validateForm(signInFormSchema, form);
       if (!valid.ok) return valid;
       const { email, password } = valid.value;
@@ -131,7 +142,15 @@ export function createAccountsService(deps: AccountsDeps) {
       const body = (await response
         .clone()
         .json()
-        .catch(() => ({}))) as { code?: string; user?: { id?: string } };
+        .catch(() => ({}))) as {
+        code?: string;
+        user?: { id?: string };
+        twoFactorRedirect?: boolean;
+      };
+      if (response.ok && body.twoFactorRedirect) {
+        // Right password; the session opens once the second factor is given.
+        return { ok: true, cookies: setCookiesOf(response), secondFactor: true };
+      }
       if (response.ok) {
         await throttle.succeed(email);
         await audit.record({
@@ -140,7 +159,7 @@ export function createAccountsService(deps: AccountsDeps) {
           subject: email,
           ip: origin.ip,
         });
-        return { ok: true, cookies: setCookiesOf(response) };
+        return { ok: true, cookies: setCookiesOf(response), secondFactor: false };
       }
       const reason = body.code ?? String(response.status);
       await audit.record({
@@ -156,6 +175,82 @@ export function createAccountsService(deps: AccountsDeps) {
       return locked > 0
         ? { ok: false, errors: {}, message: 'account.signIn.locked', retryAfterSeconds: locked }
         : { ok: false, errors: {}, message: 'account.signIn.failed' };
+    },
+
+    /**
+     * The second step of a sign-in with two factors: a code from the authenticator app, or one of
+     * the recovery codes. Returns the cookies of the session it opens.
+     */
+    async verifySecondFactor(
+      form: unknown,
+      headers: Headers,
+      origin: RequestOrigin,
+    ): Promise<FormResult<{ cookies: string[] }>> {
+      const valid = validateForm(secondFactorFormSchema, form);
+      if (!valid.ok) return valid;
+      const { code } = valid.value;
+      const response = /^\d{6}$/.test(code)
+        ? await auth.api.verifyTOTP({ body: { code }, headers, asResponse: true })
+        : await auth.api.verifyBackupCode({ body: { code }, headers, asResponse: true });
+      if (response.ok) {
+        const body = (await response
+          .clone()
+          .json()
+          .catch(() => ({}))) as { user?: { id?: string } };
+        await audit.record({
+          type: 'sign-in.success',
+          actorId: body.user?.id ?? null,
+          ip: origin.ip,
+          details: { secondFactor: true },
+        });
+        return { ok: true, cookies: setCookiesOf(response) };
+      }
+      await audit.record({ type: 'sign-in.second-factor-failed', ip: origin.ip });
+      return { ok: false, errors: { code: 'account.errors.codeInvalid' } };
+    },
+
+    /** Starts setting up two-factor sign-in: checks the password, returns the secret and recovery codes. */
+    async startTwoFactor(
+      form: unknown,
+      headers: Headers,
+    ): Promise<FormResult<{ totpUri: string; recoveryCodes: string[] }>> {
+      const valid = validateForm(passwordFormSchema, form);
+      if (!valid.ok) return valid;
+      try {
+        const result = await auth.api.enableTwoFactor({
+          body: { password: valid.value.password, method: 'totp' },
+          headers,
+        });
+        if (result.method !== 'totp') throw new Error('expected a TOTP set-up');
+        return { ok: true, totpUri: result.totpURI, recoveryCodes: result.backupCodes };
+      } catch (error) {
+        if (error instanceof APIError)
+          return { ok: false, errors: { password: 'account.errors.passwordWrong' } };
+        throw error;
+      }
+    },
+
+    /** Finishes the set-up with a first code from the authenticator app. */
+    async confirmTwoFactor(
+      form: unknown,
+      headers: Headers,
+      origin: RequestOrigin,
+    ): Promise<FormResult<{ cookies: string[] }>> {
+      const valid = validateForm(secondFactorFormSchema, form);
+      if (!valid.ok) return valid;
+      const response = await auth.api.verifyTOTP({
+        body: { code: valid.value.code },
+        headers,
+        asResponse: true,
+      });
+      if (!response.ok) return { ok: false, errors: { code: 'account.errors.codeInvalid' } };
+      await audit.record({
+        type: 'two-factor.enabled',
+        actorId: origin.actorId ?? null,
+        ip: origin.ip,
+      });
+      // Turning it on renews the session: its cookie must reach the browser.
+      return { ok: true, cookies: setCookiesOf(response) };
     },
 
     /** Ends the session on the server; returns the cookies that clear it in the browser. */

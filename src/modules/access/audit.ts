@@ -7,6 +7,8 @@ export const AUDIT_EVENT_TYPES = [
   'sign-in.success',
   'sign-in.failure',
   'sign-in.locked',
+  'sign-in.second-factor-failed',
+  'two-factor.enabled',
   'sign-out',
   'session.lapsed',
   'sign-up',

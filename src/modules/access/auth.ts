@@ -5,13 +5,14 @@
  */
 import { betterAuth } from 'better-auth';
 import { drizzleAdapter } from 'better-auth/adapters/drizzle';
+import { twoFactor } from 'better-auth/plugins/two-factor';
 import type { Catalogue } from '../../platform/i18n/catalogue.js';
 import type { Db } from '../../platform/db/database.js';
 import type { Logger } from '../../platform/logging/logger.js';
 import { composeMail } from '../../platform/mail/compose.js';
 import type { Mailer } from '../../platform/mail/mailer.js';
 import { MIN_PASSWORD_LENGTH } from './access.schemas.js';
-import { accounts, sessions, users, verifications } from './access.schema.js';
+import { accounts, sessions, twoFactors, users, verifications } from './access.schema.js';
 
 export interface AuthDeps {
   db: Db;
@@ -60,7 +61,13 @@ export function createAuth(deps: AuthDeps) {
     secret: deps.secret,
     database: drizzleAdapter(deps.db, {
       provider: 'pg',
-      schema: { user: users, session: sessions, account: accounts, verification: verifications },
+      schema: {
+        user: users,
+        session: sessions,
+        account: accounts,
+        verification: verifications,
+        twoFactor: twoFactors,
+      },
     }),
     telemetry: { enabled: false },
     // better-auth's own messages go to the platform's structured log, at their level.
@@ -105,6 +112,12 @@ export function createAuth(deps: AuthDeps) {
           `${publicUrl}/${localeOf(user)}/verify-email?token=${encodeURIComponent(token)}`,
         ),
     },
+    plugins: [
+      twoFactor({
+        issuer: 'Human Rights Cities Network',
+        backupCodeOptions: { amount: 10, length: 10 },
+      }),
+    ],
     // Limits are enforced by the platform's own rate limiter on its forms.
     rateLimit: { enabled: false },
   });

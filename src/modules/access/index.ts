@@ -10,6 +10,7 @@ export {
   canReadAuditLog,
   canSeeMembersLayer,
   readableLevels,
+  STAFF_ROLES,
 } from './access.policy.js';
 export type { AccessLevel, Role, Viewer } from './access.policy.js';
 export { hashPassword, verifyPassword } from './password.js';

@@ -210,6 +210,9 @@ export function AccountPage(props: {
           role: ctx.text(`account.role.${viewer.role}` as MessageKey),
         })}
       </p>
+      <p>
+        <a href={ctx.href('/account/two-factor')}>{ctx.t('account.twoFactor.manage')}</a>
+      </p>
       <form method="post" action={ctx.href('/sign-out')}>
         <Csrf token={props.csrfToken} />
         <button type="submit">{ctx.t('account.signOut.submit')}</button>
