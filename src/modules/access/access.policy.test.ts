@@ -1,11 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import {
   ANONYMOUS,
+  can,
   canRead,
   canSeeMembersLayer,
   readableLevels,
   sessionHasLapsed,
   type AccessLevel,
+  type Action,
+  type PolicyItem,
+  type PolicyViewer,
   type Viewer,
 } from './access.policy.js';
 
@@ -54,4 +58,73 @@ describe('staff sessions', () => {
       );
     },
   );
+});
+
+describe('who may do what', () => {
+  const as = (
+    role: Extract<Viewer, { kind: 'user' }>['role'],
+    administers: string[] = [],
+  ): PolicyViewer => ({
+    kind: 'user',
+    id: role,
+    role,
+    administers,
+  });
+  const own = { organisationId: 'org-1' };
+  const other = { organisationId: 'org-2' };
+  // viewer, action, item, allowed
+  const table: [string, PolicyViewer, Action, PolicyItem, boolean][] = [
+    ['visitor follows topics', ANONYMOUS, 'follow-topics', {}, false],
+    ['registered user follows topics', as('registered'), 'follow-topics', {}, true],
+    ['registered user reads members layer', as('registered'), 'read-members-layer', {}, false],
+    ['practitioner reads members layer', as('practitioner'), 'read-members-layer', {}, true],
+    ['practitioner contacts practitioners', as('practitioner'), 'contact-practitioners', {}, true],
+    ['visitor contacts practitioners', ANONYMOUS, 'contact-practitioners', {}, false],
+    ['practitioner answers questions', as('practitioner'), 'answer-questions', {}, false],
+    ['expert answers questions', as('expert'), 'answer-questions', {}, true],
+    ['editor answers questions', as('editor'), 'answer-questions', {}, true],
+    [
+      'organisation admin edits own organisation',
+      as('organisation-admin', ['org-1']),
+      'edit-organisation',
+      own,
+      true,
+    ],
+    [
+      'organisation admin edits another organisation',
+      as('organisation-admin', ['org-1']),
+      'edit-organisation',
+      other,
+      false,
+    ],
+    [
+      'organisation admin invites to own organisation',
+      as('organisation-admin', ['org-1']),
+      'invite-colleagues',
+      own,
+      true,
+    ],
+    [
+      'practitioner edits an organisation',
+      as('practitioner', ['org-1']),
+      'edit-organisation',
+      own,
+      false,
+    ],
+    ['administrator edits any organisation', as('administrator'), 'edit-organisation', other, true],
+    ['expert publishes knowledge', as('expert'), 'publish-knowledge', {}, false],
+    ['editor publishes knowledge', as('editor'), 'publish-knowledge', {}, true],
+    ['editor moderates', as('editor'), 'moderate', {}, true],
+    ['organisation admin moderates', as('organisation-admin', ['org-1']), 'moderate', {}, false],
+    ['editor reviews applications', as('editor'), 'review-applications', {}, false],
+    ['administrator reviews applications', as('administrator'), 'review-applications', {}, true],
+    ['editor manages roles', as('editor'), 'manage-roles', {}, false],
+    ['administrator manages roles', as('administrator'), 'manage-roles', {}, true],
+    ['editor reads the audit log', as('editor'), 'read-audit-log', {}, false],
+    ['administrator reads the audit log', as('administrator'), 'read-audit-log', {}, true],
+    ['visitor reads the audit log', ANONYMOUS, 'read-audit-log', {}, false],
+  ];
+  it.each(table)('%s → %s', (_name, viewer, action, item, allowed) => {
+    expect(can(viewer, action, item)).toBe(allowed);
+  });
 });

@@ -43,7 +43,7 @@ export function readableLevels(viewer: Viewer): AccessLevel[] {
 
 /** True when the viewer may read the audit log of security events. */
 export function canReadAuditLog(viewer: Viewer): boolean {
-  return viewer.kind === 'user' && viewer.role === 'administrator';
+  return can(viewer, 'read-audit-log');
 }
 
 /** Roles whose sessions are short: they can change everything. */
@@ -62,4 +62,65 @@ export function sessionHasLapsed(
     now.getTime() - session.lastSeenAt.getTime() > STAFF_IDLE_LIMIT_MS ||
     now.getTime() - session.createdAt.getTime() > STAFF_SESSION_LIMIT_MS
   );
+}
+
+/** Things a viewer may want to do; each is decided by `can()`. */
+export type Action =
+  | 'read-members-layer'
+  | 'follow-topics'
+  | 'contact-practitioners'
+  | 'answer-questions'
+  | 'edit-organisation'
+  | 'invite-colleagues'
+  | 'publish-knowledge'
+  | 'moderate'
+  | 'review-applications'
+  | 'manage-roles'
+  | 'read-audit-log';
+
+/** What an action is about, when it matters: the organisation concerned. */
+export interface PolicyItem {
+  organisationId?: string;
+}
+
+/** A signed-in viewer may carry the organisations they administer. */
+export type PolicyViewer = Viewer & { administers?: readonly string[] };
+
+const ROLE_RANK: Record<Role, number> = {
+  registered: 0,
+  practitioner: 1,
+  expert: 2,
+  'organisation-admin': 2,
+  editor: 3,
+  administrator: 4,
+};
+
+/** The single place that decides who may do what. */
+export function can(viewer: PolicyViewer, action: Action, item: PolicyItem = {}): boolean {
+  if (viewer.kind !== 'user') return false;
+  const role = viewer.role;
+  switch (action) {
+    case 'follow-topics':
+      return true;
+    case 'read-members-layer':
+    case 'contact-practitioners':
+      return canSeeMembersLayer(viewer);
+    case 'answer-questions':
+      return role === 'expert' || ROLE_RANK[role] >= ROLE_RANK.editor;
+    case 'edit-organisation':
+    case 'invite-colleagues':
+      return (
+        role === 'administrator' ||
+        (role === 'organisation-admin' &&
+          item.organisationId !== undefined &&
+          (viewer.administers ?? []).includes(item.organisationId))
+      );
+    case 'publish-knowledge':
+    case 'moderate':
+      return ROLE_RANK[role] >= ROLE_RANK.editor;
+    case 'review-applications':
+    case 'manage-roles':
+    case 'read-audit-log':
+      return role === 'administrator';
+  }
 }

@@ -6,13 +6,21 @@ export type { SetupField } from './access.schemas.js';
 export {
   ANONYMOUS,
   ROLES,
+  can,
   canRead,
   canReadAuditLog,
   canSeeMembersLayer,
   readableLevels,
   STAFF_ROLES,
 } from './access.policy.js';
-export type { AccessLevel, Role, Viewer } from './access.policy.js';
+export type {
+  AccessLevel,
+  Action,
+  PolicyItem,
+  PolicyViewer,
+  Role,
+  Viewer,
+} from './access.policy.js';
 export { hashPassword, verifyPassword } from './password.js';
 export { createAuth, AUTH_COOKIE_PREFIX } from './auth.js';
 export type { Auth } from './auth.js';
