@@ -398,6 +398,52 @@ export function registerAccountRoutes(
     );
   });
 
+  site.get<{ Params: LocaleParams }>('/account/export', async (request, reply) => {
+    const ctx = ctxOf(request, reply);
+    if (!request.viewer) return reply.redirect(ctx.href('/sign-in'), 303);
+    const data = await accounts.exportPersonalData(request.viewer, originOf(request));
+    return reply
+      .header('content-type', 'application/json; charset=utf-8')
+      .header(
+        'content-disposition',
+        `attachment; filename="my-data-${data.exportedAt.slice(0, 10)}.json"`,
+      )
+      .header('cache-control', 'no-store')
+      .send(JSON.stringify(data, null, 2));
+  });
+
+  site.post<FormRoute>('/account/delete', limited(5), async (request, reply) => {
+    const ctx = ctxOf(request, reply);
+    if (!request.viewer) return reply.redirect(ctx.href('/sign-in'), 303);
+    const result = await accounts.deleteAccount(
+      request.viewer,
+      request.body ?? {},
+      fromNodeHeaders(request.headers),
+    );
+    if (result.ok) {
+      setCookies(reply, result.cookies);
+      return sendPage(
+        reply,
+        <MessagePage
+          ctx={{ ...ctx, viewer: null }}
+          title="account.delete.done.title"
+          message={ctx.text('account.delete.done.message')}
+        />,
+        PRIVATE,
+      );
+    }
+    return sendPage(
+      reply,
+      <AccountPage
+        ctx={ctx}
+        viewer={request.viewer}
+        csrfToken={reply.generateCsrf()}
+        deleteErrors={result.errors}
+      />,
+      { ...PRIVATE, status: 422 },
+    );
+  });
+
   site.get<{ Params: LocaleParams }>('/account', async (request, reply) => {
     const ctx = ctxOf(request, reply);
     if (!request.viewer) return reply.redirect(ctx.href('/sign-in'), 303);

@@ -1,7 +1,14 @@
 /** All SQL of the access module. */
-import { and, eq, gt, isNull, lt, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';
-import { accounts, sessions, setupTokens, users } from './access.schema.js';
+import {
+  accounts,
+  auditEvents,
+  sessions,
+  setupTokens,
+  signInThrottle,
+  users,
+} from './access.schema.js';
 import type { Role } from './access.policy.js';
 
 export function createAccessRepository(db: Db) {
@@ -51,6 +58,75 @@ export function createAccessRepository(db: Db) {
 
     async deleteSession(id: string): Promise<void> {
       await db.delete(sessions).where(eq(sessions.id, id));
+    },
+
+    /** Everything the platform holds about a person, for "download my data". */
+    async personalData(userId: string) {
+      const [user] = await db
+        .select({
+          id: users.id,
+          name: users.name,
+          email: users.email,
+          emailVerified: users.emailVerified,
+          role: users.role,
+          locale: users.locale,
+          twoFactorEnabled: users.twoFactorEnabled,
+          createdAt: users.createdAt,
+          updatedAt: users.updatedAt,
+        })
+        .from(users)
+        .where(eq(users.id, userId));
+      if (!user) return null;
+      const [signInMethods, openSessions, events] = await Promise.all([
+        db
+          .select({ providerId: accounts.providerId, createdAt: accounts.createdAt })
+          .from(accounts)
+          .where(eq(accounts.userId, userId)),
+        db
+          .select({
+            createdAt: sessions.createdAt,
+            lastSeenAt: sessions.lastSeenAt,
+            expiresAt: sessions.expiresAt,
+            ipAddress: sessions.ipAddress,
+            userAgent: sessions.userAgent,
+          })
+          .from(sessions)
+          .where(eq(sessions.userId, userId)),
+        db
+          .select({
+            at: auditEvents.at,
+            type: auditEvents.type,
+            ip: auditEvents.ip,
+            details: auditEvents.details,
+          })
+          .from(auditEvents)
+          .where(or(eq(auditEvents.actorId, userId), eq(auditEvents.subject, user.email)))
+          .orderBy(asc(auditEvents.at)),
+      ]);
+      return { user, signInMethods, sessions: openSessions, securityEvents: events };
+    },
+
+    async passwordHashOf(userId: string): Promise<string | null> {
+      const [row] = await db
+        .select({ password: accounts.password })
+        .from(accounts)
+        .where(and(eq(accounts.userId, userId), eq(accounts.providerId, 'credential')));
+      return row?.password ?? null;
+    },
+
+    /**
+     * Deletes a person (sessions, sign-in methods and second factors go with them) and removes
+     * their address and IP from the security events, which stay as anonymous facts.
+     */
+    async deleteUserAndAnonymise(userId: string, email: string): Promise<void> {
+      await db.transaction(async (tx) => {
+        await tx
+          .update(auditEvents)
+          .set({ subject: null, ip: null, actorId: null })
+          .where(or(eq(auditEvents.actorId, userId), eq(auditEvents.subject, email)));
+        await tx.delete(signInThrottle).where(eq(signInThrottle.email, email));
+        await tx.delete(users).where(eq(users.id, userId));
+      });
     },
 
     async findUserByEmail(email: string) {

@@ -6,6 +6,7 @@
 import { APIError } from 'better-auth/api';
 import { ROLES, sessionHasLapsed, type Role, type Viewer } from './access.policy.js';
 import type { AccessRepository } from './access.repository.js';
+import { verifyPassword } from './password.js';
 import {
   forgotFormSchema,
   passwordFormSchema,
@@ -117,8 +118,18 @@ export function createAccountsService(deps: AccountsDeps) {
     async verifyEmail(token: string, origin: RequestOrigin): Promise<string[] | null> {
       const response = await auth.api.verifyEmail({ query: { token }, asResponse: true });
       if (!response.ok) return null;
-      await audit.record({ type: 'email.verified', ip: origin.ip });
-      return setCookiesOf(response);
+      const cookies = setCookiesOf(response);
+      // The session the link opened says whose address it was.
+      const opened = await auth.api.getSession({
+        headers: new Headers({ cookie: cookies.map((cookie) => cookie.split(';')[0]).join('; ') }),
+      });
+      await audit.record({
+        type: 'email.verified',
+        actorId: opened?.user.id ?? null,
+        subject: opened?.user.email ?? null,
+        ip: origin.ip,
+      });
+      return cookies;
     },
 
     async signIn(
@@ -251,6 +262,37 @@ export function createAccountsService(deps: AccountsDeps) {
       });
       // Turning it on renews the session: its cookie must reach the browser.
       return { ok: true, cookies: setCookiesOf(response) };
+    },
+
+    /** "Download my data": everything held about the person, as a JSON-ready object. */
+    async exportPersonalData(viewer: SignedInViewer, origin: RequestOrigin) {
+      await audit.record({
+        type: 'data.exported',
+        actorId: viewer.id,
+        subject: viewer.email,
+        ip: origin.ip,
+      });
+      const data = await deps.repository.personalData(viewer.id);
+      return { exportedAt: now().toISOString(), ...data };
+    },
+
+    /** Deletes the account after checking the password; returns the cookies that end the session. */
+    async deleteAccount(
+      viewer: SignedInViewer,
+      form: unknown,
+      headers: Headers,
+    ): Promise<FormResult<{ cookies: string[] }>> {
+      const valid = validateForm(passwordFormSchema, form);
+      if (!valid.ok) return valid;
+      const hash = await deps.repository.passwordHashOf(viewer.id);
+      if (!hash || !(await verifyPassword(valid.value.password, hash))) {
+        return { ok: false, errors: { password: 'account.errors.passwordWrong' } };
+      }
+      const cookies = setCookiesOf(await auth.api.signOut({ headers, asResponse: true }));
+      await deps.repository.deleteUserAndAnonymise(viewer.id, viewer.email);
+      // Recorded as a bare fact: nothing in it points to the person any more.
+      await audit.record({ type: 'account.deleted' });
+      return { ok: true, cookies };
     },
 
     /** Ends the session on the server; returns the cookies that clear it in the browser. */

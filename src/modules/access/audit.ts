@@ -16,6 +16,8 @@ export const AUDIT_EVENT_TYPES = [
   'password.reset-requested',
   'password.reset',
   'admin.created',
+  'data.exported',
+  'account.deleted',
 ] as const;
 
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];

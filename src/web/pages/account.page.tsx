@@ -199,11 +199,19 @@ export function AccountPage(props: {
   ctx: PageContext;
   viewer: SignedInViewer;
   csrfToken: string;
+  /** Problems of the deletion form, when it came back. */
+  deleteErrors?: Record<string, string>;
 }): JSX.Element {
   const { ctx, viewer } = props;
+  const deleteErrors = props.deleteErrors ?? {};
   return (
     <Layout ctx={ctx} title={ctx.text('account.account.title')} indexable={false}>
       <PageHeader title={ctx.text('account.account.title')} />
+      <ErrorSummary
+        ctx={ctx}
+        summary="account.errors.summary"
+        errors={ordered({ values: {}, errors: deleteErrors }, ['password'])}
+      />
       <p>{ctx.t('account.account.signedInAs', { name: viewer.name, email: viewer.email })}</p>
       <p>
         {ctx.t('account.account.role', {
@@ -217,6 +225,33 @@ export function AccountPage(props: {
         <Csrf token={props.csrfToken} />
         <button type="submit">{ctx.t('account.signOut.submit')}</button>
       </form>
+      <section aria-labelledby="data-title">
+        <h2 id="data-title">{ctx.t('account.data.title')}</h2>
+        <p>{ctx.t('account.data.text')}</p>
+        <p>
+          <a href={ctx.href('/account/export')} download="">
+            {ctx.t('account.data.export')}
+          </a>
+        </p>
+      </section>
+      <section aria-labelledby="delete-title">
+        <h2 id="delete-title">{ctx.t('account.delete.title')}</h2>
+        <p>{ctx.t('account.delete.text')}</p>
+        <form method="post" action={ctx.href('/account/delete')} class="form" novalidate>
+          <Csrf token={props.csrfToken} />
+          <Field
+            ctx={ctx}
+            name="password"
+            label="account.field.currentPassword"
+            type="password"
+            autocomplete="current-password"
+            error={deleteErrors.password}
+          />
+          <button type="submit" class="danger">
+            {ctx.t('account.delete.submit')}
+          </button>
+        </form>
+      </section>
     </Layout>
   );
 }
