@@ -9,6 +9,8 @@ import type { Config } from './config.js';
 import {
   createAccessRepository,
   createAccessService,
+  ACCESS_JOBS,
+  createAccessJobs,
   createAccountsService,
   createAuditLog,
   createAuth,
@@ -51,6 +53,8 @@ export interface App {
   renderCache: RenderCache | null;
   /** Outgoing e-mail: SMTP when configured, else the outbox. */
   mailer: Mailer;
+  /** Background work of the modules, registered on the job queue by the server process. */
+  jobs: readonly { name: string; cron: string; run: () => Promise<unknown> }[];
 }
 
 export async function buildApp(deps: AppDeps): Promise<App> {
@@ -112,6 +116,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     throttle: createSignInThrottle(database.db, deps.clock),
     clock: deps.clock,
   });
+  const accessJobs = createAccessJobs({ repository: accessRepository, audit, clock: deps.clock });
   const knowledge = createKnowledgeRepository(database.db);
   const members = createMembersRepository(database.db);
   const search = createSearchRepository(database.db);
@@ -133,5 +138,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   });
 
   await http.ready();
-  return { http, access, renderCache, mailer };
+  const jobs = [
+    { ...ACCESS_JOBS.purgeUnverifiedAccounts, run: () => accessJobs.purgeUnverifiedAccounts() },
+  ];
+  return { http, access, renderCache, mailer, jobs };
 }

@@ -6,6 +6,7 @@ import { buildApp } from './app.js';
 import { loadConfig } from './config.js';
 import { openDatabase } from './platform/db/database.js';
 import { migrateDatabase } from './platform/db/migrate.js';
+import { startJobs, type Jobs } from './platform/jobs/jobs.js';
 import { createLogger } from './platform/logging/logger.js';
 import { loadSecrets } from './platform/secrets.js';
 import { seedInitialContent } from './seed/index.js';
@@ -29,12 +30,14 @@ export async function serve(): Promise<void> {
     stopping = true;
     log.info({ signal }, 'stopping');
     await app?.http.close().catch((error: unknown) => log.error({ err: error }, 'http close'));
+    await jobs?.stop().catch((error: unknown) => log.error({ err: error }, 'jobs stop'));
     await database.close().catch((error: unknown) => log.error({ err: error }, 'database close'));
     process.exit(0);
   };
   process.once('SIGINT', () => void stop('SIGINT'));
   process.once('SIGTERM', () => void stop('SIGTERM'));
   let app: Awaited<ReturnType<typeof buildApp>> | undefined;
+  let jobs: Jobs | undefined;
   try {
     await migrateDatabase(database.pool);
     if (config.seedOnStart) {
@@ -47,8 +50,15 @@ export async function serve(): Promise<void> {
       database,
       cookieSecret: config.sessionSecret ?? secrets.sessionSecret,
     });
+    jobs = await startJobs({ pool: database.pool, log });
+    for (const job of app.jobs) {
+      await jobs.every(job.name, job.cron, async () => {
+        await job.run();
+      });
+    }
     await app.http.listen({ port: config.port, host: config.host });
   } catch (error) {
+    await jobs?.stop().catch(() => undefined);
     await app?.http.close().catch(() => undefined);
     await database.close().catch(() => undefined);
     throw error;

@@ -1,5 +1,5 @@
 /** All SQL of the access module. */
-import { and, asc, eq, gt, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';
 import {
   accounts,
@@ -126,6 +126,29 @@ export function createAccessRepository(db: Db) {
           .where(or(eq(auditEvents.actorId, userId), eq(auditEvents.subject, email)));
         await tx.delete(signInThrottle).where(eq(signInThrottle.email, email));
         await tx.delete(users).where(eq(users.id, userId));
+      });
+    },
+
+    /** Deletes accounts whose address was never confirmed, created before `cutoff`; returns how many. */
+    async purgeUnverifiedBefore(cutoff: Date): Promise<number> {
+      return db.transaction(async (tx) => {
+        const doomed = await tx
+          .select({ id: users.id, email: users.email })
+          .from(users)
+          .where(and(eq(users.emailVerified, false), lt(users.createdAt, cutoff)));
+        if (doomed.length === 0) return 0;
+        const emails = doomed.map((user) => user.email);
+        await tx
+          .update(auditEvents)
+          .set({ subject: null, ip: null })
+          .where(inArray(auditEvents.subject, emails));
+        await tx.delete(users).where(
+          inArray(
+            users.id,
+            doomed.map((user) => user.id),
+          ),
+        );
+        return doomed.length;
       });
     },
 

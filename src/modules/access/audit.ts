@@ -18,6 +18,7 @@ export const AUDIT_EVENT_TYPES = [
   'admin.created',
   'data.exported',
   'account.deleted',
+  'accounts.purged',
 ] as const;
 
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];

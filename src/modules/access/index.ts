@@ -35,3 +35,5 @@ export { MAILS_PER_ADDRESS_PER_HOUR } from './accounts.service.js';
 export { AUDIT_EVENT_TYPES, createAuditLog } from './audit.js';
 export type { AuditEventType, AuditLog } from './audit.js';
 export { createSignInThrottle, lockSeconds } from './sign-in-throttle.js';
+export { ACCESS_JOBS, UNVERIFIED_ACCOUNT_DAYS, createAccessJobs } from './access.jobs.js';
+export type { AccessJobs } from './access.jobs.js';

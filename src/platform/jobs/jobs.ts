@@ -1,0 +1,55 @@
+/**
+ * Background jobs on a durable queue in the same PostgreSQL (pg-boss): they survive restarts, and
+ * with several app instances each job runs once. Handlers are idempotent and carry ids only.
+ */
+import PgBoss from 'pg-boss';
+import type pg from 'pg';
+import type { Logger } from '../logging/logger.js';
+
+export type JobHandler = () => Promise<void>;
+
+export interface Jobs {
+  /** Runs `handler` on a cron schedule (UTC), on one instance per occurrence. */
+  every(name: string, cron: string, handler: JobHandler): Promise<void>;
+  /** Queues one run of a registered job now (operators, tests). Resolves with the job id. */
+  runNow(name: string): Promise<string | null>;
+  /** Resolves when the job with this id has finished (completed or failed). */
+  waitFor(name: string, id: string, timeoutMs?: number): Promise<'completed' | 'failed'>;
+  stop(): Promise<void>;
+}
+
+/** Starts the queue on the app's own pool (its schema "pgboss" is created on first start). */
+export async function startJobs(options: { pool: pg.Pool; log: Logger }): Promise<Jobs> {
+  const boss = new PgBoss({
+    db: { executeSql: (text, values) => options.pool.query(text, values) },
+    schema: 'pgboss',
+  });
+  boss.on('error', (error) => options.log.error({ err: error }, 'job queue error'));
+  await boss.start();
+  const handlers = new Map<string, JobHandler>();
+
+  return {
+    async every(name, cron, handler) {
+      handlers.set(name, handler);
+      await boss.createQueue(name);
+      await boss.work(name, async () => {
+        const started = performance.now();
+        await handler();
+        options.log.info({ job: name, ms: Math.round(performance.now() - started) }, 'job done');
+      });
+      await boss.schedule(name, cron, {}, { tz: 'UTC' });
+    },
+    runNow: (name) => boss.send(name, {}),
+    async waitFor(name, id, timeoutMs = 30_000) {
+      const deadline = Date.now() + timeoutMs;
+      while (Date.now() < deadline) {
+        const job = await boss.getJobById(name, id);
+        if (job?.state === 'completed') return 'completed';
+        if (job?.state === 'failed') return 'failed';
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+      throw new Error(`job ${name} ${id} did not finish in ${timeoutMs} ms`);
+    },
+    stop: () => boss.stop({ graceful: true, wait: true, timeout: 10_000 }),
+  };
+}
