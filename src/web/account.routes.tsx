@@ -447,9 +447,15 @@ export function registerAccountRoutes(
   site.get<{ Params: LocaleParams }>('/account', async (request, reply) => {
     const ctx = ctxOf(request, reply);
     if (!request.viewer) return reply.redirect(ctx.href('/sign-in'), 303);
+    const consents = await accounts.consentsOf(request.viewer);
     return sendPage(
       reply,
-      <AccountPage ctx={ctx} viewer={request.viewer} csrfToken={reply.generateCsrf()} />,
+      <AccountPage
+        ctx={ctx}
+        viewer={request.viewer}
+        csrfToken={reply.generateCsrf()}
+        consents={consents}
+      />,
       PRIVATE,
     );
   });

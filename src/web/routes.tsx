@@ -133,6 +133,13 @@ export function registerWeb(app: FastifyInstance, deps: WebDeps & WebModules): v
         },
       );
 
+      site.get<{ Params: LocaleParams }>('/privacy', async (request, reply) => {
+        const ctx = ctxOf(request, reply);
+        const found = await page(ctx.locale, 'privacy');
+        if (!found) throw new NotFoundError();
+        return pages.sendShared(reply, <ContentPage ctx={ctx} page={found} crumbs={[]} />);
+      });
+
       site.get<{ Params: LocaleParams }>('/network', async (request, reply) => {
         const organisations = await deps.members.listOrganisations(ANONYMOUS);
         return pages.sendShared(

@@ -31,6 +31,7 @@ const PAGES = [
   '/experts',
   '/events',
   '/search?q=city',
+  '/privacy',
   '/sign-in',
   '/sign-up',
   '/forgot-password',

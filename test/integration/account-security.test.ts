@@ -25,6 +25,7 @@ async function registeredUser(email: string, password: string): Promise<void> {
     email,
     password,
     passwordConfirmation: password,
+    consent: 'yes',
   });
   await new FormBrowser(app).get(linkIn(smtp.received.at(-1)?.text, '/en/verify-email'));
 }
@@ -161,6 +162,7 @@ describe('staff sessions', () => {
         email: 'patient@example.org',
         password: 'a patient member passphrase',
         passwordConfirmation: 'a patient member passphrase',
+        consent: 'yes',
       });
       await member.get(linkIn(smtp.received.at(-1)?.text, '/en/verify-email'));
       now += 3 * 60 * 60_000;

@@ -30,6 +30,7 @@ describe('accounts', () => {
       email: 'Lea@Example.org',
       password,
       passwordConfirmation: password,
+      consent: 'yes',
     });
     expect(signUp.statusCode).toBe(200);
     expect(signUp.body).toContain('lea@example.org');
@@ -107,6 +108,7 @@ describe('accounts', () => {
       email: 'lea@example.org',
       password,
       passwordConfirmation: password,
+      consent: 'yes',
     });
     expect(response.statusCode).toBe(200);
     expect(response.body).toContain('Check your e-mail');
@@ -121,7 +123,9 @@ describe('accounts', () => {
     });
     expect(response.statusCode).toBe(422);
     expect(response.body).toContain('value="nobody"');
+    // Name, address, password, and the privacy notice not acknowledged.
     expect(response.body.match(/class="field-error"/g)).toHaveLength(4);
+    expect(response.body).toContain('dass Sie die Datenschutzerklärung gelesen haben');
     expect(response.body).toContain('<html lang="de"');
   });
 

@@ -20,6 +20,7 @@ const PAGES = [
   '/experts',
   '/events',
   '/search',
+  '/privacy',
   '/sign-in',
   '/sign-up',
   '/forgot-password',

@@ -2,6 +2,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents, sessions, users } from '../../src/modules/access/access.schema.js';
+import { PRIVACY_NOTICE } from '../../src/modules/access/index.js';
 import { buildTestApp, type TestApp } from '../support/app.js';
 import { FormBrowser, linkIn } from '../support/form-browser.js';
 import { startSmtpServer, type TestSmtpServer } from '../support/smtp.js';
@@ -25,6 +26,7 @@ async function member(browser: FormBrowser): Promise<void> {
     email: 'giulia@example.org',
     password: PASSWORD,
     passwordConfirmation: PASSWORD,
+    consent: 'yes',
   });
   await browser.get(linkIn(smtp.received.at(-1)?.text, '/it/verify-email'));
 }
@@ -50,6 +52,15 @@ describe('privacy', () => {
     expect(data.securityEvents.map((event: { type: string }) => event.type)).toEqual(
       expect.arrayContaining(['sign-up', 'email.verified']),
     );
+    expect(data.consents).toEqual([
+      expect.objectContaining({
+        document: 'privacy-notice',
+        version: PRIVACY_NOTICE.version,
+        locale: 'it',
+        withdrawnAt: null,
+      }),
+    ]);
+    expect((await browser.get('/it/account')).body).toContain(`versione ${PRIVACY_NOTICE.version}`);
     expect(response.body).not.toMatch(/password"|token|secret/i);
     expect((await new FormBrowser(app).get('/it/account/export')).statusCode).toBe(303);
   });

@@ -4,6 +4,7 @@ import type { Db } from '../../platform/db/database.js';
 import {
   accounts,
   auditEvents,
+  consents,
   sessions,
   setupTokens,
   signInThrottle,
@@ -60,6 +61,29 @@ export function createAccessRepository(db: Db) {
       await db.delete(sessions).where(eq(sessions.id, id));
     },
 
+    async recordConsent(consent: {
+      userId: string;
+      document: string;
+      version: string;
+      locale: string;
+    }): Promise<void> {
+      await db.insert(consents).values(consent);
+    },
+
+    async consentsOf(userId: string) {
+      return db
+        .select({
+          document: consents.document,
+          version: consents.version,
+          locale: consents.locale,
+          givenAt: consents.givenAt,
+          withdrawnAt: consents.withdrawnAt,
+        })
+        .from(consents)
+        .where(eq(consents.userId, userId))
+        .orderBy(asc(consents.givenAt));
+    },
+
     /** Everything the platform holds about a person, for "download my data". */
     async personalData(userId: string) {
       const [user] = await db
@@ -77,7 +101,7 @@ export function createAccessRepository(db: Db) {
         .from(users)
         .where(eq(users.id, userId));
       if (!user) return null;
-      const [signInMethods, openSessions, events] = await Promise.all([
+      const [signInMethods, openSessions, events, givenConsents] = await Promise.all([
         db
           .select({ providerId: accounts.providerId, createdAt: accounts.createdAt })
           .from(accounts)
@@ -102,8 +126,15 @@ export function createAccessRepository(db: Db) {
           .from(auditEvents)
           .where(or(eq(auditEvents.actorId, userId), eq(auditEvents.subject, user.email)))
           .orderBy(asc(auditEvents.at)),
+        this.consentsOf(userId),
       ]);
-      return { user, signInMethods, sessions: openSessions, securityEvents: events };
+      return {
+        user,
+        signInMethods,
+        sessions: openSessions,
+        securityEvents: events,
+        consents: givenConsents,
+      };
     },
 
     async passwordHashOf(userId: string): Promise<string | null> {

@@ -155,3 +155,25 @@ export const twoFactors = pgTable(
     index('two_factors_secret_idx').on(table.secret),
   ],
 );
+
+/** Consents: which version of which text a person accepted, when, and when they withdrew it. */
+export const consents = pgTable(
+  'consents',
+  {
+    id: uuid('id')
+      .primaryKey()
+      .default(sql`gen_random_uuid()`),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    /** Which text, e.g. "privacy-notice". */
+    document: text('document').notNull(),
+    /** Which version of it, e.g. "2026-11-22". */
+    version: text('version').notNull(),
+    /** The language it was read in. */
+    locale: text('locale').notNull(),
+    givenAt: timestamp('given_at', { withTimezone: true }).notNull().defaultNow(),
+    withdrawnAt: timestamp('withdrawn_at', { withTimezone: true }),
+  },
+  (table) => [index('consents_user_idx').on(table.userId)],
+);

@@ -15,21 +15,25 @@ const newPassword = z
   .max(1024, 'account.errors.passwordTooLong')
   .refine((password) => !isCommonPassword(password), 'account.errors.passwordCommon');
 
-export const signUpFormSchema = z
-  .object({
-    name: z
-      .string()
-      .trim()
-      .min(1, 'account.errors.nameRequired')
-      .max(200, 'account.errors.nameTooLong'),
-    email,
-    password: newPassword,
-    passwordConfirmation: z.string(),
-  })
-  .refine((form) => form.password === form.passwordConfirmation, {
-    path: ['passwordConfirmation'],
-    message: 'account.errors.passwordMismatch',
-  });
+const newAccount = z.object({
+  name: z
+    .string()
+    .trim()
+    .min(1, 'account.errors.nameRequired')
+    .max(200, 'account.errors.nameTooLong'),
+  email,
+  password: newPassword,
+  passwordConfirmation: z.string(),
+});
+
+const samePasswords = (form: { password: string; passwordConfirmation: string }): boolean =>
+  form.password === form.passwordConfirmation;
+const mismatch = { path: ['passwordConfirmation'], message: 'account.errors.passwordMismatch' };
+
+/** A new account from the public form: the privacy notice must be acknowledged. */
+export const signUpFormSchema = newAccount
+  .extend({ consent: z.literal('yes', 'account.errors.consentRequired') })
+  .refine(samePasswords, mismatch);
 
 export const signInFormSchema = z.object({
   email,
@@ -63,8 +67,8 @@ export const resetFormSchema = z
     message: 'account.errors.passwordMismatch',
   });
 
-/** The first administrator's form is a new account's form. */
-export const setupFormSchema = signUpFormSchema;
+/** The first administrator's form: a new account, made by whoever runs the installation. */
+export const setupFormSchema = newAccount.refine(samePasswords, mismatch);
 export type SetupForm = z.infer<typeof setupFormSchema>;
 export type SetupField = keyof SetupForm;
 

@@ -6,6 +6,7 @@
 import { APIError } from 'better-auth/api';
 import { ROLES, sessionHasLapsed, type Role, type Viewer } from './access.policy.js';
 import type { AccessRepository } from './access.repository.js';
+import { PRIVACY_NOTICE } from './consents.js';
 import { verifyPassword } from './password.js';
 import {
   forgotFormSchema,
@@ -103,12 +104,11 @@ export function createAccountsService(deps: AccountsDeps) {
       // Past the limit, the answer is the same but no more mail goes to that address.
       if ((await audit.count('sign-up', email, hourAgo())) >= MAILS_PER_ADDRESS_PER_HOUR)
         return { ok: true, email };
-      let existing = false;
-      try {
-        await auth.api.signUpEmail({ body: { name, email, password, locale } });
-      } catch (error) {
-        if (!(error instanceof APIError) || error.status !== 'UNPROCESSABLE_ENTITY') throw error;
-        existing = true;
+      // A registered address gets the same answer and no new account (nor a message).
+      const existing = (await deps.repository.findUserByEmail(email)) !== null;
+      if (!existing) {
+        const created = await auth.api.signUpEmail({ body: { name, email, password, locale } });
+        await deps.repository.recordConsent({ userId: created.user.id, ...PRIVACY_NOTICE, locale });
       }
       await audit.record({ type: 'sign-up', subject: email, ip: origin.ip, details: { existing } });
       return { ok: true, email };
@@ -263,6 +263,9 @@ export function createAccountsService(deps: AccountsDeps) {
       // Turning it on renews the session: its cookie must reach the browser.
       return { ok: true, cookies: setCookiesOf(response) };
     },
+
+    /** The texts the person accepted, oldest first. */
+    consentsOf: (viewer: SignedInViewer) => deps.repository.consentsOf(viewer.id),
 
     /** "Download my data": everything held about the person, as a JSON-ready object. */
     async exportPersonalData(viewer: SignedInViewer, origin: RequestOrigin) {

@@ -37,3 +37,4 @@ export type { AuditEventType, AuditLog } from './audit.js';
 export { createSignInThrottle, lockSeconds } from './sign-in-throttle.js';
 export { ACCESS_JOBS, UNVERIFIED_ACCOUNT_DAYS, createAccessJobs } from './access.jobs.js';
 export type { AccessJobs } from './access.jobs.js';
+export { PRIVACY_NOTICE } from './consents.js';

@@ -94,6 +94,37 @@ In adopting the Agenda, governments pledged to leave no one behind, to work for 
 The Agenda is also an opportunity to connect human rights standards with the SDGs locally. The goals give municipalities a practical way to let human rights principles guide how they set priorities, take decisions and carry out public policies. Human rights cities thus push for a new urban model, one that rethinks the planning, financing, governance and development of cities and settlements.
 `;
 
+const privacy = `This notice explains what the Human Rights Cities Network platform keeps about the people who use it. The network that runs this installation is responsible for it; an editor completes its contact details below.
+
+## What is kept, and why
+
+- **Reading the site** needs no account and sets no cookie. The server keeps technical logs (address of the page, time, IP address) for security, for at most 30 days.
+- **An account** keeps your name, e-mail address, a password hash (never the password), your interface language, your role, and your open sessions (time, IP address and browser). This is needed to sign you in and to send you what you ask for.
+- **Security events** (sign-ins, failed attempts, password changes) are recorded to protect accounts; administrators read them to investigate abuse.
+- **Forms** such as questions to the Experts’ facility keep what you write in them, for the purpose the form states.
+
+## How long
+
+- An account whose e-mail address is never confirmed is deleted after 14 days.
+- Other data is kept while your account exists. When you delete your account, your personal data is deleted; security records are kept without anything that points to you.
+
+## Cookies
+
+Only two cookies, both strictly necessary: the session cookie once you sign in, and a form-protection cookie on pages with a form. No tracking, no advertising, no third-party requests.
+
+## Your rights
+
+You can download everything held about you and delete your account at any time from your account page. You can also ask the network to correct your data, to restrict or object to its use, and complain to your data-protection authority.
+
+## Consent
+
+When you create an account you confirm that you have read this notice; the platform records which version you read and when.
+
+## Contact
+
+To be completed by the network: name and address of the data controller and, where there is one, its data-protection officer.
+`;
+
 export const seedPages: readonly SeedPage[] = [
   {
     slug: 'how-we-work',
@@ -152,5 +183,11 @@ export const seedPages: readonly SeedPage[] = [
     title: 'Work in progress',
     summary: 'Ongoing projects and material the network is still developing.',
     body: 'This section shows projects, research and material that the network and its members are still developing. Content here may change as the work moves forward.\n',
+  },
+  {
+    slug: 'privacy',
+    title: 'Privacy notice',
+    summary: 'What the platform keeps about you, why, for how long, and your rights.',
+    body: privacy,
   },
 ];

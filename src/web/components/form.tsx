@@ -129,3 +129,44 @@ export function NewAccountFields(props: {
     </>
   );
 }
+
+/** A required checkbox, e.g. acknowledging a text, with an optional link to read it. */
+export function Checkbox(props: {
+  ctx: PageContext;
+  name: string;
+  label: MessageKey;
+  checked: boolean;
+  link?: { href: string; label: MessageKey };
+  error?: string;
+}): JSX.Element {
+  const { ctx, name } = props;
+  return (
+    <div class={props.error ? 'field checkbox has-error' : 'field checkbox'}>
+      {props.error ? (
+        <p class="field-error" id={`${name}-error`}>
+          {ctx.t(props.error as MessageKey)}
+        </p>
+      ) : (
+        ''
+      )}
+      <input
+        id={name}
+        name={name}
+        type="checkbox"
+        value="yes"
+        checked={props.checked}
+        required
+        aria-invalid={props.error ? 'true' : undefined}
+        aria-describedby={props.error ? `${name}-error` : undefined}
+      />{' '}
+      <label for={name}>{ctx.t(props.label)}</label>
+      {props.link ? (
+        <p class="hint">
+          <a href={props.link.href}>{ctx.t(props.link.label)}</a>
+        </p>
+      ) : (
+        ''
+      )}
+    </div>
+  );
+}

@@ -195,6 +195,9 @@ export function Layout(props: LayoutProps): JSX.Element {
                     {ctx.t('common.nav.usefulLinks')}
                   </a>
                 </li>
+                <li>
+                  <a href={ctx.href('/privacy')}>{ctx.t('common.nav.privacy')}</a>
+                </li>
               </ul>
               <p class="footer-note">{ctx.t('common.footer.openSource')}</p>
             </div>

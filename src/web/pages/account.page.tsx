@@ -1,7 +1,7 @@
 /** Sign-in, sign-up, confirmation, password reset and the account page. All work without JavaScript. */
 import { MIN_PASSWORD_LENGTH, type SignedInViewer } from '../../modules/access/index.js';
 import { PageHeader } from '../components/content.js';
-import { ErrorSummary, Field, NewAccountFields } from '../components/form.js';
+import { Checkbox, ErrorSummary, Field, NewAccountFields } from '../components/form.js';
 import type { PageContext } from '../context.js';
 import type { MessageKey } from '../messages.js';
 import { Layout } from '../layout/layout.js';
@@ -87,11 +87,19 @@ export function SignUpPage(props: {
       <ErrorSummary
         ctx={ctx}
         summary="account.errors.summary"
-        errors={ordered(state, ['name', 'email', 'password', 'passwordConfirmation'])}
+        errors={ordered(state, ['name', 'email', 'password', 'passwordConfirmation', 'consent'])}
       />
       <form method="post" action={ctx.href('/sign-up')} class="form" novalidate>
         <Csrf token={props.csrfToken} />
         <NewAccountFields ctx={ctx} values={state.values} errors={state.errors} />
+        <Checkbox
+          ctx={ctx}
+          name="consent"
+          label="account.field.consent"
+          checked={state.values.consent === 'yes'}
+          link={{ href: ctx.href('/privacy'), label: 'account.field.consentLink' }}
+          error={state.errors.consent}
+        />
         <button type="submit">{ctx.t('account.signUp.submit')}</button>
       </form>
       <p>
@@ -201,6 +209,8 @@ export function AccountPage(props: {
   csrfToken: string;
   /** Problems of the deletion form, when it came back. */
   deleteErrors?: Record<string, string>;
+  /** Texts the person accepted. */
+  consents?: readonly { document: string; version: string; givenAt: Date }[];
 }): JSX.Element {
   const { ctx, viewer } = props;
   const deleteErrors = props.deleteErrors ?? {};
@@ -225,6 +235,24 @@ export function AccountPage(props: {
         <Csrf token={props.csrfToken} />
         <button type="submit">{ctx.t('account.signOut.submit')}</button>
       </form>
+      {props.consents && props.consents.length > 0 ? (
+        <section aria-labelledby="consents-title">
+          <h2 id="consents-title">{ctx.t('account.consents.title')}</h2>
+          <ul>
+            {props.consents.map((consent) => (
+              <li>
+                {ctx.t('account.consents.item', {
+                  document: ctx.text(`account.consents.document.${consent.document}` as MessageKey),
+                  version: consent.version,
+                  date: consent.givenAt,
+                })}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : (
+        ''
+      )}
       <section aria-labelledby="data-title">
         <h2 id="data-title">{ctx.t('account.data.title')}</h2>
         <p>{ctx.t('account.data.text')}</p>
