@@ -28,7 +28,7 @@ import { registerMetrics } from './platform/http/metrics.js';
 import { createHttpServer } from './platform/http/server.js';
 import { Catalogue } from './platform/i18n/catalogue.js';
 import type { Logger } from './platform/logging/logger.js';
-import { createMailer, type Mailer } from './platform/mail/mailer.js';
+import { createMailer, readOutbox, type Mailer } from './platform/mail/mailer.js';
 import { registerWeb } from './web/routes.js';
 
 const ASSETS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'web', 'assets');
@@ -130,6 +130,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     access,
     accounts,
     audit,
+    readOutbox: () => readOutbox(database.db),
     knowledge,
     members,
     search,

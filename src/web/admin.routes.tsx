@@ -2,13 +2,14 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import {
   AUDIT_EVENT_TYPES,
+  can,
   canReadAuditLog,
   type AuditEventType,
   type AuditLog,
 } from '../modules/access/index.js';
 import { ForbiddenError } from '../platform/errors/errors.js';
 import type { PageContext } from './context.js';
-import { AuditLogPage } from './pages/admin.page.js';
+import { AuditLogPage, OutboxPage, type OutboxRow } from './pages/admin.page.js';
 import { sendPage } from './render.js';
 
 type LocaleParams = { locale: string };
@@ -16,6 +17,7 @@ type LocaleParams = { locale: string };
 export function registerAdminRoutes(
   site: FastifyInstance,
   audit: AuditLog,
+  outbox: () => Promise<readonly OutboxRow[]>,
   ctxOf: (request: FastifyRequest<{ Params: LocaleParams }>, reply: FastifyReply) => PageContext,
 ): void {
   site.get<{ Params: LocaleParams; Querystring: { type?: string; subject?: string } }>(
@@ -36,4 +38,11 @@ export function registerAdminRoutes(
       });
     },
   );
+
+  site.get<{ Params: LocaleParams }>('/admin/outbox', async (request, reply) => {
+    const ctx = ctxOf(request, reply);
+    if (!request.viewer) return reply.redirect(ctx.href('/sign-in'), 303);
+    if (!can(request.viewer, 'read-outbox')) throw new ForbiddenError();
+    return sendPage(reply, <OutboxPage ctx={ctx} rows={await outbox()} />, { cache: 'no-store' });
+  });
 }

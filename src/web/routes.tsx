@@ -45,6 +45,10 @@ export interface WebModules {
   access: AccessService;
   accounts: AccountsService;
   audit: AuditLog;
+  /** The newest messages kept in the outbox (no SMTP configured). */
+  readOutbox: () => Promise<
+    readonly { recipient: string; subject: string; textBody: string; createdAt: Date }[]
+  >;
   knowledge: KnowledgeRepository;
   members: MembersRepository;
   search: SearchRepository;
@@ -246,7 +250,7 @@ export function registerWeb(app: FastifyInstance, deps: WebDeps & WebModules): v
 
       registerSetup(site, deps, ctxOf);
       registerAccountRoutes(site, deps.accounts, ctxOf);
-      registerAdminRoutes(site, deps.audit, ctxOf);
+      registerAdminRoutes(site, deps.audit, deps.readOutbox, ctxOf);
     },
     { prefix: '/:locale' },
   );

@@ -167,6 +167,8 @@ describe('signed-in pages in Chromium', () => {
       '/fr/account',
       '/en/admin/audit',
       '/de/admin/audit?type=sign-in.success',
+      '/en/admin/outbox',
+      '/it/admin/outbox',
     ]) {
       await page.goto(`${served.baseUrl}${target}`);
       const result = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();

@@ -123,6 +123,8 @@ describe('who may do what', () => {
     ['editor reads the audit log', as('editor'), 'read-audit-log', {}, false],
     ['administrator reads the audit log', as('administrator'), 'read-audit-log', {}, true],
     ['visitor reads the audit log', ANONYMOUS, 'read-audit-log', {}, false],
+    ['editor reads the outbox', as('editor'), 'read-outbox', {}, false],
+    ['administrator reads the outbox', as('administrator'), 'read-outbox', {}, true],
   ];
   it.each(table)('%s → %s', (_name, viewer, action, item, allowed) => {
     expect(can(viewer, action, item)).toBe(allowed);

@@ -76,7 +76,8 @@ export type Action =
   | 'moderate'
   | 'review-applications'
   | 'manage-roles'
-  | 'read-audit-log';
+  | 'read-audit-log'
+  | 'read-outbox';
 
 /** What an action is about, when it matters: the organisation concerned. */
 export interface PolicyItem {
@@ -121,6 +122,7 @@ export function can(viewer: PolicyViewer, action: Action, item: PolicyItem = {})
     case 'review-applications':
     case 'manage-roles':
     case 'read-audit-log':
+    case 'read-outbox':
       return role === 'administrator';
   }
 }

@@ -90,3 +90,37 @@ export function AuditLogPage(props: {
     </Layout>
   );
 }
+
+export interface OutboxRow {
+  recipient: string;
+  subject: string;
+  textBody: string;
+  createdAt: Date;
+}
+
+/** Mail kept in the database because no SMTP server is configured, newest first. */
+export function OutboxPage(props: { ctx: PageContext; rows: readonly OutboxRow[] }): JSX.Element {
+  const { ctx, rows } = props;
+  const when = new Intl.DateTimeFormat(ctx.locale, { dateStyle: 'medium', timeStyle: 'short' });
+  return (
+    <Layout ctx={ctx} title={ctx.text('admin.outbox.title')} indexable={false}>
+      <PageHeader title={ctx.text('admin.outbox.title')} lead={ctx.text('admin.outbox.lead')} />
+      {rows.length === 0 ? (
+        <p class="empty">{ctx.t('admin.outbox.empty')}</p>
+      ) : (
+        <>
+          {rows.map((row) => (
+            <article class="card mail">
+              <h2 safe>{row.subject}</h2>
+              <p class="meta">
+                {ctx.t('admin.outbox.to', { recipient: row.recipient })} ·{' '}
+                <time datetime={row.createdAt.toISOString()}>{when.format(row.createdAt)}</time>
+              </p>
+              <pre safe>{row.textBody}</pre>
+            </article>
+          ))}
+        </>
+      )}
+    </Layout>
+  );
+}
