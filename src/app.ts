@@ -29,6 +29,7 @@ import { createHttpServer } from './platform/http/server.js';
 import { Catalogue } from './platform/i18n/catalogue.js';
 import type { Logger } from './platform/logging/logger.js';
 import { createMailer, readOutbox, type Mailer } from './platform/mail/mailer.js';
+import { worldLandAsset } from './web/components/map.js';
 import { registerWeb } from './web/routes.js';
 
 const ASSETS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'web', 'assets');
@@ -68,7 +69,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     secureCookies: config.publicUrl.startsWith('https://'),
   });
   const catalogue = deps.catalogue ?? new Catalogue();
-  const assets = registerAssets(http, ASSETS_DIR);
+  const assets = registerAssets(http, ASSETS_DIR, [worldLandAsset()]);
   registerMetrics(http, config.metricsToken);
   const renderCache =
     config.renderCacheBytes > 0

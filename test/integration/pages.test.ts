@@ -106,6 +106,21 @@ describe('every page of the layout', () => {
   });
 });
 
+describe('the map of the network', () => {
+  it('is drawn on the server: the land as a cached asset, each member a link', async () => {
+    const html = (await app.http.inject({ url: '/en/network' })).body;
+    const map = /<figure class="map">([\s\S]*?)<\/figure>/.exec(html)?.[1] ?? '';
+    expect(map).toContain('href="/en/network/raoul-wallenberg-institute"');
+    expect(map).toContain('href="/en/network/global-cad"');
+    expect(map).not.toContain('fundamental-rights-agency'); // an institution, not a member
+    const land = /<image href="(\/assets\/world-land\.[0-9a-f]{10}\.svg)"/.exec(map)?.[1] ?? '';
+    const asset = await app.http.inject({ url: land });
+    expect(asset.statusCode).toBe(200);
+    expect(asset.headers['content-type']).toBe('image/svg+xml');
+    expect(asset.headers['cache-control']).toContain('immutable');
+  });
+});
+
 describe('languages', () => {
   it('negotiates / from Accept-Language', async () => {
     const french = await app.http.inject({

@@ -29,6 +29,8 @@ export interface OrganisationView {
   /** UN M49 region of the country. */
   region: string | null;
   city: string | null;
+  latitude: number | null;
+  longitude: number | null;
   website: string | null;
   description: string;
 }
@@ -43,6 +45,8 @@ const columns = {
   country: organisations.country,
   region: countries.region,
   city: organisations.city,
+  latitude: organisations.latitude,
+  longitude: organisations.longitude,
   website: organisations.website,
   description: organisations.description,
 };

@@ -1,7 +1,7 @@
 /** Organisations of the network. Issue #3 adds membership life cycle, people and profiles. */
 import { sql } from 'drizzle-orm';
 import { timestamps } from '../../platform/db/columns.js';
-import { boolean, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { boolean, doublePrecision, pgTable, text, uuid } from 'drizzle-orm/pg-core';
 import { countries } from '../vocabularies/vocabularies.schema.js';
 
 export const organisations = pgTable('organisations', {
@@ -17,6 +17,9 @@ export const organisations = pgTable('organisations', {
   listedInstitution: boolean('listed_institution').notNull().default(false),
   country: text('country').references(() => countries.code),
   city: text('city'),
+  /** WGS 84 position of the city, for the map; null when unknown. */
+  latitude: doublePrecision('latitude'),
+  longitude: doublePrecision('longitude'),
   website: text('website'),
   /** Markdown, English for now; translations come with issue #4. */
   description: text('description').notNull().default(''),

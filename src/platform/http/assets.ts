@@ -31,15 +31,21 @@ export interface AssetManifest {
 export function registerAssets(
   app: FastifyInstance,
   dir: string,
+  /** Assets made at start rather than read from `dir` (e.g. a drawn map). */
+  generated: readonly { name: string; body: Buffer }[] = [],
   prefix = '/assets/',
 ): AssetManifest {
   const byPublicName = new Map<string, Asset>();
   const urls = new Map<string, string>();
-  for (const name of readdirSync(dir)) {
+  const sources = [
+    ...readdirSync(dir).map((name) => ({ name, read: () => readFileSync(path.join(dir, name)) })),
+    ...generated.map((asset) => ({ name: asset.name, read: () => asset.body })),
+  ];
+  for (const { name, read } of sources) {
     const ext = path.extname(name);
     const contentType = CONTENT_TYPES[ext];
     if (!contentType) continue;
-    const body = readFileSync(path.join(dir, name));
+    const body = read();
     const hash = createHash('sha256').update(body).digest('hex').slice(0, 10);
     const publicName = `${path.basename(name, ext)}.${hash}${ext}`;
     byPublicName.set(publicName, { body, contentType });

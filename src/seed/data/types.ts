@@ -35,6 +35,9 @@ export interface SeedOrganisation {
   /** ISO 3166-1 alpha-2 country of its seat, or null for international bodies without one clear seat. */
   country: string | null;
   city: string | null;
+  /** Position of the city (WGS 84), for the map; null where the seed names no city. */
+  latitude: number | null;
+  longitude: number | null;
   /** Official website, only where well known and certain; else null. */
   website: string | null;
   /** Two to four sentences in English, in the project's own words (never copied from the seed). Markdown. */

@@ -2,6 +2,7 @@ import type { OrganisationKind, OrganisationView } from '../../modules/members/i
 import { ORGANISATION_KINDS } from '../../modules/members/index.js';
 import { countryName } from '../../modules/vocabularies/index.js';
 import { EmptyState, PageHeader, Prose } from '../components/content.js';
+import { PlacesMap } from '../components/map.js';
 import type { PageContext } from '../context.js';
 import type { MessageKey } from '../messages.js';
 import { Layout } from '../layout/layout.js';
@@ -72,6 +73,22 @@ export function NetworkPage(props: {
   return (
     <Layout ctx={ctx} title={ctx.text('sections.network.title')}>
       <PageHeader title={ctx.text('sections.network.title')} lead={ctx.text('network.lead')} />
+      <PlacesMap
+        ctx={ctx}
+        label={ctx.text('network.map.label')}
+        places={[...guests, ...associates].flatMap((organisation) =>
+          organisation.latitude !== null && organisation.longitude !== null
+            ? [
+                {
+                  href: ctx.href(`/network/${organisation.slug}`),
+                  name: organisation.name,
+                  latitude: organisation.latitude,
+                  longitude: organisation.longitude,
+                },
+              ]
+            : [],
+        )}
+      />
       <section aria-labelledby="guests-title">
         <h2 id="guests-title">{ctx.t('network.guests.title')}</h2>
         {guests.length > 0 ? (
