@@ -18,9 +18,9 @@ import {
   type AccessService,
 } from './modules/access/index.js';
 import { createKnowledgeRepository } from './modules/knowledge/index.js';
-import { createMembersRepository } from './modules/members/index.js';
+import { createMembersRepository, createMembersService } from './modules/members/index.js';
 import { createSearchRepository } from './modules/search/index.js';
-import { createVocabulariesRepository } from './modules/vocabularies/index.js';
+import { createVocabulariesRepository, regionOfCountry } from './modules/vocabularies/index.js';
 import { createRenderCache, type RenderCache } from './platform/cache/render-cache.js';
 import type { Database } from './platform/db/database.js';
 import { registerAssets } from './platform/http/assets.js';
@@ -118,8 +118,19 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     clock: deps.clock,
   });
   const accessJobs = createAccessJobs({ repository: accessRepository, audit, clock: deps.clock });
+  const membersRepository = createMembersRepository(database.db);
+  const membership = createMembersService({
+    repository: membersRepository,
+    accessRepository,
+    audit,
+    mailer,
+    catalogue,
+    publicUrl: config.publicUrl,
+    contentChanged: async () => renderCache?.invalidateEverywhere(),
+    clock: deps.clock,
+  });
   const knowledge = createKnowledgeRepository(database.db);
-  const members = createMembersRepository(database.db);
+  const members = membersRepository;
   const search = createSearchRepository(database.db);
   const vocabularies = createVocabulariesRepository(database.db);
 
@@ -132,6 +143,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     accounts,
     audit,
     readOutbox: () => readOutbox(database.db),
+    membership,
+    countryCodes: Object.keys(regionOfCountry),
     knowledge,
     members,
     search,

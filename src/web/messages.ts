@@ -9,6 +9,7 @@ import type errors from '../../locales/en/errors.json';
 import type home from '../../locales/en/home.json';
 import type knowledge from '../../locales/en/knowledge.json';
 import type mail from '../../locales/en/mail.json';
+import type membership from '../../locales/en/membership.json';
 import type network from '../../locales/en/network.json';
 import type sections from '../../locales/en/sections.json';
 import type setup from '../../locales/en/setup.json';
@@ -22,6 +23,7 @@ interface Catalogues {
   home: typeof home;
   knowledge: typeof knowledge;
   mail: typeof mail;
+  membership: typeof membership;
   network: typeof network;
   sections: typeof sections;
   setup: typeof setup;

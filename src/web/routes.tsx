@@ -13,6 +13,7 @@ import {
 } from '../modules/access/index.js';
 import { registerAccountRoutes } from './account.routes.js';
 import { registerAdminRoutes } from './admin.routes.js';
+import { registerMembershipRoutes } from './membership.routes.js';
 import { registerViewer } from './viewer.js';
 import {
   KNOWLEDGE_SECTIONS,
@@ -20,7 +21,7 @@ import {
   type KnowledgeRepository,
   type PageView,
 } from '../modules/knowledge/index.js';
-import type { MembersRepository } from '../modules/members/index.js';
+import type { MembersRepository, MembersService } from '../modules/members/index.js';
 import { MAX_QUERY_LENGTH, type SearchRepository } from '../modules/search/index.js';
 import { udhrFor, type VocabulariesRepository } from '../modules/vocabularies/index.js';
 import { NotFoundError } from '../platform/errors/errors.js';
@@ -45,6 +46,9 @@ export interface WebModules {
   access: AccessService;
   accounts: AccountsService;
   audit: AuditLog;
+  membership: MembersService;
+  /** ISO 3166-1 codes of the countries, for the application form. */
+  countryCodes: readonly string[];
   /** The newest messages kept in the outbox (no SMTP configured). */
   readOutbox: () => Promise<
     readonly { recipient: string; subject: string; textBody: string; createdAt: Date }[]
@@ -251,6 +255,7 @@ export function registerWeb(app: FastifyInstance, deps: WebDeps & WebModules): v
       registerSetup(site, deps, ctxOf);
       registerAccountRoutes(site, deps.accounts, ctxOf);
       registerAdminRoutes(site, deps.audit, deps.readOutbox, ctxOf);
+      registerMembershipRoutes(site, deps.membership, deps.countryCodes, ctxOf);
     },
     { prefix: '/:locale' },
   );

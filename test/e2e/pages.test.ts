@@ -32,6 +32,7 @@ const PAGES = [
   '/events',
   '/search?q=city',
   '/privacy',
+  '/network/apply',
   '/sign-in',
   '/sign-up',
   '/forgot-password',
@@ -137,6 +138,19 @@ describe('signed-in pages in Chromium', () => {
     const link = await served.app.access.issueSetupLink('en');
     const context = await browser.newContext();
     const page = await context.newPage();
+    // An application, so that the review queue has a form to check.
+    await page.goto(`${served.baseUrl}/en/network/apply`);
+    await page.getByLabel('Name of the organisation').fill('City of Ghent');
+    await page.getByLabel('Kind of organisation').selectOption('municipality');
+    await page.getByLabel('Country').selectOption('BE');
+    await page
+      .getByLabel('Why does your organisation want to join?')
+      .fill('To learn from other cities.');
+    await page.getByLabel('Your name').fill('Jan Peeters');
+    await page.getByLabel('Your e-mail address').fill('jan@example.org');
+    await page.getByLabel('I have read the privacy notice.').check();
+    await page.locator('main button[type=submit]').click();
+    await page.getByRole('status').waitFor();
     await page.goto(link.url.replace('http://localhost:3000', served.baseUrl));
     await page.getByLabel('Your name').fill('Grace Admin');
     await page.getByLabel('E-mail address').fill('grace@example.org');
@@ -168,6 +182,8 @@ describe('signed-in pages in Chromium', () => {
       '/en/admin/audit',
       '/de/admin/audit?type=sign-in.success',
       '/en/admin/outbox',
+      '/en/admin/applications',
+      '/fr/admin/applications',
       '/it/admin/outbox',
     ]) {
       await page.goto(`${served.baseUrl}${target}`);

@@ -21,6 +21,7 @@ const PAGES = [
   '/events',
   '/search',
   '/privacy',
+  '/network/apply',
   '/sign-in',
   '/sign-up',
   '/forgot-password',

@@ -183,6 +183,34 @@ export function createAccessRepository(db: Db) {
       });
     },
 
+    /** Creates a person whose address is already proven (an invitation reached it), with a password. */
+    async createVerifiedUser(user: {
+      name: string;
+      email: string;
+      role: Role;
+      locale: string;
+      passwordHash: string;
+    }): Promise<string> {
+      const [created] = await db
+        .insert(users)
+        .values({
+          name: user.name,
+          email: user.email,
+          role: user.role,
+          locale: user.locale,
+          emailVerified: true,
+        })
+        .returning({ id: users.id });
+      if (!created) throw new Error('user not created');
+      await db.insert(accounts).values({
+        userId: created.id,
+        providerId: 'credential',
+        accountId: created.id,
+        password: user.passwordHash,
+      });
+      return created.id;
+    },
+
     async findUserByEmail(email: string) {
       const [row] = await db.select().from(users).where(eq(users.email, email));
       return row ?? null;

@@ -19,6 +19,9 @@ export const AUDIT_EVENT_TYPES = [
   'data.exported',
   'account.deleted',
   'accounts.purged',
+  'membership.applied',
+  'membership.decided',
+  'invitation.accepted',
 ] as const;
 
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];

@@ -1,7 +1,16 @@
 /** Organisations of the network. Issue #3 adds membership life cycle, people and profiles. */
 import { sql } from 'drizzle-orm';
 import { timestamps } from '../../platform/db/columns.js';
-import { boolean, doublePrecision, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  doublePrecision,
+  index,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { countries } from '../vocabularies/vocabularies.schema.js';
 
 export const organisations = pgTable('organisations', {
@@ -13,6 +22,8 @@ export const organisations = pgTable('organisations', {
   shortName: text('short_name'),
   /** One of OrganisationKind. */
   kind: text('kind').notNull(),
+  /** Membership status: applicant, active, lapsed, left or rejected. Only active ones are listed. */
+  status: text('status').notNull().default('active'),
   associateMember: boolean('associate_member').notNull().default(false),
   listedInstitution: boolean('listed_institution').notNull().default(false),
   country: text('country').references(() => countries.code),
@@ -24,4 +35,77 @@ export const organisations = pgTable('organisations', {
   /** Markdown, English for now; translations come with issue #4. */
   description: text('description').notNull().default(''),
   ...timestamps(),
+});
+
+/** Applications to join the network, and their review. */
+export const applications = pgTable(
+  'applications',
+  {
+    id: uuid('id')
+      .primaryKey()
+      .default(sql`gen_random_uuid()`),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    contactName: text('contact_name').notNull(),
+    contactEmail: text('contact_email').notNull(),
+    motivation: text('motivation').notNull(),
+    /** Language of the application, for the messages that answer it. */
+    locale: text('locale').notNull(),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }).notNull().defaultNow(),
+    /** 'approved', 'rejected' or 'more-information'; null while waiting. */
+    decision: text('decision'),
+    reason: text('reason'),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    decidedBy: uuid('decided_by'),
+  },
+  (table) => [index('applications_pending_idx').on(table.decision, table.submittedAt)],
+);
+
+/** Every change of an organisation's membership status, with who and why. */
+export const membershipEvents = pgTable(
+  'membership_events',
+  {
+    id: uuid('id')
+      .primaryKey()
+      .default(sql`gen_random_uuid()`),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    fromStatus: text('from_status'),
+    toStatus: text('to_status').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    actorId: uuid('actor_id'),
+    reason: text('reason'),
+  },
+  (table) => [index('membership_events_organisation_idx').on(table.organisationId, table.at)],
+);
+
+/** People of an organisation; "admin" edits its profile and invites colleagues. */
+export const organisationMembers = pgTable(
+  'organisation_members',
+  {
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id').notNull(),
+    role: text('role').notNull().default('member'),
+    ...timestamps(),
+  },
+  (table) => [primaryKey({ columns: [table.organisationId, table.userId] })],
+);
+
+/** One-time invitations to create an account in an organisation. Only a hash of the token is kept. */
+export const invitations = pgTable('invitations', {
+  tokenHash: text('token_hash').primaryKey(),
+  organisationId: uuid('organisation_id')
+    .notNull()
+    .references(() => organisations.id, { onDelete: 'cascade' }),
+  email: text('email').notNull(),
+  /** 'admin' or 'member' in the organisation. */
+  role: text('role').notNull(),
+  locale: text('locale').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  usedAt: timestamp('used_at', { withTimezone: true }),
 });

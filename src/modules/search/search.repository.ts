@@ -63,8 +63,9 @@ export function createSearchRepository(db: Db) {
                  ts_rank(to_tsvector('simple', unaccent(name || ' ' || coalesce(short_name, '') || ' ' || description)), ${tsquery})
                    + CASE WHEN unaccent(name) ILIKE unaccent(${like}) THEN 1 ELSE 0 END
             FROM organisations
-           WHERE to_tsvector('simple', unaccent(name || ' ' || coalesce(short_name, '') || ' ' || description)) @@ ${tsquery}
-              OR unaccent(name || ' ' || coalesce(short_name, '')) ILIKE unaccent(${like})
+           WHERE status = 'active'
+             AND (to_tsvector('simple', unaccent(name || ' ' || coalesce(short_name, '') || ' ' || description)) @@ ${tsquery}
+                  OR unaccent(name || ' ' || coalesce(short_name, '')) ILIKE unaccent(${like}))
         )
         SELECT * FROM candidates ORDER BY rank DESC, title LIMIT ${limit}
       `);

@@ -3,3 +3,4 @@ export type { SdgView, ThemeView, VocabulariesRepository } from './vocabularies.
 export { countryName } from './countries.js';
 export { udhrFor } from './udhr.js';
 export type { UdhrText } from './udhr.js';
+export { regionOfCountry } from './data/regions.js';

@@ -13,6 +13,7 @@ export function Field(props: {
   hint?: string;
   /** Catalogue key of the field's problem. */
   error?: string;
+  required?: boolean;
 }): JSX.Element {
   const { ctx, name } = props;
   const describedBy = [props.hint ? `${name}-hint` : '', props.error ? `${name}-error` : '']
@@ -41,7 +42,7 @@ export function Field(props: {
         type={props.type}
         value={props.value}
         autocomplete={props.autocomplete}
-        required
+        required={props.required ?? true}
         aria-invalid={props.error ? 'true' : undefined}
         aria-describedby={describedBy || undefined}
       />
@@ -167,6 +168,80 @@ export function Checkbox(props: {
       ) : (
         ''
       )}
+    </div>
+  );
+}
+
+/** A labelled select with a first, empty choice. */
+export function Select(props: {
+  ctx: PageContext;
+  name: string;
+  label: MessageKey;
+  placeholder: MessageKey;
+  options: readonly { value: string; label: string }[];
+  value?: string;
+  error?: string;
+}): JSX.Element {
+  const { ctx, name } = props;
+  return (
+    <div class={props.error ? 'field has-error' : 'field'}>
+      <label for={name}>{ctx.t(props.label)}</label>
+      {props.error ? (
+        <p class="field-error" id={`${name}-error`}>
+          {ctx.t(props.error as MessageKey)}
+        </p>
+      ) : (
+        ''
+      )}
+      <select
+        id={name}
+        name={name}
+        required
+        aria-invalid={props.error ? 'true' : undefined}
+        aria-describedby={props.error ? `${name}-error` : undefined}
+      >
+        <option value="">{ctx.t(props.placeholder)}</option>
+        {props.options.map((option) => (
+          <option value={option.value} selected={option.value === props.value} safe>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+/** A labelled multi-line text field. */
+export function TextArea(props: {
+  ctx: PageContext;
+  name: string;
+  label: MessageKey;
+  value?: string;
+  error?: string;
+  required?: boolean;
+}): JSX.Element {
+  const { ctx, name } = props;
+  return (
+    <div class={props.error ? 'field has-error' : 'field'}>
+      <label for={name}>{ctx.t(props.label)}</label>
+      {props.error ? (
+        <p class="field-error" id={`${name}-error`}>
+          {ctx.t(props.error as MessageKey)}
+        </p>
+      ) : (
+        ''
+      )}
+      <textarea
+        id={name}
+        name={name}
+        rows="5"
+        required={props.required ?? true}
+        aria-invalid={props.error ? 'true' : undefined}
+        aria-describedby={props.error ? `${name}-error` : undefined}
+        safe
+      >
+        {props.value ?? ''}
+      </textarea>
     </div>
   );
 }

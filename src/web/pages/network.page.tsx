@@ -73,6 +73,11 @@ export function NetworkPage(props: {
   return (
     <Layout ctx={ctx} title={ctx.text('sections.network.title')}>
       <PageHeader title={ctx.text('sections.network.title')} lead={ctx.text('network.lead')} />
+      <p>
+        <a class="button" href={ctx.href('/network/apply')}>
+          {ctx.t('membership.apply.title')}
+        </a>
+      </p>
       <PlacesMap
         ctx={ctx}
         label={ctx.text('network.map.label')}
