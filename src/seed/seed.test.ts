@@ -106,7 +106,9 @@ describe('initial content', () => {
   it('is safe when two instances seed at once', async () => {
     const fresh = await createTestDatabase();
     try {
-      await fresh.db.execute(sql`TRUNCATE seed_records, links, link_groups, pages, organisations CASCADE`);
+      await fresh.db.execute(
+        sql`TRUNCATE seed_records, links, link_groups, pages, organisations CASCADE`,
+      );
       await Promise.all([seedInitialContent(fresh.db), seedInitialContent(fresh.db)]);
       const [row] = await fresh.db.select({ n: sql<number>`count(*)::int` }).from(links);
       expect(row?.n).toBe(98);

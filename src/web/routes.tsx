@@ -29,7 +29,7 @@ import { REFERENCE_LOCALE } from '../platform/i18n/catalogue.js';
 import { negotiateLocale } from '../platform/i18n/negotiate.js';
 import { pageContext, type PageContext, type WebDeps } from './context.js';
 import { registerErrorPages } from './errors.js';
-import { AboutIndexPage, ContentPage } from './pages/about.page.js';
+import { AboutIndexPage, ContentPage, MembersTeaserPage } from './pages/about.page.js';
 import { HomePage } from './pages/home.page.js';
 import {
   KnowledgeIndexPage,
@@ -127,9 +127,15 @@ export function registerWeb(app: FastifyInstance, deps: WebDeps & WebModules): v
         '/about/:slug',
         async (request, reply) => {
           const ctx = ctxOf(request, reply);
-          const found = await page(ctx.locale, request.params.slug);
-          if (!found || !(ABOUT_PAGES as readonly string[]).includes(found.slug))
+          const slug = request.params.slug;
+          if (!(ABOUT_PAGES as readonly string[]).includes(slug)) throw new NotFoundError();
+          const found = await page(ctx.locale, slug);
+          if (!found) {
+            if (await deps.knowledge.isMembersOnlyPage(slug)) {
+              return sendPage(reply, <MembersTeaserPage ctx={ctx} />);
+            }
             throw new NotFoundError();
+          }
           return pages.sendShared(
             reply,
             <ContentPage

@@ -66,6 +66,38 @@ afterAll(async () => {
 });
 
 describe('the members layer', () => {
+  it('shows a visitor a teaser for a members-only page, and nothing of the page', async () => {
+    await app.database.db
+      .insert(pages)
+      .values({
+        slug: 'who-we-are',
+        locale: 'it',
+        title: `${CANARY} chi`,
+        summary: CANARY,
+        body: CANARY,
+        access: 'members',
+      })
+      .onConflictDoNothing();
+    await app.database.db
+      .update(pages)
+      .set({ access: 'members' })
+      .where(eq(pages.slug, 'who-we-are'));
+    await app.renderCache?.invalidateEverywhere();
+    const teaser = await app.http.inject({ url: '/it/about/who-we-are' });
+    expect(teaser.statusCode).toBe(200);
+    expect(teaser.body).toContain('Per i membri della rete');
+    expect(teaser.body).toContain('href="/it/sign-in"');
+    expect(teaser.body).not.toContain(CANARY);
+    expect(teaser.body).not.toContain('Who we are</h1>');
+    // Put it back for the crawl below.
+    await app.database.db
+      .update(pages)
+      .set({ access: 'public' })
+      .where(eq(pages.slug, 'who-we-are'));
+    await app.database.db.delete(pages).where(eq(pages.title, `${CANARY} chi`));
+    await app.renderCache?.invalidateEverywhere();
+  });
+
   it('appears in no anonymous page, search result or error page', async () => {
     const seen = new Set<string>();
     const queue = [

@@ -30,6 +30,18 @@ export interface LinkGroupView {
 export function createKnowledgeRepository(db: Db) {
   return {
     /** The page in the wanted locale, else in the fallback locale, if the viewer may read it. */
+    /**
+     * True when a page exists only in the members layer: a visitor is shown a teaser that says so,
+     * and nothing of the page itself (not even its title).
+     */
+    async isMembersOnlyPage(slug: string): Promise<boolean> {
+      const rows = await db
+        .select({ access: pages.access })
+        .from(pages)
+        .where(eq(pages.slug, slug));
+      return rows.length > 0 && rows.every((row) => row.access === 'members');
+    },
+
     async findPage(
       viewer: Viewer,
       slug: string,

@@ -46,3 +46,22 @@ export function ContentPage(props: {
     </Layout>
   );
 }
+
+/** What a visitor sees of a members-only page: that it exists for members, and how to get in. */
+export function MembersTeaserPage(props: { ctx: PageContext }): JSX.Element {
+  const { ctx } = props;
+  return (
+    <Layout ctx={ctx} title={ctx.text('common.membersOnly.title')} indexable={false}>
+      <PageHeader
+        title={ctx.text('common.membersOnly.title')}
+        lead={ctx.text('common.membersOnly.text')}
+      />
+      <p>
+        <a class="button" href={ctx.href('/sign-in')}>
+          {ctx.t('account.nav.signIn')}
+        </a>{' '}
+        <a href={ctx.href('/network/apply')}>{ctx.t('membership.apply.title')}</a>
+      </p>
+    </Layout>
+  );
+}
