@@ -12,6 +12,39 @@ import {
 } from './access.schema.js';
 import type { Role } from './access.policy.js';
 
+/** A person whose address is already proven, with a password (scrypt hash). */
+interface NewVerifiedUser {
+  name: string;
+  email: string;
+  role: Role;
+  locale: string;
+  passwordHash: string;
+}
+
+type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
+/** Inserts the user and their password sign-in method, inside the caller's transaction. */
+async function insertVerifiedUser(tx: Tx, user: NewVerifiedUser): Promise<{ id: string }> {
+  const [created] = await tx
+    .insert(users)
+    .values({
+      name: user.name,
+      email: user.email,
+      role: user.role,
+      locale: user.locale,
+      emailVerified: true,
+    })
+    .returning({ id: users.id });
+  if (!created) throw new Error('user not created');
+  await tx.insert(accounts).values({
+    userId: created.id,
+    providerId: 'credential',
+    accountId: created.id,
+    password: user.passwordHash,
+  });
+  return created;
+}
+
 export function createAccessRepository(db: Db) {
   return {
     async countAdministrators(): Promise<number> {
@@ -184,31 +217,8 @@ export function createAccessRepository(db: Db) {
     },
 
     /** Creates a person whose address is already proven (an invitation reached it), with a password. */
-    async createVerifiedUser(user: {
-      name: string;
-      email: string;
-      role: Role;
-      locale: string;
-      passwordHash: string;
-    }): Promise<string> {
-      const [created] = await db
-        .insert(users)
-        .values({
-          name: user.name,
-          email: user.email,
-          role: user.role,
-          locale: user.locale,
-          emailVerified: true,
-        })
-        .returning({ id: users.id });
-      if (!created) throw new Error('user not created');
-      await db.insert(accounts).values({
-        userId: created.id,
-        providerId: 'credential',
-        accountId: created.id,
-        password: user.passwordHash,
-      });
-      return created.id;
+    async createVerifiedUser(user: NewVerifiedUser): Promise<string> {
+      return (await db.transaction((tx) => insertVerifiedUser(tx, user))).id;
     },
 
     async findUserByEmail(email: string) {
@@ -238,24 +248,7 @@ export function createAccessRepository(db: Db) {
           )
           .returning({ tokenHash: setupTokens.tokenHash });
         if (claimed.length === 0) return null;
-        const [created] = await tx
-          .insert(users)
-          .values({
-            name: user.name,
-            email: user.email,
-            role: user.role,
-            locale: user.locale,
-            emailVerified: true,
-          })
-          .returning({ id: users.id });
-        if (!created) throw new Error('user not created');
-        await tx.insert(accounts).values({
-          userId: created.id,
-          providerId: 'credential',
-          accountId: created.id,
-          password: user.passwordHash,
-        });
-        return created;
+        return insertVerifiedUser(tx, user);
       });
     },
   };

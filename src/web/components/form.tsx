@@ -245,3 +245,19 @@ export function TextArea(props: {
     </div>
   );
 }
+
+/** The hidden field that carries a form's CSRF token. */
+export function Csrf(props: { token: string }): JSX.Element {
+  return <input type="hidden" name="_csrf" value={props.token} />;
+}
+
+/** A form's field errors in the order of its fields, for the error summary. */
+export function errorsInOrder(
+  errors: Readonly<Record<string, string | undefined>>,
+  fields: readonly string[],
+): [string, string][] {
+  return fields.flatMap((field) => {
+    const error = errors[field];
+    return error ? [[field, error] as [string, string]] : [];
+  });
+}

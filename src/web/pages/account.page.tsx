@@ -1,7 +1,14 @@
 /** Sign-in, sign-up, confirmation, password reset and the account page. All work without JavaScript. */
 import { MIN_PASSWORD_LENGTH, type SignedInViewer } from '../../modules/access/index.js';
 import { PageHeader } from '../components/content.js';
-import { Checkbox, ErrorSummary, Field, NewAccountFields } from '../components/form.js';
+import {
+  Csrf,
+  Checkbox,
+  errorsInOrder,
+  ErrorSummary,
+  Field,
+  NewAccountFields,
+} from '../components/form.js';
 import type { PageContext } from '../context.js';
 import type { MessageKey } from '../messages.js';
 import { Layout } from '../layout/layout.js';
@@ -18,14 +25,7 @@ export interface FormState {
 export const EMPTY_FORM: FormState = { values: {}, errors: {} };
 
 const ordered = (state: FormState, fields: readonly string[]): [string, string][] =>
-  fields.flatMap((field) => {
-    const error = state.errors[field];
-    return error ? [[field, error] as [string, string]] : [];
-  });
-
-function Csrf(props: { token: string }): JSX.Element {
-  return <input type="hidden" name="_csrf" value={props.token} />;
-}
+  errorsInOrder(state.errors, fields);
 
 export function SignInPage(props: {
   ctx: PageContext;

@@ -2,15 +2,19 @@
 import { ORGANISATION_KINDS, type Decision } from '../../modules/members/index.js';
 import { countryName } from '../../modules/vocabularies/index.js';
 import { PageHeader } from '../components/content.js';
-import { Checkbox, ErrorSummary, Field, Select, TextArea } from '../components/form.js';
+import {
+  Csrf,
+  Checkbox,
+  errorsInOrder,
+  ErrorSummary,
+  Field,
+  Select,
+  TextArea,
+} from '../components/form.js';
 import type { PageContext } from '../context.js';
 import type { MessageKey } from '../messages.js';
 import { Layout } from '../layout/layout.js';
 import type { FormState } from './account.page.js';
-
-function Csrf(props: { token: string }): JSX.Element {
-  return <input type="hidden" name="_csrf" value={props.token} />;
-}
 
 const APPLY_FIELDS = [
   'name',
@@ -39,10 +43,7 @@ export function ApplyPage(props: {
     value: kind,
     label: ctx.text(`network.kind.${kind}` as MessageKey),
   }));
-  const errors = APPLY_FIELDS.flatMap((field) => {
-    const error = state.errors[field];
-    return error ? [[field, error] as [string, string]] : [];
-  });
+  const errors = errorsInOrder(state.errors, APPLY_FIELDS);
   return (
     <Layout ctx={ctx} title={ctx.text('membership.apply.title')}>
       <PageHeader
@@ -278,10 +279,7 @@ export function InvitationPage(props: {
   state: FormState;
 }): JSX.Element {
   const { ctx, state } = props;
-  const errors = ['name', 'email', 'password', 'passwordConfirmation'].flatMap((field) => {
-    const error = state.errors[field];
-    return error ? [[field, error] as [string, string]] : [];
-  });
+  const errors = errorsInOrder(state.errors, ['name', 'email', 'password', 'passwordConfirmation']);
   return (
     <Layout ctx={ctx} title={ctx.text('membership.invitation.title')} indexable={false}>
       <PageHeader

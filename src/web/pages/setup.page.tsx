@@ -1,7 +1,7 @@
 /** The first administrator's one-time set-up form. Works without JavaScript. */
 import type { SetupField } from '../../modules/access/index.js';
 import { PageHeader } from '../components/content.js';
-import { ErrorSummary, NewAccountFields } from '../components/form.js';
+import { ErrorSummary, NewAccountFields, errorsInOrder } from '../components/form.js';
 import type { PageContext } from '../context.js';
 import { Layout } from '../layout/layout.js';
 
@@ -24,10 +24,7 @@ export function SetupPage(props: {
       <ErrorSummary
         ctx={ctx}
         summary="account.errors.summary"
-        errors={order.flatMap((field) => {
-          const error = state.errors[field];
-          return error ? [[field, error] as [string, string]] : [];
-        })}
+        errors={errorsInOrder(state.errors, order)}
       />
       <form method="post" action={props.action} class="form" novalidate>
         <input type="hidden" name="_csrf" value={props.csrfToken} />

@@ -1,13 +1,9 @@
 /** Two-factor sign-in: the second step of sign-in, and turning it on. Works without JavaScript. */
 import { PageHeader } from '../components/content.js';
-import { ErrorSummary, Field } from '../components/form.js';
+import { Csrf, ErrorSummary, Field } from '../components/form.js';
 import type { PageContext } from '../context.js';
 import { Layout } from '../layout/layout.js';
 import type { FormState } from './account.page.js';
-
-function Csrf(props: { token: string }): JSX.Element {
-  return <input type="hidden" name="_csrf" value={props.token} />;
-}
 
 function CodeField(props: { ctx: PageContext; error?: string }): JSX.Element {
   return (
