@@ -21,6 +21,9 @@ interface Running {
   exited: Promise<number | null>;
 }
 
+/** Every server this file starts, so that a failing test leaves none running. */
+const started: ChildProcess[] = [];
+
 function serve(dataDir: string): Running {
   const child = spawn(process.execPath, [BIN, 'serve'], {
     // From another directory than the project's, as a service manager would start it.
@@ -28,6 +31,7 @@ function serve(dataDir: string): Running {
     env: { ...process.env, DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'info' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  started.push(child);
   let output = '';
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   const ready = new Promise<number>((resolve, reject) => {
@@ -76,6 +80,8 @@ beforeAll(async () => {
   await fs.chmod(dataDir, 0o755);
 });
 afterAll(async () => {
+  for (const child of started)
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
   const pid = await postmasterPid(dataDir);
   if (pid && alive(pid)) process.kill(pid, 'SIGINT');
   await fs.rm(dataDir, { recursive: true, force: true });
