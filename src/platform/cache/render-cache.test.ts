@@ -68,6 +68,39 @@ describe('render cache', () => {
   });
 });
 
+describe('when the listening connection drops', () => {
+  it('forgets everything, reconnects, and still hears the other instances', async () => {
+    await get(first, '/en/events');
+    expect((await get(first, '/en/events')).headers['x-render-cache']).toBe('hit');
+    const terminated = await first.database.pool.query<{ ok: boolean }>(
+      `SELECT pg_terminate_backend(pid) AS ok FROM pg_stat_activity
+        WHERE datname = current_database() AND query LIKE 'LISTEN%' AND pid <> pg_backend_pid()`,
+    );
+    expect(terminated.rows.length).toBe(2); // one listener per instance
+    await expect
+      .poll(async () => (await get(first, '/en/events')).headers['x-render-cache'])
+      .toBe('miss');
+    // Reconnected: an invalidation from the other instance reaches it again.
+    await expect
+      .poll(
+        async () =>
+          (
+            await first.database.pool.query(
+              `SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND query LIKE 'LISTEN%'`,
+            )
+          ).rowCount,
+        { timeout: 5000 },
+      )
+      .toBe(2);
+    await get(first, '/en/events');
+    expect((await get(first, '/en/events')).headers['x-render-cache']).toBe('hit');
+    await second.renderCache?.invalidateEverywhere();
+    await expect
+      .poll(async () => (await get(first, '/en/events')).headers['x-render-cache'])
+      .toBe('miss');
+  });
+});
+
 describe('render cache bounds', () => {
   it('evicts the least recently used pages beyond its size, and skips pages too large to keep', () => {
     const cache = createRenderCache({

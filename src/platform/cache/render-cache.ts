@@ -41,7 +41,7 @@ export function createRenderCache(options: RenderCacheOptions): RenderCache {
   let bytes = 0;
   let hits = 0;
   let misses = 0;
-  let listener: pg.PoolClient | null = null;
+  let listener: { client: pg.PoolClient; giveBack: (error?: Error) => void } | null = null;
   let closing = false;
 
   const remove = (key: string): void => {
@@ -57,17 +57,27 @@ export function createRenderCache(options: RenderCacheOptions): RenderCache {
 
   const connectListener = async (): Promise<void> => {
     const client = await options.pool.connect();
+    // The client goes back to the pool exactly once, whatever happens after.
+    let returned = false;
+    const giveBack = (error?: Error): void => {
+      if (returned) return;
+      returned = true;
+      client.release(error);
+    };
     client.on('notification', () => clear());
+    // A dropped connection can emit several errors, even after it went back to the pool.
     client.on('error', (error) => {
-      // The connection dropped: whatever changed meanwhile is unknown, so forget everything.
-      options.log.warn({ err: error }, 'render cache listener lost; reconnecting');
+      if (returned) return;
+      // Whatever changed meanwhile is unknown, so forget everything.
       clear();
-      client.release(true);
       listener = null;
-      if (!closing) setTimeout(() => void connectListener().catch(() => undefined), 1000).unref();
+      giveBack(error);
+      if (closing) return;
+      options.log.warn({ err: error }, 'render cache listener lost; reconnecting');
+      setTimeout(() => void connectListener().catch(() => undefined), 1000).unref();
     });
     await client.query(`LISTEN ${CHANNEL}`);
-    listener = client;
+    listener = { client, giveBack };
   };
 
   return {
@@ -101,10 +111,11 @@ export function createRenderCache(options: RenderCacheOptions): RenderCache {
     listen: connectListener,
     async close() {
       closing = true;
-      if (listener) {
-        await listener.query(`UNLISTEN ${CHANNEL}`).catch(() => undefined);
-        listener.release();
-        listener = null;
+      const current = listener;
+      listener = null;
+      if (current) {
+        await current.client.query(`UNLISTEN ${CHANNEL}`).catch(() => undefined);
+        current.giveBack();
       }
     },
     stats: () => ({ entries: entries.size, bytes, hits, misses }),
