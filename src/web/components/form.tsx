@@ -29,13 +29,7 @@ export function Field(props: {
       ) : (
         ''
       )}
-      {props.error ? (
-        <p class="field-error" id={`${name}-error`}>
-          {ctx.t(props.error as MessageKey)}
-        </p>
-      ) : (
-        ''
-      )}
+      <FieldError ctx={ctx} name={name} error={props.error} />
       <input
         id={name}
         name={name}
@@ -143,13 +137,7 @@ export function Checkbox(props: {
   const { ctx, name } = props;
   return (
     <div class={props.error ? 'field checkbox has-error' : 'field checkbox'}>
-      {props.error ? (
-        <p class="field-error" id={`${name}-error`}>
-          {ctx.t(props.error as MessageKey)}
-        </p>
-      ) : (
-        ''
-      )}
+      <FieldError ctx={ctx} name={name} error={props.error} />
       <input
         id={name}
         name={name}
@@ -186,13 +174,7 @@ export function Select(props: {
   return (
     <div class={props.error ? 'field has-error' : 'field'}>
       <label for={name}>{ctx.t(props.label)}</label>
-      {props.error ? (
-        <p class="field-error" id={`${name}-error`}>
-          {ctx.t(props.error as MessageKey)}
-        </p>
-      ) : (
-        ''
-      )}
+      <FieldError ctx={ctx} name={name} error={props.error} />
       <select
         id={name}
         name={name}
@@ -224,13 +206,7 @@ export function TextArea(props: {
   return (
     <div class={props.error ? 'field has-error' : 'field'}>
       <label for={name}>{ctx.t(props.label)}</label>
-      {props.error ? (
-        <p class="field-error" id={`${name}-error`}>
-          {ctx.t(props.error as MessageKey)}
-        </p>
-      ) : (
-        ''
-      )}
+      <FieldError ctx={ctx} name={name} error={props.error} />
       <textarea
         id={name}
         name={name}
@@ -260,4 +236,14 @@ export function errorsInOrder(
     const error = errors[field];
     return error ? [[field, error] as [string, string]] : [];
   });
+}
+
+/** A field's problem, above the field and referenced by its aria-describedby (`<name>-error`). */
+function FieldError(props: { ctx: PageContext; name: string; error?: string }): JSX.Element {
+  if (!props.error) return '';
+  return (
+    <p class="field-error" id={`${props.name}-error`}>
+      {props.ctx.t(props.error as MessageKey)}
+    </p>
+  );
 }
