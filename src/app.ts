@@ -14,17 +14,24 @@ import {
   createAccountsService,
   createAuditLog,
   createAuth,
+  createRolesService,
   createSignInThrottle,
   type AccessService,
 } from './modules/access/index.js';
 import { createKnowledgeRepository } from './modules/knowledge/index.js';
-import { createMembersRepository, createMembersService } from './modules/members/index.js';
+import {
+  createMembersRepository,
+  createMembersService,
+  createPeopleRepository,
+  createPeopleService,
+} from './modules/members/index.js';
 import { createSearchRepository } from './modules/search/index.js';
 import { createVocabulariesRepository, regionOfCountry } from './modules/vocabularies/index.js';
 import { createRenderCache, type RenderCache } from './platform/cache/render-cache.js';
 import type { Database } from './platform/db/database.js';
 import { registerAssets } from './platform/http/assets.js';
 import { registerMetrics } from './platform/http/metrics.js';
+import { RATE_LIMIT_JOBS, purgeExpiredRateLimits } from './platform/http/rate-limit.jobs.js';
 import { createHttpServer } from './platform/http/server.js';
 import { Catalogue } from './platform/i18n/catalogue.js';
 import type { Logger } from './platform/logging/logger.js';
@@ -67,6 +74,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     cookieSecret: deps.cookieSecret,
     trustProxy: config.trustProxy,
     secureCookies: config.publicUrl.startsWith('https://'),
+    pool: database.pool,
   });
   const catalogue = deps.catalogue ?? new Catalogue();
   const assets = registerAssets(http, ASSETS_DIR, [worldLandAsset()]);
@@ -103,6 +111,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     publicUrl: config.publicUrl,
     clock: deps.clock,
   });
+  const membersRepository = createMembersRepository(database.db);
+  const vocabularies = createVocabulariesRepository(database.db);
   const accounts = createAccountsService({
     auth: createAuth({
       db: database.db,
@@ -115,10 +125,11 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     repository: accessRepository,
     audit,
     throttle: createSignInThrottle(database.db, deps.clock),
+    membershipsOf: (userId) => membersRepository.membershipsOf(userId),
     clock: deps.clock,
   });
+  const roles = createRolesService({ repository: accessRepository, audit });
   const accessJobs = createAccessJobs({ repository: accessRepository, audit, clock: deps.clock });
-  const membersRepository = createMembersRepository(database.db);
   const membership = createMembersService({
     repository: membersRepository,
     accessRepository,
@@ -126,13 +137,22 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     mailer,
     catalogue,
     publicUrl: config.publicUrl,
+    themeKeys: async () => (await vocabularies.listThemes()).map((theme) => theme.key),
     contentChanged: async () => renderCache?.invalidateEverywhere(),
+    clock: deps.clock,
+  });
+  const people = createPeopleService({
+    repository: createPeopleRepository(database.db),
+    audit,
+    mailer,
+    catalogue,
+    publicUrl: config.publicUrl,
+    themeKeys: async () => (await vocabularies.listThemes()).map((theme) => theme.key),
     clock: deps.clock,
   });
   const knowledge = createKnowledgeRepository(database.db);
   const members = membersRepository;
   const search = createSearchRepository(database.db);
-  const vocabularies = createVocabulariesRepository(database.db);
 
   // Web
   registerWeb(http, {
@@ -141,9 +161,11 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     publicUrl: config.publicUrl,
     access,
     accounts,
+    roles,
     audit,
     readOutbox: () => readOutbox(database.db),
     membership,
+    people,
     countryCodes: Object.keys(regionOfCountry),
     knowledge,
     members,
@@ -155,6 +177,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await http.ready();
   const jobs = [
     { ...ACCESS_JOBS.purgeUnverifiedAccounts, run: () => accessJobs.purgeUnverifiedAccounts() },
+    { ...RATE_LIMIT_JOBS.purgeExpired, run: () => purgeExpiredRateLimits(database.db) },
   ];
   return { http, access, renderCache, mailer, jobs };
 }

@@ -167,7 +167,13 @@ async function seedOrganisationsOnce(tx: Tx): Promise<number> {
   const rows = seedOrganisations.filter((organisation) =>
     fresh.has(`organisation:${organisation.slug}`),
   );
-  if (rows.length > 0) await tx.insert(organisations).values(rows).onConflictDoNothing();
+  if (rows.length > 0)
+    await tx
+      .insert(organisations)
+      .values(
+        rows.map(({ description, ...row }) => ({ ...row, descriptions: { en: description } })),
+      )
+      .onConflictDoNothing();
   return rows.length;
 }
 

@@ -2,11 +2,17 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { fromNodeHeaders } from 'better-auth/node';
 import QRCode from 'qrcode';
-import { STAFF_ROLES, type AccountsService, type RequestOrigin } from '../modules/access/index.js';
+import {
+  STAFF_ROLES,
+  type AccountsService,
+  type RequestOrigin,
+  type SignedInViewer,
+} from '../modules/access/index.js';
 import { SecondFactorPage, TwoFactorPage, TwoFactorSetupPage } from './pages/two-factor.page.js';
 import type { PageContext } from './context.js';
 import {
   AccountPage,
+  type AccountOrganisation,
   EMPTY_FORM,
   ForgotPasswordPage,
   MessagePage,
@@ -47,6 +53,7 @@ export function registerAccountRoutes(
   site: FastifyInstance,
   accounts: AccountsService,
   ctxOf: (request: FastifyRequest<{ Params: LocaleParams }>, reply: FastifyReply) => PageContext,
+  organisationsOf: (viewer: SignedInViewer) => Promise<readonly AccountOrganisation[]>,
 ): void {
   const limited = (max: number) => ({
     preHandler: site.csrfProtection,
@@ -439,6 +446,7 @@ export function registerAccountRoutes(
         viewer={request.viewer}
         csrfToken={reply.generateCsrf()}
         deleteErrors={result.errors}
+        organisations={await organisationsOf(request.viewer)}
       />,
       { ...PRIVATE, status: 422 },
     );
@@ -455,6 +463,7 @@ export function registerAccountRoutes(
         viewer={request.viewer}
         csrfToken={reply.generateCsrf()}
         consents={consents}
+        organisations={await organisationsOf(request.viewer)}
       />,
       PRIVATE,
     );

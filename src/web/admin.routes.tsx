@@ -6,10 +6,18 @@ import {
   canReadAuditLog,
   type AuditEventType,
   type AuditLog,
+  type RolesService,
 } from '../modules/access/index.js';
+import type { MembersService } from '../modules/members/index.js';
 import { ForbiddenError } from '../platform/errors/errors.js';
 import type { PageContext } from './context.js';
-import { AuditLogPage, OutboxPage, type OutboxRow } from './pages/admin.page.js';
+import {
+  AuditLogPage,
+  OrganisationsAdminPage,
+  OutboxPage,
+  PeoplePage,
+  type OutboxRow,
+} from './pages/admin.page.js';
 import { sendPage } from './render.js';
 
 type LocaleParams = { locale: string };
@@ -17,6 +25,8 @@ type LocaleParams = { locale: string };
 export function registerAdminRoutes(
   site: FastifyInstance,
   audit: AuditLog,
+  roles: RolesService,
+  membership: MembersService,
   outbox: () => Promise<readonly OutboxRow[]>,
   ctxOf: (request: FastifyRequest<{ Params: LocaleParams }>, reply: FastifyReply) => PageContext,
 ): void {
@@ -36,6 +46,93 @@ export function registerAdminRoutes(
       return sendPage(reply, <AuditLogPage ctx={ctx} rows={rows} filter={{ type, subject }} />, {
         cache: 'no-store',
       });
+    },
+  );
+
+  site.get<{ Params: LocaleParams; Querystring: { q?: string; done?: string } }>(
+    '/admin/people',
+    async (request, reply) => {
+      const ctx = ctxOf(request, reply);
+      if (!request.viewer) return reply.redirect(ctx.href('/sign-in'), 303);
+      const query = String(request.query.q ?? '').slice(0, 254);
+      return sendPage(
+        reply,
+        <PeoplePage
+          ctx={ctx}
+          csrfToken={reply.generateCsrf()}
+          rows={await roles.people(request.viewer, query)}
+          query={query}
+          viewerId={request.viewer.id}
+          notice={request.query.done === '1'}
+        />,
+        { cache: 'no-store' },
+      );
+    },
+  );
+
+  site.post<{ Params: LocaleParams & { id: string }; Body: Record<string, unknown> }>(
+    '/admin/people/:id',
+    { preHandler: site.csrfProtection },
+    async (request, reply) => {
+      const ctx = ctxOf(request, reply);
+      if (!request.viewer) return reply.redirect(ctx.href('/sign-in'), 303);
+      const result = await roles.changeRole(request.viewer, request.params.id, request.body ?? {});
+      if (result.ok) return reply.redirect(ctx.href('/admin/people?done=1'), 303);
+      return sendPage(
+        reply,
+        <PeoplePage
+          ctx={ctx}
+          csrfToken={reply.generateCsrf()}
+          rows={await roles.people(request.viewer, '')}
+          query=""
+          viewerId={request.viewer.id}
+          error={{ id: request.params.id, error: Object.values(result.errors)[0] ?? '' }}
+        />,
+        { cache: 'no-store', status: 422 },
+      );
+    },
+  );
+
+  site.get<{ Params: LocaleParams; Querystring: { done?: string } }>(
+    '/admin/organisations',
+    async (request, reply) => {
+      const ctx = ctxOf(request, reply);
+      if (!request.viewer) return reply.redirect(ctx.href('/sign-in'), 303);
+      return sendPage(
+        reply,
+        <OrganisationsAdminPage
+          ctx={ctx}
+          csrfToken={reply.generateCsrf()}
+          rows={await membership.allOrganisations(request.viewer)}
+          notice={request.query.done === '1'}
+        />,
+        { cache: 'no-store' },
+      );
+    },
+  );
+
+  site.post<{ Params: LocaleParams & { id: string }; Body: Record<string, unknown> }>(
+    '/admin/organisations/:id',
+    { preHandler: site.csrfProtection },
+    async (request, reply) => {
+      const ctx = ctxOf(request, reply);
+      if (!request.viewer) return reply.redirect(ctx.href('/sign-in'), 303);
+      const result = await membership.changeStatus(
+        request.viewer,
+        request.params.id,
+        request.body ?? {},
+      );
+      if (result.ok) return reply.redirect(ctx.href('/admin/organisations?done=1'), 303);
+      return sendPage(
+        reply,
+        <OrganisationsAdminPage
+          ctx={ctx}
+          csrfToken={reply.generateCsrf()}
+          rows={await membership.allOrganisations(request.viewer)}
+          error={{ id: request.params.id, errors: result.errors }}
+        />,
+        { cache: 'no-store', status: 422 },
+      );
     },
   );
 

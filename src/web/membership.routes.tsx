@@ -3,7 +3,12 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { MembersService } from '../modules/members/index.js';
 import type { PageContext } from './context.js';
 import { EMPTY_FORM, MessagePage } from './pages/account.page.js';
-import { ApplicationsPage, ApplyPage, InvitationPage } from './pages/membership.page.js';
+import {
+  ApplicationsPage,
+  ApplyPage,
+  InvitationPage,
+  JoinInvitationPage,
+} from './pages/membership.page.js';
 import { sendPage } from './render.js';
 
 type LocaleParams = { locale: string };
@@ -141,6 +146,40 @@ export function registerMembershipRoutes(
           },
         );
       }
+      const values = { organisation: invitation.organisation, email: invitation.email };
+      const viewer = request.viewer;
+      if (viewer && viewer.email.toLowerCase() === invitation.email) {
+        return sendPage(
+          reply,
+          <JoinInvitationPage
+            ctx={ctx}
+            csrfToken={reply.generateCsrf()}
+            action={`${request.url.split('?')[0] ?? ''}/join`}
+            organisation={invitation.organisation}
+            email={invitation.email}
+          />,
+          PRIVATE,
+        );
+      }
+      if (viewer || (await members.hasAccount(invitation.email))) {
+        return sendPage(
+          reply,
+          <MessagePage
+            ctx={ctx}
+            title="membership.invitation.title"
+            message={ctx.text(
+              viewer
+                ? 'membership.invitation.join.otherAccount'
+                : 'membership.invitation.join.signIn',
+              values,
+            )}
+            link={
+              viewer ? undefined : { href: ctx.href('/sign-in'), label: 'account.signIn.title' }
+            }
+          />,
+          PRIVATE,
+        );
+      }
       return sendPage(
         reply,
         <InvitationPage
@@ -149,9 +188,47 @@ export function registerMembershipRoutes(
           action={request.url.split('?')[0] ?? ''}
           organisation={invitation.organisation}
           email={invitation.email}
+          role={invitation.role}
           state={EMPTY_FORM}
         />,
         PRIVATE,
+      );
+    },
+  );
+
+  site.post<FormRoute<{ token: string }>>(
+    '/invitations/:token/join',
+    limited(10),
+    async (request, reply) => {
+      const ctx = ctxOf(request, reply);
+      reply.header('referrer-policy', 'no-referrer');
+      if (!request.viewer) return reply.redirect(ctx.href('/sign-in'), 303);
+      const invitation = await members.invitation(request.params.token);
+      const result = await members.joinByInvitation(request.viewer, request.params.token, {
+        ip: request.ip,
+      });
+      if (result.ok && invitation) {
+        return sendPage(
+          reply,
+          <MessagePage
+            ctx={ctx}
+            title="membership.invitation.done.title"
+            message={ctx.text('membership.invitation.join.done', {
+              organisation: invitation.organisation,
+            })}
+            link={{ href: ctx.href('/account'), label: 'account.account.title' }}
+          />,
+          PRIVATE,
+        );
+      }
+      return sendPage(
+        reply,
+        <MessagePage
+          ctx={ctx}
+          title="errors.gone.title"
+          message={ctx.text('membership.invitation.invalid')}
+        />,
+        { ...PRIVATE, status: 410 },
       );
     },
   );
@@ -200,6 +277,7 @@ export function registerMembershipRoutes(
           action={request.url.split('?')[0] ?? ''}
           organisation={invitation.organisation}
           email={invitation.email}
+          role={invitation.role}
           state={{ values: kept(body, ['name']), errors: result.errors }}
         />,
         { ...PRIVATE, status: 422 },

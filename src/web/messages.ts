@@ -11,6 +11,7 @@ import type knowledge from '../../locales/en/knowledge.json';
 import type mail from '../../locales/en/mail.json';
 import type membership from '../../locales/en/membership.json';
 import type network from '../../locales/en/network.json';
+import type people from '../../locales/en/people.json';
 import type sections from '../../locales/en/sections.json';
 import type setup from '../../locales/en/setup.json';
 import type vocabularies from '../../locales/en/vocabularies.json';
@@ -25,6 +26,7 @@ interface Catalogues {
   mail: typeof mail;
   membership: typeof membership;
   network: typeof network;
+  people: typeof people;
   sections: typeof sections;
   setup: typeof setup;
   vocabularies: typeof vocabularies;

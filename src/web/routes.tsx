@@ -9,11 +9,15 @@ import {
   type AccessService,
   type AccountsService,
   type AuditLog,
+  type RolesService,
   type SetupField,
+  type Viewer,
 } from '../modules/access/index.js';
 import { registerAccountRoutes } from './account.routes.js';
 import { registerAdminRoutes } from './admin.routes.js';
 import { registerMembershipRoutes } from './membership.routes.js';
+import { registerOrganisationRoutes } from './organisation.routes.js';
+import { registerPeopleRoutes } from './people.routes.js';
 import { registerViewer } from './viewer.js';
 import {
   KNOWLEDGE_SECTIONS,
@@ -21,7 +25,14 @@ import {
   type KnowledgeRepository,
   type PageView,
 } from '../modules/knowledge/index.js';
-import type { MembersRepository, MembersService } from '../modules/members/index.js';
+import {
+  ORGANISATION_KINDS,
+  type MembersRepository,
+  type MembersService,
+  type OrganisationFilter,
+  type OrganisationKind,
+  type PeopleService,
+} from '../modules/members/index.js';
 import { MAX_QUERY_LENGTH, type SearchRepository } from '../modules/search/index.js';
 import { udhrFor, type VocabulariesRepository } from '../modules/vocabularies/index.js';
 import { NotFoundError } from '../platform/errors/errors.js';
@@ -36,7 +47,7 @@ import {
   KnowledgeSectionPage,
   type SectionContent,
 } from './pages/knowledge.page.js';
-import { NetworkPage, OrganisationPage } from './pages/network.page.js';
+import { NetworkPage, OrganisationPage, type OrganisationActions } from './pages/network.page.js';
 import { EventsPage, ExpertsPage, SearchPage } from './pages/sections.page.js';
 import { SetupDonePage, SetupPage, type SetupFormState } from './pages/setup.page.js';
 import { createPageCache, sendPage } from './render.js';
@@ -45,8 +56,10 @@ import type { RenderCache } from '../platform/cache/render-cache.js';
 export interface WebModules {
   access: AccessService;
   accounts: AccountsService;
+  roles: RolesService;
   audit: AuditLog;
   membership: MembersService;
+  people: PeopleService;
   /** ISO 3166-1 codes of the countries, for the application form. */
   countryCodes: readonly string[];
   /** The newest messages kept in the outbox (no SMTP configured). */
@@ -62,6 +75,19 @@ export interface WebModules {
 }
 
 const ABOUT_PAGES = ['how-we-work', 'who-we-are'] as const;
+
+/** The network filters of a query string; anything unknown is left out. */
+function networkFilter(query: Record<string, string | undefined>): OrganisationFilter {
+  const filter: OrganisationFilter = {};
+  const kind = query.kind ?? '';
+  if ((ORGANISATION_KINDS as readonly string[]).includes(kind))
+    filter.kind = kind as OrganisationKind;
+  if (/^[A-Z]{2}$/.test(query.country ?? '')) filter.country = query.country;
+  if (/^[a-z0-9-]{1,80}$/.test(query.theme ?? '')) filter.theme = query.theme;
+  const sdg = Number(query.sdg);
+  if (Number.isInteger(sdg) && sdg >= 1 && sdg <= 17) filter.sdg = sdg;
+  return filter;
+}
 
 type LocaleParams = { locale: string };
 
@@ -105,8 +131,14 @@ export function registerWeb(app: FastifyInstance, deps: WebDeps & WebModules): v
         request: FastifyRequest<{ Params: LocaleParams }>,
         reply: FastifyReply,
       ): PageContext => pageContext(deps, request, reply, request.params.locale);
-      const page = (viewerLocale: string, slug: string): Promise<PageView | null> =>
-        deps.knowledge.findPage(ANONYMOUS, slug, viewerLocale, REFERENCE_LOCALE);
+      // Content is read as the person asking sees it; only anonymous renders are ever shared.
+      const viewerOf = (request: FastifyRequest): Viewer => request.viewer ?? ANONYMOUS;
+      const page = (
+        request: FastifyRequest,
+        viewerLocale: string,
+        slug: string,
+      ): Promise<PageView | null> =>
+        deps.knowledge.findPage(viewerOf(request), slug, viewerLocale, REFERENCE_LOCALE);
 
       site.get<{ Params: LocaleParams }>('/', async (request, reply) =>
         pages.sendShared(reply, <HomePage ctx={ctxOf(request, reply)} />),
@@ -114,7 +146,7 @@ export function registerWeb(app: FastifyInstance, deps: WebDeps & WebModules): v
 
       site.get<{ Params: LocaleParams }>('/about', async (request, reply) => {
         const about = await Promise.all(
-          ABOUT_PAGES.map((slug) => page(request.params.locale, slug)),
+          ABOUT_PAGES.map((slug) => page(request, request.params.locale, slug)),
         );
         const found = about.filter((entry): entry is PageView => entry !== null);
         return pages.sendShared(
@@ -129,7 +161,7 @@ export function registerWeb(app: FastifyInstance, deps: WebDeps & WebModules): v
           const ctx = ctxOf(request, reply);
           const slug = request.params.slug;
           if (!(ABOUT_PAGES as readonly string[]).includes(slug)) throw new NotFoundError();
-          const found = await page(ctx.locale, slug);
+          const found = await page(request, ctx.locale, slug);
           if (!found) {
             if (await deps.knowledge.isMembersOnlyPage(slug)) {
               return sendPage(reply, <MembersTeaserPage ctx={ctx} />);
@@ -149,34 +181,71 @@ export function registerWeb(app: FastifyInstance, deps: WebDeps & WebModules): v
 
       site.get<{ Params: LocaleParams }>('/privacy', async (request, reply) => {
         const ctx = ctxOf(request, reply);
-        const found = await page(ctx.locale, 'privacy');
+        const found = await page(request, ctx.locale, 'privacy');
         if (!found) throw new NotFoundError();
         return pages.sendShared(reply, <ContentPage ctx={ctx} page={found} crumbs={[]} />);
       });
 
-      site.get<{ Params: LocaleParams }>('/network', async (request, reply) => {
-        const organisations = await deps.members.listOrganisations(ANONYMOUS);
-        return pages.sendShared(
-          reply,
-          <NetworkPage ctx={ctxOf(request, reply)} organisations={organisations} />,
-        );
-      });
-
-      site.get<{ Params: LocaleParams & { slug: string } }>(
-        '/network/:slug',
+      site.get<{ Params: LocaleParams; Querystring: Record<string, string | undefined> }>(
+        '/network',
         async (request, reply) => {
-          const organisation = await deps.members.findOrganisation(ANONYMOUS, request.params.slug);
-          if (!organisation) throw new NotFoundError();
+          const filter = networkFilter(request.query);
+          const filtered = Object.keys(filter).length > 0;
+          const [all, matching] = await Promise.all([
+            deps.members.listOrganisations(ANONYMOUS),
+            filtered ? deps.members.listOrganisations(ANONYMOUS, filter) : null,
+          ]);
+          const choices = {
+            countries: [...new Set(all.flatMap((entry) => (entry.country ? [entry.country] : [])))],
+            themes: [...new Set(all.flatMap((entry) => entry.themes))],
+            sdgs: [...new Set(all.flatMap((entry) => entry.sdgs))].sort((a, b) => a - b),
+          };
           return pages.sendShared(
             reply,
-            <OrganisationPage ctx={ctxOf(request, reply)} organisation={organisation} />,
+            <NetworkPage
+              ctx={ctxOf(request, reply)}
+              organisations={matching ?? all}
+              filter={filter}
+              choices={choices}
+            />,
+          );
+        },
+      );
+
+      site.get<{ Params: LocaleParams & { slug: string }; Querystring: { asked?: string } }>(
+        '/network/:slug',
+        async (request, reply) => {
+          const viewer = request.viewer;
+          const organisation = await deps.members.findOrganisation(
+            viewer ?? ANONYMOUS,
+            request.params.slug,
+          );
+          if (!organisation) throw new NotFoundError();
+          const ctx = ctxOf(request, reply);
+          if (!viewer) {
+            return pages.sendShared(
+              reply,
+              <OrganisationPage ctx={ctx} organisation={organisation} />,
+            );
+          }
+          const can = await deps.membership.actionsFor(viewer, organisation.id);
+          const actions: OrganisationActions =
+            can === 'manage'
+              ? { kind: 'manage' }
+              : can === 'ask' || can === 'asked'
+                ? { kind: 'ask', csrfToken: reply.generateCsrf(), asked: can === 'asked' }
+                : { kind: 'none' };
+          return sendPage(
+            reply,
+            <OrganisationPage ctx={ctx} organisation={organisation} actions={actions} />,
+            { cache: 'no-store' },
           );
         },
       );
 
       site.get<{ Params: LocaleParams }>('/knowledge', async (request, reply) => {
         const intros = await Promise.all(
-          KNOWLEDGE_SECTIONS.map((slug) => page(request.params.locale, slug)),
+          KNOWLEDGE_SECTIONS.map((slug) => page(request, request.params.locale, slug)),
         );
         const bySlug = new Map(
           intros
@@ -194,12 +263,15 @@ export function registerWeb(app: FastifyInstance, deps: WebDeps & WebModules): v
         async (request, reply) => {
           const { section, locale } = request.params;
           if (!isKnowledgeSection(section)) throw new NotFoundError();
-          const intro = await page(locale, section);
+          const intro = await page(request, locale, section);
           let content: SectionContent = { kind: 'empty' };
           if (section === 'human-rights-framework')
             content = { kind: 'framework', udhr: udhrFor(locale) };
           if (section === 'useful-links')
-            content = { kind: 'links', directory: await deps.knowledge.linkDirectory(ANONYMOUS) };
+            content = {
+              kind: 'links',
+              directory: await deps.knowledge.linkDirectory(viewerOf(request)),
+            };
           if (section === 'thematic-issues') {
             const [themes, sdgs] = await Promise.all([
               deps.vocabularies.listThemes(),
@@ -208,7 +280,7 @@ export function registerWeb(app: FastifyInstance, deps: WebDeps & WebModules): v
             content = { kind: 'themes', themes, sdgs };
           }
           if (section === 'institutions') {
-            const organisations = await deps.members.listOrganisations(ANONYMOUS);
+            const organisations = await deps.members.listOrganisations(viewerOf(request));
             content = {
               kind: 'institutions',
               organisations: organisations.filter((entry) => entry.listedInstitution),
@@ -253,15 +325,33 @@ export function registerWeb(app: FastifyInstance, deps: WebDeps & WebModules): v
               { status: 400 },
             );
           }
-          const hits = query ? await deps.search.search(ANONYMOUS, query, ctx.locale) : null;
+          const hits = query
+            ? await deps.search.search(viewerOf(request), query, ctx.locale)
+            : null;
           return sendPage(reply, <SearchPage ctx={ctx} query={query} hits={hits} />);
         },
       );
 
       registerSetup(site, deps, ctxOf);
-      registerAccountRoutes(site, deps.accounts, ctxOf);
-      registerAdminRoutes(site, deps.audit, deps.readOutbox, ctxOf);
+      registerAccountRoutes(site, deps.accounts, ctxOf, (viewer) =>
+        deps.membership.organisationsOf(viewer),
+      );
+      registerAdminRoutes(site, deps.audit, deps.roles, deps.membership, deps.readOutbox, ctxOf);
       registerMembershipRoutes(site, deps.membership, deps.countryCodes, ctxOf);
+      registerPeopleRoutes(
+        site,
+        deps.people,
+        async () => (await deps.vocabularies.listThemes()).map((theme) => theme.key),
+        deps.countryCodes,
+        ctxOf,
+      );
+      registerOrganisationRoutes(
+        site,
+        deps.membership,
+        deps.countryCodes,
+        deps.catalogue.locales,
+        ctxOf,
+      );
     },
     { prefix: '/:locale' },
   );

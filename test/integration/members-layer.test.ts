@@ -5,11 +5,16 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { linkGroups, links, pages } from '../../src/modules/knowledge/knowledge.schema.js';
+import { users } from '../../src/modules/access/access.schema.js';
+import { organisations, profiles } from '../../src/modules/members/members.schema.js';
+import { readOutbox } from '../../src/platform/mail/mailer.js';
+import { FormBrowser } from '../support/form-browser.js';
 import { buildTestApp, type TestApp } from '../support/app.js';
 
 const CANARY = 'CANARY-7f3a9c-members-only';
 
 let app: TestApp;
+let personId = '';
 beforeAll(async () => {
   app = await buildTestApp();
   const { db } = app.database;
@@ -55,6 +60,42 @@ beforeAll(async () => {
       access: 'members',
     },
   ]);
+  // An organisation's members-only contact person.
+  await db
+    .update(organisations)
+    .set({
+      contactName: `${CANARY} contact`,
+      contactEmail: 'canary@canary.example',
+      contactPhone: '+00 CANARY',
+    })
+    .where(eq(organisations.slug, 'uclg'));
+  // A person whose profile is public in part, members-only and private in the rest.
+  const [person] = await db
+    .insert(users)
+    .values({
+      name: 'Public Person',
+      email: 'canary-person@canary.example',
+      emailVerified: true,
+      role: 'expert',
+    })
+    .returning();
+  personId = person?.id ?? '';
+  await db.insert(profiles).values({
+    userId: personId,
+    affiliation: 'A public affiliation',
+    position: `${CANARY} position`,
+    expertise: [`${CANARY} expertise`],
+    themes: ['housing'],
+    languages: ['fr'],
+    visibility: {
+      affiliation: 'public',
+      position: 'members',
+      expertise: 'nobody',
+      themes: 'members',
+      languages: 'members',
+    },
+    inDirectory: true,
+  });
   const [count] = await db
     .select({ n: sql<number>`count(*)::int` })
     .from(links)
@@ -108,6 +149,8 @@ describe('the members layer', () => {
       '/de/search?q=wip',
       '/en/nothing',
       '/api/nothing',
+      `/en/network/people/${personId}`,
+      '/en/network/people?theme=housing',
     ];
     for (const locale of ['en', 'fr', 'de', 'es', 'it']) queue.push(`/${locale}/`);
     while (queue.length > 0) {
@@ -126,6 +169,59 @@ describe('the members layer', () => {
     expect(seen.has('/fr/about/how-we-work')).toBe(true);
     expect(seen.has('/de/knowledge/work-in-progress')).toBe(true);
     expect(seen.has('/it/knowledge/useful-links')).toBe(true);
+    expect(seen.has('/es/network/uclg')).toBe(true);
+    const person = await app.http.inject({ url: `/en/network/people/${personId}` });
+    expect(person.body).toContain('A public affiliation');
     expect(seen.size).toBeGreaterThan(80);
+  });
+
+  it('appears in no network page for a registered person outside the members layer', async () => {
+    const person = new FormBrowser(app, '127.0.0.9');
+    const password = 'a registered person passphrase';
+    await person.submit('/en/sign-up', '/en/sign-up', {
+      name: 'Registered Person',
+      email: 'registered@example.org',
+      password,
+      passwordConfirmation: password,
+      consent: 'yes',
+    });
+    const [mail] = await readOutbox(app.database.db, 1);
+    const link = /\/en\/verify-email\?token=\S+/.exec(mail?.textBody ?? '')?.[0] ?? '';
+    expect((await person.get(link)).statusCode).toBe(200);
+    for (const url of [
+      '/en/network',
+      '/en/network/uclg',
+      '/en/search?q=CANARY',
+      '/en/account',
+      '/en/network/people',
+      `/en/network/people/${personId}`,
+    ]) {
+      const response = await person.get(url);
+      expect(response.statusCode, url).toBe(200);
+      expect(response.body, url).not.toContain(CANARY);
+    }
+  });
+
+  it('appears in no e-mail to someone outside the members layer', async () => {
+    const visitor = new FormBrowser(app, '127.0.0.10');
+    await visitor.submit('/fr/network/apply', '/fr/network/apply', {
+      name: 'Comune di Prova',
+      kind: 'municipality',
+      country: 'IT',
+      motivation: 'CANARY? No: a plain motivation.',
+      contactName: 'Prova',
+      contactEmail: 'prova@example.org',
+      consent: 'yes',
+    });
+    await visitor.submit('/en/forgot-password', '/en/forgot-password', {
+      email: 'registered@example.org',
+    });
+    const mails = await readOutbox(app.database.db, 100);
+    expect(mails.length).toBeGreaterThanOrEqual(3);
+    for (const mail of mails) {
+      expect(`${mail.subject} ${mail.textBody} ${mail.htmlBody}`, mail.subject).not.toContain(
+        CANARY,
+      );
+    }
   });
 });

@@ -36,8 +36,10 @@ export interface ServedApp {
 }
 
 /** The real app on a fresh database, listening on a free port of 127.0.0.1. */
-export async function serveTestApp(): Promise<ServedApp> {
-  const app = await buildTestApp();
+export async function serveTestApp(
+  overrides: Parameters<typeof buildTestApp>[0] = {},
+): Promise<ServedApp> {
+  const app = await buildTestApp(overrides);
   await app.http.listen({ host: '127.0.0.1', port: 0 });
   const { port } = app.http.server.address() as AddressInfo;
   return { app, baseUrl: `http://127.0.0.1:${port}`, close: () => app.close() };

@@ -38,15 +38,19 @@ export class FormBrowser {
   }
 
   /** Opens the form at `url`, then posts `fields` with its CSRF token, as a browser would. */
-  async submit(url: string, action: string, fields: Record<string, string>) {
+  async submit(url: string, action: string, fields: Record<string, string | readonly string[]>) {
     const form = await this.get(url);
     const csrf = /name="_csrf" value="([^"]+)"/.exec(form.body)?.[1] ?? '';
+    const payload = new URLSearchParams({ _csrf: csrf });
+    // A list is sent as the same name repeated, as checkboxes are.
+    for (const [name, value] of Object.entries(fields))
+      for (const item of [value].flat()) payload.append(name, item);
     const response = await this.app.http.inject({
       method: 'POST',
       url: action,
       remoteAddress: this.ip,
       headers: { cookie: this.header(), 'content-type': 'application/x-www-form-urlencoded' },
-      payload: new URLSearchParams({ _csrf: csrf, ...fields }).toString(),
+      payload: payload.toString(),
     });
     this.keep(response.headers['set-cookie']);
     return response;

@@ -1,15 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import {
   ANONYMOUS,
+  administered,
   can,
+  effectiveRole,
   canRead,
   canSeeMembersLayer,
   readableLevels,
   sessionHasLapsed,
   type AccessLevel,
   type Action,
+  type Membership,
   type PolicyItem,
   type PolicyViewer,
+  type Role,
   type Viewer,
 } from './access.policy.js';
 
@@ -76,6 +80,8 @@ describe('who may do what', () => {
   const table: [string, PolicyViewer, Action, PolicyItem, boolean][] = [
     ['visitor follows topics', ANONYMOUS, 'follow-topics', {}, false],
     ['registered user follows topics', as('registered'), 'follow-topics', {}, true],
+    ['visitor asks to join an organisation', ANONYMOUS, 'ask-to-join', {}, false],
+    ['registered user asks to join an organisation', as('registered'), 'ask-to-join', {}, true],
     ['registered user reads members layer', as('registered'), 'read-members-layer', {}, false],
     ['practitioner reads members layer', as('practitioner'), 'read-members-layer', {}, true],
     ['practitioner contacts practitioners', as('practitioner'), 'contact-practitioners', {}, true],
@@ -104,12 +110,13 @@ describe('who may do what', () => {
       own,
       true,
     ],
+    ['practitioner edits an organisation', as('practitioner'), 'edit-organisation', own, false],
     [
-      'practitioner edits an organisation',
-      as('practitioner', ['org-1']),
+      'expert who administers an organisation edits it',
+      as('expert', ['org-1']),
       'edit-organisation',
       own,
-      false,
+      true,
     ],
     ['administrator edits any organisation', as('administrator'), 'edit-organisation', other, true],
     ['expert publishes knowledge', as('expert'), 'publish-knowledge', {}, false],
@@ -128,5 +135,55 @@ describe('who may do what', () => {
   ];
   it.each(table)('%s → %s', (_name, viewer, action, item, allowed) => {
     expect(can(viewer, action, item)).toBe(allowed);
+  });
+});
+
+describe('effectiveRole: access follows the organisation', () => {
+  const active = (role: 'admin' | 'member', organisationId = 'org-1') => ({
+    organisationId,
+    role,
+    active: true,
+  });
+  const lapsed = (role: 'admin' | 'member', organisationId = 'org-1') => ({
+    organisationId,
+    role,
+    active: false,
+  });
+  const table: [string, Role, Membership[], Role][] = [
+    ['practitioner of an active organisation', 'practitioner', [active('member')], 'practitioner'],
+    ['practitioner of a lapsed organisation', 'practitioner', [lapsed('member')], 'registered'],
+    ['practitioner approved individually', 'practitioner', [], 'practitioner'],
+    [
+      'practitioner of one lapsed and one active organisation',
+      'practitioner',
+      [lapsed('member'), active('member', 'org-2')],
+      'practitioner',
+    ],
+    [
+      'admin of an active organisation',
+      'organisation-admin',
+      [active('admin')],
+      'organisation-admin',
+    ],
+    ['admin of a lapsed organisation', 'organisation-admin', [lapsed('admin')], 'registered'],
+    [
+      'admin of a lapsed organisation, member of an active one',
+      'organisation-admin',
+      [lapsed('admin'), active('member', 'org-2')],
+      'practitioner',
+    ],
+    ['organisation admin without organisation', 'organisation-admin', [], 'registered'],
+    ['expert whose organisation lapsed', 'expert', [lapsed('member')], 'expert'],
+    ['editor', 'editor', [], 'editor'],
+    ['registered member of an active organisation', 'registered', [active('member')], 'registered'],
+  ];
+  it.each(table)('%s', (_name, granted, memberships, expected) => {
+    expect(effectiveRole(granted, memberships)).toBe(expected);
+  });
+
+  it('an organisation admin administers only active organisations', () => {
+    expect(
+      administered([active('admin'), lapsed('admin', 'org-2'), active('member', 'org-3')]),
+    ).toEqual(['org-1']);
   });
 });

@@ -41,6 +41,34 @@ export function readableLevels(viewer: Viewer): AccessLevel[] {
   return canSeeMembersLayer(viewer) ? ['public', 'members'] : ['public'];
 }
 
+/** A person's place in an organisation, and whether the organisation is an active member. */
+export interface Membership {
+  organisationId: string;
+  role: 'admin' | 'member';
+  active: boolean;
+}
+
+/**
+ * The role a person acts with. Practitioners and organisation admins draw their access from their
+ * organisation: when every organisation they belong to has lapsed, left or been rejected, they act
+ * as registered users until one is active again. A practitioner who belongs to no organisation was
+ * approved individually by an administrator and keeps that status.
+ */
+export function effectiveRole(granted: Role, memberships: readonly Membership[]): Role {
+  if (granted !== 'practitioner' && granted !== 'organisation-admin') return granted;
+  if (memberships.length === 0) return granted === 'practitioner' ? granted : 'registered';
+  if (!memberships.some((membership) => membership.active)) return 'registered';
+  if (granted === 'organisation-admin' && !administered(memberships).length) return 'practitioner';
+  return granted;
+}
+
+/** The active organisations a person administers. */
+export function administered(memberships: readonly Membership[]): string[] {
+  return memberships
+    .filter((membership) => membership.active && membership.role === 'admin')
+    .map((membership) => membership.organisationId);
+}
+
 /** True when the viewer may read the audit log of security events. */
 export function canReadAuditLog(viewer: Viewer): boolean {
   return can(viewer, 'read-audit-log');
@@ -72,6 +100,7 @@ export type Action =
   | 'answer-questions'
   | 'edit-organisation'
   | 'invite-colleagues'
+  | 'ask-to-join'
   | 'publish-knowledge'
   | 'moderate'
   | 'review-applications'
@@ -102,6 +131,7 @@ export function can(viewer: PolicyViewer, action: Action, item: PolicyItem = {})
   const role = viewer.role;
   switch (action) {
     case 'follow-topics':
+    case 'ask-to-join':
       return true;
     case 'read-members-layer':
     case 'contact-practitioners':
@@ -110,10 +140,10 @@ export function can(viewer: PolicyViewer, action: Action, item: PolicyItem = {})
       return role === 'expert' || ROLE_RANK[role] >= ROLE_RANK.editor;
     case 'edit-organisation':
     case 'invite-colleagues':
+      // An organisation's admins (of an active organisation: see administered()) and administrators.
       return (
         role === 'administrator' ||
-        (role === 'organisation-admin' &&
-          item.organisationId !== undefined &&
+        (item.organisationId !== undefined &&
           (viewer.administers ?? []).includes(item.organisationId))
       );
     case 'publish-knowledge':

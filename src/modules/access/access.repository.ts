@@ -1,5 +1,5 @@
 /** All SQL of the access module. */
-import { and, asc, eq, gt, inArray, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, ilike, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';
 import {
   accounts,
@@ -53,6 +53,52 @@ export function createAccessRepository(db: Db) {
         .from(users)
         .where(eq(users.role, 'administrator'));
       return row?.count ?? 0;
+    },
+
+    /** People whose name or address contains the query (all when empty), newest first. */
+    async listUsers(query: string, limit = 200) {
+      const pattern = `%${query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      return db
+        .select({
+          id: users.id,
+          name: users.name,
+          email: users.email,
+          role: users.role,
+          emailVerified: users.emailVerified,
+          createdAt: users.createdAt,
+        })
+        .from(users)
+        .where(query ? or(ilike(users.name, pattern), ilike(users.email, pattern)) : undefined)
+        .orderBy(desc(users.createdAt))
+        .limit(limit);
+    },
+
+    async findUser(id: string) {
+      const [row] = await db
+        .select({
+          id: users.id,
+          name: users.name,
+          email: users.email,
+          role: users.role,
+          locale: users.locale,
+        })
+        .from(users)
+        .where(eq(users.id, id));
+      return row ?? null;
+    },
+
+    /** Gives a person a role; returns the previous one, or null when nobody has that id. */
+    async setRole(id: string, role: Role): Promise<string | null> {
+      return db.transaction(async (tx) => {
+        const [before] = await tx
+          .select({ role: users.role })
+          .from(users)
+          .where(eq(users.id, id))
+          .for('update');
+        if (!before) return null;
+        await tx.update(users).set({ role }).where(eq(users.id, id));
+        return before.role;
+      });
     },
 
     async insertSetupToken(tokenHash: string, expiresAt: Date): Promise<void> {

@@ -4,7 +4,15 @@
  * stays in charge of the response.
  */
 import { APIError } from 'better-auth/api';
-import { ROLES, sessionHasLapsed, type Role, type Viewer } from './access.policy.js';
+import {
+  ROLES,
+  administered,
+  effectiveRole,
+  sessionHasLapsed,
+  type Membership,
+  type Role,
+  type Viewer,
+} from './access.policy.js';
 import type { AccessRepository } from './access.repository.js';
 import { PRIVACY_NOTICE } from './consents.js';
 import { verifyPassword } from './password.js';
@@ -26,7 +34,12 @@ import type { SignInThrottle } from './sign-in-throttle.js';
 export interface SignedInViewer {
   kind: 'user';
   id: string;
+  /** The role the person acts with now (see effectiveRole). */
   role: Role;
+  /** The role an administrator gave, which holds while an organisation of theirs is active. */
+  grantedRole: Role;
+  /** Active organisations the person administers. */
+  administers: readonly string[];
   name: string;
   email: string;
   /** Signs in with a second factor. */
@@ -52,6 +65,8 @@ export interface AccountsDeps {
   repository: AccessRepository;
   audit: AuditLog;
   throttle: SignInThrottle;
+  /** The organisations a person belongs to (from the members module). */
+  membershipsOf?: (userId: string) => Promise<readonly Membership[]>;
   clock?: () => Date;
 }
 
@@ -70,19 +85,22 @@ export function createAccountsService(deps: AccountsDeps) {
       const found = await auth.api.getSession({ headers });
       if (!found) return null;
       const user = found.user as typeof found.user & { role?: unknown; twoFactorEnabled?: unknown };
-      const role = asRole(user.role);
+      const grantedRole = asRole(user.role);
       const session = await deps.repository.findSession(found.session.id);
       if (!session) return null;
-      if (sessionHasLapsed(role, session, now())) {
+      if (sessionHasLapsed(grantedRole, session, now())) {
         await deps.repository.deleteSession(found.session.id);
         await audit.record({ type: 'session.lapsed', actorId: user.id, subject: user.email });
         return null;
       }
       await deps.repository.touchSession(found.session.id, now());
+      const memberships = (await deps.membershipsOf?.(user.id)) ?? [];
       return {
         kind: 'user',
         id: user.id,
-        role,
+        role: effectiveRole(grantedRole, memberships),
+        grantedRole,
+        administers: administered(memberships),
         name: user.name,
         email: user.email,
         twoFactorEnabled: user.twoFactorEnabled === true,

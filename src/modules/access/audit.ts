@@ -22,6 +22,13 @@ export const AUDIT_EVENT_TYPES = [
   'membership.applied',
   'membership.decided',
   'invitation.accepted',
+  'invitation.sent',
+  'role.changed',
+  'membership.status-changed',
+  'membership.join-requested',
+  'membership.join-decided',
+  'organisation.updated',
+  'introduction.sent',
 ] as const;
 
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];

@@ -7,7 +7,9 @@ export type { SetupField } from './access.schemas.js';
 export {
   ANONYMOUS,
   ROLES,
+  administered,
   can,
+  effectiveRole,
   canRead,
   canReadAuditLog,
   canSeeMembersLayer,
@@ -17,6 +19,7 @@ export {
 export type {
   AccessLevel,
   Action,
+  Membership,
   PolicyItem,
   PolicyViewer,
   Role,
@@ -39,3 +42,5 @@ export { createSignInThrottle, lockSeconds } from './sign-in-throttle.js';
 export { ACCESS_JOBS, UNVERIFIED_ACCOUNT_DAYS, createAccessJobs } from './access.jobs.js';
 export type { AccessJobs } from './access.jobs.js';
 export { PRIVACY_NOTICE } from './consents.js';
+export { createRolesService, GRANTABLE_ROLES } from './roles.service.js';
+export type { RolesService } from './roles.service.js';

@@ -1,16 +1,20 @@
-/** Organisations of the network. Issue #3 adds membership life cycle, people and profiles. */
+/** Organisations of the network, their membership life cycle, and people's profiles. */
 import { sql } from 'drizzle-orm';
 import { timestamps } from '../../platform/db/columns.js';
 import {
   boolean,
   doublePrecision,
   index,
+  integer,
+  jsonb,
   pgTable,
   primaryKey,
   text,
   timestamp,
+  uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { users } from '../access/access.schema.js';
 import { countries } from '../vocabularies/vocabularies.schema.js';
 
 export const organisations = pgTable('organisations', {
@@ -32,8 +36,85 @@ export const organisations = pgTable('organisations', {
   latitude: doublePrecision('latitude'),
   longitude: doublePrecision('longitude'),
   website: text('website'),
-  /** Markdown, English for now; translations come with issue #4. */
-  description: text('description').notNull().default(''),
+  /** Markdown, by language ("en", "fr", …): the organisation writes in the languages it can. */
+  descriptions: jsonb('descriptions').$type<Record<string, string>>().notNull().default({}),
+  /** Theme keys (vocabularies) the organisation works on. */
+  themes: text('themes')
+    .array()
+    .notNull()
+    .default(sql`'{}'::text[]`),
+  /** Sustainable Development Goals (1–17) the organisation works on. */
+  sdgs: integer('sdgs')
+    .array()
+    .notNull()
+    .default(sql`'{}'::integer[]`),
+  /** Free words for what the organisation knows well, e.g. "participatory budgeting". */
+  expertise: text('expertise')
+    .array()
+    .notNull()
+    .default(sql`'{}'::text[]`),
+  /** Members-only fields: the person to contact. Only the visibility-filtered layer reads them. */
+  contactName: text('contact_name'),
+  contactEmail: text('contact_email'),
+  contactPhone: text('contact_phone'),
+  ...timestamps(),
+});
+
+/** A person's request to join an organisation, decided by its admins. */
+export const joinRequests = pgTable(
+  'join_requests',
+  {
+    id: uuid('id')
+      .primaryKey()
+      .default(sql`gen_random_uuid()`),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    message: text('message').notNull().default(''),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /** 'accepted' or 'declined'; null while waiting. */
+    decision: text('decision'),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    decidedBy: uuid('decided_by'),
+  },
+  (table) => [
+    index('join_requests_organisation_idx').on(table.organisationId, table.decision),
+    uniqueIndex('join_requests_waiting_idx')
+      .on(table.organisationId, table.userId)
+      .where(sql`decision IS NULL`),
+  ],
+);
+
+/**
+ * What a person tells the network about themselves. Each field has its own visibility: "public"
+ * (anyone), "members" (the members layer) or "nobody" (only the person).
+ */
+export const profiles = pgTable('profiles', {
+  userId: uuid('user_id')
+    .primaryKey()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  affiliation: text('affiliation').notNull().default(''),
+  position: text('position').notNull().default(''),
+  country: text('country').references(() => countries.code),
+  languages: text('languages')
+    .array()
+    .notNull()
+    .default(sql`'{}'::text[]`),
+  expertise: text('expertise')
+    .array()
+    .notNull()
+    .default(sql`'{}'::text[]`),
+  themes: text('themes')
+    .array()
+    .notNull()
+    .default(sql`'{}'::text[]`),
+  /** Field name → "public", "members" or "nobody"; a missing field is "nobody". */
+  visibility: jsonb('visibility').$type<Record<string, string>>().notNull().default({}),
+  /** Listed in the members' people directory, where members can ask for an introduction. */
+  inDirectory: boolean('in_directory').notNull().default(false),
   ...timestamps(),
 });
 
@@ -88,7 +169,9 @@ export const organisationMembers = pgTable(
     organisationId: uuid('organisation_id')
       .notNull()
       .references(() => organisations.id, { onDelete: 'cascade' }),
-    userId: uuid('user_id').notNull(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
     role: text('role').notNull().default('member'),
     ...timestamps(),
   },

@@ -60,11 +60,11 @@ export function createSearchRepository(db: Db) {
                   OR unaccent(l.title) ILIKE unaccent(${like}))
           UNION ALL
           SELECT 'organisation', slug, name, NULL, NULL,
-                 ts_rank(to_tsvector('simple', unaccent(name || ' ' || coalesce(short_name, '') || ' ' || description)), ${tsquery})
+                 ts_rank(to_tsvector('simple', unaccent(name || ' ' || coalesce(short_name, '') || ' ' || (SELECT coalesce(string_agg(value, ' '), '') FROM jsonb_each_text(descriptions)))), ${tsquery})
                    + CASE WHEN unaccent(name) ILIKE unaccent(${like}) THEN 1 ELSE 0 END
             FROM organisations
            WHERE status = 'active'
-             AND (to_tsvector('simple', unaccent(name || ' ' || coalesce(short_name, '') || ' ' || description)) @@ ${tsquery}
+             AND (to_tsvector('simple', unaccent(name || ' ' || coalesce(short_name, '') || ' ' || (SELECT coalesce(string_agg(value, ' '), '') FROM jsonb_each_text(descriptions)))) @@ ${tsquery}
                   OR unaccent(name || ' ' || coalesce(short_name, '')) ILIKE unaccent(${like}))
         )
         SELECT * FROM candidates ORDER BY rank DESC, title LIMIT ${limit}

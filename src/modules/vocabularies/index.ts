@@ -4,3 +4,4 @@ export { countryName } from './countries.js';
 export { udhrFor } from './udhr.js';
 export type { UdhrText } from './udhr.js';
 export { regionOfCountry } from './data/regions.js';
+export { languageName, SPOKEN_LANGUAGES } from './languages.js';

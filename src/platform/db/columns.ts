@@ -8,3 +8,10 @@ export function timestamps() {
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   };
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** True when a value from a URL or form can be compared with a uuid column without an error. */
+export function isUuid(value: unknown): value is string {
+  return typeof value === 'string' && UUID.test(value);
+}

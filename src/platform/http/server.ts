@@ -9,8 +9,10 @@ import formbody from '@fastify/formbody';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import type pg from 'pg';
 import type { Logger } from '../logging/logger.js';
 import { CSRF_COOKIE, cookieOptions } from './cookies.js';
+import { createPgRateLimitStore } from './rate-limit-store.js';
 
 export interface HttpOptions {
   log: Logger;
@@ -19,6 +21,8 @@ export interface HttpOptions {
   trustProxy: boolean;
   /** Mark cookies Secure: true when the public address is https. */
   secureCookies: boolean;
+  /** Holds the rate-limit counters, shared by every instance on the same database. */
+  pool: pg.Pool;
 }
 
 /** Builds the server with its platform plugins; routes are added by the caller. */
@@ -70,7 +74,13 @@ export async function createHttpServer(options: HttpOptions): Promise<FastifyIns
   });
   await app.register(formbody, { bodyLimit: 256 * 1024 });
   // Off by default; each public form route opts in with its own limit (config.rateLimit).
-  await app.register(rateLimit, { global: false });
+  // Counted in PostgreSQL so all instances agree; if the database fails, requests go through
+  // rather than everyone being locked out (the store logs the failure).
+  await app.register(rateLimit, {
+    global: false,
+    store: createPgRateLimitStore({ pool: options.pool, log: options.log }),
+    skipOnError: true,
+  });
 
   return app;
 }

@@ -17,6 +17,7 @@ export interface MailContent {
   action?: { label: string; url: string };
   /** The last line, e.g. why the recipient receives this message. */
   footer: string;
+  replyTo?: string;
 }
 
 /** Builds the text and HTML parts of a message. */
@@ -45,5 +46,11 @@ export function composeMail(content: MailContent): OutgoingMail {
     `<p style="margin:32px 0 0;font-size:14px;color:#4a5560">${escapeHtml(content.footer)}</p>`,
     '</div></body></html>',
   ].join('');
-  return { to: content.to, subject: content.subject, text: `${blocks.join('\n\n')}\n`, html };
+  return {
+    to: content.to,
+    subject: content.subject,
+    text: `${blocks.join('\n\n')}\n`,
+    html,
+    ...(content.replyTo ? { replyTo: content.replyTo } : {}),
+  };
 }

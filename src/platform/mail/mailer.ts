@@ -15,6 +15,8 @@ export interface OutgoingMail {
   text: string;
   /** The HTML part, when the message has one. */
   html?: string;
+  /** Where answers go, when not to the platform (e.g. the person asking for an introduction). */
+  replyTo?: string;
 }
 
 export interface Mailer {

@@ -169,6 +169,7 @@ export function Select(props: {
   options: readonly { value: string; label: string }[];
   value?: string;
   error?: string;
+  required?: boolean;
 }): JSX.Element {
   const { ctx, name } = props;
   return (
@@ -178,7 +179,7 @@ export function Select(props: {
       <select
         id={name}
         name={name}
-        required
+        required={props.required ?? true}
         aria-invalid={props.error ? 'true' : undefined}
         aria-describedby={props.error ? `${name}-error` : undefined}
       >
@@ -198,27 +199,82 @@ export function TextArea(props: {
   ctx: PageContext;
   name: string;
   label: MessageKey;
+  /** Values for the label's placeholders. */
+  labelValues?: Record<string, string>;
   value?: string;
   error?: string;
   required?: boolean;
+  /** Language of the text typed in, when it is not the interface's. */
+  lang?: string;
+  hint?: MessageKey;
 }): JSX.Element {
   const { ctx, name } = props;
+  const describedBy = [props.hint ? `${name}-hint` : '', props.error ? `${name}-error` : '']
+    .filter(Boolean)
+    .join(' ');
   return (
     <div class={props.error ? 'field has-error' : 'field'}>
-      <label for={name}>{ctx.t(props.label)}</label>
+      <label for={name}>{ctx.t(props.label, props.labelValues)}</label>
+      {props.hint ? (
+        <p class="hint" id={`${name}-hint`}>
+          {ctx.t(props.hint)}
+        </p>
+      ) : (
+        ''
+      )}
       <FieldError ctx={ctx} name={name} error={props.error} />
       <textarea
         id={name}
         name={name}
         rows="5"
+        lang={props.lang}
         required={props.required ?? true}
         aria-invalid={props.error ? 'true' : undefined}
-        aria-describedby={props.error ? `${name}-error` : undefined}
+        aria-describedby={describedBy || undefined}
         safe
       >
         {props.value ?? ''}
       </textarea>
     </div>
+  );
+}
+
+/** Several choices of one kind (themes, goals…) as a fieldset of checkboxes. */
+export function CheckboxGroup(props: {
+  ctx: PageContext;
+  name: string;
+  legend: MessageKey;
+  options: readonly { value: string; label: string }[];
+  checked: readonly string[];
+  error?: string;
+}): JSX.Element {
+  const { ctx, name } = props;
+  const checked = new Set(props.checked);
+  return (
+    <fieldset
+      class={props.error ? 'checkbox-group has-error' : 'checkbox-group'}
+      id={name}
+      aria-describedby={props.error ? `${name}-error` : undefined}
+    >
+      <legend>{ctx.t(props.legend)}</legend>
+      <FieldError ctx={ctx} name={name} error={props.error} />
+      <ul>
+        {props.options.map((option, index) => (
+          <li>
+            <input
+              type="checkbox"
+              id={`${name}-${index}`}
+              name={name}
+              value={option.value}
+              checked={checked.has(option.value)}
+            />{' '}
+            <label for={`${name}-${index}`} safe>
+              {option.label}
+            </label>
+          </li>
+        ))}
+      </ul>
+    </fieldset>
   );
 }
 

@@ -1,5 +1,5 @@
 /** Sign-in, sign-up, confirmation, password reset and the account page. All work without JavaScript. */
-import { MIN_PASSWORD_LENGTH, type SignedInViewer } from '../../modules/access/index.js';
+import { can, MIN_PASSWORD_LENGTH, type SignedInViewer } from '../../modules/access/index.js';
 import { PageHeader } from '../components/content.js';
 import {
   Csrf,
@@ -23,6 +23,15 @@ export interface FormState {
 }
 
 export const EMPTY_FORM: FormState = { values: {}, errors: {} };
+
+/** An organisation the person belongs to. */
+export interface AccountOrganisation {
+  id: string;
+  slug: string;
+  name: string;
+  status: string;
+  role: string;
+}
 
 const ordered = (state: FormState, fields: readonly string[]): [string, string][] =>
   errorsInOrder(state.errors, fields);
@@ -211,8 +220,10 @@ export function AccountPage(props: {
   deleteErrors?: Record<string, string>;
   /** Texts the person accepted. */
   consents?: readonly { document: string; version: string; givenAt: Date }[];
+  organisations?: readonly AccountOrganisation[];
 }): JSX.Element {
   const { ctx, viewer } = props;
+  const organisations = props.organisations ?? [];
   const deleteErrors = props.deleteErrors ?? {};
   return (
     <Layout ctx={ctx} title={ctx.text('account.account.title')} indexable={false}>
@@ -228,13 +239,82 @@ export function AccountPage(props: {
           role: ctx.text(`account.role.${viewer.role}` as MessageKey),
         })}
       </p>
-      <p>
-        <a href={ctx.href('/account/two-factor')}>{ctx.t('account.twoFactor.manage')}</a>
-      </p>
+      <ul>
+        <li>
+          <a href={ctx.href('/account/profile')}>{ctx.t('people.profile.title')}</a>
+        </li>
+        <li>
+          <a href={ctx.href('/account/two-factor')}>{ctx.t('account.twoFactor.manage')}</a>
+        </li>
+      </ul>
       <form method="post" action={ctx.href('/sign-out')}>
         <Csrf token={props.csrfToken} />
         <button type="submit">{ctx.t('account.signOut.submit')}</button>
       </form>
+      {organisations.length > 0 ? (
+        <section aria-labelledby="organisations-title">
+          <h2 id="organisations-title">{ctx.t('account.organisations.title')}</h2>
+          <ul>
+            {organisations.map((organisation) => (
+              <li>
+                {organisation.status === 'active' ? (
+                  <a href={ctx.href(`/network/${organisation.slug}`)} safe>
+                    {organisation.name}
+                  </a>
+                ) : (
+                  <span safe>{organisation.name}</span>
+                )}{' '}
+                (
+                {ctx.t(
+                  organisation.role === 'admin'
+                    ? 'membership.manage.role.admin'
+                    : 'membership.manage.role.member',
+                )}
+                {organisation.status === 'active'
+                  ? ''
+                  : `, ${ctx.text(`admin.organisations.status.${organisation.status}` as MessageKey)}`}
+                )
+                {organisation.role === 'admin' && viewer.administers.includes(organisation.id) ? (
+                  <>
+                    {' · '}
+                    <a href={ctx.href(`/network/${organisation.slug}/manage`)}>
+                      {ctx.t('network.manage.link')}
+                    </a>
+                  </>
+                ) : (
+                  ''
+                )}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : (
+        ''
+      )}
+      {can(viewer, 'manage-roles') ? (
+        <nav aria-labelledby="administration-title">
+          <h2 id="administration-title">{ctx.t('admin.nav.title')}</h2>
+          <ul>
+            <li>
+              <a href={ctx.href('/admin/applications')}>{ctx.t('membership.review.title')}</a>
+            </li>
+            <li>
+              <a href={ctx.href('/admin/organisations')}>{ctx.t('admin.organisations.title')}</a>
+            </li>
+            <li>
+              <a href={ctx.href('/admin/people')}>{ctx.t('admin.people.title')}</a>
+            </li>
+            <li>
+              <a href={ctx.href('/admin/audit')}>{ctx.t('admin.audit.title')}</a>
+            </li>
+            <li>
+              <a href={ctx.href('/admin/outbox')}>{ctx.t('admin.outbox.title')}</a>
+            </li>
+          </ul>
+        </nav>
+      ) : (
+        ''
+      )}
       {props.consents && props.consents.length > 0 ? (
         <section aria-labelledby="consents-title">
           <h2 id="consents-title">{ctx.t('account.consents.title')}</h2>

@@ -1,6 +1,14 @@
 /** Administrators' pages. */
-import { AUDIT_EVENT_TYPES, type AuditEventType } from '../../modules/access/index.js';
+import {
+  AUDIT_EVENT_TYPES,
+  GRANTABLE_ROLES,
+  ROLES,
+  type AuditEventType,
+} from '../../modules/access/index.js';
+import { MEMBERSHIP_STATUSES } from '../../modules/members/index.js';
+import { countryName } from '../../modules/vocabularies/index.js';
 import { PageHeader } from '../components/content.js';
+import { Csrf, ErrorSummary, errorsInOrder } from '../components/form.js';
 import type { PageContext } from '../context.js';
 import type { MessageKey } from '../messages.js';
 import { Layout } from '../layout/layout.js';
@@ -121,6 +129,239 @@ export function OutboxPage(props: { ctx: PageContext; rows: readonly OutboxRow[]
           ))}
         </>
       )}
+    </Layout>
+  );
+}
+
+export interface PersonRow {
+  id: string;
+  name: string;
+  email: string;
+  role: string;
+  emailVerified: boolean;
+  createdAt: Date;
+}
+
+/** People and their roles; an administrator changes a role person by person. */
+export function PeoplePage(props: {
+  ctx: PageContext;
+  csrfToken: string;
+  rows: readonly PersonRow[];
+  query: string;
+  viewerId: string;
+  /** The row whose form came back, and its problem. */
+  error?: { id: string; error: string };
+  notice?: boolean;
+}): JSX.Element {
+  const { ctx, rows } = props;
+  const roleLabel = (role: string) =>
+    (ROLES as readonly string[]).includes(role)
+      ? ctx.text(`account.role.${role}` as MessageKey)
+      : role;
+  const errors = props.error ? ([['role', props.error.error]] as [string, string][]) : [];
+  return (
+    <Layout ctx={ctx} title={ctx.text('admin.people.title')} indexable={false}>
+      <PageHeader title={ctx.text('admin.people.title')} lead={ctx.text('admin.people.lead')} />
+      {props.notice ? <p role="status">{ctx.t('admin.people.done')}</p> : ''}
+      <ErrorSummary
+        ctx={ctx}
+        summary="account.errors.summary"
+        errors={[]}
+        message={errors[0]?.[1]}
+      />
+      <form
+        method="get"
+        action={ctx.href('/admin/people')}
+        class="filters"
+        aria-label={ctx.text('admin.people.filter.label')}
+      >
+        <div class="field">
+          <label for="q">{ctx.t('admin.people.filter.query')}</label>
+          <input id="q" name="q" type="search" value={props.query} />
+        </div>
+        <button type="submit">{ctx.t('admin.audit.filter.submit')}</button>
+      </form>
+      <p role="status">{ctx.t('admin.people.shown', { count: rows.length })}</p>
+      <div class="table-scroll" tabindex="0" role="region" aria-labelledby="people-caption">
+        <table>
+          <caption id="people-caption">{ctx.t('admin.people.title')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{ctx.t('admin.people.column.name')}</th>
+              <th scope="col">{ctx.t('admin.people.column.email')}</th>
+              <th scope="col">{ctx.t('admin.people.column.role')}</th>
+              <th scope="col">{ctx.t('admin.people.column.change')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row, index) => (
+              <tr>
+                <td safe>{row.name}</td>
+                <td>
+                  <span safe>{row.email}</span>
+                  {row.emailVerified ? '' : <> ({ctx.t('admin.people.unverified')})</>}
+                </td>
+                <td safe>{roleLabel(row.role)}</td>
+                <td>
+                  {row.id === props.viewerId ? (
+                    ctx.t('admin.people.you')
+                  ) : (
+                    <form method="post" action={ctx.href(`/admin/people/${row.id}`)} class="inline">
+                      <Csrf token={props.csrfToken} />
+                      <label for={`role-${index}`} class="visually-hidden">
+                        {ctx.t('admin.people.roleFor', { name: row.name })}
+                      </label>
+                      <select id={`role-${index}`} name="role">
+                        {(GRANTABLE_ROLES as readonly string[]).includes(row.role) ? (
+                          ''
+                        ) : (
+                          <option value={row.role} selected>
+                            {roleLabel(row.role)}
+                          </option>
+                        )}
+                        {GRANTABLE_ROLES.map((role) => (
+                          <option value={role} selected={row.role === role}>
+                            {roleLabel(role)}
+                          </option>
+                        ))}
+                      </select>{' '}
+                      <button type="submit">
+                        {ctx.t('admin.people.submit', { name: row.name })}
+                      </button>
+                    </form>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </Layout>
+  );
+}
+
+export interface OrganisationAdminRow {
+  id: string;
+  slug: string;
+  name: string;
+  kind: string;
+  country: string | null;
+  status: string;
+  members: number;
+}
+
+/** Every organisation with its membership status; an administrator changes the status. */
+export function OrganisationsAdminPage(props: {
+  ctx: PageContext;
+  csrfToken: string;
+  rows: readonly OrganisationAdminRow[];
+  error?: { id: string; errors: Record<string, string> };
+  notice?: boolean;
+}): JSX.Element {
+  const { ctx, rows } = props;
+  const statusLabel = (status: string) =>
+    ctx.text(`admin.organisations.status.${status}` as MessageKey);
+  const summary = props.error
+    ? errorsInOrder(props.error.errors, ['status', 'reason']).map(
+        ([field, error]): [string, string] => [`${field}-${props.error?.id.slice(0, 8)}`, error],
+      )
+    : [];
+  return (
+    <Layout ctx={ctx} title={ctx.text('admin.organisations.title')} indexable={false}>
+      <PageHeader
+        title={ctx.text('admin.organisations.title')}
+        lead={ctx.text('admin.organisations.lead')}
+      />
+      {props.notice ? <p role="status">{ctx.t('admin.organisations.done')}</p> : ''}
+      <ErrorSummary ctx={ctx} summary="account.errors.summary" errors={summary} />
+      <ul class="cards">
+        {rows.map((row) => {
+          const prefix = row.id.slice(0, 8);
+          const errors = props.error?.id === row.id ? props.error.errors : {};
+          return (
+            <li class="card">
+              <h2 id={`org-${prefix}`}>
+                {row.status === 'active' ? (
+                  <a href={ctx.href(`/network/${row.slug}`)} safe>
+                    {row.name}
+                  </a>
+                ) : (
+                  <span safe>{row.name}</span>
+                )}
+              </h2>
+              <p class="meta">
+                <span safe>{ctx.text(`network.kind.${row.kind}` as MessageKey)}</span>
+                {row.country ? (
+                  <>
+                    {' '}
+                    · <span safe>{countryName(row.country, ctx.locale)}</span>
+                  </>
+                ) : (
+                  ''
+                )}{' '}
+                · {ctx.t('admin.organisations.members', { count: row.members })}
+              </p>
+              <p>
+                {ctx.t('admin.organisations.current', { status: statusLabel(row.status) })}{' '}
+                <a href={ctx.href(`/network/${row.slug}/manage`)}>
+                  {ctx.t('admin.organisations.manage', { name: row.name })}
+                </a>
+              </p>
+              {(MEMBERSHIP_STATUSES as readonly string[]).includes(row.status) ? (
+                <form
+                  method="post"
+                  action={ctx.href(`/admin/organisations/${row.id}`)}
+                  class="form"
+                  aria-labelledby={`org-${prefix}`}
+                  novalidate
+                >
+                  <Csrf token={props.csrfToken} />
+                  <div class={errors.status ? 'field has-error' : 'field'}>
+                    <label for={`status-${prefix}`}>{ctx.t('admin.organisations.newStatus')}</label>
+                    {errors.status ? (
+                      <p class="field-error" id={`status-${prefix}-error`}>
+                        {ctx.t(errors.status as MessageKey)}
+                      </p>
+                    ) : (
+                      ''
+                    )}
+                    <select
+                      id={`status-${prefix}`}
+                      name="status"
+                      aria-describedby={errors.status ? `status-${prefix}-error` : undefined}
+                    >
+                      {MEMBERSHIP_STATUSES.map((status) => (
+                        <option value={status} selected={status === row.status}>
+                          {statusLabel(status)}
+                        </option>
+                      ))}
+                    </select>
+                  </div>
+                  <div class={errors.reason ? 'field has-error' : 'field'}>
+                    <label for={`reason-${prefix}`}>{ctx.t('admin.organisations.reason')}</label>
+                    {errors.reason ? (
+                      <p class="field-error" id={`reason-${prefix}-error`}>
+                        {ctx.t(errors.reason as MessageKey)}
+                      </p>
+                    ) : (
+                      ''
+                    )}
+                    <textarea
+                      id={`reason-${prefix}`}
+                      name="reason"
+                      rows="2"
+                      aria-describedby={errors.reason ? `reason-${prefix}-error` : undefined}
+                    ></textarea>
+                  </div>
+                  <button type="submit">{ctx.t('admin.organisations.submit')}</button>
+                </form>
+              ) : (
+                ''
+              )}
+            </li>
+          );
+        })}
+      </ul>
     </Layout>
   );
 }

@@ -276,6 +276,8 @@ export function InvitationPage(props: {
   action: string;
   organisation: string;
   email: string;
+  /** 'admin' or 'member' of the organisation. */
+  role: string;
   state: FormState;
 }): JSX.Element {
   const { ctx, state } = props;
@@ -284,7 +286,12 @@ export function InvitationPage(props: {
     <Layout ctx={ctx} title={ctx.text('membership.invitation.title')} indexable={false}>
       <PageHeader
         title={ctx.text('membership.invitation.title')}
-        lead={ctx.text('membership.invitation.lead', { organisation: props.organisation })}
+        lead={ctx.text(
+          props.role === 'admin'
+            ? 'membership.invitation.lead'
+            : 'membership.invitation.lead.member',
+          { organisation: props.organisation },
+        )}
       />
       <ErrorSummary ctx={ctx} summary="account.errors.summary" errors={errors} />
       <form method="post" action={props.action} class="form" novalidate>
@@ -318,6 +325,30 @@ export function InvitationPage(props: {
           error={state.errors.passwordConfirmation}
         />
         <button type="submit">{ctx.t('membership.invitation.submit')}</button>
+      </form>
+    </Layout>
+  );
+}
+
+/** An invitation opened by the invited person, already signed in: one button joins. */
+export function JoinInvitationPage(props: {
+  ctx: PageContext;
+  csrfToken: string;
+  action: string;
+  organisation: string;
+  email: string;
+}): JSX.Element {
+  const { ctx } = props;
+  const values = { organisation: props.organisation, email: props.email };
+  return (
+    <Layout ctx={ctx} title={ctx.text('membership.invitation.title')} indexable={false}>
+      <PageHeader
+        title={ctx.text('membership.invitation.title')}
+        lead={ctx.text('membership.invitation.join.lead', values)}
+      />
+      <form method="post" action={props.action}>
+        <Csrf token={props.csrfToken} />
+        <button type="submit">{ctx.t('membership.invitation.join.submit', values)}</button>
       </form>
     </Layout>
   );

@@ -1,7 +1,12 @@
-import type { OrganisationKind, OrganisationView } from '../../modules/members/index.js';
+import type {
+  OrganisationFilter,
+  OrganisationKind,
+  OrganisationView,
+} from '../../modules/members/index.js';
 import { ORGANISATION_KINDS } from '../../modules/members/index.js';
 import { countryName } from '../../modules/vocabularies/index.js';
-import { EmptyState, PageHeader, Prose } from '../components/content.js';
+import { EmptyState, PageHeader, Prose, TranslationNotice } from '../components/content.js';
+import { Csrf, TextArea } from '../components/form.js';
 import { PlacesMap } from '../components/map.js';
 import type { PageContext } from '../context.js';
 import type { MessageKey } from '../messages.js';
@@ -60,11 +65,24 @@ export function OrganisationList(props: {
   );
 }
 
+/** The choices of the network filters: only values some member has. */
+export interface NetworkFilterChoices {
+  countries: readonly string[];
+  themes: readonly string[];
+  sdgs: readonly number[];
+}
+
 export function NetworkPage(props: {
   ctx: PageContext;
   organisations: readonly OrganisationView[];
+  filter: OrganisationFilter;
+  choices: NetworkFilterChoices;
 }): JSX.Element {
-  const { ctx } = props;
+  const { ctx, filter, choices } = props;
+  const filtered = Object.values(filter).some((value) => value !== undefined);
+  const collator = new Intl.Collator(ctx.locale);
+  const byLabel = (a: { label: string }, b: { label: string }) =>
+    collator.compare(a.label, b.label);
   const guests = props.organisations.filter((organisation) => organisation.kind === 'guest-city');
   const associates = props.organisations.filter((organisation) => organisation.associateMember);
   const associateKinds = ORGANISATION_KINDS.filter((kind) =>
@@ -76,8 +94,63 @@ export function NetworkPage(props: {
       <p>
         <a class="button" href={ctx.href('/network/apply')}>
           {ctx.t('membership.apply.title')}
-        </a>
+        </a>{' '}
+        <a href={ctx.href('/network/people')}>{ctx.t('people.directory.title')}</a>
       </p>
+      <form
+        method="get"
+        action={ctx.href('/network')}
+        class="filters"
+        aria-label={ctx.text('network.filter.label')}
+      >
+        <FilterSelect
+          ctx={ctx}
+          name="kind"
+          label="network.filter.kind"
+          value={filter.kind}
+          options={ORGANISATION_KINDS.map((kind) => ({ value: kind, label: kindLabel(ctx, kind) }))}
+        />
+        <FilterSelect
+          ctx={ctx}
+          name="country"
+          label="network.filter.country"
+          value={filter.country}
+          options={choices.countries
+            .map((code) => ({ value: code, label: countryName(code, ctx.locale) }))
+            .sort(byLabel)}
+        />
+        <FilterSelect
+          ctx={ctx}
+          name="theme"
+          label="network.filter.theme"
+          value={filter.theme}
+          options={choices.themes
+            .map((key) => ({
+              value: key,
+              label: ctx.text(`vocabularies.theme.${key}` as MessageKey),
+            }))
+            .sort(byLabel)}
+        />
+        <FilterSelect
+          ctx={ctx}
+          name="sdg"
+          label="network.filter.sdg"
+          value={filter.sdg === undefined ? undefined : String(filter.sdg)}
+          options={choices.sdgs.map((sdg) => ({
+            value: String(sdg),
+            label: `${sdg}. ${ctx.text(`vocabularies.sdg.${sdg}` as MessageKey)}`,
+          }))}
+        />
+        <button type="submit">{ctx.t('network.filter.submit')}</button>
+      </form>
+      {filtered ? (
+        <p role="status">
+          {ctx.t('network.filter.count', { count: props.organisations.length })}{' '}
+          <a href={ctx.href('/network')}>{ctx.t('network.filter.clear')}</a>
+        </p>
+      ) : (
+        ''
+      )}
       <PlacesMap
         ctx={ctx}
         label={ctx.text('network.map.label')}
@@ -121,11 +194,54 @@ export function NetworkPage(props: {
   );
 }
 
+/** One select of the filter form; the first choice is "any". */
+function FilterSelect(props: {
+  ctx: PageContext;
+  name: string;
+  label: MessageKey;
+  value: string | undefined;
+  options: readonly { value: string; label: string }[];
+}): JSX.Element {
+  const { ctx, name } = props;
+  return (
+    <div class="field">
+      <label for={`filter-${name}`}>{ctx.t(props.label)}</label>
+      <select id={`filter-${name}`} name={name}>
+        <option value="">{ctx.t('network.filter.any')}</option>
+        {props.options.map((option) => (
+          <option value={option.value} selected={option.value === props.value} safe>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+/** The description in the reader's language, else English, else whichever there is. */
+function descriptionFor(
+  descriptions: Record<string, string>,
+  locale: string,
+): { locale: string; text: string } | null {
+  for (const candidate of [locale, 'en', ...Object.keys(descriptions)]) {
+    const text = descriptions[candidate];
+    if (text) return { locale: candidate, text };
+  }
+  return null;
+}
+
+/** What the signed-in viewer can do on an organisation's page. */
+export type OrganisationActions =
+  { kind: 'none' } | { kind: 'manage' } | { kind: 'ask'; csrfToken: string; asked: boolean };
+
 export function OrganisationPage(props: {
   ctx: PageContext;
   organisation: OrganisationView;
+  actions?: OrganisationActions;
 }): JSX.Element {
   const { ctx, organisation } = props;
+  const description = descriptionFor(organisation.descriptions, ctx.locale);
+  const actions = props.actions ?? { kind: 'none' };
   return (
     <Layout
       ctx={ctx}
@@ -164,8 +280,127 @@ export function OrganisationPage(props: {
         ) : (
           ''
         )}
+        {organisation.themes.length > 0 ? (
+          <>
+            <dt>{ctx.t('network.themes')}</dt>
+            <dd>
+              <ul class="tags">
+                {organisation.themes.map((theme) => (
+                  <li>{ctx.t(`vocabularies.theme.${theme}` as MessageKey)}</li>
+                ))}
+              </ul>
+            </dd>
+          </>
+        ) : (
+          ''
+        )}
+        {organisation.sdgs.length > 0 ? (
+          <>
+            <dt>{ctx.t('network.sdgs')}</dt>
+            <dd>
+              <ul class="tags">
+                {organisation.sdgs.map((sdg) => (
+                  <li>
+                    {ctx.t('network.sdgNumber', { number: sdg })}{' '}
+                    {ctx.t(`vocabularies.sdg.${sdg}` as MessageKey)}
+                  </li>
+                ))}
+              </ul>
+            </dd>
+          </>
+        ) : (
+          ''
+        )}
+        {organisation.expertise.length > 0 ? (
+          <>
+            <dt>{ctx.t('network.expertise')}</dt>
+            <dd>
+              <ul class="tags">
+                {organisation.expertise.map((word) => (
+                  <li safe>{word}</li>
+                ))}
+              </ul>
+            </dd>
+          </>
+        ) : (
+          ''
+        )}
       </dl>
-      <Prose markdown={organisation.description} lang="en" />
+      {description ? (
+        <>
+          <TranslationNotice ctx={ctx} contentLocale={description.locale} />
+          <Prose markdown={description.text} lang={description.locale} />
+        </>
+      ) : (
+        ''
+      )}
+      {organisation.contact ? (
+        <section aria-labelledby="contact-title" class="members-only">
+          <h2 id="contact-title">{ctx.t('network.contact.title')}</h2>
+          <p class="hint">{ctx.t('network.contact.membersOnly')}</p>
+          <dl class="facts">
+            {organisation.contact.name ? (
+              <>
+                <dt>{ctx.t('network.contact.name')}</dt>
+                <dd safe>{organisation.contact.name}</dd>
+              </>
+            ) : (
+              ''
+            )}
+            {organisation.contact.email ? (
+              <>
+                <dt>{ctx.t('network.contact.email')}</dt>
+                <dd>
+                  <a href={`mailto:${organisation.contact.email}`} safe>
+                    {organisation.contact.email}
+                  </a>
+                </dd>
+              </>
+            ) : (
+              ''
+            )}
+            {organisation.contact.phone ? (
+              <>
+                <dt>{ctx.t('network.contact.phone')}</dt>
+                <dd safe>{organisation.contact.phone}</dd>
+              </>
+            ) : (
+              ''
+            )}
+          </dl>
+        </section>
+      ) : (
+        ''
+      )}
+      {actions.kind === 'manage' ? (
+        <p>
+          <a class="button" href={ctx.href(`/network/${organisation.slug}/manage`)}>
+            {ctx.t('network.manage.link')}
+          </a>
+        </p>
+      ) : (
+        ''
+      )}
+      {actions.kind === 'ask' ? (
+        <section aria-labelledby="join-title">
+          <h2 id="join-title">{ctx.t('network.join.title')}</h2>
+          {actions.asked ? (
+            <p role="status">{ctx.t('network.join.sent')}</p>
+          ) : (
+            <form
+              method="post"
+              action={ctx.href(`/network/${organisation.slug}/join`)}
+              class="form"
+            >
+              <Csrf token={actions.csrfToken} />
+              <TextArea ctx={ctx} name="message" label="network.join.message" required={false} />
+              <button type="submit">{ctx.t('network.join.submit')}</button>
+            </form>
+          )}
+        </section>
+      ) : (
+        ''
+      )}
     </Layout>
   );
 }

@@ -1,0 +1,51 @@
+/**
+ * Languages a person can say they speak: the 24 official languages of the EU, then the languages
+ * most spoken by the network's cities and their residents beyond them. ISO 639-1 codes; names come
+ * from Intl.DisplayNames in the reader's language.
+ */
+export const SPOKEN_LANGUAGES = [
+  'bg',
+  'cs',
+  'da',
+  'de',
+  'el',
+  'en',
+  'es',
+  'et',
+  'fi',
+  'fr',
+  'ga',
+  'hr',
+  'hu',
+  'it',
+  'lt',
+  'lv',
+  'mt',
+  'nl',
+  'pl',
+  'pt',
+  'ro',
+  'sk',
+  'sl',
+  'sv',
+  'ar',
+  'bs',
+  'ca',
+  'eu',
+  'gl',
+  'is',
+  'ka',
+  'mk',
+  'no',
+  'ru',
+  'sq',
+  'sr',
+  'tr',
+  'uk',
+  'zh',
+] as const;
+
+/** The name of a language in the reader's language, e.g. ("de", "fr") → "allemand". */
+export function languageName(code: string, locale: string): string {
+  return new Intl.DisplayNames([locale], { type: 'language' }).of(code) ?? code;
+}

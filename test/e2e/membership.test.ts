@@ -1,0 +1,223 @@
+/// <reference lib="dom" />
+/**
+ * The membership journey in a real Chromium with JavaScript off, mail through a real SMTP server:
+ * an organisation applies → an administrator approves → its admin creates the account from the
+ * e-mail, edits the profile and invites a colleague → the colleague signs in and reads
+ * members-only content that a visitor sees only as a teaser. Every new page is checked with axe in
+ * two languages, from a JavaScript-enabled copy of the same session.
+ */
+import path from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
+import { eq } from 'drizzle-orm';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pages } from '../../src/modules/knowledge/knowledge.schema.js';
+import { launchBrowser, serveTestApp, type ServedApp } from '../support/browser.js';
+import { totpCode } from '../support/form-browser.js';
+import { startSmtpServer, type TestSmtpServer } from '../support/smtp.js';
+
+const SCREENSHOTS = path.resolve('test-results/screenshots');
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+const CONTACT = 'Ana Lima, Human Rights Office';
+
+let smtp: TestSmtpServer;
+let served: ServedApp;
+let browser: Browser;
+beforeAll(async () => {
+  smtp = await startSmtpServer();
+  [served, browser] = await Promise.all([serveTestApp({ smtpUrl: smtp.url }), launchBrowser()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await served?.close();
+  await smtp?.close();
+});
+
+/** The path of the first link in the last message to `to` that contains `marker`. */
+function linkInMail(to: string, marker: string): string {
+  const index = smtp.recipients.findLastIndex((recipients) => recipients.includes(to));
+  const text = smtp.received[index]?.text ?? '';
+  const url = new RegExp(`https?://\\S*${marker}\\S*`).exec(text)?.[0] ?? 'http://missing/';
+  return new URL(url).pathname + new URL(url).search;
+}
+
+/** axe on each address, in a JavaScript-enabled context holding the same session. */
+async function checkWithAxe(context: BrowserContext, targets: readonly string[]): Promise<void> {
+  const checker = await browser.newContext({ storageState: await context.storageState() });
+  const page = await checker.newPage();
+  for (const target of targets) {
+    await page.goto(`${served.baseUrl}${target}`);
+    const result = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+    expect(result.violations.map((violation) => `${target}: ${violation.id}`)).toEqual([]);
+    const name = target.replace(/^\//, '').replace(/[/?=&]+/g, '-');
+    await page.screenshot({ path: path.join(SCREENSHOTS, `journey-${name}.png`), fullPage: true });
+  }
+  await checker.close();
+}
+
+async function signIn(page: Page, email: string, password: string): Promise<void> {
+  await page.goto(`${served.baseUrl}/en/sign-in`);
+  await page.getByLabel('E-mail address').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.locator('main button[type=submit]').click();
+}
+
+describe('the membership journey without JavaScript', () => {
+  it('goes from an application to a colleague reading the members layer', async () => {
+    const noScript = { javaScriptEnabled: false } as const;
+
+    // 1. An organisation applies.
+    const visitor = await browser.newContext(noScript);
+    const visitorPage = await visitor.newPage();
+    await visitorPage.goto(`${served.baseUrl}/en/network/apply`);
+    await visitorPage.getByLabel('Name of the organisation').fill('Prefeitura de Lisboa');
+    await visitorPage.getByLabel('Kind of organisation').selectOption('municipality');
+    await visitorPage.getByLabel('Country').selectOption('PT');
+    await visitorPage.getByLabel('City (optional)').fill('Lisboa');
+    await visitorPage
+      .getByLabel('Why does your organisation want to join?')
+      .fill('Lisbon wants to learn from the network’s cities.');
+    await visitorPage.getByLabel('Your name').fill('Ana Lima');
+    await visitorPage.getByLabel('Your e-mail address').fill('ana@example.org');
+    await visitorPage.getByLabel('I have read the privacy notice.').check();
+    await visitorPage.locator('main button[type=submit]').click();
+    await expect
+      .poll(() => visitorPage.getByRole('status').textContent())
+      .toContain('ana@example.org');
+
+    // 2. An administrator (with two-factor sign-in) approves it.
+    const adminContext = await browser.newContext(noScript);
+    const admin = await adminContext.newPage();
+    const setup = await served.app.access.issueSetupLink('en');
+    await admin.goto(setup.url.replace('http://localhost:3000', served.baseUrl));
+    await admin.getByLabel('Your name').fill('Grace Admin');
+    await admin.getByLabel('E-mail address').fill('grace@example.org');
+    await admin.getByLabel('Password', { exact: true }).fill('grace’s long passphrase');
+    await admin.getByLabel('Repeat the password').fill('grace’s long passphrase');
+    await admin.locator('button[type=submit]').click();
+    await signIn(admin, 'grace@example.org', 'grace’s long passphrase');
+    await admin.waitForURL(/\/en\/account\/two-factor$/);
+    await admin.getByLabel('Your current password').fill('grace’s long passphrase');
+    await admin.locator('main button[type=submit]').click();
+    const totpUri = await admin.locator('input[name=totpUri]').inputValue();
+    await admin.getByLabel('Code from the app, or a recovery code').fill(await totpCode(totpUri));
+    await admin.locator('main button[type=submit]').click();
+    await admin.getByRole('status').waitFor();
+    await admin.goto(`${served.baseUrl}/en/account`);
+    await admin.getByRole('link', { name: 'Applications' }).click();
+    const application = admin.locator('article', { hasText: 'Prefeitura de Lisboa' });
+    await application.getByLabel('Approve').check();
+    await application.getByRole('button', { name: 'Record the decision' }).click();
+    await expect
+      .poll(() => admin.getByRole('status').first().textContent())
+      .toContain('Decision recorded');
+
+    // 3. The contact creates the organisation's admin account from the e-mail.
+    const orgContext = await browser.newContext(noScript);
+    const orgAdmin = await orgContext.newPage();
+    await orgAdmin.goto(`${served.baseUrl}${linkInMail('ana@example.org', '/invitations/')}`);
+    await orgAdmin.getByLabel('Your name').fill('Ana Lima');
+    await orgAdmin.getByLabel('Password', { exact: true }).fill('Ana Lima’s long passphrase');
+    await orgAdmin.getByLabel('Repeat the password').fill('Ana Lima’s long passphrase');
+    await orgAdmin.locator('main button[type=submit]').click();
+    await signIn(orgAdmin, 'ana@example.org', 'Ana Lima’s long passphrase');
+    await orgAdmin.getByRole('link', { name: 'Manage this organisation' }).click();
+
+    // … edits the profile: a mistake first, then the members-only contact person.
+    await orgAdmin.getByLabel('Latitude (optional)').fill('38.72');
+    await orgAdmin.getByRole('button', { name: 'Save the profile' }).click();
+    await expect
+      .poll(() => orgAdmin.getByRole('alert').textContent())
+      .toContain('Enter both latitude and longitude');
+    await orgAdmin.getByLabel('Longitude (optional)').fill('-9.14');
+    await orgAdmin.getByLabel('In English').fill('Lisbon works for the right to housing.');
+    await orgAdmin.getByLabel('Housing', { exact: true }).check();
+    await orgAdmin.getByLabel('11. Sustainable cities and communities').check();
+    await orgAdmin.getByLabel('Name (optional)').fill(CONTACT);
+    await orgAdmin.getByRole('button', { name: 'Save the profile' }).click();
+    await expect
+      .poll(() => orgAdmin.getByRole('status').first().textContent())
+      .toContain('Profile saved');
+    await orgAdmin.screenshot({
+      path: path.join(SCREENSHOTS, 'en-manage-organisation.png'),
+      fullPage: true,
+    });
+
+    // … and invites a colleague.
+    await orgAdmin.getByLabel('Their e-mail address').fill('rui@example.org');
+    await orgAdmin.getByLabel('Their role').selectOption('member');
+    await orgAdmin.getByRole('button', { name: 'Send the invitation' }).click();
+    await expect
+      .poll(() => orgAdmin.getByRole('status').first().textContent())
+      .toContain('Invitation sent');
+
+    // 4. The colleague creates an account and signs in.
+    const colleagueContext = await browser.newContext(noScript);
+    const colleague = await colleagueContext.newPage();
+    await colleague.goto(`${served.baseUrl}${linkInMail('rui@example.org', '/invitations/')}`);
+    await colleague.getByLabel('Your name').fill('Rui Costa');
+    await colleague.getByLabel('Password', { exact: true }).fill('Rui Costa’s long passphrase');
+    await colleague.getByLabel('Repeat the password').fill('Rui Costa’s long passphrase');
+    await colleague.locator('main button[type=submit]').click();
+    await signIn(colleague, 'rui@example.org', 'Rui Costa’s long passphrase');
+
+    // Members-only content: the contact person, and a members-only page.
+    await served.app.database.db
+      .update(pages)
+      .set({ access: 'members' })
+      .where(eq(pages.slug, 'who-we-are'));
+    await served.app.renderCache?.invalidateEverywhere();
+    await colleague.goto(`${served.baseUrl}/en/network`);
+    await colleague.getByRole('link', { name: 'Prefeitura de Lisboa' }).first().click();
+    await expect.poll(() => colleague.locator('main').textContent()).toContain(CONTACT);
+    await colleague.goto(`${served.baseUrl}/en/about/who-we-are`);
+    expect(await colleague.getByRole('heading', { level: 1 }).textContent()).toBe('Who we are');
+    await colleague.screenshot({
+      path: path.join(SCREENSHOTS, 'en-organisation-member-view.png'),
+      fullPage: true,
+    });
+
+    // A visitor sees the organisation without its contact, and the teaser for the page.
+    await visitorPage.goto(`${served.baseUrl}/en/network/prefeitura-de-lisboa`);
+    expect(await visitorPage.locator('main').textContent()).toContain(
+      'Lisbon works for the right to housing.',
+    );
+    expect(await visitorPage.locator('main').textContent()).not.toContain(CONTACT);
+    await visitorPage.goto(`${served.baseUrl}/en/about/who-we-are`);
+    expect(await visitorPage.getByRole('heading', { level: 1 }).textContent()).toBe(
+      'For network members',
+    );
+
+    // 5. axe on every new page, in two languages.
+    await checkWithAxe(orgContext, [
+      '/en/network/prefeitura-de-lisboa/manage',
+      '/fr/network/prefeitura-de-lisboa/manage',
+      '/en/account/profile',
+      '/de/account/profile',
+    ]);
+    await checkWithAxe(colleagueContext, [
+      '/en/network/prefeitura-de-lisboa',
+      '/es/network/prefeitura-de-lisboa',
+      '/en/network/people',
+      '/it/network/people',
+    ]);
+    await checkWithAxe(adminContext, [
+      '/en/admin/organisations',
+      '/fr/admin/organisations',
+      '/en/admin/people',
+      '/de/admin/people',
+    ]);
+    await checkWithAxe(visitor, [
+      '/en/network?kind=municipality&sdg=11',
+      '/fr/network?theme=housing',
+      '/en/network/people',
+    ]);
+    await served.app.database.db
+      .update(pages)
+      .set({ access: 'public' })
+      .where(eq(pages.slug, 'who-we-are'));
+    await served.app.renderCache?.invalidateEverywhere();
+    for (const context of [visitor, adminContext, orgContext, colleagueContext])
+      await context.close();
+  });
+});
