@@ -18,14 +18,24 @@ import {
   createSignInThrottle,
   type AccessService,
 } from './modules/access/index.js';
-import { createKnowledgeRepository } from './modules/knowledge/index.js';
+import {
+  KNOWLEDGE_JOBS,
+  createEditorialRepository,
+  createItemsRepository,
+  createKnowledgeRepository,
+  createKnowledgeService,
+} from './modules/knowledge/index.js';
 import {
   createMembersRepository,
   createMembersService,
   createPeopleRepository,
   createPeopleService,
 } from './modules/members/index.js';
-import { createSearchRepository } from './modules/search/index.js';
+import {
+  createItemsSearchRepository,
+  createSearchRepository,
+  createSearchService,
+} from './modules/search/index.js';
 import { createVocabulariesRepository, regionOfCountry } from './modules/vocabularies/index.js';
 import { createRenderCache, type RenderCache } from './platform/cache/render-cache.js';
 import type { Database } from './platform/db/database.js';
@@ -153,6 +163,19 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   const knowledge = createKnowledgeRepository(database.db);
   const members = membersRepository;
   const search = createSearchRepository(database.db);
+  const clock = deps.clock ?? (() => new Date());
+  const items = createItemsRepository(database.db, clock);
+  const editorial = createKnowledgeService({
+    editorial: createEditorialRepository(database.db),
+    themeKeys: async () => (await vocabularies.listThemes()).map((theme) => theme.key),
+    locales: catalogue.locales,
+    contentChanged: async () => renderCache?.invalidateEverywhere(),
+    clock: deps.clock,
+  });
+  const searchService = createSearchService({
+    items: createItemsSearchRepository(database.db, clock),
+    site: search,
+  });
 
   // Web
   registerWeb(http, {
@@ -168,8 +191,12 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     people,
     countryCodes: Object.keys(regionOfCountry),
     knowledge,
+    items,
+    editorial,
+    contentLocales: catalogue.locales,
     members,
     search,
+    searchService,
     vocabularies,
     renderCache,
   });
@@ -178,6 +205,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   const jobs = [
     { ...ACCESS_JOBS.purgeUnverifiedAccounts, run: () => accessJobs.purgeUnverifiedAccounts() },
     { ...RATE_LIMIT_JOBS.purgeExpired, run: () => purgeExpiredRateLimits(database.db) },
+    { ...KNOWLEDGE_JOBS.announceDueItems, run: () => editorial.announceDueItems() },
   ];
   return { http, access, renderCache, mailer, jobs };
 }

@@ -5,6 +5,7 @@
 import type account from '../../locales/en/account.json';
 import type admin from '../../locales/en/admin.json';
 import type common from '../../locales/en/common.json';
+import type editor from '../../locales/en/editor.json';
 import type errors from '../../locales/en/errors.json';
 import type home from '../../locales/en/home.json';
 import type knowledge from '../../locales/en/knowledge.json';
@@ -12,6 +13,7 @@ import type mail from '../../locales/en/mail.json';
 import type membership from '../../locales/en/membership.json';
 import type network from '../../locales/en/network.json';
 import type people from '../../locales/en/people.json';
+import type search from '../../locales/en/search.json';
 import type sections from '../../locales/en/sections.json';
 import type setup from '../../locales/en/setup.json';
 import type vocabularies from '../../locales/en/vocabularies.json';
@@ -20,6 +22,7 @@ interface Catalogues {
   account: typeof account;
   admin: typeof admin;
   common: typeof common;
+  editor: typeof editor;
   errors: typeof errors;
   home: typeof home;
   knowledge: typeof knowledge;
@@ -27,6 +30,7 @@ interface Catalogues {
   membership: typeof membership;
   network: typeof network;
   people: typeof people;
+  search: typeof search;
   sections: typeof sections;
   setup: typeof setup;
   vocabularies: typeof vocabularies;

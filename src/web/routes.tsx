@@ -20,11 +20,20 @@ import { registerOrganisationRoutes } from './organisation.routes.js';
 import { registerPeopleRoutes } from './people.routes.js';
 import { registerViewer } from './viewer.js';
 import {
+  DEFAULT_SECTION,
+  ITEM_SECTIONS,
+  ITEM_TYPES,
   KNOWLEDGE_SECTIONS,
+  isItemType,
   isKnowledgeSection,
+  type ItemFilter,
+  type ItemSection,
+  type ItemsRepository,
   type KnowledgeRepository,
+  type KnowledgeService,
   type PageView,
 } from '../modules/knowledge/index.js';
+import { registerKnowledgeRoutes } from './knowledge.routes.js';
 import {
   ORGANISATION_KINDS,
   type MembersRepository,
@@ -33,7 +42,12 @@ import {
   type OrganisationKind,
   type PeopleService,
 } from '../modules/members/index.js';
-import { MAX_QUERY_LENGTH, type SearchRepository } from '../modules/search/index.js';
+import {
+  MAX_QUERY_LENGTH,
+  type ItemSearchFilter,
+  type SearchRepository,
+  type SearchService,
+} from '../modules/search/index.js';
 import { udhrFor, type VocabulariesRepository } from '../modules/vocabularies/index.js';
 import { NotFoundError } from '../platform/errors/errors.js';
 import { REFERENCE_LOCALE } from '../platform/i18n/catalogue.js';
@@ -46,9 +60,11 @@ import {
   KnowledgeIndexPage,
   KnowledgeSectionPage,
   type SectionContent,
+  type SectionItems,
 } from './pages/knowledge.page.js';
 import { NetworkPage, OrganisationPage, type OrganisationActions } from './pages/network.page.js';
-import { EventsPage, ExpertsPage, SearchPage } from './pages/sections.page.js';
+import { EventsPage, ExpertsPage } from './pages/sections.page.js';
+import { SearchPage } from './pages/search.page.js';
 import { SetupDonePage, SetupPage, type SetupFormState } from './pages/setup.page.js';
 import { createPageCache, sendPage } from './render.js';
 import type { RenderCache } from '../platform/cache/render-cache.js';
@@ -67,8 +83,15 @@ export interface WebModules {
     readonly { recipient: string; subject: string; textBody: string; createdAt: Date }[]
   >;
   knowledge: KnowledgeRepository;
+  /** Knowledge Centre items as each viewer may read them. */
+  items: ItemsRepository;
+  /** The editors' work on items. */
+  editorial: KnowledgeService;
+  /** Languages content may be written in. */
+  contentLocales: readonly string[];
   members: MembersRepository;
   search: SearchRepository;
+  searchService: SearchService;
   vocabularies: VocabulariesRepository;
   /** Rendered anonymous pages; null turns caching off. */
   renderCache: RenderCache | null;
@@ -89,6 +112,56 @@ function networkFilter(query: Record<string, string | undefined>): OrganisationF
   return filter;
 }
 
+/** A list or search filter from a query string; anything unknown is left out. */
+function itemFilter(
+  query: Record<string, string | undefined>,
+  locales: readonly string[],
+): ItemFilter & ItemSearchFilter {
+  const filter: ItemFilter & ItemSearchFilter = {};
+  if (isItemType(query.type)) filter.type = query.type;
+  if (/^[a-z0-9-]{1,80}$/.test(query.theme ?? '')) filter.theme = query.theme;
+  const number = (value: string | undefined, max: number): number | undefined => {
+    const parsed = Number(value);
+    return Number.isInteger(parsed) && parsed >= 1 && parsed <= max ? parsed : undefined;
+  };
+  const sdg = number(query.sdg, 17);
+  if (sdg) filter.sdg = sdg;
+  const right = number(query.right, 30);
+  if (right) filter.right = right;
+  if (/^[A-Z]{2}$/.test(query.country ?? '')) filter.country = query.country;
+  if (locales.includes(query.language ?? '')) filter.language = query.language;
+  const year = number(query.year, 9999);
+  if (year && year >= 1900) filter.year = year;
+  return filter;
+}
+
+/** The search of a query string: words, filter, page; too long is reported, not cut. */
+function searchRequest(
+  query: Record<string, string | string[] | undefined>,
+  locales: readonly string[],
+): { query: string; filter: ItemSearchFilter; page: number; exact: boolean; tooLong: boolean } {
+  const first = (value: string | string[] | undefined): string | undefined =>
+    Array.isArray(value) ? value[0] : value;
+  const flat = Object.fromEntries(Object.entries(query).map(([key, value]) => [key, first(value)]));
+  const text = (flat.q ?? '').trim();
+  const all = itemFilter(flat, locales);
+  // Search narrows by what its documents carry (not by UDHR article).
+  const filter = Object.fromEntries(
+    Object.entries(all).filter(([key, value]) => key !== 'right' && value !== undefined),
+  ) as ItemSearchFilter;
+  const page = Number(flat.page);
+  return {
+    query: text,
+    filter,
+    page: Number.isInteger(page) && page >= 1 && page <= 50 ? page : 1,
+    exact: flat.exact === '1',
+    tooLong: text.length > MAX_QUERY_LENGTH,
+  };
+}
+
+const isItemSection = (section: string): section is ItemSection =>
+  (ITEM_SECTIONS as readonly string[]).includes(section);
+
 type LocaleParams = { locale: string };
 
 export function registerWeb(app: FastifyInstance, deps: WebDeps & WebModules): void {
@@ -107,6 +180,54 @@ export function registerWeb(app: FastifyInstance, deps: WebDeps & WebModules): v
 
   app.get('/robots.txt', async (_request, reply) =>
     reply.type('text/plain; charset=utf-8').send('User-agent: *\nDisallow: /*/setup/\n'),
+  );
+
+  // The same search as the page, as JSON: GET /api/search?q=…&lang=fr&type=practice&page=2
+  app.get<{ Querystring: Record<string, string | string[] | undefined> }>(
+    '/api/search',
+    { config: { rateLimit: { max: 60, timeWindow: '1 minute' } } },
+    async (request, reply) => {
+      const parsed = searchRequest(request.query, deps.contentLocales);
+      const lang = typeof request.query.lang === 'string' ? request.query.lang : REFERENCE_LOCALE;
+      const locale = deps.catalogue.isSupported(lang) ? lang : REFERENCE_LOCALE;
+      if (parsed.tooLong || !parsed.query)
+        return reply.status(400).send({
+          error: parsed.tooLong ? 'search.tooLong' : 'search.queryRequired',
+          message: parsed.tooLong
+            ? `The query is too long: at most ${MAX_QUERY_LENGTH} characters.`
+            : 'Give the words to search for in q.',
+        });
+      const outcome = await deps.searchService.search(
+        request.viewer ?? ANONYMOUS,
+        parsed.query,
+        locale,
+        parsed.filter,
+        parsed.page,
+        { exact: parsed.exact },
+      );
+      const base = deps.publicUrl;
+      return reply.header('cache-control', 'no-cache').send({
+        query: parsed.query,
+        corrected: outcome.corrected,
+        page: parsed.page,
+        total: outcome.items.total,
+        more: outcome.items.more,
+        facets: outcome.items.facets,
+        items: outcome.items.hits.map((hit) => ({
+          type: hit.type,
+          title: hit.title,
+          language: hit.locale,
+          date: hit.date,
+          url: `${base}/${locale}/knowledge/${hit.section}/${hit.slug}`,
+          snippet: hit.snippet.replaceAll('\u0001', '').replaceAll('\u0002', ''),
+        })),
+        site: outcome.site.map((hit) => ({
+          kind: hit.kind,
+          title: hit.title,
+          url: hit.url.startsWith('/') ? `${base}/${locale}${hit.url}` : hit.url,
+        })),
+      });
+    },
   );
 
   app.register(
@@ -258,45 +379,72 @@ export function registerWeb(app: FastifyInstance, deps: WebDeps & WebModules): v
         );
       });
 
-      site.get<{ Params: LocaleParams & { section: string } }>(
-        '/knowledge/:section',
-        async (request, reply) => {
-          const { section, locale } = request.params;
-          if (!isKnowledgeSection(section)) throw new NotFoundError();
-          const intro = await page(request, locale, section);
-          let content: SectionContent = { kind: 'empty' };
-          if (section === 'human-rights-framework')
-            content = { kind: 'framework', udhr: udhrFor(locale) };
-          if (section === 'useful-links')
-            content = {
-              kind: 'links',
-              directory: await deps.knowledge.linkDirectory(viewerOf(request)),
-            };
-          if (section === 'thematic-issues') {
-            const [themes, sdgs] = await Promise.all([
-              deps.vocabularies.listThemes(),
-              deps.vocabularies.listSdgs(),
-            ]);
-            content = { kind: 'themes', themes, sdgs };
-          }
-          if (section === 'institutions') {
-            const organisations = await deps.members.listOrganisations(viewerOf(request));
-            content = {
-              kind: 'institutions',
-              organisations: organisations.filter((entry) => entry.listedInstitution),
-            };
-          }
-          return pages.sendShared(
-            reply,
-            <KnowledgeSectionPage
-              ctx={ctxOf(request, reply)}
-              section={section}
-              intro={intro}
-              content={content}
-            />,
-          );
-        },
-      );
+      site.get<{
+        Params: LocaleParams & { section: string };
+        Querystring: Record<string, string | undefined>;
+      }>('/knowledge/:section', async (request, reply) => {
+        const { section, locale } = request.params;
+        if (!isKnowledgeSection(section)) throw new NotFoundError();
+        const intro = await page(request, locale, section);
+        let items: SectionItems | undefined;
+        if (isItemSection(section)) {
+          const filter = { ...itemFilter(request.query, deps.contentLocales), section };
+          const [listing, years, themes] = await Promise.all([
+            deps.items.listItems(
+              viewerOf(request),
+              filter,
+              locale,
+              Number(request.query.page) || 1,
+            ),
+            deps.items.yearRange(section),
+            deps.vocabularies.listThemes(),
+          ]);
+          items = {
+            section,
+            listing,
+            filter,
+            choices: {
+              types: ITEM_TYPES.filter((type) => DEFAULT_SECTION[type] === section),
+              themes: themes.map((theme) => theme.key),
+              countries: deps.countryCodes,
+              languages: deps.contentLocales,
+              years,
+            },
+          };
+        }
+        let content: SectionContent = { kind: 'empty' };
+        if (section === 'human-rights-framework')
+          content = { kind: 'framework', udhr: udhrFor(locale) };
+        if (section === 'useful-links')
+          content = {
+            kind: 'links',
+            directory: await deps.knowledge.linkDirectory(viewerOf(request)),
+          };
+        if (section === 'thematic-issues') {
+          const [themes, sdgs] = await Promise.all([
+            deps.vocabularies.listThemes(),
+            deps.vocabularies.listSdgs(),
+          ]);
+          content = { kind: 'themes', themes, sdgs };
+        }
+        if (section === 'institutions') {
+          const organisations = await deps.members.listOrganisations(viewerOf(request));
+          content = {
+            kind: 'institutions',
+            organisations: organisations.filter((entry) => entry.listedInstitution),
+          };
+        }
+        return pages.sendShared(
+          reply,
+          <KnowledgeSectionPage
+            ctx={ctxOf(request, reply)}
+            section={section}
+            intro={intro}
+            content={content}
+            items={items}
+          />,
+        );
+      });
 
       site.get<{ Params: LocaleParams }>('/experts', async (request, reply) =>
         pages.sendShared(reply, <ExpertsPage ctx={ctxOf(request, reply)} />),
@@ -306,32 +454,64 @@ export function registerWeb(app: FastifyInstance, deps: WebDeps & WebModules): v
         pages.sendShared(reply, <EventsPage ctx={ctxOf(request, reply)} />),
       );
 
-      site.get<{ Params: LocaleParams; Querystring: { q?: string | string[] } }>(
+      site.get<{
+        Params: LocaleParams;
+        Querystring: Record<string, string | string[] | undefined>;
+      }>(
         '/search',
         { config: { rateLimit: { max: 60, timeWindow: '1 minute' } } },
         async (request, reply) => {
           const ctx = ctxOf(request, reply);
-          const raw = request.query.q;
-          const query = (Array.isArray(raw) ? (raw[0] ?? '') : (raw ?? '')).trim();
-          if (query.length > MAX_QUERY_LENGTH) {
+          const parsed = searchRequest(request.query, deps.contentLocales);
+          if (parsed.tooLong) {
             return sendPage(
               reply,
               <SearchPage
                 ctx={ctx}
-                query={query}
-                hits={null}
+                query={parsed.query}
+                view={null}
                 error={ctx.text('sections.search.tooLong', { max: MAX_QUERY_LENGTH })}
               />,
               { status: 400 },
             );
           }
-          const hits = query
-            ? await deps.search.search(viewerOf(request), query, ctx.locale)
+          const outcome = parsed.query
+            ? await deps.searchService.search(
+                viewerOf(request),
+                parsed.query,
+                ctx.locale,
+                parsed.filter,
+                parsed.page,
+                { exact: parsed.exact },
+              )
             : null;
-          return sendPage(reply, <SearchPage ctx={ctx} query={query} hits={hits} />);
+          return sendPage(
+            reply,
+            <SearchPage
+              ctx={ctx}
+              query={parsed.query}
+              view={
+                outcome
+                  ? { ...outcome, query: parsed.query, filter: parsed.filter, page: parsed.page }
+                  : null
+              }
+            />,
+          );
         },
       );
 
+      registerKnowledgeRoutes(
+        site,
+        {
+          items: deps.items,
+          knowledge: deps.editorial,
+          contentLocales: deps.contentLocales,
+          themeKeys: async () => (await deps.vocabularies.listThemes()).map((theme) => theme.key),
+          countryCodes: deps.countryCodes,
+          pages,
+        },
+        ctxOf,
+      );
       registerSetup(site, deps, ctxOf);
       registerAccountRoutes(site, deps.accounts, ctxOf, (viewer) =>
         deps.membership.organisationsOf(viewer),

@@ -27,6 +27,7 @@ const PAGES = [
   '/knowledge/thematic-issues',
   '/knowledge/other-issues',
   '/knowledge/useful-links',
+  '/knowledge/good-practices',
   '/knowledge/work-in-progress',
   '/experts',
   '/events',

@@ -8,6 +8,7 @@ import { linkGroups, links, pages } from '../../src/modules/knowledge/knowledge.
 import { users } from '../../src/modules/access/access.schema.js';
 import { organisations, profiles } from '../../src/modules/members/members.schema.js';
 import { readOutbox } from '../../src/platform/mail/mailer.js';
+import { refreshSearchDocuments } from '../../src/modules/knowledge/index.js';
 import { FormBrowser } from '../support/form-browser.js';
 import { buildTestApp, type TestApp } from '../support/app.js';
 
@@ -96,6 +97,23 @@ beforeAll(async () => {
     },
     inDirectory: true,
   });
+  // Knowledge Centre items: one wholly for members, one public with a members-only part.
+  await db.execute(sql`
+    INSERT INTO items (type, section, slug, access, status, published_at, date, original_locale,
+                       restricted_fields, themes)
+    VALUES ('publication', 'publications', 'canary-members-item', 'members', 'published',
+            now() - interval '1 hour', '2026-01-01', 'en', '{}', '{housing}'),
+           ('practice', 'good-practices', 'open-practice', 'public', 'published',
+            now() - interval '1 hour', '2026-01-02', 'en', '{results,body}', '{housing}')`);
+  await db.execute(sql`
+    INSERT INTO item_translations (item_id, locale, title, summary, body, fields)
+    SELECT id, 'en', ${`${CANARY} item title`}, ${`${CANARY} item summary`}, ${CANARY}, '{}'
+      FROM items WHERE slug = 'canary-members-item'
+    UNION ALL
+    SELECT id, 'en', 'An open practice on housing', 'Housing for everyone, in public.',
+           ${`${CANARY} restricted body`}, ${JSON.stringify({ problem: 'Housing is scarce.', results: `${CANARY} results` })}::jsonb
+      FROM items WHERE slug = 'open-practice'`);
+  await refreshSearchDocuments(db, null);
   const [count] = await db
     .select({ n: sql<number>`count(*)::int` })
     .from(links)
@@ -145,6 +163,13 @@ describe('the members layer', () => {
       '/',
       '/robots.txt',
       '/en/search?q=CANARY',
+      '/en/search?q=housing',
+      '/en/search?q=canari',
+      '/api/search?q=CANARY',
+      '/api/search?q=housing',
+      '/en/knowledge/publications/canary-members-item',
+      '/en/knowledge/good-practices/open-practice',
+      '/en/knowledge/good-practices?theme=housing',
       '/fr/search?q=members',
       '/de/search?q=wip',
       '/en/nothing',
@@ -170,6 +195,12 @@ describe('the members layer', () => {
     expect(seen.has('/de/knowledge/work-in-progress')).toBe(true);
     expect(seen.has('/it/knowledge/useful-links')).toBe(true);
     expect(seen.has('/es/network/uclg')).toBe(true);
+    // The public part of the practice is there, and the visitor is told more is for members.
+    const practice = await app.http.inject({ url: '/en/knowledge/good-practices/open-practice' });
+    expect(practice.body).toContain('Housing is scarce.');
+    expect(practice.body).toContain('Network members can also read');
+    const listing = await app.http.inject({ url: '/en/knowledge/publications' });
+    expect(listing.body).toContain('One more item is for network members.');
     const person = await app.http.inject({ url: `/en/network/people/${personId}` });
     expect(person.body).toContain('A public affiliation');
     expect(seen.size).toBeGreaterThan(80);
@@ -192,6 +223,13 @@ describe('the members layer', () => {
       '/en/network',
       '/en/network/uclg',
       '/en/search?q=CANARY',
+      '/en/search?q=housing',
+      '/en/search?q=canari',
+      '/api/search?q=CANARY',
+      '/api/search?q=housing',
+      '/en/knowledge/publications/canary-members-item',
+      '/en/knowledge/good-practices/open-practice',
+      '/en/knowledge/good-practices?theme=housing',
       '/en/account',
       '/en/network/people',
       `/en/network/people/${personId}`,

@@ -7,3 +7,22 @@ export type {
 } from './knowledge.repository.js';
 export { KNOWLEDGE_SECTIONS, isKnowledgeSection } from './knowledge.sections.js';
 export type { KnowledgeSection } from './knowledge.sections.js';
+export { createItemsRepository, PAGE_SIZE } from './items.repository.js';
+export type {
+  ItemFilter,
+  ItemPage,
+  ItemSummaryView,
+  ItemView,
+  ItemsRepository,
+} from './items.repository.js';
+export { createEditorialRepository, refreshSearchDocuments } from './editorial.repository.js';
+export type {
+  EditableItem,
+  EditorListRow,
+  EditorialRepository,
+  RevisionView,
+} from './editorial.repository.js';
+export { KNOWLEDGE_JOBS, blankItem, createKnowledgeService } from './knowledge.service.js';
+export type { KnowledgeService } from './knowledge.service.js';
+export { itemFormFields } from './items.schemas.js';
+export * from './items.types.js';

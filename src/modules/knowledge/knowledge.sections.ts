@@ -6,6 +6,7 @@ export const KNOWLEDGE_SECTIONS = [
   'thematic-issues',
   'other-issues',
   'useful-links',
+  'good-practices',
   'work-in-progress',
 ] as const;
 

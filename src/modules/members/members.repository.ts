@@ -1,6 +1,7 @@
 /** All SQL of the members module. */
 import { and, arrayContains, asc, eq, gt, isNull, like, or, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';
+import { slugify } from '../../platform/text/slugify.js';
 import { canSeeMembersLayer, type Membership, type Viewer } from '../access/index.js';
 import { users } from '../access/access.schema.js';
 import { countries } from '../vocabularies/vocabularies.schema.js';
@@ -13,16 +14,7 @@ import {
   organisations,
 } from './members.schema.js';
 
-/** A readable, URL-safe slug: "Città di Bologna" → "citta-di-bologna". */
-export function slugify(name: string): string {
-  return name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 80);
-}
+export { slugify };
 
 /** Words after /network/ that are pages, not organisations. */
 const RESERVED_SLUGS: ReadonlySet<string> = new Set(['apply', 'people']);

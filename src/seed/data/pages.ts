@@ -179,6 +179,13 @@ export const seedPages: readonly SeedPage[] = [
     body: 'A directory of websites and resources on the Sustainable Development Goals, human rights, and local governments and cities. The links are grouped by topic, from human rights city networks and associations of local governments to thematic city initiatives, peace and justice, and refugees and migrants.\n',
   },
   {
+    slug: 'good-practices',
+    title: 'Good practices',
+    summary:
+      'How cities have put human rights into practice: the problem, the approach, the results and what others can take from it.',
+    body: 'Each good practice tells how a city tackled a human rights problem: what it did, what came of it, what made it work and how another city could do the same. Everyone can read the summary; network members can also read the detailed results and contacts.\n',
+  },
+  {
     slug: 'work-in-progress',
     title: 'Work in progress',
     summary: 'Ongoing projects and material the network is still developing.',

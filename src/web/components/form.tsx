@@ -207,6 +207,8 @@ export function TextArea(props: {
   /** Language of the text typed in, when it is not the interface's. */
   lang?: string;
   hint?: MessageKey;
+  /** Visible lines (5 by default). */
+  rows?: number;
 }): JSX.Element {
   const { ctx, name } = props;
   const describedBy = [props.hint ? `${name}-hint` : '', props.error ? `${name}-error` : '']
@@ -226,7 +228,7 @@ export function TextArea(props: {
       <textarea
         id={name}
         name={name}
-        rows="5"
+        rows={String(props.rows ?? 5)}
         lang={props.lang}
         required={props.required ?? true}
         aria-invalid={props.error ? 'true' : undefined}
@@ -278,6 +280,30 @@ export function CheckboxGroup(props: {
   );
 }
 
+/** One select of the filter form; the first choice is "any". */
+export function FilterSelect(props: {
+  ctx: PageContext;
+  name: string;
+  label: MessageKey;
+  value: string | undefined;
+  options: readonly { value: string; label: string }[];
+}): JSX.Element {
+  const { ctx, name } = props;
+  return (
+    <div class="field">
+      <label for={`filter-${name}`}>{ctx.t(props.label)}</label>
+      <select id={`filter-${name}`} name={name}>
+        <option value="">{ctx.t('network.filter.any')}</option>
+        {props.options.map((option) => (
+          <option value={option.value} selected={option.value === props.value} safe>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
 /** The hidden field that carries a form's CSRF token. */
 export function Csrf(props: { token: string }): JSX.Element {
   return <input type="hidden" name="_csrf" value={props.token} />;
@@ -301,5 +327,33 @@ function FieldError(props: { ctx: PageContext; name: string; error?: string }): 
     <p class="field-error" id={`${props.name}-error`}>
       {props.ctx.t(props.error as MessageKey)}
     </p>
+  );
+}
+
+/** What a form holds: each field's text, or its list of chosen values. */
+export type FormValues = Readonly<Record<string, string | readonly string[]>>;
+
+/** A field's text in a form's values ('' when absent or a list). */
+export function textValue(values: FormValues, name: string): string {
+  const value = values[name];
+  return typeof value === 'string' ? value : '';
+}
+
+/** A field's chosen values in a form's values (one value is a list of one). */
+export function listValue(values: FormValues, name: string): readonly string[] {
+  const value = values[name];
+  return value === undefined ? [] : typeof value === 'string' ? (value ? [value] : []) : value;
+}
+
+/** What was typed in a submitted form, strings and lists of strings only, to show it again. */
+export function typedValues(body: Readonly<Record<string, unknown>>): FormValues {
+  return Object.fromEntries(
+    Object.entries(body).flatMap(([key, value]): [string, string | string[]][] =>
+      typeof value === 'string'
+        ? [[key, value]]
+        : Array.isArray(value)
+          ? [[key, value.filter((item): item is string => typeof item === 'string')]]
+          : [],
+    ),
   );
 }

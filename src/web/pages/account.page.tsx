@@ -291,6 +291,13 @@ export function AccountPage(props: {
       ) : (
         ''
       )}
+      {can(viewer, 'publish-knowledge') ? (
+        <p>
+          <a href={ctx.href('/editor')}>{ctx.t('editor.nav')}</a>
+        </p>
+      ) : (
+        ''
+      )}
       {can(viewer, 'manage-roles') ? (
         <nav aria-labelledby="administration-title">
           <h2 id="administration-title">{ctx.t('admin.nav.title')}</h2>

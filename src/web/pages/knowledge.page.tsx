@@ -12,6 +12,7 @@ import {
 import type { PageContext } from '../context.js';
 import type { MessageKey } from '../messages.js';
 import { Layout } from '../layout/layout.js';
+import { ItemListing } from './items.page.js';
 import { OrganisationList } from './network.page.js';
 
 export function sectionTitle(ctx: PageContext, section: KnowledgeSection): string {
@@ -47,11 +48,15 @@ export type SectionContent =
   | { kind: 'themes'; themes: readonly ThemeView[]; sdgs: readonly SdgView[] }
   | { kind: 'empty' };
 
+/** The items a section lists, with the filter that chose them. */
+export type SectionItems = Omit<Parameters<typeof ItemListing>[0], 'ctx'>;
+
 export function KnowledgeSectionPage(props: {
   ctx: PageContext;
   section: KnowledgeSection;
   intro: PageView | null;
   content: SectionContent;
+  items?: SectionItems;
 }): JSX.Element {
   const { ctx, intro, content } = props;
   const title = sectionTitle(ctx, props.section);
@@ -88,7 +93,12 @@ export function KnowledgeSectionPage(props: {
       ) : (
         ''
       )}
-      {content.kind === 'empty' ? <EmptyState message={ctx.text('common.comingSoon')} /> : ''}
+      {props.items ? <ItemListing ctx={ctx} {...props.items} /> : ''}
+      {content.kind === 'empty' && !props.items ? (
+        <EmptyState message={ctx.text('common.comingSoon')} />
+      ) : (
+        ''
+      )}
     </Layout>
   );
 }

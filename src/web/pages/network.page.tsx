@@ -6,7 +6,7 @@ import type {
 import { ORGANISATION_KINDS } from '../../modules/members/index.js';
 import { countryName } from '../../modules/vocabularies/index.js';
 import { EmptyState, PageHeader, Prose, TranslationNotice } from '../components/content.js';
-import { Csrf, TextArea } from '../components/form.js';
+import { Csrf, FilterSelect, TextArea } from '../components/form.js';
 import { PlacesMap } from '../components/map.js';
 import type { PageContext } from '../context.js';
 import type { MessageKey } from '../messages.js';
@@ -191,30 +191,6 @@ export function NetworkPage(props: {
         ))}
       </section>
     </Layout>
-  );
-}
-
-/** One select of the filter form; the first choice is "any". */
-function FilterSelect(props: {
-  ctx: PageContext;
-  name: string;
-  label: MessageKey;
-  value: string | undefined;
-  options: readonly { value: string; label: string }[];
-}): JSX.Element {
-  const { ctx, name } = props;
-  return (
-    <div class="field">
-      <label for={`filter-${name}`}>{ctx.t(props.label)}</label>
-      <select id={`filter-${name}`} name={name}>
-        <option value="">{ctx.t('network.filter.any')}</option>
-        {props.options.map((option) => (
-          <option value={option.value} selected={option.value === props.value} safe>
-            {option.label}
-          </option>
-        ))}
-      </select>
-    </div>
   );
 }
 

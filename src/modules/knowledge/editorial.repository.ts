@@ -1,0 +1,404 @@
+/**
+ * The editors' side of the Knowledge Centre: items in every state, their translations, revisions
+ * and relations, and the search documents rebuilt from them on every change. Only the knowledge
+ * service calls this, after its policy checks.
+ */
+import { sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../../platform/db/database.js';
+import type { AccessLevel } from '../access/index.js';
+import type { ItemSection, ItemStatus, ItemType, TranslationStatus } from './items.types.js';
+
+type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
+/** An item's own data, as the editor's form sets it. */
+export interface ItemDraft {
+  type: ItemType;
+  section: ItemSection;
+  slug: string;
+  access: AccessLevel;
+  date: string;
+  restrictedFields: string[];
+  attributes: Record<string, string>;
+  themes: string[];
+  sdgs: number[];
+  sdgTargets: string[];
+  rights: number[];
+  countries: string[];
+  /** Slugs of related items. */
+  related: string[];
+}
+
+/** One language's text of an item. */
+export interface TranslationDraft {
+  locale: string;
+  title: string;
+  summary: string;
+  body: string;
+  fields: Record<string, string>;
+  /** For a translation (not the original): reviewed by a person, or to be reviewed. */
+  status: TranslationStatus;
+}
+
+export interface EditableItem extends Omit<ItemDraft, 'related'> {
+  id: string;
+  status: ItemStatus;
+  publishedAt: Date | null;
+  originalLocale: string;
+  related: string[];
+  updatedAt: Date;
+  /** The translation asked for, or null when there is none yet. */
+  translation: (TranslationDraft & { updatedAt: Date }) | null;
+  translations: { locale: string; status: TranslationStatus; title: string }[];
+}
+
+export interface EditorListRow {
+  id: string;
+  type: ItemType;
+  slug: string;
+  status: ItemStatus;
+  access: AccessLevel;
+  title: string;
+  updatedAt: Date;
+  publishedAt: Date | null;
+}
+
+export interface RevisionView {
+  id: string;
+  number: number;
+  locale: string;
+  title: string;
+  summary: string;
+  body: string;
+  fields: Record<string, string>;
+  authorName: string | null;
+  createdAt: Date;
+}
+
+export type SaveOutcome =
+  { ok: true; id: string } | { ok: false; reason: 'slug-taken' | 'not-found' };
+
+/** Rebuilds the search documents of one item (or of every item, when id is null). */
+export async function refreshSearchDocuments(db: Db | Tx, id: string | null): Promise<void> {
+  const only = id === null ? sql`true` : sql`i.id = ${id}`;
+  await db.execute(
+    sql`DELETE FROM search_documents d USING items i WHERE d.item_id = i.id AND ${only}`,
+  );
+  await db.execute(sql`
+    INSERT INTO search_documents (item_id, locale, layer, type, section, slug, visible_from, date,
+                                  themes, sdgs, countries, title, vector)
+    SELECT i.id, t.locale, l.layer, i.type, i.section, i.slug, i.published_at, i.date,
+           i.themes, i.sdgs, i.countries, t.title,
+           setweight(to_tsvector(c.cfg, t.title), 'A') || setweight(to_tsvector(c.cfg, t.summary), 'B')
+             || setweight(to_tsvector(c.cfg, concat_ws(E'\n',
+                  CASE WHEN l.layer = 'members' OR NOT 'body' = ANY(i.restricted_fields) THEN t.body END,
+                  (SELECT string_agg(value, E'\n') FROM jsonb_each_text(t.fields)
+                    WHERE l.layer = 'members' OR NOT key = ANY(i.restricted_fields)),
+                  (SELECT string_agg(value, ' ') FROM jsonb_each_text(i.attributes)))), 'C')
+      FROM items i
+      JOIN item_translations t ON t.item_id = i.id
+      CROSS JOIN LATERAL (SELECT hrcn_search_config(t.locale) AS cfg) c
+      -- Members-only items have no public row at all.
+      JOIN (VALUES ('public'), ('members')) l(layer) ON l.layer = 'members' OR i.access = 'public'
+     WHERE ${only} AND i.status = 'published' AND i.published_at IS NOT NULL`);
+  // Words for "did you mean"; search only suggests a word that finds something for the viewer.
+  await db.execute(sql`
+    INSERT INTO search_terms (word)
+    SELECT DISTINCT w FROM items i JOIN item_translations t ON t.item_id = i.id,
+           regexp_split_to_table(lower(unaccent(t.title || ' ' || t.summary)), '[^[:alnum:]]+') w
+     WHERE ${only} AND i.status = 'published' AND length(w) BETWEEN 4 AND 40
+    ON CONFLICT DO NOTHING`);
+}
+
+async function saveTranslation(
+  tx: Tx,
+  id: string,
+  originalLocale: string,
+  translation: TranslationDraft,
+  authorId: string | null,
+): Promise<void> {
+  const isOriginal = translation.locale === originalLocale;
+  const before = await tx.execute<{
+    title: string;
+    summary: string;
+    body: string;
+    fields: Record<string, string>;
+  }>(
+    sql`SELECT title, summary, body, fields FROM item_translations WHERE item_id = ${id} AND locale = ${translation.locale}`,
+  );
+  const old = before.rows[0];
+  const changed =
+    !old ||
+    old.title !== translation.title ||
+    old.summary !== translation.summary ||
+    old.body !== translation.body ||
+    JSON.stringify(old.fields) !== JSON.stringify(translation.fields);
+  await tx.execute(sql`
+    INSERT INTO item_translations (item_id, locale, title, summary, body, fields, status)
+    VALUES (${id}, ${translation.locale}, ${translation.title}, ${translation.summary},
+            ${translation.body}, ${JSON.stringify(translation.fields)}::jsonb,
+            ${isOriginal ? 'original' : translation.status})
+    ON CONFLICT (item_id, locale) DO UPDATE
+       SET title = excluded.title, summary = excluded.summary, body = excluded.body,
+           fields = excluded.fields, status = excluded.status, updated_at = now()`);
+  if (!changed) return;
+  await tx.execute(sql`
+    INSERT INTO item_revisions (item_id, locale, number, title, summary, body, fields, author_id)
+    SELECT ${id}, ${translation.locale}, coalesce(max(number), 0) + 1, ${translation.title},
+           ${translation.summary}, ${translation.body}, ${JSON.stringify(translation.fields)}::jsonb, ${authorId}
+      FROM item_revisions WHERE item_id = ${id} AND locale = ${translation.locale}`);
+  // A changed original makes reviewed translations out of date.
+  if (isOriginal && old) {
+    await tx.execute(sql`
+      UPDATE item_translations SET status = 'needs-review'
+       WHERE item_id = ${id} AND locale <> ${translation.locale} AND status = 'reviewed'`);
+  }
+}
+
+async function saveRelations(tx: Tx, id: string, slugs: readonly string[]): Promise<void> {
+  await tx.execute(sql`DELETE FROM item_relations WHERE item_id = ${id} OR related_id = ${id}`);
+  if (slugs.length === 0) return;
+  await tx.execute(sql`
+    INSERT INTO item_relations (item_id, related_id)
+    SELECT ${id}, r.id FROM items r WHERE r.slug = ANY(${sql.param(slugs)}::text[]) AND r.id <> ${id}
+    UNION
+    SELECT r.id, ${id} FROM items r WHERE r.slug = ANY(${sql.param(slugs)}::text[]) AND r.id <> ${id}
+    ON CONFLICT DO NOTHING`);
+}
+
+const draftColumns = (draft: ItemDraft): SQL => sql`
+  type = ${draft.type}, section = ${draft.section}, slug = ${draft.slug},
+  access = ${draft.access}::access_level, date = ${draft.date}::date,
+  restricted_fields = ${sql.param(draft.restrictedFields)}::text[],
+  attributes = ${JSON.stringify(draft.attributes)}::jsonb,
+  themes = ${sql.param(draft.themes)}::text[], sdgs = ${sql.param(draft.sdgs)}::smallint[],
+  sdg_targets = ${sql.param(draft.sdgTargets)}::text[], rights = ${sql.param(draft.rights)}::smallint[],
+  countries = ${sql.param(draft.countries)}::text[], updated_at = now()`;
+
+export function createEditorialRepository(db: Db) {
+  async function slugTaken(slug: string, exceptId: string | null): Promise<boolean> {
+    const found = await db.execute(
+      sql`SELECT 1 FROM items WHERE slug = ${slug} AND id IS DISTINCT FROM ${exceptId}::uuid`,
+    );
+    return found.rows.length > 0;
+  }
+
+  return {
+    slugTaken,
+
+    async createItem(
+      draft: ItemDraft,
+      translation: TranslationDraft,
+      authorId: string | null,
+    ): Promise<SaveOutcome> {
+      if (await slugTaken(draft.slug, null)) return { ok: false, reason: 'slug-taken' };
+      const id = await db.transaction(async (tx) => {
+        const inserted = await tx.execute<{ id: string }>(sql`
+          INSERT INTO items (type, section, slug, date, original_locale, created_by)
+          VALUES (${draft.type}, ${draft.section}, ${draft.slug}, ${draft.date}::date,
+                  ${translation.locale}, ${authorId})
+          RETURNING id`);
+        const newId = inserted.rows[0]?.id ?? '';
+        await tx.execute(sql`UPDATE items SET ${draftColumns(draft)} WHERE id = ${newId}`);
+        await saveTranslation(tx, newId, translation.locale, translation, authorId);
+        await saveRelations(tx, newId, draft.related);
+        return newId;
+      });
+      return { ok: true, id };
+    },
+
+    async saveItem(
+      id: string,
+      draft: ItemDraft,
+      translation: TranslationDraft,
+      authorId: string | null,
+    ): Promise<SaveOutcome> {
+      if (await slugTaken(draft.slug, id)) return { ok: false, reason: 'slug-taken' };
+      return db.transaction(async (tx) => {
+        const updated = await tx.execute<{ original_locale: string }>(
+          sql`UPDATE items SET ${draftColumns(draft)} WHERE id = ${id} RETURNING original_locale`,
+        );
+        const originalLocale = updated.rows[0]?.original_locale;
+        if (!originalLocale) return { ok: false, reason: 'not-found' } as const;
+        await saveTranslation(tx, id, originalLocale, translation, authorId);
+        await saveRelations(tx, id, draft.related);
+        await refreshSearchDocuments(tx, id);
+        return { ok: true, id } as const;
+      });
+    },
+
+    /** Moves an item to a state; publishedAt is when a published item becomes visible. */
+    async setStatus(id: string, status: ItemStatus, publishedAt: Date | null): Promise<boolean> {
+      return db.transaction(async (tx) => {
+        const updated = await tx.execute(sql`
+          UPDATE items SET status = ${status}, published_at = ${publishedAt?.toISOString() ?? null}::timestamptz,
+                 updated_at = now()
+           WHERE id = ${id} RETURNING id`);
+        if (updated.rows.length === 0) return false;
+        await refreshSearchDocuments(tx, id);
+        return true;
+      });
+    },
+
+    async findForEditing(id: string, locale: string): Promise<EditableItem | null> {
+      const result = await db.execute<{
+        id: string;
+        type: ItemType;
+        section: ItemSection;
+        slug: string;
+        access: AccessLevel;
+        status: ItemStatus;
+        published_at: Date | null;
+        date: string;
+        original_locale: string;
+        restricted_fields: string[];
+        attributes: Record<string, string>;
+        themes: string[];
+        sdgs: number[];
+        sdg_targets: string[];
+        rights: number[];
+        countries: string[];
+        updated_at: Date;
+      }>(sql`SELECT *, date::text AS date FROM items WHERE id = ${id}`);
+      const row = result.rows[0];
+      if (!row) return null;
+      const [translations, related] = await Promise.all([
+        db.execute<{
+          locale: string;
+          status: TranslationStatus;
+          title: string;
+          summary: string;
+          body: string;
+          fields: Record<string, string>;
+          updated_at: Date;
+        }>(sql`SELECT * FROM item_translations WHERE item_id = ${id} ORDER BY locale`),
+        db.execute<{ slug: string }>(sql`
+          SELECT i.slug FROM item_relations r JOIN items i ON i.id = r.related_id
+           WHERE r.item_id = ${id} ORDER BY i.slug`),
+      ]);
+      const current = translations.rows.find((entry) => entry.locale === locale);
+      return {
+        id: row.id,
+        type: row.type,
+        section: row.section,
+        slug: row.slug,
+        access: row.access,
+        status: row.status,
+        publishedAt: row.published_at ? new Date(row.published_at) : null,
+        date: row.date,
+        originalLocale: row.original_locale,
+        restrictedFields: row.restricted_fields,
+        attributes: row.attributes,
+        themes: row.themes,
+        sdgs: row.sdgs,
+        sdgTargets: row.sdg_targets,
+        rights: row.rights,
+        countries: row.countries,
+        updatedAt: new Date(row.updated_at),
+        related: related.rows.map((entry) => entry.slug),
+        translation: current
+          ? {
+              locale: current.locale,
+              title: current.title,
+              summary: current.summary,
+              body: current.body,
+              fields: current.fields,
+              status: current.status,
+              updatedAt: new Date(current.updated_at),
+            }
+          : null,
+        translations: translations.rows.map((entry) => ({
+          locale: entry.locale,
+          status: entry.status,
+          title: entry.title,
+        })),
+      };
+    },
+
+    /** Every item, newest change first, in any state; title in the locale when there is one. */
+    async listForEditors(
+      filter: { status?: ItemStatus; type?: ItemType },
+      locale: string,
+      page: number,
+      pageSize = 50,
+    ): Promise<{ rows: EditorListRow[]; total: number }> {
+      const conditions: SQL[] = [sql`true`];
+      if (filter.status) conditions.push(sql`i.status = ${filter.status}`);
+      if (filter.type) conditions.push(sql`i.type = ${filter.type}`);
+      const where = sql.join(conditions, sql` AND `);
+      const [rows, count] = await Promise.all([
+        db.execute<{
+          id: string;
+          type: ItemType;
+          slug: string;
+          status: ItemStatus;
+          access: AccessLevel;
+          title: string;
+          updated_at: Date;
+          published_at: Date | null;
+        }>(sql`
+          SELECT i.id, i.type, i.slug, i.status, i.access, i.updated_at, i.published_at, tr.title
+            FROM items i
+            JOIN LATERAL (SELECT t.title FROM item_translations t WHERE t.item_id = i.id
+                           ORDER BY (t.locale = ${locale}) DESC, (t.locale = i.original_locale) DESC
+                           LIMIT 1) tr ON true
+           WHERE ${where}
+           ORDER BY i.updated_at DESC, i.id
+           LIMIT ${pageSize} OFFSET ${(Math.max(1, page) - 1) * pageSize}`),
+        db.execute<{ total: number }>(
+          sql`SELECT count(*)::int AS total FROM items i WHERE ${where}`,
+        ),
+      ]);
+      return {
+        rows: rows.rows.map((row) => ({
+          id: row.id,
+          type: row.type,
+          slug: row.slug,
+          status: row.status,
+          access: row.access,
+          title: row.title,
+          updatedAt: new Date(row.updated_at),
+          publishedAt: row.published_at ? new Date(row.published_at) : null,
+        })),
+        total: count.rows[0]?.total ?? 0,
+      };
+    },
+
+    async listRevisions(id: string, locale: string): Promise<RevisionView[]> {
+      const result = await db.execute<{
+        id: string;
+        number: number;
+        locale: string;
+        title: string;
+        summary: string;
+        body: string;
+        fields: Record<string, string>;
+        author_name: string | null;
+        created_at: Date;
+      }>(sql`
+        SELECT r.*, u.name AS author_name FROM item_revisions r LEFT JOIN users u ON u.id = r.author_id
+         WHERE r.item_id = ${id} AND r.locale = ${locale} ORDER BY r.number DESC`);
+      return result.rows.map((row) => ({
+        id: row.id,
+        number: row.number,
+        locale: row.locale,
+        title: row.title,
+        summary: row.summary,
+        body: row.body,
+        fields: row.fields,
+        authorName: row.author_name,
+        createdAt: new Date(row.created_at),
+      }));
+    },
+
+    /** Items whose scheduled time has come since `since`: their pages change now. */
+    async dueSince(since: Date, now: Date): Promise<number> {
+      const result = await db.execute<{ count: number }>(sql`
+        SELECT count(*)::int AS count FROM items
+         WHERE status = 'published' AND published_at > ${since.toISOString()}::timestamptz
+           AND published_at <= ${now.toISOString()}::timestamptz`);
+      return result.rows[0]?.count ?? 0;
+    },
+  };
+}
+
+export type EditorialRepository = ReturnType<typeof createEditorialRepository>;

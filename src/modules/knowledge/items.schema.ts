@@ -1,0 +1,175 @@
+/**
+ * The Knowledge Centre's items: every kind of knowledge the network holds (publications, good
+ * practices, institutions…), each with translations, revisions, related items and a search
+ * document per published translation.
+ */
+import { sql } from 'drizzle-orm';
+import {
+  customType,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { timestamps } from '../../platform/db/columns.js';
+import { users } from '../access/access.schema.js';
+import { accessLevel } from './knowledge.schema.js';
+
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
+
+const textArray = (name: string) =>
+  text(name)
+    .array()
+    .notNull()
+    .default(sql`'{}'::text[]`);
+const smallintArray = (name: string) =>
+  smallint(name)
+    .array()
+    .notNull()
+    .default(sql`'{}'::smallint[]`);
+
+export const items = pgTable(
+  'items',
+  {
+    id: uuid('id')
+      .primaryKey()
+      .default(sql`gen_random_uuid()`),
+    /** page, publication, resource, institution, practice, thematic-issue, news. */
+    type: text('type').notNull(),
+    /** The Knowledge Centre section the item is listed in. */
+    section: text('section').notNull(),
+    slug: text('slug').notNull(),
+    access: accessLevel('access').notNull().default('public'),
+    /** draft → review → published → archived. */
+    status: text('status').notNull().default('draft'),
+    /** When a published item becomes visible; in the future for scheduled publishing. */
+    publishedAt: timestamp('published_at', { withTimezone: true }),
+    /** The date the item is about (a publication's date, a news item's day); lists sort on it. */
+    date: date('date', { mode: 'string' }).notNull(),
+    /** Language the item was written in; its translation there is the original. */
+    originalLocale: text('original_locale').notNull(),
+    /** Fields (of the translations) that only the members layer reads, e.g. "body", "results". */
+    restrictedFields: textArray('restricted_fields'),
+    /** Untranslated facts of the type: authors, publisher, address, city, kind of resource. */
+    attributes: jsonb('attributes').$type<Record<string, string>>().notNull().default({}),
+    themes: textArray('themes'),
+    sdgs: smallintArray('sdgs'),
+    /** SDG targets ("11.1"). */
+    sdgTargets: textArray('sdg_targets'),
+    /** UDHR articles (1–30). */
+    rights: smallintArray('rights'),
+    countries: textArray('countries'),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    ...timestamps(),
+  },
+  (table) => [
+    uniqueIndex('items_slug_key').on(table.slug),
+    index('items_section_idx').on(table.section, table.status, table.date),
+    index('items_status_idx').on(table.status, table.updatedAt),
+  ],
+);
+
+/** An item's text in one language. */
+export const itemTranslations = pgTable(
+  'item_translations',
+  {
+    itemId: uuid('item_id')
+      .notNull()
+      .references(() => items.id, { onDelete: 'cascade' }),
+    locale: text('locale').notNull(),
+    title: text('title').notNull(),
+    summary: text('summary').notNull().default(''),
+    /** Markdown. */
+    body: text('body').notNull().default(''),
+    /** The type's own Markdown fields (a practice's problem, approach, results…). */
+    fields: jsonb('fields').$type<Record<string, string>>().notNull().default({}),
+    /** original, reviewed or needs-review. */
+    status: text('status').notNull().default('original'),
+    ...timestamps(),
+  },
+  (table) => [primaryKey({ columns: [table.itemId, table.locale] })],
+);
+
+/** Every saved state of a translation, for the history, the diff and restore. */
+export const itemRevisions = pgTable(
+  'item_revisions',
+  {
+    id: uuid('id')
+      .primaryKey()
+      .default(sql`gen_random_uuid()`),
+    itemId: uuid('item_id')
+      .notNull()
+      .references(() => items.id, { onDelete: 'cascade' }),
+    locale: text('locale').notNull(),
+    /** 1, 2, 3… per item and language. */
+    number: integer('number').notNull(),
+    title: text('title').notNull(),
+    summary: text('summary').notNull(),
+    body: text('body').notNull(),
+    fields: jsonb('fields').$type<Record<string, string>>().notNull(),
+    authorId: uuid('author_id').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    uniqueIndex('item_revisions_number_key').on(table.itemId, table.locale, table.number),
+  ],
+);
+
+/** Related items, stored once per pair in both directions. */
+export const itemRelations = pgTable(
+  'item_relations',
+  {
+    itemId: uuid('item_id')
+      .notNull()
+      .references(() => items.id, { onDelete: 'cascade' }),
+    relatedId: uuid('related_id')
+      .notNull()
+      .references(() => items.id, { onDelete: 'cascade' }),
+  },
+  (table) => [primaryKey({ columns: [table.itemId, table.relatedId] })],
+);
+
+/**
+ * What search reads: per published translation, one row for each layer that may read it. The
+ * "public" row (public items only) leaves restricted fields out; the "members" row holds
+ * everything. One small vector per row keeps it stored inline, so matching needs no TOAST reads.
+ * Rebuilt from the item on every change.
+ */
+export const searchDocuments = pgTable(
+  'search_documents',
+  {
+    itemId: uuid('item_id')
+      .notNull()
+      .references(() => items.id, { onDelete: 'cascade' }),
+    locale: text('locale').notNull(),
+    /** 'public' or 'members': the layer whose readers search this row. */
+    layer: text('layer').notNull(),
+    type: text('type').notNull(),
+    section: text('section').notNull(),
+    slug: text('slug').notNull(),
+    visibleFrom: timestamp('visible_from', { withTimezone: true }).notNull(),
+    date: date('date', { mode: 'string' }).notNull(),
+    themes: textArray('themes'),
+    sdgs: smallintArray('sdgs'),
+    countries: textArray('countries'),
+    title: text('title').notNull(),
+    vector: tsvector('vector').notNull(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.itemId, table.locale, table.layer] }),
+    index('search_documents_vector_idx').using('gin', table.vector),
+    index('search_documents_date_idx').on(table.layer, table.date.desc(), table.itemId),
+  ],
+);
+
+/** Words of titles and summaries, for "did you mean" (trigram similarity). */
+export const searchTerms = pgTable('search_terms', { word: text('word').primaryKey() }, (table) => [
+  index('search_terms_trgm_idx').using('gin', table.word.op('gin_trgm_ops')),
+]);

@@ -1,0 +1,412 @@
+/** Knowledge Centre items as readers see them: a section's filtered list, and one item. */
+import type {
+  ItemFilter,
+  ItemPage,
+  ItemSection,
+  ItemSummaryView,
+  ItemType,
+  ItemView,
+} from '../../modules/knowledge/index.js';
+import { fieldsOf } from '../../modules/knowledge/index.js';
+import { countryName, languageName } from '../../modules/vocabularies/index.js';
+import { PageHeader, Prose, TranslationNotice } from '../components/content.js';
+import { FilterSelect } from '../components/form.js';
+import type { PageContext } from '../context.js';
+import type { MessageKey } from '../messages.js';
+import { Layout, endonym } from '../layout/layout.js';
+import { sectionTitle } from './knowledge.page.js';
+
+export const typeLabel = (ctx: PageContext, type: ItemType): string =>
+  ctx.text(`knowledge.type.${type}` as MessageKey);
+
+export const itemHref = (ctx: PageContext, item: { section: string; slug: string }): string =>
+  ctx.href(`/knowledge/${item.section}/${item.slug}`);
+
+const byLabel = (a: { label: string }, b: { label: string }): number =>
+  a.label.localeCompare(b.label);
+
+/** A date as the reader's language writes it. */
+export function formatDate(ctx: PageContext, date: string): string {
+  return new Intl.DateTimeFormat(ctx.locale, { dateStyle: 'long', timeZone: 'UTC' }).format(
+    new Date(`${date}T00:00:00Z`),
+  );
+}
+
+/** Teaser for what the members layer holds and this reader cannot see. */
+function MembersNote(props: { ctx: PageContext; text: string }): JSX.Element {
+  const { ctx } = props;
+  return (
+    <p class="members-note">
+      <span safe>{props.text}</span>{' '}
+      <a href={ctx.href('/sign-in')}>{ctx.t('account.nav.signIn')}</a>
+      {' · '}
+      <a href={ctx.href('/network/apply')}>{ctx.t('membership.apply.title')}</a>
+    </p>
+  );
+}
+
+export function ItemCard(props: {
+  ctx: PageContext;
+  item: ItemSummaryView;
+  headingLevel?: 2 | 3;
+}): JSX.Element {
+  const { ctx, item } = props;
+  const Heading = props.headingLevel === 2 ? 'h2' : 'h3';
+  const lang = item.locale !== ctx.locale ? item.locale : undefined;
+  return (
+    <li class="card">
+      <Heading>
+        <a href={itemHref(ctx, item)} lang={lang} safe>
+          {item.title}
+        </a>
+      </Heading>
+      <p class="meta">
+        <span safe>{typeLabel(ctx, item.type)}</span> ·{' '}
+        <time datetime={item.date}>{formatDate(ctx, item.date)}</time>
+        {lang ? (
+          <>
+            {' · '}
+            <span safe>{endonym(item.locale)}</span>
+          </>
+        ) : (
+          ''
+        )}
+      </p>
+      {item.summary ? (
+        <p lang={lang} safe>
+          {item.summary}
+        </p>
+      ) : (
+        ''
+      )}
+    </li>
+  );
+}
+
+export interface ListingChoices {
+  types: readonly ItemType[];
+  themes: readonly string[];
+  countries: readonly string[];
+  languages: readonly string[];
+  years: { from: number; to: number } | null;
+}
+
+/** The items of a section: a filter form (GET, no script needed), the list and its pages. */
+export function ItemListing(props: {
+  ctx: PageContext;
+  section: ItemSection;
+  listing: ItemPage;
+  filter: ItemFilter;
+  choices: ListingChoices;
+}): JSX.Element {
+  const { ctx, listing, filter, choices } = props;
+  const base = `/knowledge/${props.section}`;
+  const filtered = Object.keys(filter).some((key) => key !== 'section');
+  const query = (page: number): string => {
+    const params = new URLSearchParams();
+    for (const [key, value] of Object.entries(filter))
+      if (key !== 'section' && value !== undefined) params.set(key, String(value));
+    if (page > 1) params.set('page', String(page));
+    const text = params.toString();
+    return ctx.href(text ? `${base}?${text}` : base);
+  };
+  const years: number[] = [];
+  if (choices.years)
+    for (let year = choices.years.to; year >= choices.years.from; year -= 1) years.push(year);
+  return (
+    <section aria-labelledby="items-title" class="items">
+      <h2 id="items-title">{ctx.t('knowledge.items.title')}</h2>
+      <form
+        method="get"
+        action={ctx.href(base)}
+        class="filters"
+        aria-label={ctx.text('knowledge.filter.label')}
+      >
+        {choices.types.length > 1 ? (
+          <FilterSelect
+            ctx={ctx}
+            name="type"
+            label="knowledge.filter.type"
+            value={filter.type}
+            options={choices.types.map((type) => ({ value: type, label: typeLabel(ctx, type) }))}
+          />
+        ) : (
+          ''
+        )}
+        <FilterSelect
+          ctx={ctx}
+          name="theme"
+          label="knowledge.filter.theme"
+          value={filter.theme}
+          options={choices.themes
+            .map((key) => ({
+              value: key,
+              label: ctx.text(`vocabularies.theme.${key}` as MessageKey),
+            }))
+            .sort(byLabel)}
+        />
+        <FilterSelect
+          ctx={ctx}
+          name="sdg"
+          label="knowledge.filter.sdg"
+          value={filter.sdg === undefined ? undefined : String(filter.sdg)}
+          options={Array.from({ length: 17 }, (_, index) => ({
+            value: String(index + 1),
+            label: `${index + 1}. ${ctx.text(`vocabularies.sdg.${index + 1}` as MessageKey)}`,
+          }))}
+        />
+        <FilterSelect
+          ctx={ctx}
+          name="right"
+          label="knowledge.filter.right"
+          value={filter.right === undefined ? undefined : String(filter.right)}
+          options={Array.from({ length: 30 }, (_, index) => ({
+            value: String(index + 1),
+            label: ctx.text('knowledge.article', { number: index + 1 }),
+          }))}
+        />
+        <FilterSelect
+          ctx={ctx}
+          name="country"
+          label="knowledge.filter.country"
+          value={filter.country}
+          options={choices.countries
+            .map((code) => ({ value: code, label: countryName(code, ctx.locale) }))
+            .sort(byLabel)}
+        />
+        <FilterSelect
+          ctx={ctx}
+          name="language"
+          label="knowledge.filter.language"
+          value={filter.language}
+          options={choices.languages.map((code) => ({
+            value: code,
+            label: languageName(code, ctx.locale),
+          }))}
+        />
+        {years.length > 0 ? (
+          <FilterSelect
+            ctx={ctx}
+            name="year"
+            label="knowledge.filter.year"
+            value={filter.year === undefined ? undefined : String(filter.year)}
+            options={years.map((year) => ({ value: String(year), label: String(year) }))}
+          />
+        ) : (
+          ''
+        )}
+        <button type="submit">{ctx.t('knowledge.filter.submit')}</button>
+      </form>
+      <p role="status">
+        {ctx.t('knowledge.items.count', { count: listing.total })}
+        {filtered ? (
+          <>
+            {' '}
+            <a href={ctx.href(base)}>{ctx.t('knowledge.filter.clear')}</a>
+          </>
+        ) : (
+          ''
+        )}
+      </p>
+      {listing.items.length > 0 ? (
+        <ul class="cards">
+          {listing.items.map((item) => (
+            <ItemCard ctx={ctx} item={item} />
+          ))}
+        </ul>
+      ) : (
+        ''
+      )}
+      {listing.withheld > 0 ? (
+        <MembersNote
+          ctx={ctx}
+          text={ctx.text('knowledge.items.withheld', { count: listing.withheld })}
+        />
+      ) : (
+        ''
+      )}
+      {listing.pages > 1 ? (
+        <nav class="pagination" aria-label={ctx.text('knowledge.pages.label')}>
+          {listing.page > 1 ? (
+            <a href={query(listing.page - 1)} rel="prev">
+              {ctx.t('knowledge.pages.previous')}
+            </a>
+          ) : (
+            ''
+          )}
+          <span>
+            {ctx.t('knowledge.pages.current', { page: listing.page, pages: listing.pages })}
+          </span>
+          {listing.page < listing.pages ? (
+            <a href={query(listing.page + 1)} rel="next">
+              {ctx.t('knowledge.pages.next')}
+            </a>
+          ) : (
+            ''
+          )}
+        </nav>
+      ) : (
+        ''
+      )}
+    </section>
+  );
+}
+
+/** One item, with what the reader may see of it and a note for what they may not. */
+export function ItemPageView(props: { ctx: PageContext; item: ItemView }): JSX.Element {
+  const { ctx, item } = props;
+  const lang = item.locale !== ctx.locale ? item.locale : undefined;
+  const section = item.section;
+  const attributes = Object.entries(item.attributes).filter(([, value]) => value !== '');
+  return (
+    <Layout
+      ctx={ctx}
+      title={item.title}
+      description={item.summary || undefined}
+      crumbs={[
+        { label: ctx.text('knowledge.title'), href: ctx.href('/knowledge') },
+        { label: sectionTitle(ctx, section), href: ctx.href(`/knowledge/${section}`) },
+      ]}
+    >
+      <PageHeader title={item.title} lead={item.summary || undefined} lang={lang} />
+      <TranslationNotice ctx={ctx} contentLocale={item.locale} />
+      <dl class="facts">
+        <dt>{ctx.t('knowledge.item.type')}</dt>
+        <dd safe>{typeLabel(ctx, item.type)}</dd>
+        <dt>{ctx.t('knowledge.item.date')}</dt>
+        <dd>
+          <time datetime={item.date}>{formatDate(ctx, item.date)}</time>
+        </dd>
+        {attributes.map(([name, value]) => (
+          <>
+            <dt>{ctx.t(`knowledge.attribute.${name}` as MessageKey)}</dt>
+            <dd>
+              {name === 'url' ? (
+                <a href={value} rel="noopener" safe>
+                  {value}
+                </a>
+              ) : name === 'resourceKind' ? (
+                ctx.t(`knowledge.resourceKind.${value}` as MessageKey)
+              ) : (
+                <span safe>{value}</span>
+              )}
+            </dd>
+          </>
+        ))}
+        {item.themes.length > 0 ? (
+          <>
+            <dt>{ctx.t('knowledge.item.themes')}</dt>
+            <dd>
+              {item.themes
+                .map((key) => ctx.text(`vocabularies.theme.${key}` as MessageKey))
+                .join(', ')}
+            </dd>
+          </>
+        ) : (
+          ''
+        )}
+        {item.sdgs.length > 0 ? (
+          <>
+            <dt>{ctx.t('knowledge.item.sdgs')}</dt>
+            <dd safe>
+              {item.sdgs
+                .map((sdg) => `${sdg}. ${ctx.text(`vocabularies.sdg.${sdg}` as MessageKey)}`)
+                .join(', ')}
+              {item.sdgTargets.length > 0
+                ? ` (${ctx.text('knowledge.item.targets', { targets: item.sdgTargets.join(', ') })})`
+                : ''}
+            </dd>
+          </>
+        ) : (
+          ''
+        )}
+        {item.rights.length > 0 ? (
+          <>
+            <dt>{ctx.t('knowledge.item.rights')}</dt>
+            <dd safe>
+              {item.rights.map((number) => ctx.text('knowledge.article', { number })).join(', ')}
+            </dd>
+          </>
+        ) : (
+          ''
+        )}
+        {item.countries.length > 0 ? (
+          <>
+            <dt>{ctx.t('knowledge.item.countries')}</dt>
+            <dd safe>{item.countries.map((code) => countryName(code, ctx.locale)).join(', ')}</dd>
+          </>
+        ) : (
+          ''
+        )}
+      </dl>
+      {item.body ? <Prose markdown={item.body} lang={lang} /> : ''}
+      <>
+        {fieldsOf(item.type).map((field) => {
+          const value = item.fields[field];
+          if (!value) return '';
+          return (
+            <section aria-labelledby={`field-${field}`}>
+              <h2 id={`field-${field}`}>{ctx.t(`knowledge.field.${field}` as MessageKey)}</h2>
+              <Prose markdown={value} lang={lang} />
+            </section>
+          );
+        })}
+      </>
+      {item.withheld.length > 0 ? (
+        <aside class="members-only" aria-labelledby="members-only-title">
+          <h2 id="members-only-title">{ctx.t('common.membersOnly.title')}</h2>
+          <MembersNote
+            ctx={ctx}
+            text={ctx.text('knowledge.item.withheld', {
+              parts: item.withheld
+                .map((field) =>
+                  field === 'body'
+                    ? ctx.text('knowledge.item.body')
+                    : ctx.text(`knowledge.field.${field}` as MessageKey),
+                )
+                .join(', '),
+            })}
+          />
+        </aside>
+      ) : (
+        ''
+      )}
+      {item.translations.length > 1 ? (
+        <p class="translations">
+          {ctx.t('knowledge.item.otherLanguages')}{' '}
+          {item.translations
+            .filter(
+              (translation) =>
+                translation.locale !== item.locale && ctx.locales.includes(translation.locale),
+            )
+            .map((translation) => (
+              <>
+                <a
+                  href={ctx.href(`/knowledge/${section}/${item.slug}`, translation.locale)}
+                  hreflang={translation.locale}
+                  lang={translation.locale}
+                  safe
+                >
+                  {endonym(translation.locale)}
+                </a>{' '}
+              </>
+            ))}
+        </p>
+      ) : (
+        ''
+      )}
+      {item.related.length > 0 ? (
+        <section aria-labelledby="related-title">
+          <h2 id="related-title">{ctx.t('knowledge.item.related')}</h2>
+          <ul class="cards">
+            {item.related.map((related) => (
+              <ItemCard ctx={ctx} item={related} />
+            ))}
+          </ul>
+        </section>
+      ) : (
+        ''
+      )}
+    </Layout>
+  );
+}

@@ -1,0 +1,194 @@
+/// <reference lib="dom" />
+/**
+ * The Knowledge Centre in a real Chromium with JavaScript off: an editor writes a good practice
+ * with a members-only part, previews it, sends it for review, publishes it and translates it into
+ * French; a visitor finds it by searching in French and reads its public part; a member reads the
+ * detail. Every new page is checked with axe in two languages.
+ */
+import path from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, serveTestApp, type ServedApp } from '../support/browser.js';
+import { FormBrowser, linkIn, totpCode } from '../support/form-browser.js';
+import { startSmtpServer, type TestSmtpServer } from '../support/smtp.js';
+
+const SCREENSHOTS = path.resolve('test-results/screenshots');
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+const DETAIL = 'Eviction orders fell by a third in two years.';
+const PASSWORD = 'the editor’s long passphrase';
+
+let smtp: TestSmtpServer;
+let served: ServedApp;
+let browser: Browser;
+beforeAll(async () => {
+  smtp = await startSmtpServer();
+  [served, browser] = await Promise.all([serveTestApp({ smtpUrl: smtp.url }), launchBrowser()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await served?.close();
+  await smtp?.close();
+});
+
+async function signIn(page: Page, email: string, password: string): Promise<void> {
+  await page.goto(`${served.baseUrl}/en/sign-in`);
+  await page.getByLabel('E-mail address').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.locator('main button[type=submit]').click();
+}
+
+/** axe on each address, in a JavaScript-enabled context holding the same session. */
+async function checkWithAxe(context: BrowserContext, targets: readonly string[]): Promise<void> {
+  const checker = await browser.newContext({ storageState: await context.storageState() });
+  const page = await checker.newPage();
+  for (const target of targets) {
+    await page.goto(`${served.baseUrl}${target}`);
+    const result = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+    expect(result.violations.map((violation) => `${target}: ${violation.id}`)).toEqual([]);
+    const name = target
+      .replace(/^\//, '')
+      .replace(/[/?=&]+/g, '-')
+      .slice(0, 80);
+    await page.screenshot({
+      path: path.join(SCREENSHOTS, `knowledge-${name}.png`),
+      fullPage: true,
+    });
+  }
+  await checker.close();
+}
+
+describe('the Knowledge Centre in Chromium, without JavaScript', () => {
+  it('goes from an editor’s draft to a visitor’s French search and a member’s reading', async () => {
+    const noScript = { javaScriptEnabled: false } as const;
+
+    // An administrator, who edits, with two-factor sign-in.
+    const editorContext = await browser.newContext(noScript);
+    const editor = await editorContext.newPage();
+    const setup = await served.app.access.issueSetupLink('en');
+    await editor.goto(setup.url.replace('http://localhost:3000', served.baseUrl));
+    await editor.getByLabel('Your name').fill('Erika Editor');
+    await editor.getByLabel('E-mail address').fill('erika@example.org');
+    await editor.getByLabel('Password', { exact: true }).fill(PASSWORD);
+    await editor.getByLabel('Repeat the password').fill(PASSWORD);
+    await editor.locator('button[type=submit]').click();
+    await signIn(editor, 'erika@example.org', PASSWORD);
+    await editor.getByLabel('Your current password').fill(PASSWORD);
+    await editor.locator('main button[type=submit]').click();
+    const totpUri = await editor.locator('input[name=totpUri]').inputValue();
+    await editor.getByLabel('Code from the app, or a recovery code').fill(await totpCode(totpUri));
+    await editor.locator('main button[type=submit]').click();
+    await editor.getByRole('status').waitFor();
+
+    // 1. The editor writes a good practice, makes a mistake, previews, saves.
+    await editor.goto(`${served.baseUrl}/en/account`);
+    await editor.getByRole('link', { name: 'Edit the Knowledge Centre' }).click();
+    await editor.getByRole('link', { name: 'Good practice' }).click();
+    await editor.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => editor.getByRole('alert').textContent()).toContain('Enter a title.');
+    await editor.getByLabel('Title').fill('Eviction prevention in Ghent');
+    await editor
+      .getByLabel('Summary')
+      .fill('Ghent’s housing office steps in before a tenant is evicted.');
+    await editor
+      .getByRole('textbox', { name: 'Full text' })
+      .fill('A **municipal fund** pays rent arrears.');
+    await editor
+      .getByRole('textbox', { name: 'The problem' })
+      .fill('Evictions left families homeless.');
+    await editor.getByRole('textbox', { name: 'Results' }).fill(DETAIL);
+    await editor.getByLabel('Housing', { exact: true }).check();
+    await editor.getByRole('button', { name: 'Preview' }).click();
+    await expect
+      .poll(() => editor.locator('.preview').innerHTML())
+      .toContain('<strong>municipal fund</strong>');
+    await editor.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => editor.getByRole('status').first().textContent()).toContain('Saved.');
+    const itemPath = new URL(editor.url()).pathname;
+
+    // 2. Review, then publication.
+    await editor.getByRole('button', { name: 'Send for review' }).click();
+    await expect.poll(() => editor.locator('.life-cycle').textContent()).toContain('In review');
+    await editor.getByRole('button', { name: 'Publish' }).click();
+    await expect.poll(() => editor.locator('.life-cycle').textContent()).toContain('Published');
+
+    // 3. The French translation.
+    await editor.getByRole('link', { name: 'Français (not translated yet)' }).click();
+    await editor.getByLabel('Title').fill('Prévenir les expulsions à Gand');
+    await editor
+      .getByLabel('Summary')
+      .fill('Le service du logement de Gand intervient avant l’expulsion d’un locataire.');
+    await editor
+      .getByRole('textbox', { name: 'Full text' })
+      .fill('Un **fonds municipal** paie les arriérés de loyer.');
+    await editor
+      .getByRole('textbox', { name: 'The problem' })
+      .fill('Les expulsions laissaient des familles sans logement.');
+    await editor
+      .getByRole('textbox', { name: 'Results' })
+      .fill('Les expulsions ont baissé d’un tiers.');
+    await editor.getByLabel('State of this translation').selectOption('reviewed');
+    await editor.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => editor.getByRole('status').first().textContent()).toContain('Saved.');
+    await editor.screenshot({
+      path: path.join(SCREENSHOTS, 'en-editor-item-fr.png'),
+      fullPage: true,
+    });
+
+    // 4. A visitor searches in French and reads the public part.
+    const visitorContext = await browser.newContext(noScript);
+    const visitor = await visitorContext.newPage();
+    await visitor.goto(`${served.baseUrl}/fr/search`);
+    await visitor.getByLabel('Rechercher sur le site').fill('expulsions logement');
+    await visitor.locator('main button[type=submit]').click();
+    await visitor.getByRole('link', { name: 'Prévenir les expulsions à Gand' }).click();
+    const publicText = (await visitor.locator('main').textContent()) ?? '';
+    expect(publicText).toContain('Les expulsions laissaient des familles sans logement.');
+    expect(publicText).not.toContain('baissé d’un tiers');
+    expect(publicText).not.toContain(DETAIL);
+    await visitor.screenshot({
+      path: path.join(SCREENSHOTS, 'fr-practice-visitor.png'),
+      fullPage: true,
+    });
+
+    // 5. A member (a practitioner approved individually) reads the detail.
+    const account = new FormBrowser(served.app, '127.0.0.5');
+    const memberPassword = 'the member’s long passphrase';
+    await account.submit('/en/sign-up', '/en/sign-up', {
+      name: 'Marta Member',
+      email: 'marta@example.org',
+      password: memberPassword,
+      passwordConfirmation: memberPassword,
+      consent: 'yes',
+    });
+    await account.get(linkIn(smtp.received.at(-1)?.text, '/en/verify-email'));
+    await editor.goto(`${served.baseUrl}/en/admin/people?q=marta`);
+    await editor.getByLabel('New role for Marta Member').selectOption('practitioner');
+    await editor.getByRole('button', { name: 'Change the role of Marta Member' }).click();
+    const memberContext = await browser.newContext(noScript);
+    const member = await memberContext.newPage();
+    await signIn(member, 'marta@example.org', memberPassword);
+    await member.goto(`${served.baseUrl}/en/knowledge/good-practices/eviction-prevention-in-ghent`);
+    await expect.poll(() => member.locator('main').textContent()).toContain(DETAIL);
+
+    // 6. axe on every new page, in two languages.
+    await checkWithAxe(editorContext, [
+      '/en/editor',
+      '/fr/editor?status=published',
+      '/en/editor/new/practice',
+      '/de/editor/new/publication',
+      `${itemPath}?lang=fr`,
+      `${itemPath.replace('/en/', '/it/')}/revisions?lang=en`,
+    ]);
+    await checkWithAxe(visitorContext, [
+      '/en/knowledge/good-practices',
+      '/fr/knowledge/good-practices?theme=housing',
+      '/fr/knowledge/good-practices/eviction-prevention-in-ghent',
+      '/en/knowledge/good-practices/eviction-prevention-in-ghent',
+      '/fr/search?q=logement',
+      '/en/search?q=evictions&type=practice',
+      '/en/search?q=evicton',
+    ]);
+    for (const context of [editorContext, visitorContext, memberContext]) await context.close();
+  });
+});
