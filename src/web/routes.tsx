@@ -33,6 +33,7 @@ import {
   type KnowledgeService,
   type PageView,
 } from '../modules/knowledge/index.js';
+import { registerChannelRoutes } from './channels.routes.js';
 import { registerKnowledgeRoutes } from './knowledge.routes.js';
 import {
   ORGANISATION_KINDS,
@@ -179,8 +180,19 @@ export function registerWeb(app: FastifyInstance, deps: WebDeps & WebModules): v
   });
 
   app.get('/robots.txt', async (_request, reply) =>
-    reply.type('text/plain; charset=utf-8').send('User-agent: *\nDisallow: /*/setup/\n'),
+    reply
+      .type('text/plain; charset=utf-8')
+      .send(
+        `User-agent: *\nDisallow: /*/setup/\nDisallow: /*/editor\nSitemap: ${deps.publicUrl}/sitemap.xml\n`,
+      ),
   );
+
+  registerChannelRoutes(app, {
+    items: deps.items,
+    catalogue: deps.catalogue,
+    publicUrl: deps.publicUrl,
+    themeKeys: async () => (await deps.vocabularies.listThemes()).map((theme) => theme.key),
+  });
 
   // The same search as the page, as JSON: GET /api/search?q=…&lang=fr&type=practice&page=2
   app.get<{ Querystring: Record<string, string | string[] | undefined> }>(

@@ -16,6 +16,8 @@ export interface LayoutProps {
   crumbs?: readonly Crumb[];
   /** Set to false for pages that must not be indexed (set-up, errors). */
   indexable?: boolean;
+  /** More of the page's head: feeds, Open Graph, schema.org. */
+  head?: JSX.Element;
   children?: JSX.Element | JSX.Element[] | string;
 }
 
@@ -93,6 +95,7 @@ export function Layout(props: LayoutProps): JSX.Element {
             hreflang="x-default"
             href={`${ctx.publicUrl}${ctx.path === '/' ? '/' : ctx.href(ctx.path, 'en')}`}
           />
+          {props.head ?? ''}
         </head>
         <body>
           <a class="skip-link" href="#main">

@@ -67,6 +67,24 @@ export function KnowledgeSectionPage(props: {
       title={title}
       description={intro?.summary}
       crumbs={[{ label: ctx.text('knowledge.title'), href: ctx.href('/knowledge') }]}
+      head={
+        props.items ? (
+          <>
+            <link
+              rel="alternate"
+              type="application/atom+xml"
+              href={ctx.href(`/knowledge/${props.section}/feed.atom`)}
+              title={title}
+            />
+            <link
+              rel="alternate"
+              type="application/rss+xml"
+              href={ctx.href(`/knowledge/${props.section}/feed.rss`)}
+              title={title}
+            />
+          </>
+        ) : undefined
+      }
     >
       <PageHeader title={title} />
       {intro ? (
