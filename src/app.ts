@@ -24,6 +24,9 @@ import {
   createItemsRepository,
   createKnowledgeRepository,
   createKnowledgeService,
+  createLinkChecker,
+  createOaiRepository,
+  LINK_JOBS,
 } from './modules/knowledge/index.js';
 import {
   createMembersRepository,
@@ -63,6 +66,8 @@ export interface AppDeps {
   /** Shared across apps in one process (tests) to load the catalogues once. */
   catalogue?: Catalogue;
   clock?: () => Date;
+  /** Let the link checker reach this machine's own addresses: for tests only, never in service. */
+  allowPrivateLinkTargets?: boolean;
 }
 
 export interface App {
@@ -172,6 +177,11 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     contentChanged: async () => renderCache?.invalidateEverywhere(),
     clock: deps.clock,
   });
+  const linkChecker = createLinkChecker({
+    db: database.db,
+    allowPrivate: deps.allowPrivateLinkTargets ?? false,
+    clock: deps.clock,
+  });
   const searchService = createSearchService({
     items: createItemsSearchRepository(database.db, clock),
     site: search,
@@ -194,6 +204,9 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     items,
     editorial,
     contentLocales: catalogue.locales,
+    oai: createOaiRepository(database.db, clock),
+    linkChecker,
+    adminEmail: /<([^>]+)>/.exec(config.mailFrom)?.[1] ?? config.mailFrom,
     members,
     search,
     searchService,
@@ -206,6 +219,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     { ...ACCESS_JOBS.purgeUnverifiedAccounts, run: () => accessJobs.purgeUnverifiedAccounts() },
     { ...RATE_LIMIT_JOBS.purgeExpired, run: () => purgeExpiredRateLimits(database.db) },
     { ...KNOWLEDGE_JOBS.announceDueItems, run: () => editorial.announceDueItems() },
+    { ...LINK_JOBS.checkLinks, run: () => linkChecker.checkAll() },
   ];
   return { http, access, renderCache, mailer, jobs };
 }

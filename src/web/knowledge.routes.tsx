@@ -13,6 +13,7 @@ import {
   type ItemType,
   type ItemsRepository,
   type KnowledgeService,
+  type LinkChecker,
 } from '../modules/knowledge/index.js';
 import { NotFoundError } from '../platform/errors/errors.js';
 import { typedValues } from './components/form.js';
@@ -26,6 +27,7 @@ import {
   type ItemFormState,
 } from './pages/editor.page.js';
 import { ItemPageView } from './pages/items.page.js';
+import { LinksReportPage } from './pages/links-report.page.js';
 import { sendPage, type PageCache } from './render.js';
 
 type LocaleParams = { locale: string };
@@ -34,6 +36,7 @@ type Ctx = (request: FastifyRequest<{ Params: LocaleParams }>, reply: FastifyRep
 export interface KnowledgeRouteDeps {
   items: ItemsRepository;
   knowledge: KnowledgeService;
+  linkChecker: LinkChecker;
   /** Languages content may be written in. */
   contentLocales: readonly string[];
   themeKeys: () => Promise<readonly string[]>;
@@ -118,6 +121,22 @@ export function registerKnowledgeRoutes(
       PRIVATE,
     );
   });
+
+  site.get<{ Params: LocaleParams; Querystring: { failing?: string } }>(
+    '/editor/links',
+    async (request, reply) => {
+      const ctx = ctxOf(request, reply);
+      const viewer = editorOf(request, reply, ctx);
+      if (!viewer) return reply;
+      const failingOnly = request.query.failing === '1';
+      const rows = await deps.linkChecker.report(viewer, failingOnly);
+      return sendPage(
+        reply,
+        <LinksReportPage ctx={ctx} rows={rows} failingOnly={failingOnly} />,
+        PRIVATE,
+      );
+    },
+  );
 
   /** The item form, new or stored, in one language. */
   const form = async (

@@ -24,16 +24,22 @@ import {
   ITEM_SECTIONS,
   ITEM_TYPES,
   KNOWLEDGE_SECTIONS,
-  isItemType,
   isKnowledgeSection,
-  type ItemFilter,
   type ItemSection,
   type ItemsRepository,
   type KnowledgeRepository,
   type KnowledgeService,
+  type LinkChecker,
+  type OaiRepository,
   type PageView,
 } from '../modules/knowledge/index.js';
+import { registerApiRoutes } from './api.routes.js';
 import { registerChannelRoutes } from './channels.routes.js';
+import { registerExportRoutes } from './export.routes.js';
+import { itemFilter, searchRequest } from './filters.js';
+import { registerOaiRoutes } from './oai.routes.js';
+import { openApiDocument } from './openapi.js';
+import { ApiPage } from './pages/api.page.js';
 import { registerKnowledgeRoutes } from './knowledge.routes.js';
 import {
   ORGANISATION_KINDS,
@@ -45,7 +51,6 @@ import {
 } from '../modules/members/index.js';
 import {
   MAX_QUERY_LENGTH,
-  type ItemSearchFilter,
   type SearchRepository,
   type SearchService,
 } from '../modules/search/index.js';
@@ -90,6 +95,12 @@ export interface WebModules {
   editorial: KnowledgeService;
   /** Languages content may be written in. */
   contentLocales: readonly string[];
+  /** Publications for OAI-PMH harvesters. */
+  oai: OaiRepository;
+  /** State of the useful links' addresses, for editors. */
+  linkChecker: LinkChecker;
+  /** Where harvesters and API users write to (the From address of the site's mail). */
+  adminEmail: string;
   members: MembersRepository;
   search: SearchRepository;
   searchService: SearchService;
@@ -111,53 +122,6 @@ function networkFilter(query: Record<string, string | undefined>): OrganisationF
   const sdg = Number(query.sdg);
   if (Number.isInteger(sdg) && sdg >= 1 && sdg <= 17) filter.sdg = sdg;
   return filter;
-}
-
-/** A list or search filter from a query string; anything unknown is left out. */
-function itemFilter(
-  query: Record<string, string | undefined>,
-  locales: readonly string[],
-): ItemFilter & ItemSearchFilter {
-  const filter: ItemFilter & ItemSearchFilter = {};
-  if (isItemType(query.type)) filter.type = query.type;
-  if (/^[a-z0-9-]{1,80}$/.test(query.theme ?? '')) filter.theme = query.theme;
-  const number = (value: string | undefined, max: number): number | undefined => {
-    const parsed = Number(value);
-    return Number.isInteger(parsed) && parsed >= 1 && parsed <= max ? parsed : undefined;
-  };
-  const sdg = number(query.sdg, 17);
-  if (sdg) filter.sdg = sdg;
-  const right = number(query.right, 30);
-  if (right) filter.right = right;
-  if (/^[A-Z]{2}$/.test(query.country ?? '')) filter.country = query.country;
-  if (locales.includes(query.language ?? '')) filter.language = query.language;
-  const year = number(query.year, 9999);
-  if (year && year >= 1900) filter.year = year;
-  return filter;
-}
-
-/** The search of a query string: words, filter, page; too long is reported, not cut. */
-function searchRequest(
-  query: Record<string, string | string[] | undefined>,
-  locales: readonly string[],
-): { query: string; filter: ItemSearchFilter; page: number; exact: boolean; tooLong: boolean } {
-  const first = (value: string | string[] | undefined): string | undefined =>
-    Array.isArray(value) ? value[0] : value;
-  const flat = Object.fromEntries(Object.entries(query).map(([key, value]) => [key, first(value)]));
-  const text = (flat.q ?? '').trim();
-  const all = itemFilter(flat, locales);
-  // Search narrows by what its documents carry (not by UDHR article).
-  const filter = Object.fromEntries(
-    Object.entries(all).filter(([key, value]) => key !== 'right' && value !== undefined),
-  ) as ItemSearchFilter;
-  const page = Number(flat.page);
-  return {
-    query: text,
-    filter,
-    page: Number.isInteger(page) && page >= 1 && page <= 50 ? page : 1,
-    exact: flat.exact === '1',
-    tooLong: text.length > MAX_QUERY_LENGTH,
-  };
 }
 
 const isItemSection = (section: string): section is ItemSection =>
@@ -194,53 +158,25 @@ export function registerWeb(app: FastifyInstance, deps: WebDeps & WebModules): v
     themeKeys: async () => (await deps.vocabularies.listThemes()).map((theme) => theme.key),
   });
 
-  // The same search as the page, as JSON: GET /api/search?q=…&lang=fr&type=practice&page=2
-  app.get<{ Querystring: Record<string, string | string[] | undefined> }>(
-    '/api/search',
-    { config: { rateLimit: { max: 60, timeWindow: '1 minute' } } },
-    async (request, reply) => {
-      const parsed = searchRequest(request.query, deps.contentLocales);
-      const lang = typeof request.query.lang === 'string' ? request.query.lang : REFERENCE_LOCALE;
-      const locale = deps.catalogue.isSupported(lang) ? lang : REFERENCE_LOCALE;
-      if (parsed.tooLong || !parsed.query)
-        return reply.status(400).send({
-          error: parsed.tooLong ? 'search.tooLong' : 'search.queryRequired',
-          message: parsed.tooLong
-            ? `The query is too long: at most ${MAX_QUERY_LENGTH} characters.`
-            : 'Give the words to search for in q.',
-        });
-      const outcome = await deps.searchService.search(
-        request.viewer ?? ANONYMOUS,
-        parsed.query,
-        locale,
-        parsed.filter,
-        parsed.page,
-        { exact: parsed.exact },
-      );
-      const base = deps.publicUrl;
-      return reply.header('cache-control', 'no-cache').send({
-        query: parsed.query,
-        corrected: outcome.corrected,
-        page: parsed.page,
-        total: outcome.items.total,
-        more: outcome.items.more,
-        facets: outcome.items.facets,
-        items: outcome.items.hits.map((hit) => ({
-          type: hit.type,
-          title: hit.title,
-          language: hit.locale,
-          date: hit.date,
-          url: `${base}/${locale}/knowledge/${hit.section}/${hit.slug}`,
-          snippet: hit.snippet.replaceAll('\u0001', '').replaceAll('\u0002', ''),
-        })),
-        site: outcome.site.map((hit) => ({
-          kind: hit.kind,
-          title: hit.title,
-          url: hit.url.startsWith('/') ? `${base}/${locale}${hit.url}` : hit.url,
-        })),
-      });
-    },
-  );
+  registerApiRoutes(app, {
+    items: deps.items,
+    searchService: deps.searchService,
+    catalogue: deps.catalogue,
+    publicUrl: deps.publicUrl,
+    contentLocales: deps.contentLocales,
+  });
+  registerExportRoutes(app, {
+    items: deps.items,
+    catalogue: deps.catalogue,
+    publicUrl: deps.publicUrl,
+    contentLocales: deps.contentLocales,
+  });
+  registerOaiRoutes(app, {
+    oai: deps.oai,
+    publicUrl: deps.publicUrl,
+    siteName: deps.catalogue.translator(REFERENCE_LOCALE).t('common.site.name'),
+    adminEmail: deps.adminEmail,
+  });
 
   app.register(
     async (site) => {
@@ -458,6 +394,16 @@ export function registerWeb(app: FastifyInstance, deps: WebDeps & WebModules): v
         );
       });
 
+      site.get<{ Params: LocaleParams }>('/api', async (request, reply) =>
+        pages.sendShared(
+          reply,
+          <ApiPage
+            ctx={ctxOf(request, reply)}
+            document={openApiDocument(deps.publicUrl, deps.catalogue.locales)}
+          />,
+        ),
+      );
+
       site.get<{ Params: LocaleParams }>('/experts', async (request, reply) =>
         pages.sendShared(reply, <ExpertsPage ctx={ctxOf(request, reply)} />),
       );
@@ -517,6 +463,7 @@ export function registerWeb(app: FastifyInstance, deps: WebDeps & WebModules): v
         {
           items: deps.items,
           knowledge: deps.editorial,
+          linkChecker: deps.linkChecker,
           contentLocales: deps.contentLocales,
           themeKeys: async () => (await deps.vocabularies.listThemes()).map((theme) => theme.key),
           countryCodes: deps.countryCodes,

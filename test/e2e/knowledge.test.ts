@@ -179,6 +179,8 @@ describe('the Knowledge Centre in Chromium, without JavaScript', () => {
       '/de/editor/new/publication',
       `${itemPath}?lang=fr`,
       `${itemPath.replace('/en/', '/it/')}/revisions?lang=en`,
+      '/en/editor/links',
+      '/es/editor/links?failing=1',
     ]);
     await checkWithAxe(visitorContext, [
       '/en/knowledge/good-practices',

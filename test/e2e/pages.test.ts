@@ -32,6 +32,7 @@ const PAGES = [
   '/experts',
   '/events',
   '/search?q=city',
+  '/api',
   '/privacy',
   '/network/apply',
   '/sign-in',

@@ -19,6 +19,7 @@ export async function buildTestApp(
     publicUrl?: string;
     clock?: () => Date;
     renderCacheBytes?: number;
+    allowPrivateLinkTargets?: boolean;
     database?: TestDatabase;
   } = {},
 ): Promise<TestApp> {
@@ -38,6 +39,7 @@ export async function buildTestApp(
     cookieSecret: 'test-cookie-secret-that-is-long-enough-000',
     catalogue,
     clock: overrides.clock,
+    allowPrivateLinkTargets: overrides.allowPrivateLinkTargets,
   });
   return {
     ...app,

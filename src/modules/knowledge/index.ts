@@ -26,3 +26,7 @@ export { KNOWLEDGE_JOBS, blankItem, createKnowledgeService } from './knowledge.s
 export type { KnowledgeService } from './knowledge.service.js';
 export { itemFormFields } from './items.schemas.js';
 export * from './items.types.js';
+export { createOaiRepository } from './oai.repository.js';
+export type { HarvestRange, HarvestRecord, OaiRepository } from './oai.repository.js';
+export { LINK_JOBS, LINK_STATES, createLinkChecker, linkState } from './link-check.js';
+export type { LinkChecker, LinkReportRow, LinkState } from './link-check.js';

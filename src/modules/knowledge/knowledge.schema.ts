@@ -8,6 +8,7 @@ import {
   pgEnum,
   pgTable,
   text,
+  timestamp,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
@@ -67,6 +68,13 @@ export const links = pgTable(
     url: text('url'),
     position: integer('position').notNull(),
     access: accessLevel('access').notNull().default('public'),
+    /** Last link check: ok, redirected, broken, unreachable or blocked; null before the first. */
+    checkState: text('check_state'),
+    checkHttpStatus: integer('check_http_status'),
+    /** Where a redirected link ends. */
+    checkFinalUrl: text('check_final_url'),
+    checkMessage: text('check_message'),
+    checkedAt: timestamp('checked_at', { withTimezone: true }),
     ...timestamps(),
   },
   (table) => [index('links_group_idx').on(table.groupId, table.position)],

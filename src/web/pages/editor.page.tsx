@@ -102,6 +102,9 @@ export function EditorListPage(props: {
           ))}
         </ul>
       </nav>
+      <p>
+        <a href={ctx.href('/editor/links')}>{ctx.t('editor.links.nav')}</a>
+      </p>
       <form
         method="get"
         action={ctx.href('/editor')}

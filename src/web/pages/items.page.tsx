@@ -110,6 +110,13 @@ export function ItemListing(props: {
     const text = params.toString();
     return ctx.href(text ? `${base}?${text}` : base);
   };
+  const exportHref = (format: 'csv' | 'json'): string => {
+    const params = new URLSearchParams();
+    for (const [key, value] of Object.entries(filter))
+      if (key !== 'section' && value !== undefined) params.set(key, String(value));
+    const text = params.toString();
+    return ctx.href(`${base}/export.${format}${text ? `?${text}` : ''}`);
+  };
   const years: number[] = [];
   if (choices.years)
     for (let year = choices.years.to; year >= choices.years.from; year -= 1) years.push(year);
@@ -214,6 +221,20 @@ export function ItemListing(props: {
             <ItemCard ctx={ctx} item={item} />
           ))}
         </ul>
+      ) : (
+        ''
+      )}
+      {listing.total > 0 ? (
+        <p class="hint">
+          {ctx.t('knowledge.export.label')}{' '}
+          <a href={exportHref('csv')} type="text/csv" download="">
+            {ctx.t('knowledge.export.csv')}
+          </a>
+          {' · '}
+          <a href={exportHref('json')} type="application/json" download="">
+            {ctx.t('knowledge.export.json')}
+          </a>
+        </p>
       ) : (
         ''
       )}

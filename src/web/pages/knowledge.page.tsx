@@ -36,6 +36,9 @@ export function KnowledgeIndexPage(props: {
           }))}
         />
       </nav>
+      <p>
+        <a href={ctx.href('/api')}>{ctx.t('sections.api.title')}</a>
+      </p>
     </Layout>
   );
 }
