@@ -24,7 +24,9 @@ import {
   createItemsRepository,
   createKnowledgeRepository,
   createKnowledgeService,
+  createImportService,
   createLinkChecker,
+  createLinksService,
   createOaiRepository,
   LINK_JOBS,
 } from './modules/knowledge/index.js';
@@ -170,8 +172,10 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   const search = createSearchRepository(database.db);
   const clock = deps.clock ?? (() => new Date());
   const items = createItemsRepository(database.db, clock);
+  const editorialRepository = createEditorialRepository(database.db);
+  const contentChanged = async () => renderCache?.invalidateEverywhere();
   const editorial = createKnowledgeService({
-    editorial: createEditorialRepository(database.db),
+    editorial: editorialRepository,
     themeKeys: async () => (await vocabularies.listThemes()).map((theme) => theme.key),
     locales: catalogue.locales,
     contentChanged: async () => renderCache?.invalidateEverywhere(),
@@ -206,6 +210,15 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     contentLocales: catalogue.locales,
     oai: createOaiRepository(database.db, clock),
     linkChecker,
+    linksService: createLinksService({ db: database.db, contentChanged }),
+    imports: createImportService({
+      db: database.db,
+      editorial: editorialRepository,
+      themeKeys: async () => (await vocabularies.listThemes()).map((theme) => theme.key),
+      locales: catalogue.locales,
+      contentChanged,
+      clock: deps.clock,
+    }),
     adminEmail: /<([^>]+)>/.exec(config.mailFrom)?.[1] ?? config.mailFrom,
     members,
     search,

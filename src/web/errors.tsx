@@ -48,6 +48,8 @@ function present(error: FastifyError | AppError): Presentation {
   }
   if (status === 404)
     return { status, title: 'errors.notFound.title', message: 'errors.notFound.message' };
+  if (status === 413)
+    return { status, title: 'errors.tooLarge.title', message: 'errors.tooLarge.message' };
   if (status >= 400 && status < 500) {
     return { status, title: 'errors.badRequest.title', message: 'errors.badRequest.message' };
   }

@@ -13,18 +13,11 @@ import {
 } from '../modules/knowledge/index.js';
 import { NotFoundError } from '../platform/errors/errors.js';
 import type { Catalogue } from '../platform/i18n/catalogue.js';
+import { neutraliseFormula } from '../platform/text/spreadsheet.js';
 import { itemFilter, type Query } from './filters.js';
 
 export const EXPORT_LIMIT = 10_000;
 const BATCH = 500;
-
-/**
- * A cell a spreadsheet would read as a formula (=, +, -, @, tab, return first) is prefixed with an
- * apostrophe, so opening the file never runs anything (OWASP "CSV injection").
- */
-export function neutraliseFormula(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
 
 export function registerExportRoutes(
   app: FastifyInstance,

@@ -29,12 +29,15 @@ import {
   type ItemsRepository,
   type KnowledgeRepository,
   type KnowledgeService,
+  type ImportService,
   type LinkChecker,
+  type LinksService,
   type OaiRepository,
   type PageView,
 } from '../modules/knowledge/index.js';
 import { registerApiRoutes } from './api.routes.js';
 import { registerChannelRoutes } from './channels.routes.js';
+import { registerDirectoryRoutes } from './directory.routes.js';
 import { registerExportRoutes } from './export.routes.js';
 import { itemFilter, searchRequest } from './filters.js';
 import { registerOaiRoutes } from './oai.routes.js';
@@ -99,6 +102,10 @@ export interface WebModules {
   oai: OaiRepository;
   /** State of the useful links' addresses, for editors. */
   linkChecker: LinkChecker;
+  /** Editors' changes to the useful-links directory. */
+  linksService: LinksService;
+  /** CSV imports of links and resources. */
+  imports: ImportService;
   /** Where harvesters and API users write to (the From address of the site's mail). */
   adminEmail: string;
   members: MembersRepository;
@@ -458,6 +465,7 @@ export function registerWeb(app: FastifyInstance, deps: WebDeps & WebModules): v
         },
       );
 
+      registerDirectoryRoutes(site, { links: deps.linksService, imports: deps.imports }, ctxOf);
       registerKnowledgeRoutes(
         site,
         {

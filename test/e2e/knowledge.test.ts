@@ -171,7 +171,24 @@ describe('the Knowledge Centre in Chromium, without JavaScript', () => {
     await member.goto(`${served.baseUrl}/en/knowledge/good-practices/eviction-prevention-in-ghent`);
     await expect.poll(() => member.locator('main').textContent()).toContain(DETAIL);
 
-    // 6. axe on every new page, in two languages.
+    // 6. The editor imports useful links from a spreadsheet's CSV file.
+    await editor.goto(`${served.baseUrl}/en/editor/import`);
+    await editor.getByLabel('Useful links').check();
+    await editor.getByLabel('CSV file').setInputFiles({
+      name: 'links.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(
+        'group,title,url\nrefugees-and-migrants,Cities of refuge,https://example.org/refuge\n',
+      ),
+    });
+    await editor.getByRole('button', { name: 'Check and import' }).click();
+    await expect
+      .poll(() => editor.getByRole('status').first().textContent())
+      .toContain('1 row imported.');
+    await visitor.goto(`${served.baseUrl}/en/knowledge/useful-links`);
+    expect(await visitor.locator('main').textContent()).toContain('Cities of refuge');
+
+    // 7. axe on every new page, in two languages.
     await checkWithAxe(editorContext, [
       '/en/editor',
       '/fr/editor?status=published',
@@ -181,6 +198,9 @@ describe('the Knowledge Centre in Chromium, without JavaScript', () => {
       `${itemPath.replace('/en/', '/it/')}/revisions?lang=en`,
       '/en/editor/links',
       '/es/editor/links?failing=1',
+      '/en/editor/links/new',
+      '/de/editor/import',
+      '/en/editor/import',
     ]);
     await checkWithAxe(visitorContext, [
       '/en/knowledge/good-practices',

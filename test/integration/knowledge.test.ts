@@ -10,7 +10,7 @@ import { users } from '../../src/modules/access/access.schema.js';
 import { refreshSearchDocuments } from '../../src/modules/knowledge/index.js';
 import { items } from '../../src/modules/knowledge/items.schema.js';
 import { buildTestApp, type TestApp } from '../support/app.js';
-import { FormBrowser, linkIn, turnOnTwoFactor } from '../support/form-browser.js';
+import { FormBrowser, linkIn, signInAsAdministrator } from '../support/form-browser.js';
 import { startSmtpServer, type TestSmtpServer } from '../support/smtp.js';
 
 const SECRET_RESULT = 'Rents fell by 12 percent (members-only figure)';
@@ -68,17 +68,7 @@ async function grant(admin: FormBrowser, email: string, role: string): Promise<v
 beforeAll(async () => {
   smtp = await startSmtpServer();
   app = await buildTestApp({ smtpUrl: smtp.url });
-  const setup = new URL((await app.access.issueSetupLink('en')).url).pathname;
-  editor = new FormBrowser(app, '127.0.0.2');
-  const password = 'the editor-in-chief passphrase';
-  await editor.submit(setup, setup, {
-    name: 'Erika Editor',
-    email: 'erika@example.org',
-    password,
-    passwordConfirmation: password,
-  });
-  await editor.submit('/en/sign-in', '/en/sign-in', { email: 'erika@example.org', password });
-  await turnOnTwoFactor(editor, password);
+  editor = await signInAsAdministrator(app);
   member = await signUp('Marta Member', 'marta@example.org', '127.0.0.3');
   await grant(editor, 'marta@example.org', 'practitioner');
   reader = await signUp('Rolf Reader', 'rolf@example.org', '127.0.0.4');

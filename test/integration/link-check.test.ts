@@ -11,7 +11,7 @@ import { createLinkChecker } from '../../src/modules/knowledge/index.js';
 import { linkGroups, links } from '../../src/modules/knowledge/knowledge.schema.js';
 import { probeUrl } from '../../src/platform/http/outbound.js';
 import { buildTestApp, type TestApp } from '../support/app.js';
-import { FormBrowser, turnOnTwoFactor } from '../support/form-browser.js';
+import { signInAsAdministrator } from '../support/form-browser.js';
 
 let app: TestApp;
 let server: http.Server;
@@ -111,17 +111,7 @@ describe('the link checker', () => {
 
   it('shows editors the state of every link, and the failing ones', async () => {
     await app.jobs.find((entry) => entry.name === 'knowledge.check-links')?.run();
-    const editor = new FormBrowser(app, '127.0.0.2');
-    const setup = new URL((await app.access.issueSetupLink('en')).url).pathname;
-    const password = 'the editor-in-chief passphrase';
-    await editor.submit(setup, setup, {
-      name: 'Erika Editor',
-      email: 'erika@example.org',
-      password,
-      passwordConfirmation: password,
-    });
-    await editor.submit('/en/sign-in', '/en/sign-in', { email: 'erika@example.org', password });
-    await turnOnTwoFactor(editor, password);
+    const editor = await signInAsAdministrator(app);
     const all = await editor.get('/en/editor/links');
     expect(all.body).toContain('5 links');
     expect(all.body).toContain('Works, but has moved');

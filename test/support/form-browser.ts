@@ -56,6 +56,44 @@ export class FormBrowser {
     return response;
   }
 
+  /** Opens the form at `url`, then posts `fields` and one file as multipart/form-data, as a browser would. */
+  async upload(
+    url: string,
+    action: string,
+    fields: Record<string, string>,
+    file: { name: string; filename: string; type: string; content: Buffer | string },
+  ) {
+    const form = await this.get(url);
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(form.body)?.[1] ?? '';
+    const boundary = '----hrcn-form-boundary';
+    const part = (name: string, value: string) =>
+      `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
+    const payload = Buffer.concat([
+      Buffer.from(
+        [['_csrf', csrf], ...Object.entries(fields)]
+          .map(([name, value]) => part(name ?? '', value ?? ''))
+          .join(''),
+      ),
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="${file.name}"; filename="${file.filename}"\r\nContent-Type: ${file.type}\r\n\r\n`,
+      ),
+      Buffer.isBuffer(file.content) ? file.content : Buffer.from(file.content),
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]);
+    const response = await this.app.http.inject({
+      method: 'POST',
+      url: action,
+      remoteAddress: this.ip,
+      headers: {
+        cookie: this.header(),
+        'content-type': `multipart/form-data; boundary=${boundary}`,
+      },
+      payload,
+    });
+    this.keep(response.headers['set-cookie']);
+    return response;
+  }
+
   has(cookie: string): boolean {
     return this.cookies.has(cookie);
   }
@@ -110,4 +148,22 @@ export async function turnOnTwoFactor(
   if (confirmed.statusCode !== 200)
     throw new Error(`two-factor set-up failed: ${confirmed.statusCode}`);
   return { totpUri, recoveryCodes };
+}
+
+/**
+ * An administrator (who edits too) signed in with two-factor sign-in on, through the one-time
+ * set-up link, as a fresh deployment's first person would be.
+ */
+export async function signInAsAdministrator(
+  app: TestApp,
+  ip = '127.0.0.2',
+  person = { name: 'Erika Editor', email: 'erika@example.org' },
+): Promise<FormBrowser> {
+  const browser = new FormBrowser(app, ip);
+  const setup = new URL((await app.access.issueSetupLink('en')).url).pathname;
+  const password = 'the editor-in-chief passphrase';
+  await browser.submit(setup, setup, { ...person, password, passwordConfirmation: password });
+  await browser.submit('/en/sign-in', '/en/sign-in', { email: person.email, password });
+  await turnOnTwoFactor(browser, password);
+  return browser;
 }

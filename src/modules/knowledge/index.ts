@@ -30,3 +30,12 @@ export { createOaiRepository } from './oai.repository.js';
 export type { HarvestRange, HarvestRecord, OaiRepository } from './oai.repository.js';
 export { LINK_JOBS, LINK_STATES, createLinkChecker, linkState } from './link-check.js';
 export type { LinkChecker, LinkReportRow, LinkState } from './link-check.js';
+export {
+  IMPORT_COLUMNS,
+  IMPORT_KINDS,
+  IMPORT_MAX_ROWS,
+  createImportService,
+} from './import.service.js';
+export type { ImportKind, ImportProblem, ImportReport, ImportService } from './import.service.js';
+export { createLinksService } from './links.service.js';
+export type { EditableLink, LinksService } from './links.service.js';

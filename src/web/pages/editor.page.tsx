@@ -54,6 +54,29 @@ const dateTime = (ctx: PageContext, date: Date): string =>
     timeZone: 'UTC',
   }).format(date) + ' UTC';
 
+/** Who may read something: everyone, or network members only. */
+export function AccessSelect(props: {
+  ctx: PageContext;
+  value: string;
+  error?: string;
+}): JSX.Element {
+  const { ctx } = props;
+  return (
+    <Select
+      ctx={ctx}
+      name="access"
+      label="editor.field.access"
+      placeholder="editor.field.accessChoose"
+      options={[
+        { value: 'public', label: ctx.text('editor.access.public') },
+        { value: 'members', label: ctx.text('editor.access.members') },
+      ]}
+      value={props.value}
+      error={props.error}
+    />
+  );
+}
+
 /** The form's values for an item as stored, in one language. */
 export function itemValues(item: Omit<EditableItem, 'id' | 'updatedAt'>): FormValues {
   const values: Record<string, string | readonly string[]> = {
@@ -104,6 +127,8 @@ export function EditorListPage(props: {
       </nav>
       <p>
         <a href={ctx.href('/editor/links')}>{ctx.t('editor.links.nav')}</a>
+        {' · '}
+        <a href={ctx.href('/editor/import')}>{ctx.t('editor.import.nav')}</a>
       </p>
       <form
         method="get"
@@ -436,18 +461,7 @@ export function ItemFormPage(props: {
             value={textValue(values, 'section')}
             error={errors.section}
           />
-          <Select
-            ctx={ctx}
-            name="access"
-            label="editor.field.access"
-            placeholder="editor.field.accessChoose"
-            options={[
-              { value: 'public', label: ctx.text('editor.access.public') },
-              { value: 'members', label: ctx.text('editor.access.members') },
-            ]}
-            value={textValue(values, 'access')}
-            error={errors.access}
-          />
+          <AccessSelect ctx={ctx} value={textValue(values, 'access')} error={errors.access} />
           <Field
             ctx={ctx}
             name="date"

@@ -28,6 +28,12 @@ export function LinksReportPage(props: {
     >
       <PageHeader title={title} lead={ctx.text('editor.links.lead')} />
       <p>
+        <a class="button" href={ctx.href('/editor/links/new')}>
+          {ctx.t('editor.links.add')}
+        </a>{' '}
+        <a href={ctx.href('/editor/import')}>{ctx.t('editor.import.nav')}</a>
+      </p>
+      <p>
         {props.failingOnly ? (
           <a href={ctx.href('/editor/links')}>{ctx.t('editor.links.showAll')}</a>
         ) : (
@@ -56,7 +62,13 @@ export function LinksReportPage(props: {
                       {row.url}
                     </a>
                     <br />
-                    <small safe>{row.group}</small>
+                    <small safe>{row.group}</small>{' '}
+                    <a href={ctx.href(`/editor/links/${row.id}`)}>
+                      {ctx.t('editor.links.edit')}
+                      <span class="visually-hidden" safe>
+                        {` ${row.title}`}
+                      </span>
+                    </a>
                   </td>
                   <td>
                     {row.state

@@ -1,0 +1,182 @@
+/**
+ * Editors keep the useful-links directory (add, correct, move, remove a link) and import links or
+ * resources from a CSV file. Every route: validate → authorise → act → present.
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { SignedInViewer } from '../modules/access/index.js';
+import {
+  IMPORT_KINDS,
+  type ImportKind,
+  type ImportService,
+  type LinksService,
+} from '../modules/knowledge/index.js';
+import { typedValues, type FormValues } from './components/form.js';
+import type { PageContext } from './context.js';
+import { ImportPage, LinkFormPage } from './pages/directory-editor.page.js';
+import { sendPage } from './render.js';
+
+type LocaleParams = { locale: string };
+type Ctx = (request: FastifyRequest<{ Params: LocaleParams }>, reply: FastifyReply) => PageContext;
+
+const PRIVATE = { cache: 'no-store' } as const;
+
+export function registerDirectoryRoutes(
+  site: FastifyInstance,
+  deps: { links: LinksService; imports: ImportService },
+  ctxOf: Ctx,
+): void {
+  const limited = {
+    preHandler: site.csrfProtection,
+    config: { rateLimit: { max: 60, timeWindow: '1 minute' } },
+  };
+  const signedIn = (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    ctx: PageContext,
+  ): SignedInViewer | null => {
+    if (request.viewer) return request.viewer;
+    void reply.redirect(ctx.href('/sign-in'), 303);
+    return null;
+  };
+
+  const linkForm = async (
+    request: FastifyRequest<{ Params: LocaleParams }>,
+    reply: FastifyReply,
+    viewer: SignedInViewer,
+    id: string | null,
+    values: FormValues,
+    errors: Record<string, string> = {},
+  ) =>
+    sendPage(
+      reply,
+      <LinkFormPage
+        ctx={ctxOf(request, reply)}
+        csrfToken={reply.generateCsrf()}
+        id={id}
+        groups={await deps.links.groups(viewer)}
+        values={values}
+        errors={errors}
+      />,
+      { ...PRIVATE, status: Object.keys(errors).length > 0 ? 422 : 200 },
+    );
+
+  site.get<{ Params: LocaleParams }>('/editor/links/new', async (request, reply) => {
+    const ctx = ctxOf(request, reply);
+    const viewer = signedIn(request, reply, ctx);
+    if (!viewer) return reply;
+    return linkForm(request, reply, viewer, null, { access: 'public' });
+  });
+
+  site.post<{ Params: LocaleParams; Body: Record<string, unknown> }>(
+    '/editor/links/new',
+    limited,
+    async (request, reply) => {
+      const ctx = ctxOf(request, reply);
+      const viewer = signedIn(request, reply, ctx);
+      if (!viewer) return reply;
+      const result = await deps.links.save(viewer, null, request.body ?? {});
+      if (!result.ok)
+        return linkForm(
+          request,
+          reply,
+          viewer,
+          null,
+          typedValues(request.body ?? {}),
+          result.errors,
+        );
+      return reply.redirect(ctx.href('/editor/links'), 303);
+    },
+  );
+
+  site.get<{ Params: LocaleParams & { id: string } }>(
+    '/editor/links/:id',
+    async (request, reply) => {
+      const ctx = ctxOf(request, reply);
+      const viewer = signedIn(request, reply, ctx);
+      if (!viewer) return reply;
+      const link = await deps.links.find(viewer, request.params.id);
+      return linkForm(request, reply, viewer, link.id, { ...link });
+    },
+  );
+
+  site.post<{ Params: LocaleParams & { id: string }; Body: Record<string, unknown> }>(
+    '/editor/links/:id',
+    limited,
+    async (request, reply) => {
+      const ctx = ctxOf(request, reply);
+      const viewer = signedIn(request, reply, ctx);
+      if (!viewer) return reply;
+      const result = await deps.links.save(viewer, request.params.id, request.body ?? {});
+      if (!result.ok)
+        return linkForm(
+          request,
+          reply,
+          viewer,
+          request.params.id,
+          typedValues(request.body ?? {}),
+          result.errors,
+        );
+      return reply.redirect(ctx.href('/editor/links'), 303);
+    },
+  );
+
+  site.post<{ Params: LocaleParams & { id: string } }>(
+    '/editor/links/:id/delete',
+    limited,
+    async (request, reply) => {
+      const ctx = ctxOf(request, reply);
+      const viewer = signedIn(request, reply, ctx);
+      if (!viewer) return reply;
+      await deps.links.remove(viewer, request.params.id);
+      return reply.redirect(ctx.href('/editor/links'), 303);
+    },
+  );
+
+  const importPage = (
+    request: FastifyRequest<{ Params: LocaleParams }>,
+    reply: FastifyReply,
+    kind: ImportKind,
+    report: Parameters<typeof ImportPage>[0]['report'],
+  ) =>
+    sendPage(
+      reply,
+      <ImportPage
+        ctx={ctxOf(request, reply)}
+        csrfToken={reply.generateCsrf()}
+        kind={kind}
+        report={report}
+      />,
+      { ...PRIVATE, status: report && report.problems.length > 0 ? 422 : 200 },
+    );
+
+  site.get<{ Params: LocaleParams }>('/editor/import', async (request, reply) => {
+    const ctx = ctxOf(request, reply);
+    const viewer = signedIn(request, reply, ctx);
+    if (!viewer) return reply;
+    // Only editors may open it; the service says so.
+    await deps.links.groups(viewer);
+    return importPage(request, reply, 'links', null);
+  });
+
+  site.post<{ Params: LocaleParams; Body: Record<string, unknown> }>(
+    '/editor/import',
+    { ...limited, config: { rateLimit: { max: 10, timeWindow: '1 minute' } } },
+    async (request, reply) => {
+      const ctx = ctxOf(request, reply);
+      const viewer = signedIn(request, reply, ctx);
+      if (!viewer) return reply;
+      const body = request.body ?? {};
+      const kind = (IMPORT_KINDS as readonly unknown[]).includes(body.kind)
+        ? (body.kind as ImportKind)
+        : 'links';
+      const file = body.file;
+      const text = Buffer.isBuffer(file)
+        ? file.toString('utf8')
+        : typeof file === 'string'
+          ? file
+          : '';
+      const report = await deps.imports.importCsv(viewer, kind, text, ctx.locale);
+      return importPage(request, reply, kind, report);
+    },
+  );
+}
