@@ -5,7 +5,7 @@
  * exclusions, other languages and a typo; each runs as a visitor and as a member.
  *
  * BENCH_SIZES (default "1000,100000") and BENCH_ROUNDS (default 20) tune it; BENCH_DATA_DIR keeps
- * the database of the last size there.
+ * the database of the last size there; EMBEDDED_DB_MEMORY_MB sets the server's cache (256 MB).
  */
 import fs from 'node:fs/promises';
 import os from 'node:os';
@@ -156,6 +156,8 @@ const database = await openDatabase({
   dataDir,
   embeddedPassword: 'bench',
   poolMax: 4,
+  // As the server starts it by default (EMBEDDED_DB_MEMORY_MB).
+  embeddedMemoryMb: Number(process.env.EMBEDDED_DB_MEMORY_MB ?? 256),
   log,
 });
 const results: Record<

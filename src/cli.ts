@@ -27,6 +27,7 @@ async function withDatabase<T>(
     dataDir: config.dataDir,
     embeddedPassword: secrets.databasePassword,
     poolMax: 2,
+    embeddedMemoryMb: config.embeddedMemoryMb,
     log,
     joinRunningServer: true,
   });

@@ -27,6 +27,8 @@ const environmentSchema = z.object({
     .optional(),
   /** Largest number of connections the app opens to PostgreSQL. */
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(500).default(10),
+  /** Memory the embedded PostgreSQL keeps for its cache (shared_buffers), in MB. */
+  EMBEDDED_DB_MEMORY_MB: z.coerce.number().int().min(32).max(65_536).default(256),
   /** Secret that signs session cookies (at least 32 characters); generated in DATA_DIR when unset. */
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   /** SMTP server for outgoing e-mail (smtp:// or smtps://); without it mail goes to the outbox. */
@@ -58,6 +60,8 @@ export interface Config {
   /** External database, or null for the embedded one. */
   databaseUrl: string | null;
   databasePoolMax: number;
+  /** shared_buffers of the embedded server, in MB. */
+  embeddedMemoryMb: number;
   /** Given in the environment, or null to use the one generated in the data directory. */
   sessionSecret: string | null;
   /** SMTP server, or null for the outbox. */
@@ -98,6 +102,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: path.resolve(e.DATA_DIR),
     databaseUrl: e.DATABASE_URL ?? null,
     databasePoolMax: e.DATABASE_POOL_MAX,
+    embeddedMemoryMb: e.EMBEDDED_DB_MEMORY_MB,
     sessionSecret: e.SESSION_SECRET ?? null,
     smtpUrl: e.SMTP_URL ?? null,
     mailFrom:

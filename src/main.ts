@@ -22,6 +22,7 @@ export async function serve(): Promise<void> {
     dataDir: config.dataDir,
     embeddedPassword: secrets.databasePassword,
     poolMax: config.databasePoolMax,
+    embeddedMemoryMb: config.embeddedMemoryMb,
     log,
   });
   let stopping = false;

@@ -31,6 +31,8 @@ export interface OpenDatabaseOptions {
   /** Password of the embedded server's superuser. */
   embeddedPassword: string;
   poolMax: number;
+  /** shared_buffers of the embedded server, in MB. */
+  embeddedMemoryMb?: number;
   log: Logger;
   /**
    * For CLI commands: when the server already runs the embedded database on this data directory,
@@ -90,6 +92,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     dataDir: options.dataDir,
     password: options.embeddedPassword,
     log: options.log,
+    memoryMb: options.embeddedMemoryMb,
   });
   try {
     await ensureDatabaseExists(server.adminUrl, EMBEDDED_DATABASE_NAME);

@@ -61,6 +61,8 @@ export interface EmbeddedPostgresOptions {
   /** Password of the database superuser, generated and kept in the data directory. */
   password: string;
   log: Logger;
+  /** shared_buffers in MB (PostgreSQL's own default, 128, when unset). */
+  memoryMb?: number;
 }
 
 async function resolveBinaries(): Promise<Binaries> {
@@ -325,6 +327,7 @@ export async function startEmbeddedPostgres(
         '-c listen_addresses=127.0.0.1',
         "-c unix_socket_directories=''",
         '-c log_min_messages=warning',
+        ...(options.memoryMb ? [`-c shared_buffers=${options.memoryMb}MB`] : []),
       ].join(' ');
       const result = await run(
         bin.pg_ctl,
