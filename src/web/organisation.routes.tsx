@@ -1,13 +1,13 @@
 /** An organisation's admins manage it; a signed-in person asks to join it. */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { MembersService } from '../modules/members/index.js';
+import { typedValues } from './components/form.js';
 import type { PageContext } from './context.js';
 import { MessagePage } from './pages/account.page.js';
 import {
   ManageOrganisationPage,
   type ManageFormState,
   type ManageNotice,
-  type ProfileValues,
 } from './pages/organisation.page.js';
 import { sendPage } from './render.js';
 
@@ -17,18 +17,6 @@ type FormRoute<P = object> = { Params: SlugParams & P; Body: Record<string, unkn
 
 const PRIVATE = { cache: 'no-store' } as const;
 const NOTICES: readonly ManageNotice[] = ['saved', 'invited', 'decided'];
-
-/** What was typed in a form, strings and lists only, to show it again. */
-const typed = (body: Record<string, unknown>): ProfileValues =>
-  Object.fromEntries(
-    Object.entries(body).flatMap(([key, value]): [string, string | string[]][] =>
-      typeof value === 'string'
-        ? [[key, value]]
-        : Array.isArray(value)
-          ? [[key, value.filter((item): item is string => typeof item === 'string')]]
-          : [],
-    ),
-  );
 
 export function registerOrganisationRoutes(
   site: FastifyInstance,
@@ -92,7 +80,11 @@ export function registerOrganisationRoutes(
     const body = request.body ?? {};
     const result = await members.updateProfile(request.viewer, request.params.slug, body);
     if (result.ok) return done(request, reply, 'saved');
-    return manage(request, reply, { form: 'profile', values: typed(body), errors: result.errors });
+    return manage(request, reply, {
+      form: 'profile',
+      values: typedValues(body),
+      errors: result.errors,
+    });
   });
 
   site.post<FormRoute>('/network/:slug/manage/invite', limited(20), async (request, reply) => {
@@ -106,7 +98,7 @@ export function registerOrganisationRoutes(
       ctx.locale,
     );
     if (result.ok) return done(request, reply, 'invited');
-    const values = typed(body);
+    const values = typedValues(body);
     return manage(request, reply, {
       form: 'invite',
       values: {

@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ANONYMOUS, can } from '../modules/access/index.js';
 import type { DirectoryFilter, PeopleService } from '../modules/members/index.js';
 import { SPOKEN_LANGUAGES } from '../modules/vocabularies/index.js';
+import { typedValues } from './components/form.js';
 import type { PageContext } from './context.js';
 import { MembersTeaserPage } from './pages/about.page.js';
 import {
@@ -18,18 +19,6 @@ type LocaleParams = { locale: string };
 type FormRoute<P = object> = { Params: LocaleParams & P; Body: Record<string, unknown> };
 
 const PRIVATE = { cache: 'no-store' } as const;
-
-/** What was typed, strings and lists only, to show it again. */
-const typed = (body: Record<string, unknown>): PersonFormValues =>
-  Object.fromEntries(
-    Object.entries(body).flatMap(([key, value]): [string, string | string[]][] =>
-      typeof value === 'string'
-        ? [[key, value]]
-        : Array.isArray(value)
-          ? [[key, value.filter((item): item is string => typeof item === 'string')]]
-          : [],
-    ),
-  );
 
 /** The directory filters of a query string; anything malformed is left out. */
 function directoryFilter(query: Record<string, string | undefined>): DirectoryFilter {
@@ -95,7 +84,7 @@ export function registerPeopleRoutes(
     const body = request.body ?? {};
     const result = await people.saveProfile(request.viewer, body);
     if (result.ok) return reply.redirect(ctx.href('/account/profile?saved=1'), 303);
-    return editPage(request, reply, typed(body), result.errors);
+    return editPage(request, reply, typedValues(body), result.errors);
   });
 
   site.get<{ Params: LocaleParams; Querystring: Record<string, string | undefined> }>(

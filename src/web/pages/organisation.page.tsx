@@ -10,6 +10,9 @@ import {
   Field,
   Select,
   TextArea,
+  listValue,
+  textValue,
+  type FormValues,
 } from '../components/form.js';
 import type { PageContext } from '../context.js';
 import type { MessageKey } from '../messages.js';
@@ -50,7 +53,7 @@ export interface JoinRequestView {
 }
 
 /** Values of the profile form: a text per field, a list for the checkboxes. */
-export type ProfileValues = Record<string, string | readonly string[]>;
+export type ProfileValues = FormValues;
 
 /** The profile form's values from the stored organisation. */
 export function profileValues(organisation: EditableOrganisation): ProfileValues {
@@ -82,16 +85,6 @@ export type ManageFormState =
   | { form: 'invite'; values: Record<string, string>; errors: Record<string, string> };
 
 export type ManageNotice = 'saved' | 'invited' | 'decided';
-
-const textOf = (values: ProfileValues, name: string): string => {
-  const value = values[name];
-  return typeof value === 'string' ? value : '';
-};
-
-const listOf = (values: ProfileValues, name: string): readonly string[] => {
-  const value = values[name];
-  return Array.isArray(value) ? value : typeof value === 'string' && value ? [value] : [];
-};
 
 export function ManageOrganisationPage(props: {
   ctx: PageContext;
@@ -258,7 +251,7 @@ export function ManageOrganisationPage(props: {
                 labelValues={{ language: languages.of(locale) ?? locale }}
                 lang={locale}
                 required={false}
-                value={textOf(values, `description_${locale}`)}
+                value={textValue(values, `description_${locale}`)}
                 error={profileErrors[`description_${locale}`]}
               />
             ))}
@@ -271,7 +264,7 @@ export function ManageOrganisationPage(props: {
               label="membership.field.country"
               placeholder="membership.field.countryChoose"
               options={countries}
-              value={textOf(values, 'country')}
+              value={textValue(values, 'country')}
               error={profileErrors.country}
               required={false}
             />
@@ -282,7 +275,7 @@ export function ManageOrganisationPage(props: {
               type="text"
               autocomplete="address-level2"
               required={false}
-              value={textOf(values, 'city')}
+              value={textValue(values, 'city')}
               error={profileErrors.city}
             />
             <Field
@@ -293,7 +286,7 @@ export function ManageOrganisationPage(props: {
               autocomplete="off"
               required={false}
               hint={ctx.text('membership.manage.profile.positionHint')}
-              value={textOf(values, 'latitude')}
+              value={textValue(values, 'latitude')}
               error={profileErrors.latitude}
             />
             <Field
@@ -303,7 +296,7 @@ export function ManageOrganisationPage(props: {
               type="text"
               autocomplete="off"
               required={false}
-              value={textOf(values, 'longitude')}
+              value={textValue(values, 'longitude')}
               error={profileErrors.longitude}
             />
             <Field
@@ -314,7 +307,7 @@ export function ManageOrganisationPage(props: {
               autocomplete="url"
               required={false}
               hint={ctx.text('membership.field.websiteHint')}
-              value={textOf(values, 'website')}
+              value={textValue(values, 'website')}
               error={profileErrors.website}
             />
           </fieldset>
@@ -328,7 +321,7 @@ export function ManageOrganisationPage(props: {
                 label: ctx.text(`vocabularies.theme.${key}` as MessageKey),
               }))
               .sort((a, b) => collator.compare(a.label, b.label))}
-            checked={listOf(values, 'themes')}
+            checked={listValue(values, 'themes')}
             error={profileErrors.themes}
           />
           <CheckboxGroup
@@ -339,7 +332,7 @@ export function ManageOrganisationPage(props: {
               value: String(index + 1),
               label: `${index + 1}. ${ctx.text(`vocabularies.sdg.${index + 1}` as MessageKey)}`,
             }))}
-            checked={listOf(values, 'sdgs')}
+            checked={listValue(values, 'sdgs')}
             error={profileErrors.sdgs}
           />
           <TextArea
@@ -348,7 +341,7 @@ export function ManageOrganisationPage(props: {
             label="membership.manage.profile.expertise"
             hint="membership.manage.profile.expertiseHint"
             required={false}
-            value={textOf(values, 'expertise')}
+            value={textValue(values, 'expertise')}
             error={profileErrors.expertise}
           />
           <fieldset>
@@ -361,7 +354,7 @@ export function ManageOrganisationPage(props: {
               type="text"
               autocomplete="off"
               required={false}
-              value={textOf(values, 'contactName')}
+              value={textValue(values, 'contactName')}
               error={profileErrors.contactName}
             />
             <Field
@@ -371,7 +364,7 @@ export function ManageOrganisationPage(props: {
               type="email"
               autocomplete="off"
               required={false}
-              value={textOf(values, 'contactEmail')}
+              value={textValue(values, 'contactEmail')}
               error={profileErrors.contactEmail}
             />
             <Field
@@ -381,7 +374,7 @@ export function ManageOrganisationPage(props: {
               type="tel"
               autocomplete="off"
               required={false}
-              value={textOf(values, 'contactPhone')}
+              value={textValue(values, 'contactPhone')}
               error={profileErrors.contactPhone}
             />
           </fieldset>

@@ -16,13 +16,16 @@ import {
   Field,
   Select,
   TextArea,
+  listValue,
+  textValue,
+  type FormValues,
 } from '../components/form.js';
 import type { PageContext } from '../context.js';
 import type { MessageKey } from '../messages.js';
 import { Layout } from '../layout/layout.js';
 
 /** Values of the profile form: a text per field, a list for the checkboxes. */
-export type PersonFormValues = Record<string, string | readonly string[]>;
+export type PersonFormValues = FormValues;
 
 export function personFormValues(profile: StoredProfile): PersonFormValues {
   return {
@@ -38,16 +41,6 @@ export function personFormValues(profile: StoredProfile): PersonFormValues {
     ),
   };
 }
-
-const text = (values: PersonFormValues, name: string): string => {
-  const value = values[name];
-  return typeof value === 'string' ? value : '';
-};
-
-const list = (values: PersonFormValues, name: string): readonly string[] => {
-  const value = values[name];
-  return Array.isArray(value) ? value : typeof value === 'string' && value ? [value] : [];
-};
 
 const FORM_FIELDS = [
   'affiliation',
@@ -130,13 +123,13 @@ export function ProfileEditPage(props: {
             type="text"
             autocomplete="organization"
             required={false}
-            value={text(values, 'affiliation')}
+            value={textValue(values, 'affiliation')}
             error={errors.affiliation}
           />
           <VisibilityChoice
             ctx={ctx}
             field="affiliation"
-            value={text(values, 'visibility_affiliation')}
+            value={textValue(values, 'visibility_affiliation')}
             error={errors.visibility_affiliation}
           />
           <Field
@@ -146,13 +139,13 @@ export function ProfileEditPage(props: {
             type="text"
             autocomplete="organization-title"
             required={false}
-            value={text(values, 'position')}
+            value={textValue(values, 'position')}
             error={errors.position}
           />
           <VisibilityChoice
             ctx={ctx}
             field="position"
-            value={text(values, 'visibility_position')}
+            value={textValue(values, 'visibility_position')}
             error={errors.visibility_position}
           />
           <Select
@@ -163,14 +156,14 @@ export function ProfileEditPage(props: {
             options={props.countries
               .map((code) => ({ value: code, label: countryName(code, ctx.locale) }))
               .sort(byLabel)}
-            value={text(values, 'country')}
+            value={textValue(values, 'country')}
             error={errors.country}
             required={false}
           />
           <VisibilityChoice
             ctx={ctx}
             field="country"
-            value={text(values, 'visibility_country')}
+            value={textValue(values, 'visibility_country')}
             error={errors.visibility_country}
           />
         </fieldset>
@@ -181,13 +174,13 @@ export function ProfileEditPage(props: {
           options={props.languages
             .map((code) => ({ value: code, label: languageName(code, ctx.locale) }))
             .sort(byLabel)}
-          checked={list(values, 'languages')}
+          checked={listValue(values, 'languages')}
           error={errors.languages}
         />
         <VisibilityChoice
           ctx={ctx}
           field="languages"
-          value={text(values, 'visibility_languages')}
+          value={textValue(values, 'visibility_languages')}
           error={errors.visibility_languages}
         />
         <TextArea
@@ -196,13 +189,13 @@ export function ProfileEditPage(props: {
           label="people.field.expertise"
           hint="membership.manage.profile.expertiseHint"
           required={false}
-          value={text(values, 'expertise')}
+          value={textValue(values, 'expertise')}
           error={errors.expertise}
         />
         <VisibilityChoice
           ctx={ctx}
           field="expertise"
-          value={text(values, 'visibility_expertise')}
+          value={textValue(values, 'visibility_expertise')}
           error={errors.visibility_expertise}
         />
         <CheckboxGroup
@@ -215,13 +208,13 @@ export function ProfileEditPage(props: {
               label: ctx.text(`vocabularies.theme.${key}` as MessageKey),
             }))
             .sort(byLabel)}
-          checked={list(values, 'themes')}
+          checked={listValue(values, 'themes')}
           error={errors.themes}
         />
         <VisibilityChoice
           ctx={ctx}
           field="themes"
-          value={text(values, 'visibility_themes')}
+          value={textValue(values, 'visibility_themes')}
           error={errors.visibility_themes}
         />
         <div class="field checkbox">
@@ -230,7 +223,7 @@ export function ProfileEditPage(props: {
             name="inDirectory"
             type="checkbox"
             value="yes"
-            checked={text(values, 'inDirectory') === 'yes'}
+            checked={textValue(values, 'inDirectory') === 'yes'}
             aria-describedby="inDirectory-hint"
           />{' '}
           <label for="inDirectory">{ctx.t('people.field.inDirectory')}</label>
