@@ -4,6 +4,7 @@
  *   bare <file.json> a bare node:http server answering fixed bytes per path
  * Prints "PORT <n>" when listening; stops on SIGTERM.
  */
+import path from 'node:path';
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -63,6 +64,8 @@ if (kind === 'bare') {
       metricsToken: null,
       smtpUrl: null,
       mailFrom: 'Bench <no-reply@localhost>',
+      filesDir: path.join(dataDir, 'files'),
+      uploadMaxBytes: 20 * 1024 * 1024,
     },
     log,
     database,

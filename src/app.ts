@@ -20,6 +20,9 @@ import {
 } from './modules/access/index.js';
 import {
   KNOWLEDGE_JOBS,
+  FILE_JOBS,
+  createFilesRepository,
+  createFilesService,
   createEditorialRepository,
   createItemsRepository,
   createKnowledgeRepository,
@@ -46,6 +49,9 @@ import { createRenderCache, type RenderCache } from './platform/cache/render-cac
 import type { Database } from './platform/db/database.js';
 import { registerAssets } from './platform/http/assets.js';
 import { registerMetrics } from './platform/http/metrics.js';
+import { createFileStore } from './platform/files/file-store.js';
+import { extractText } from './platform/files/text-extraction.js';
+import type { Jobs } from './platform/jobs/jobs.js';
 import { RATE_LIMIT_JOBS, purgeExpiredRateLimits } from './platform/http/rate-limit.jobs.js';
 import { createHttpServer } from './platform/http/server.js';
 import { Catalogue } from './platform/i18n/catalogue.js';
@@ -59,7 +65,14 @@ const ASSETS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'web'
 export interface AppDeps {
   config: Pick<
     Config,
-    'publicUrl' | 'trustProxy' | 'renderCacheBytes' | 'metricsToken' | 'smtpUrl' | 'mailFrom'
+    | 'publicUrl'
+    | 'trustProxy'
+    | 'renderCacheBytes'
+    | 'metricsToken'
+    | 'smtpUrl'
+    | 'mailFrom'
+    | 'filesDir'
+    | 'uploadMaxBytes'
   >;
   log: Logger;
   database: Database;
@@ -80,6 +93,8 @@ export interface App {
   mailer: Mailer;
   /** Background work of the modules, registered on the job queue by the server process. */
   jobs: readonly { name: string; cron: string; run: () => Promise<unknown> }[];
+  /** Registers the jobs on the queue; from then on modules may also ask for a run at once. */
+  attachJobs(queue: Jobs): Promise<void>;
 }
 
 export async function buildApp(deps: AppDeps): Promise<App> {
@@ -181,6 +196,24 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     contentChanged: async () => renderCache?.invalidateEverywhere(),
     clock: deps.clock,
   });
+  // The queue starts after the app (main.ts); until then a wish for a run now waits for the cron.
+  let queue: Jobs | null = null;
+  const files = createFilesService({
+    files: createFilesRepository(database.db),
+    editorial: editorialRepository,
+    items,
+    store: createFileStore(config.filesDir),
+    extract: (kind, data) => extractText(kind, data),
+    locales: catalogue.locales,
+    maxBytes: config.uploadMaxBytes,
+    requestExtraction: () => {
+      queue
+        ?.runNow(FILE_JOBS.extractText.name)
+        .catch((error: unknown) => log.error({ err: error }, 'file text job not queued'));
+    },
+    contentChanged,
+    log,
+  });
   const linkChecker = createLinkChecker({
     db: database.db,
     allowPrivate: deps.allowPrivateLinkTargets ?? false,
@@ -207,6 +240,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     knowledge,
     items,
     editorial,
+    files,
+    uploadMaxBytes: config.uploadMaxBytes,
     contentLocales: catalogue.locales,
     oai: createOaiRepository(database.db, clock),
     linkChecker,
@@ -233,6 +268,21 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     { ...RATE_LIMIT_JOBS.purgeExpired, run: () => purgeExpiredRateLimits(database.db) },
     { ...KNOWLEDGE_JOBS.announceDueItems, run: () => editorial.announceDueItems() },
     { ...LINK_JOBS.checkLinks, run: () => linkChecker.checkAll() },
+    { ...FILE_JOBS.extractText, run: () => files.extractPending() },
   ];
-  return { http, access, renderCache, mailer, jobs };
+  return {
+    http,
+    access,
+    renderCache,
+    mailer,
+    jobs,
+    async attachJobs(jobQueue) {
+      for (const job of jobs) {
+        await jobQueue.every(job.name, job.cron, async () => {
+          await job.run();
+        });
+      }
+      queue = jobQueue;
+    },
+  };
 }

@@ -46,6 +46,8 @@ const environmentSchema = z.object({
   TRUST_PROXY: booleanText.default(false),
   /** Memory for rendered anonymous pages, in MB; 0 turns the render cache off. */
   RENDER_CACHE_MB: z.coerce.number().min(0).max(4096).default(64),
+  /** Largest file an editor may attach to an item, in MB. */
+  UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(1024).default(20),
   /** Seed the network's initial content at start (idempotent). */
   SEED_ON_START: booleanText.default(true),
 });
@@ -57,6 +59,10 @@ export interface Config {
   publicUrl: string;
   /** Absolute path of the data directory. */
   dataDir: string;
+  /** Where attached files are kept: DATA_DIR/files, never served as a folder. */
+  filesDir: string;
+  /** Largest attached file, in bytes. */
+  uploadMaxBytes: number;
   /** External database, or null for the embedded one. */
   databaseUrl: string | null;
   databasePoolMax: number;
@@ -100,6 +106,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     publicUrl,
     dataDir: path.resolve(e.DATA_DIR),
+    filesDir: path.join(path.resolve(e.DATA_DIR), 'files'),
+    uploadMaxBytes: e.UPLOAD_MAX_MB * 1024 * 1024,
     databaseUrl: e.DATABASE_URL ?? null,
     databasePoolMax: e.DATABASE_POOL_MAX,
     embeddedMemoryMb: e.EMBEDDED_DB_MEMORY_MB,

@@ -52,11 +52,7 @@ export async function serve(): Promise<void> {
       cookieSecret: config.sessionSecret ?? secrets.sessionSecret,
     });
     jobs = await startJobs({ pool: database.pool, log });
-    for (const job of app.jobs) {
-      await jobs.every(job.name, job.cron, async () => {
-        await job.run();
-      });
-    }
+    await app.attachJobs(jobs);
     await app.http.listen({ port: config.port, host: config.host });
   } catch (error) {
     await jobs?.stop().catch(() => undefined);

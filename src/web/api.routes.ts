@@ -94,6 +94,15 @@ export function registerApiRoutes(app: FastifyInstance, deps: ApiDeps): void {
           status: translation.status,
         })),
         related: item.related.map((related) => summary(related, locale)),
+        files: item.files.map((file) => ({
+          title: file.title,
+          fileName: file.fileName,
+          mediaType: file.mediaType,
+          size: file.sizeBytes,
+          language: file.locale,
+          url: `${publicUrl}/${locale}/files/${file.id}/${encodeURIComponent(file.fileName)}`,
+        })),
+        withheldFiles: item.withheldFiles,
       });
     },
   );

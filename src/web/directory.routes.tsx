@@ -11,33 +11,17 @@ import {
   type LinksService,
 } from '../modules/knowledge/index.js';
 import { typedValues, type FormValues } from './components/form.js';
-import type { PageContext } from './context.js';
 import { ImportPage, LinkFormPage } from './pages/directory-editor.page.js';
 import { sendPage } from './render.js';
-
-type LocaleParams = { locale: string };
-type Ctx = (request: FastifyRequest<{ Params: LocaleParams }>, reply: FastifyReply) => PageContext;
-
-const PRIVATE = { cache: 'no-store' } as const;
+import { PRIVATE, formPost, signedInOrRedirect, type Ctx, type LocaleParams } from './signed-in.js';
+import { uploadedFile } from '../platform/http/uploads.js';
 
 export function registerDirectoryRoutes(
   site: FastifyInstance,
   deps: { links: LinksService; imports: ImportService },
   ctxOf: Ctx,
 ): void {
-  const limited = {
-    preHandler: site.csrfProtection,
-    config: { rateLimit: { max: 60, timeWindow: '1 minute' } },
-  };
-  const signedIn = (
-    request: FastifyRequest,
-    reply: FastifyReply,
-    ctx: PageContext,
-  ): SignedInViewer | null => {
-    if (request.viewer) return request.viewer;
-    void reply.redirect(ctx.href('/sign-in'), 303);
-    return null;
-  };
+  const limited = formPost(site);
 
   const linkForm = async (
     request: FastifyRequest<{ Params: LocaleParams }>,
@@ -62,7 +46,7 @@ export function registerDirectoryRoutes(
 
   site.get<{ Params: LocaleParams }>('/editor/links/new', async (request, reply) => {
     const ctx = ctxOf(request, reply);
-    const viewer = signedIn(request, reply, ctx);
+    const viewer = signedInOrRedirect(request, reply, ctx);
     if (!viewer) return reply;
     return linkForm(request, reply, viewer, null, { access: 'public' });
   });
@@ -72,7 +56,7 @@ export function registerDirectoryRoutes(
     limited,
     async (request, reply) => {
       const ctx = ctxOf(request, reply);
-      const viewer = signedIn(request, reply, ctx);
+      const viewer = signedInOrRedirect(request, reply, ctx);
       if (!viewer) return reply;
       const result = await deps.links.save(viewer, null, request.body ?? {});
       if (!result.ok)
@@ -92,7 +76,7 @@ export function registerDirectoryRoutes(
     '/editor/links/:id',
     async (request, reply) => {
       const ctx = ctxOf(request, reply);
-      const viewer = signedIn(request, reply, ctx);
+      const viewer = signedInOrRedirect(request, reply, ctx);
       if (!viewer) return reply;
       const link = await deps.links.find(viewer, request.params.id);
       return linkForm(request, reply, viewer, link.id, { ...link });
@@ -104,7 +88,7 @@ export function registerDirectoryRoutes(
     limited,
     async (request, reply) => {
       const ctx = ctxOf(request, reply);
-      const viewer = signedIn(request, reply, ctx);
+      const viewer = signedInOrRedirect(request, reply, ctx);
       if (!viewer) return reply;
       const result = await deps.links.save(viewer, request.params.id, request.body ?? {});
       if (!result.ok)
@@ -125,7 +109,7 @@ export function registerDirectoryRoutes(
     limited,
     async (request, reply) => {
       const ctx = ctxOf(request, reply);
-      const viewer = signedIn(request, reply, ctx);
+      const viewer = signedInOrRedirect(request, reply, ctx);
       if (!viewer) return reply;
       await deps.links.remove(viewer, request.params.id);
       return reply.redirect(ctx.href('/editor/links'), 303);
@@ -151,7 +135,7 @@ export function registerDirectoryRoutes(
 
   site.get<{ Params: LocaleParams }>('/editor/import', async (request, reply) => {
     const ctx = ctxOf(request, reply);
-    const viewer = signedIn(request, reply, ctx);
+    const viewer = signedInOrRedirect(request, reply, ctx);
     if (!viewer) return reply;
     // Only editors may open it; the service says so.
     await deps.links.groups(viewer);
@@ -163,17 +147,17 @@ export function registerDirectoryRoutes(
     { ...limited, config: { rateLimit: { max: 10, timeWindow: '1 minute' } } },
     async (request, reply) => {
       const ctx = ctxOf(request, reply);
-      const viewer = signedIn(request, reply, ctx);
+      const viewer = signedInOrRedirect(request, reply, ctx);
       if (!viewer) return reply;
       const body = request.body ?? {};
       const kind = (IMPORT_KINDS as readonly unknown[]).includes(body.kind)
         ? (body.kind as ImportKind)
         : 'links';
-      const file = body.file;
-      const text = Buffer.isBuffer(file)
-        ? file.toString('utf8')
-        : typeof file === 'string'
-          ? file
+      const file = uploadedFile(body.file);
+      const text = file
+        ? file.data.toString('utf8')
+        : typeof body.file === 'string'
+          ? body.file
           : '';
       const report = await deps.imports.importCsv(viewer, kind, text, ctx.locale);
       return importPage(request, reply, kind, report);

@@ -17,7 +17,6 @@ import {
 } from '../modules/knowledge/index.js';
 import { NotFoundError } from '../platform/errors/errors.js';
 import { typedValues } from './components/form.js';
-import type { PageContext } from './context.js';
 import { MembersTeaserPage } from './pages/about.page.js';
 import {
   EditorListPage,
@@ -29,9 +28,7 @@ import {
 import { ItemPageView } from './pages/items.page.js';
 import { LinksReportPage } from './pages/links-report.page.js';
 import { sendPage, type PageCache } from './render.js';
-
-type LocaleParams = { locale: string };
-type Ctx = (request: FastifyRequest<{ Params: LocaleParams }>, reply: FastifyReply) => PageContext;
+import { PRIVATE, formPost, signedInOrRedirect, type Ctx, type LocaleParams } from './signed-in.js';
 
 export interface KnowledgeRouteDeps {
   items: ItemsRepository;
@@ -44,7 +41,6 @@ export interface KnowledgeRouteDeps {
   pages: PageCache;
 }
 
-const PRIVATE = { cache: 'no-store' } as const;
 const NOTICES = ['saved', 'status', 'restored'] as const;
 type Notice = (typeof NOTICES)[number];
 
@@ -56,23 +52,7 @@ export function registerKnowledgeRoutes(
   deps: KnowledgeRouteDeps,
   ctxOf: Ctx,
 ): void {
-  const limited = {
-    preHandler: site.csrfProtection,
-    config: { rateLimit: { max: 60, timeWindow: '1 minute' } },
-  };
-
-  /** The signed-in editor, or a redirect to sign in. */
-  const editorOf = (
-    request: FastifyRequest,
-    reply: FastifyReply,
-    ctx: PageContext,
-  ): SignedInViewer | null => {
-    if (!request.viewer) {
-      void reply.redirect(ctx.href('/sign-in'), 303);
-      return null;
-    }
-    return request.viewer;
-  };
+  const limited = formPost(site);
 
   const contentLocaleOf = (query: { lang?: unknown }, fallback: string): string => {
     const lang = typeof query.lang === 'string' ? query.lang : fallback;
@@ -103,7 +83,7 @@ export function registerKnowledgeRoutes(
     Querystring: { status?: string; type?: string; page?: string };
   }>('/editor', async (request, reply) => {
     const ctx = ctxOf(request, reply);
-    const viewer = editorOf(request, reply, ctx);
+    const viewer = signedInOrRedirect(request, reply, ctx);
     if (!viewer) return reply;
     const filter: { status?: ItemStatus; type?: ItemType } = {};
     if ((ITEM_STATUSES as readonly string[]).includes(request.query.status ?? ''))
@@ -126,7 +106,7 @@ export function registerKnowledgeRoutes(
     '/editor/links',
     async (request, reply) => {
       const ctx = ctxOf(request, reply);
-      const viewer = editorOf(request, reply, ctx);
+      const viewer = signedInOrRedirect(request, reply, ctx);
       if (!viewer) return reply;
       const failingOnly = request.query.failing === '1';
       const rows = await deps.linkChecker.report(viewer, failingOnly);
@@ -176,7 +156,7 @@ export function registerKnowledgeRoutes(
     '/editor/new/:type',
     async (request, reply) => {
       const ctx = ctxOf(request, reply);
-      const viewer = editorOf(request, reply, ctx);
+      const viewer = signedInOrRedirect(request, reply, ctx);
       if (!viewer) return reply;
       if (!isItemType(request.params.type)) throw new NotFoundError();
       deps.knowledge.authorise(viewer);
@@ -197,7 +177,7 @@ export function registerKnowledgeRoutes(
     Body: Record<string, unknown>;
   }>('/editor/new/:type', limited, async (request, reply) => {
     const ctx = ctxOf(request, reply);
-    const viewer = editorOf(request, reply, ctx);
+    const viewer = signedInOrRedirect(request, reply, ctx);
     if (!viewer) return reply;
     const type = request.params.type;
     if (!isItemType(type)) throw new NotFoundError();
@@ -233,7 +213,7 @@ export function registerKnowledgeRoutes(
     Querystring: { lang?: string; done?: string };
   }>('/editor/items/:id', async (request, reply) => {
     const ctx = ctxOf(request, reply);
-    const viewer = editorOf(request, reply, ctx);
+    const viewer = signedInOrRedirect(request, reply, ctx);
     if (!viewer) return reply;
     const stored = await deps.knowledge.editable(viewer, request.params.id, ctx.locale);
     const contentLocale = contentLocaleOf(request.query, stored.originalLocale);
@@ -254,7 +234,7 @@ export function registerKnowledgeRoutes(
     Body: Record<string, unknown>;
   }>('/editor/items/:id', limited, async (request, reply) => {
     const ctx = ctxOf(request, reply);
-    const viewer = editorOf(request, reply, ctx);
+    const viewer = signedInOrRedirect(request, reply, ctx);
     if (!viewer) return reply;
     const stored = await deps.knowledge.editable(viewer, request.params.id, ctx.locale);
     const contentLocale = contentLocaleOf(request.query, stored.originalLocale);
@@ -287,7 +267,7 @@ export function registerKnowledgeRoutes(
     limited,
     async (request, reply) => {
       const ctx = ctxOf(request, reply);
-      const viewer = editorOf(request, reply, ctx);
+      const viewer = signedInOrRedirect(request, reply, ctx);
       if (!viewer) return reply;
       const result = await deps.knowledge.changeStatus(
         viewer,
@@ -314,11 +294,14 @@ export function registerKnowledgeRoutes(
     '/editor/items/:id/revisions',
     async (request, reply) => {
       const ctx = ctxOf(request, reply);
-      const viewer = editorOf(request, reply, ctx);
+      const viewer = signedInOrRedirect(request, reply, ctx);
       if (!viewer) return reply;
       const stored = await deps.knowledge.editable(viewer, request.params.id, ctx.locale);
       const contentLocale = contentLocaleOf(request.query, stored.originalLocale);
-      const item = await deps.knowledge.editable(viewer, stored.id, contentLocale);
+      const item =
+        contentLocale === ctx.locale
+          ? stored
+          : await deps.knowledge.editable(viewer, stored.id, contentLocale);
       const revisions = await deps.knowledge.revisions(viewer, stored.id, contentLocale);
       return sendPage(
         reply,
@@ -339,7 +322,7 @@ export function registerKnowledgeRoutes(
     Querystring: { lang?: string };
   }>('/editor/items/:id/revisions/:revision/restore', limited, async (request, reply) => {
     const ctx = ctxOf(request, reply);
-    const viewer = editorOf(request, reply, ctx);
+    const viewer = signedInOrRedirect(request, reply, ctx);
     if (!viewer) return reply;
     const stored = await deps.knowledge.editable(viewer, request.params.id, ctx.locale);
     const contentLocale = contentLocaleOf(request.query, stored.originalLocale);

@@ -185,6 +185,25 @@ export function openApiDocument(publicUrl: string, locales: readonly string[]) {
                             },
                           },
                           related: { type: 'array', items: itemSummary },
+                          files: {
+                            type: 'array',
+                            description: 'Attached files the caller may download.',
+                            items: {
+                              type: 'object',
+                              properties: {
+                                title: { type: 'string' },
+                                fileName: { type: 'string' },
+                                mediaType: { type: 'string' },
+                                size: { type: 'integer', description: 'Bytes.' },
+                                language: { type: 'string' },
+                                url: { type: 'string', format: 'uri' },
+                              },
+                            },
+                          },
+                          withheldFiles: {
+                            type: 'integer',
+                            description: 'Attached files for network members only.',
+                          },
                         },
                       },
                     ],

@@ -29,6 +29,7 @@ import {
   type ItemsRepository,
   type KnowledgeRepository,
   type KnowledgeService,
+  type FilesService,
   type ImportService,
   type LinkChecker,
   type LinksService,
@@ -43,6 +44,7 @@ import { itemFilter, searchRequest } from './filters.js';
 import { registerOaiRoutes } from './oai.routes.js';
 import { openApiDocument } from './openapi.js';
 import { ApiPage } from './pages/api.page.js';
+import { registerFilesRoutes } from './files.routes.js';
 import { registerKnowledgeRoutes } from './knowledge.routes.js';
 import {
   ORGANISATION_KINDS,
@@ -96,6 +98,10 @@ export interface WebModules {
   items: ItemsRepository;
   /** The editors' work on items. */
   editorial: KnowledgeService;
+  /** Files attached to items: editors' uploads and readers' downloads. */
+  files: FilesService;
+  /** Largest attached file, in bytes. */
+  uploadMaxBytes: number;
   /** Languages content may be written in. */
   contentLocales: readonly string[];
   /** Publications for OAI-PMH harvesters. */
@@ -476,6 +482,16 @@ export function registerWeb(app: FastifyInstance, deps: WebDeps & WebModules): v
           themeKeys: async () => (await deps.vocabularies.listThemes()).map((theme) => theme.key),
           countryCodes: deps.countryCodes,
           pages,
+        },
+        ctxOf,
+      );
+      registerFilesRoutes(
+        site,
+        {
+          files: deps.files,
+          knowledge: deps.editorial,
+          contentLocales: deps.contentLocales,
+          maxBytes: deps.uploadMaxBytes,
         },
         ctxOf,
       );

@@ -11,6 +11,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, serveTestApp, type ServedApp } from '../support/browser.js';
 import { FormBrowser, linkIn, totpCode } from '../support/form-browser.js';
+import { pdfDocument } from '../support/documents.js';
 import { startSmtpServer, type TestSmtpServer } from '../support/smtp.js';
 
 const SCREENSHOTS = path.resolve('test-results/screenshots');
@@ -188,7 +189,37 @@ describe('the Knowledge Centre in Chromium, without JavaScript', () => {
     await visitor.goto(`${served.baseUrl}/en/knowledge/useful-links`);
     expect(await visitor.locator('main').textContent()).toContain('Cities of refuge');
 
-    // 7. axe on every new page, in two languages.
+    // 7. The editor attaches the city's report as a PDF (a mistake first: no file chosen).
+    await editor.goto(`${served.baseUrl}${itemPath}/files`);
+    await editor.getByRole('button', { name: 'Attach the file' }).click();
+    await expect
+      .poll(() => editor.locator('.error-summary').textContent())
+      .toContain('Choose a file to attach.');
+    await editor.getByLabel('Link text (optional)').fill('Evaluation report 2025');
+    await editor.getByLabel('File', { exact: true }).setInputFiles({
+      name: 'evaluation.pdf',
+      mimeType: 'application/pdf',
+      buffer: pdfDocument(['Eviction prevention in Ghent: evaluation', 'Mediation with landlords']),
+    });
+    await editor.getByRole('button', { name: 'Attach the file' }).click();
+    await expect
+      .poll(() => editor.getByRole('status').first().textContent())
+      .toContain('The file is attached.');
+    await editor.screenshot({
+      path: path.join(SCREENSHOTS, 'en-editor-files.png'),
+      fullPage: true,
+    });
+    await visitor.goto(
+      `${served.baseUrl}/en/knowledge/good-practices/eviction-prevention-in-ghent`,
+    );
+    const report = visitor.getByRole('link', { name: 'Evaluation report 2025' });
+    const download = await visitorContext.request.get(
+      new URL((await report.getAttribute('href')) ?? '', served.baseUrl).href,
+    );
+    expect(download.status()).toBe(200);
+    expect(download.headers()['content-type']).toBe('application/pdf');
+
+    // 8. axe on every new page, in two languages.
     await checkWithAxe(editorContext, [
       '/en/editor',
       '/fr/editor?status=published',
@@ -201,6 +232,8 @@ describe('the Knowledge Centre in Chromium, without JavaScript', () => {
       '/en/editor/links/new',
       '/de/editor/import',
       '/en/editor/import',
+      `${itemPath}/files`,
+      `${itemPath.replace('/en/', '/fr/')}/files`,
     ]);
     await checkWithAxe(visitorContext, [
       '/en/knowledge/good-practices',

@@ -171,6 +171,6 @@ describe('CSV import', () => {
     expect(again.body).toContain('already exists');
     const huge = await importCsv('links', `group,title\n${'x,'.repeat(1_100_000)}\n`);
     expect(huge.statusCode).toBe(413);
-    expect(huge.body).toContain('larger than the site accepts');
+    expect(huge.body).toContain('larger than this form accepts');
   });
 });

@@ -9,6 +9,8 @@ import { users } from '../../src/modules/access/access.schema.js';
 import { organisations, profiles } from '../../src/modules/members/members.schema.js';
 import { readOutbox } from '../../src/platform/mail/mailer.js';
 import { refreshSearchDocuments } from '../../src/modules/knowledge/index.js';
+import { createFileStore } from '../../src/platform/files/file-store.js';
+import { pdfDocument } from '../support/documents.js';
 import { FormBrowser } from '../support/form-browser.js';
 import { buildTestApp, type TestApp } from '../support/app.js';
 
@@ -37,7 +39,18 @@ const CONTENT_CHANNELS = [
   '/en/knowledge/good-practices/export.json',
   '/oai?verb=ListRecords&metadataPrefix=oai_dc',
   '/oai?verb=GetRecord&metadataPrefix=oai_dc&identifier=oai:localhost:canary-members-item',
+  // Attached files: the public one is served; the others answer "for members" (403).
+  '/en/files/00000000-0000-4000-8000-00000000f001/open-annex.pdf',
+  '/en/files/00000000-0000-4000-8000-00000000f002/members-annex.pdf',
+  '/en/files/00000000-0000-4000-8000-00000000f003/members-item-report.pdf',
 ];
+
+/** Channels that answer a reader outside the members layer with 403 rather than a teaser page. */
+const REFUSED = new Set([
+  '/api/items/canary-members-item',
+  '/en/files/00000000-0000-4000-8000-00000000f002/members-annex.pdf',
+  '/en/files/00000000-0000-4000-8000-00000000f003/members-item-report.pdf',
+]);
 
 let app: TestApp;
 let personId = '';
@@ -138,6 +151,40 @@ beforeAll(async () => {
     SELECT id, 'en', 'An open practice on housing', 'Housing for everyone, in public.',
            ${`${CANARY} restricted body`}, ${JSON.stringify({ problem: 'Housing is scarce.', results: `${CANARY} results` })}::jsonb
       FROM items WHERE slug = 'open-practice'`);
+  // Files: a public one and a members-only one on the public practice, and one (marked public,
+  // but its item is not) on the members-only publication. Their text is already read.
+  const store = createFileStore(app.filesDir);
+  const file = async (id: string, slug: string, access: string, title: string, text: string) => {
+    const data = pdfDocument([text]);
+    const key = await store.save(data);
+    await db.execute(sql`
+      INSERT INTO item_files (id, item_id, storage_key, file_name, title, media_type, size_bytes,
+                              sha256, locale, access, text_status, text)
+      SELECT ${id}, i.id, ${key}, 'annex.pdf', ${title}, 'application/pdf', ${data.length},
+             'sha', 'en', ${access}::access_level, 'done', ${text}
+        FROM items i WHERE i.slug = ${slug}`);
+  };
+  await file(
+    '00000000-0000-4000-8000-00000000f001',
+    'open-practice',
+    'public',
+    'Open annex',
+    'A public annex on housing.',
+  );
+  await file(
+    '00000000-0000-4000-8000-00000000f002',
+    'open-practice',
+    'members',
+    `${CANARY} annex title`,
+    `${CANARY} annex text`,
+  );
+  await file(
+    '00000000-0000-4000-8000-00000000f003',
+    'canary-members-item',
+    'public',
+    `${CANARY} report title`,
+    `${CANARY} report text`,
+  );
   await refreshSearchDocuments(db, null);
   const [count] = await db
     .select({ n: sql<number>`count(*)::int` })
@@ -217,6 +264,13 @@ describe('the members layer', () => {
     const practice = await app.http.inject({ url: '/en/knowledge/good-practices/open-practice' });
     expect(practice.body).toContain('Housing is scarce.');
     expect(practice.body).toContain('Network members can also read');
+    expect(practice.body).toContain('Open annex');
+    expect(practice.body).toContain('One more file is for network members.');
+    const annex = await app.http.inject({
+      url: '/en/files/00000000-0000-4000-8000-00000000f001/open-annex.pdf',
+    });
+    expect(annex.statusCode).toBe(200);
+    expect(annex.headers['content-type']).toBe('application/pdf');
     const listing = await app.http.inject({ url: '/en/knowledge/publications' });
     expect(listing.body).toContain('One more item is for network members.');
     const person = await app.http.inject({ url: `/en/network/people/${personId}` });
@@ -247,7 +301,7 @@ describe('the members layer', () => {
     ]) {
       const response = await person.get(url);
       // The API says "for members only" with 403 where a page shows the teaser.
-      expect(response.statusCode, url).toBe(url === '/api/items/canary-members-item' ? 403 : 200);
+      expect(response.statusCode, url).toBe(REFUSED.has(url) ? 403 : 200);
       expect(response.body, url).not.toContain(CANARY);
     }
   });

@@ -1,4 +1,7 @@
 /** buildTestApp(): the real app on a fresh database, for HTTP tests through app.inject. */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { buildApp, type App } from '../../src/app.js';
 import { Catalogue } from '../../src/platform/i18n/catalogue.js';
 import { createLogger } from '../../src/platform/logging/logger.js';
@@ -6,6 +9,8 @@ import { createTestDatabase, type TestDatabase } from './database.js';
 
 export interface TestApp extends App {
   database: TestDatabase;
+  /** Where this app keeps attached files (a temporary folder). */
+  filesDir: string;
   /** Closes the app and drops its database. */
   close(): Promise<void>;
 }
@@ -21,9 +26,12 @@ export async function buildTestApp(
     renderCacheBytes?: number;
     allowPrivateLinkTargets?: boolean;
     database?: TestDatabase;
+    uploadMaxBytes?: number;
   } = {},
 ): Promise<TestApp> {
   const database = overrides.database ?? (await createTestDatabase());
+  // Attached files of this app only, removed with it.
+  const filesDir = await mkdtemp(path.join(tmpdir(), 'hrcn-files-'));
   catalogue ??= new Catalogue();
   const app = await buildApp({
     config: {
@@ -33,6 +41,8 @@ export async function buildTestApp(
       metricsToken: overrides.metricsToken ?? null,
       smtpUrl: overrides.smtpUrl ?? null,
       mailFrom: 'Human Rights Cities Network <no-reply@example.org>',
+      filesDir,
+      uploadMaxBytes: overrides.uploadMaxBytes ?? 1024 * 1024,
     },
     log: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'),
     database,
@@ -44,9 +54,11 @@ export async function buildTestApp(
   return {
     ...app,
     database,
+    filesDir,
     close: async () => {
       await app.http.close();
       await database.drop();
+      await rm(filesDir, { recursive: true, force: true });
     },
   };
 }

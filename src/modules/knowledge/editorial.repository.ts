@@ -77,6 +77,9 @@ export interface RevisionView {
 export type SaveOutcome =
   { ok: true; id: string } | { ok: false; reason: 'slug-taken' | 'not-found' };
 
+/** Characters of an attached file's text that search indexes (a long report's first ~15,000 words). */
+const FILE_TEXT_INDEXED = 100_000;
+
 /** Rebuilds the search documents of one item (or of every item, when id is null). */
 export async function refreshSearchDocuments(db: Db | Tx, id: string | null): Promise<void> {
   const only = id === null ? sql`true` : sql`i.id = ${id}`;
@@ -94,6 +97,16 @@ export async function refreshSearchDocuments(db: Db | Tx, id: string | null): Pr
                   (SELECT string_agg(value, E'\n') FROM jsonb_each_text(t.fields)
                     WHERE l.layer = 'members' OR NOT key = ANY(i.restricted_fields)),
                   (SELECT string_agg(value, ' ') FROM jsonb_each_text(i.attributes)))), 'C')
+             -- A file's text is stemmed in its own language, whichever row carries it.
+             || setweight(coalesce((
+                  SELECT hrcn_tsvector_agg(to_tsvector(hrcn_search_config(f.locale), left(f.text, ${FILE_TEXT_INDEXED})))
+                    FROM item_files f
+                   WHERE f.item_id = i.id AND f.text_status = 'done'
+                     AND (l.layer = 'members' OR f.access = 'public')
+                     -- A file goes with the translation in its language, else with the original.
+                     AND (f.locale = t.locale OR (t.locale = i.original_locale AND NOT EXISTS (
+                          SELECT 1 FROM item_translations o WHERE o.item_id = i.id AND o.locale = f.locale)))
+                ), ''::tsvector), 'D')
       FROM items i
       JOIN item_translations t ON t.item_id = i.id
       CROSS JOIN LATERAL (SELECT hrcn_search_config(t.locale) AS cfg) c
@@ -258,7 +271,11 @@ export function createEditorialRepository(db: Db) {
         rights: number[];
         countries: string[];
         updated_at: Date;
-      }>(sql`SELECT *, date::text AS date FROM items WHERE id = ${id}`);
+      }>(sql`
+        SELECT id, type, section, slug, access, status, published_at, date::text AS date,
+               original_locale, restricted_fields, attributes, themes, sdgs, sdg_targets, rights,
+               countries, updated_at
+          FROM items WHERE id = ${id}`);
       const row = result.rows[0];
       if (!row) return null;
       const [translations, related] = await Promise.all([

@@ -14,7 +14,13 @@ export type {
   ItemSummaryView,
   ItemView,
   ItemsRepository,
+  FileView,
+  ReadableFile,
 } from './items.repository.js';
+export { createFilesRepository } from './files.repository.js';
+export type { EditorFileRow, TextStatus } from './files.repository.js';
+export { FILE_JOBS, cleanFileName, createFilesService } from './files.service.js';
+export type { FilesService, UploadOutcome } from './files.service.js';
 export { createEditorialRepository, refreshSearchDocuments } from './editorial.repository.js';
 export type {
   EditableItem,

@@ -48,6 +48,29 @@ export interface ItemView extends ItemSummaryView {
   countries: string[];
   translations: { locale: string; status: TranslationStatus }[];
   related: ItemSummaryView[];
+  /** Attached files this viewer may download. */
+  files: FileView[];
+  /** How many attached files are for members only (the viewer sees how many, not which). */
+  withheldFiles: number;
+}
+
+/** An attached file as readers see it. */
+export interface FileView {
+  id: string;
+  /** The link text: the editor's title, else the file name. */
+  title: string;
+  fileName: string;
+  mediaType: string;
+  sizeBytes: number;
+  locale: string;
+  access: AccessLevel;
+}
+
+/** A file one viewer may download, with where its bytes are. */
+export interface ReadableFile extends FileView {
+  storageKey: string;
+  sha256: string;
+  updatedAt: Date;
 }
 
 /** Narrowing a list; each part is optional. */
@@ -116,6 +139,28 @@ function filterConditions(filter: ItemFilter): SQL[] {
     );
   return conditions;
 }
+
+interface FileRow extends Record<string, unknown> {
+  id: string;
+  title: string;
+  file_name: string;
+  media_type: string;
+  size_bytes: number;
+  locale: string;
+  access: AccessLevel;
+}
+
+const fileColumns = sql`f.id, f.title, f.file_name, f.media_type, f.size_bytes, f.locale, f.access`;
+
+const fileView = (row: FileRow): FileView => ({
+  id: row.id,
+  title: row.title || row.file_name,
+  fileName: row.file_name,
+  mediaType: row.media_type,
+  sizeBytes: row.size_bytes,
+  locale: row.locale,
+  access: row.access,
+});
 
 const levelsParam = (levels: readonly AccessLevel[]): SQL =>
   sql`${sql.param(levels)}::access_level[]`;
@@ -244,7 +289,7 @@ export function createItemsRepository(db: Db, clock: () => Date = () => new Date
       const fields: Record<string, string | null> = {};
       for (const [key, value] of Object.entries(row.fields))
         fields[key] = withheld.includes(key) ? null : value;
-      const [translations, relatedIds] = await Promise.all([
+      const [translations, relatedIds, files] = await Promise.all([
         db.execute<{ locale: string; status: TranslationStatus }>(sql`
           SELECT locale, status FROM item_translations WHERE item_id = ${row.id} ORDER BY locale`),
         db.execute<{ id: string }>(sql`
@@ -252,7 +297,12 @@ export function createItemsRepository(db: Db, clock: () => Date = () => new Date
            WHERE r.item_id = ${row.id} AND ${visible(now)}
              AND i.access = ANY(${levelsParam(readableLevels(viewer))})
            ORDER BY i.date DESC LIMIT 12`),
+        db.execute<FileRow>(sql`
+          SELECT ${fileColumns} FROM item_files f WHERE f.item_id = ${row.id}
+           ORDER BY f.created_at, f.id`),
       ]);
+      const levels = readableLevels(viewer);
+      const readableFiles = files.rows.filter((file) => levels.includes(file.access));
       return {
         id: row.id,
         type: row.type,
@@ -283,6 +333,36 @@ export function createItemsRepository(db: Db, clock: () => Date = () => new Date
           relatedIds.rows.map((related) => related.id),
           locale,
         ),
+        files: readableFiles.map(fileView),
+        withheldFiles: files.rows.length - readableFiles.length,
+      };
+    },
+
+    /**
+     * An attached file the viewer may download: its item published, due and in a readable layer,
+     * and the file itself in a readable layer. 'members-only' when it exists for members only.
+     */
+    async findFile(viewer: Viewer, id: string): Promise<ReadableFile | 'members-only' | null> {
+      const result = await db.execute<
+        FileRow & {
+          item_access: AccessLevel;
+          storage_key: string;
+          sha256: string;
+          updated_at: Date;
+        }
+      >(sql`
+        SELECT ${fileColumns}, f.storage_key, f.sha256, f.updated_at, i.access AS item_access
+          FROM item_files f JOIN items i ON i.id = f.item_id
+         WHERE f.id = ${id} AND ${visible(clock())}`);
+      const row = result.rows[0];
+      if (!row) return null;
+      const levels = readableLevels(viewer);
+      if (!levels.includes(row.item_access) || !levels.includes(row.access)) return 'members-only';
+      return {
+        ...fileView(row),
+        storageKey: row.storage_key,
+        sha256: row.sha256,
+        updatedAt: new Date(row.updated_at),
       };
     },
   };

@@ -175,3 +175,50 @@ export const searchDocuments = pgTable(
 export const searchTerms = pgTable('search_terms', { word: text('word').primaryKey() }, (table) => [
   index('search_terms_trgm_idx').using('gin', table.word.op('gin_trgm_ops')),
 ]);
+
+/**
+ * Files attached to an item (a publication's PDF, a guide's DOCX). The bytes are on disk under
+ * storage_key (platform/files/file-store.ts); the type is the one found in the content. A file
+ * of a public item may itself be for members only. Its text, read by a background job, is
+ * searched with the lowest weight.
+ */
+export const itemFiles = pgTable(
+  'item_files',
+  {
+    id: uuid('id')
+      .primaryKey()
+      .default(sql`gen_random_uuid()`),
+    itemId: uuid('item_id')
+      .notNull()
+      .references(() => items.id, { onDelete: 'cascade' }),
+    /** Generated name on disk; never the uploader's file name. */
+    storageKey: text('storage_key').notNull(),
+    /** The uploader's file name, cleaned, offered on download. */
+    fileName: text('file_name').notNull(),
+    /** What readers see as the link text; the file name when empty. */
+    title: text('title').notNull().default(''),
+    /** Found in the content (file-type), one of platform/files ACCEPTED_TYPES. */
+    mediaType: text('media_type').notNull(),
+    sizeBytes: integer('size_bytes').notNull(),
+    sha256: text('sha256').notNull(),
+    /** The language the document is written in; its text is searched in that language. */
+    locale: text('locale').notNull(),
+    access: accessLevel('access').notNull().default('public'),
+    /** pending → working → done | failed; none for images. */
+    textStatus: text('text_status').notNull().default('pending'),
+    /** Why the text could not be read (encrypted, unreadable, timeout, too-large). */
+    textError: text('text_error'),
+    /** The document's text, up to 500,000 characters. */
+    text: text('text'),
+    textStartedAt: timestamp('text_started_at', { withTimezone: true }),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    ...timestamps(),
+  },
+  (table) => [
+    uniqueIndex('item_files_storage_key_key').on(table.storageKey),
+    index('item_files_item_idx').on(table.itemId, table.createdAt),
+    index('item_files_pending_idx')
+      .on(table.createdAt)
+      .where(sql`${table.textStatus} IN ('pending', 'working')`),
+  ],
+);

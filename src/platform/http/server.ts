@@ -14,6 +14,7 @@ import type pg from 'pg';
 import type { Logger } from '../logging/logger.js';
 import { CSRF_COOKIE, cookieOptions } from './cookies.js';
 import { createPgRateLimitStore } from './rate-limit-store.js';
+import { readUpload } from './uploads.js';
 
 export interface HttpOptions {
   log: Logger;
@@ -76,8 +77,11 @@ export async function createHttpServer(options: HttpOptions): Promise<FastifyIns
   await app.register(formbody, { bodyLimit: 256 * 1024 });
   // Forms with a file (CSV imports): fields and the file's bytes land in request.body, so that
   // CSRF and validation work as for other forms. Larger files are refused with 413.
+  // Files come in memory, 2 MB at most unless a route raises it in
+  // config.multipartOptions.limits.fileSize (attachments); each is an UploadedFile in the body.
   await app.register(multipart, {
     attachFieldsToBody: 'keyValues',
+    onFile: readUpload,
     limits: { fileSize: 2 * 1024 * 1024, files: 1, fields: 50 },
   });
   // Off by default; each public form route opts in with its own limit (config.rateLimit).

@@ -52,7 +52,7 @@ export function ErrorSummary(props: {
   errors: readonly [string, string][];
   /** A problem of the whole form (catalogue key), e.g. wrong credentials. */
   message?: string;
-  /** Values for the message's placeholders. */
+  /** Values for the placeholders of the message and of the fields' problems. */
   values?: Record<string, string | number>;
 }): JSX.Element {
   const { ctx } = props;
@@ -67,7 +67,7 @@ export function ErrorSummary(props: {
           <ul>
             {props.errors.map(([field, key]) => (
               <li>
-                <a href={`#${field}`}>{ctx.t(key as MessageKey)}</a>
+                <a href={`#${field}`}>{ctx.t(key as MessageKey, props.values)}</a>
               </li>
             ))}
           </ul>

@@ -566,7 +566,8 @@ export function ItemFormPage(props: {
         <p>
           <a href={ctx.href(`/editor/items/${item.id}/revisions?lang=${contentLocale}`)}>
             {ctx.t('editor.revisions.link')}
-          </a>
+          </a>{' '}
+          · <a href={ctx.href(`/editor/items/${item.id}/files`)}>{ctx.t('files.editor.link')}</a>
         </p>
       ) : (
         ''

@@ -1,4 +1,5 @@
 /** Knowledge Centre items as readers see them: a section's filtered list, and one item. */
+import { FileList } from './files.page.js';
 import type {
   ItemFilter,
   ItemPage,
@@ -453,6 +454,7 @@ export function ItemPageView(props: { ctx: PageContext; item: ItemView }): JSX.E
       ) : (
         ''
       )}
+      <FileList ctx={ctx} files={item.files} withheld={item.withheldFiles} />
       {item.related.length > 0 ? (
         <section aria-labelledby="related-title">
           <h2 id="related-title">{ctx.t('knowledge.item.related')}</h2>
