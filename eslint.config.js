@@ -3,7 +3,16 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'data/', 'coverage/', 'test-results/', 'src/web/assets/'] },
+  {
+    ignores: [
+      'node_modules/',
+      'data/',
+      'coverage/',
+      'test-results/',
+      'src/web/assets/',
+      'scratch/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {

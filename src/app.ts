@@ -23,6 +23,7 @@ import {
   FILE_JOBS,
   createFilesRepository,
   createFilesService,
+  createLinksRepository,
   createEditorialRepository,
   createItemsRepository,
   createKnowledgeRepository,
@@ -214,6 +215,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     contentChanged,
     log,
   });
+  const linksRepository = createLinksRepository(database.db);
   const linkChecker = createLinkChecker({
     db: database.db,
     allowPrivate: deps.allowPrivateLinkTargets ?? false,
@@ -245,9 +247,9 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     contentLocales: catalogue.locales,
     oai: createOaiRepository(database.db, clock),
     linkChecker,
-    linksService: createLinksService({ db: database.db, contentChanged }),
+    linksService: createLinksService({ links: linksRepository, contentChanged }),
     imports: createImportService({
-      db: database.db,
+      links: linksRepository,
       editorial: editorialRepository,
       themeKeys: async () => (await vocabularies.listThemes()).map((theme) => theme.key),
       locales: catalogue.locales,

@@ -198,6 +198,11 @@ describe('the Knowledge Centre', () => {
     expect(JSON.stringify(json)).not.toContain('réservé aux membres');
     const refused = await app.http.inject({ url: '/api/search' });
     expect(refused.statusCode).toBe(400);
+    // Lists narrowed to a language know it from the item's translations (items.locales).
+    const inFrench = await app.http.inject({ url: '/fr/knowledge/good-practices?language=fr' });
+    expect(inFrench.body).toContain('Le logement d’abord à Vienne');
+    const inGerman = await app.http.inject({ url: '/en/knowledge/good-practices?language=de' });
+    expect(inGerman.body).not.toContain('Housing First in Vienna');
 
     // A change to the original leaves the reviewed translation to be reviewed again.
     const edit = `/en/editor/items/${itemId}`;

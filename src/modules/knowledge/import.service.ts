@@ -5,15 +5,13 @@
  * text (prefixed with an apostrophe) and reported. Resources arrive as drafts for review.
  */
 import { parse } from 'csv-parse/sync';
-import { eq, max } from 'drizzle-orm';
-import type { Db } from '../../platform/db/database.js';
 import { ForbiddenError } from '../../platform/errors/errors.js';
 import { neutraliseFormula, startsLikeFormula } from '../../platform/text/spreadsheet.js';
 import { slugify } from '../../platform/text/slugify.js';
 import { can, type SignedInViewer } from '../access/index.js';
 import type { EditorialRepository } from './editorial.repository.js';
 import { RESOURCE_KINDS } from './items.types.js';
-import { linkGroups, links } from './knowledge.schema.js';
+import type { LinksRepository } from './links.repository.js';
 
 export const IMPORT_KINDS = ['links', 'resources'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
@@ -46,7 +44,7 @@ export interface ImportReport {
 const URL = /^https?:\/\/[^\s/$.?#][^\s]*$/i;
 
 export function createImportService(deps: {
-  db: Db;
+  links: LinksRepository;
   editorial: EditorialRepository;
   themeKeys: () => Promise<readonly string[]>;
   locales: readonly string[];
@@ -97,11 +95,7 @@ export function createImportService(deps: {
   }
 
   async function importLinks(rows: Record<string, string>[], report: ImportReport): Promise<void> {
-    const groups = new Map(
-      (await deps.db.select({ id: linkGroups.id, key: linkGroups.key }).from(linkGroups)).map(
-        (group) => [group.key, group.id],
-      ),
-    );
+    const groups = new Map((await deps.links.groups()).map((group) => [group.key, group.id]));
     const valid: {
       groupId: string;
       title: string;
@@ -130,15 +124,7 @@ export function createImportService(deps: {
         valid.push({ groupId, title, url: url || null, access });
     });
     if (report.problems.length > 0) return;
-    await deps.db.transaction(async (tx) => {
-      for (const entry of valid) {
-        const [last] = await tx
-          .select({ position: max(links.position) })
-          .from(links)
-          .where(eq(links.groupId, entry.groupId));
-        await tx.insert(links).values({ ...entry, position: (last?.position ?? -1) + 1 });
-      }
-    });
+    await deps.links.insert(valid);
     report.imported = valid.length;
   }
 

@@ -44,4 +44,5 @@ export {
 } from './import.service.js';
 export type { ImportKind, ImportProblem, ImportReport, ImportService } from './import.service.js';
 export { createLinksService } from './links.service.js';
+export { createLinksRepository } from './links.repository.js';
 export type { EditableLink, LinksService } from './links.service.js';

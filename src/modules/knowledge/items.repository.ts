@@ -133,10 +133,7 @@ function filterConditions(filter: ItemFilter): SQL[] {
     conditions.push(
       sql`i.date >= make_date(${filter.year}, 1, 1) AND i.date < make_date(${filter.year + 1}, 1, 1)`,
     );
-  if (filter.language)
-    conditions.push(
-      sql`EXISTS (SELECT 1 FROM item_translations f WHERE f.item_id = i.id AND f.locale = ${filter.language})`,
-    );
+  if (filter.language) conditions.push(sql`i.locales @> ARRAY[${filter.language}]::text[]`);
   return conditions;
 }
 

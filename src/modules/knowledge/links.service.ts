@@ -2,13 +2,11 @@
  * Editors keep the useful-links directory: add a link to a group, correct its title, address or
  * layer, move it to another group, or remove it. Every change empties the render cache.
  */
-import { asc, eq, max } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Db } from '../../platform/db/database.js';
 import { isUuid } from '../../platform/db/columns.js';
 import { ForbiddenError, NotFoundError } from '../../platform/errors/errors.js';
 import { can, validateForm, type FormResult, type SignedInViewer } from '../access/index.js';
-import { linkGroups, links } from './knowledge.schema.js';
+import type { LinksRepository, StoredLink } from './links.repository.js';
 
 export const linkFormSchema = z.object({
   groupId: z.string().refine(isUuid, 'editor.linkForm.errors.group'),
@@ -34,52 +32,30 @@ export interface EditableLink {
   access: 'public' | 'members';
 }
 
-export function createLinksService(deps: { db: Db; contentChanged: () => Promise<void> }) {
-  const { db } = deps;
+export function createLinksService(deps: {
+  links: LinksRepository;
+  contentChanged: () => Promise<void>;
+}) {
   const assertEditor = (viewer: SignedInViewer): void => {
     if (!can(viewer, 'publish-knowledge')) throw new ForbiddenError();
   };
 
-  async function validGroup(groupId: string): Promise<boolean> {
-    return (
-      (await db.select({ id: linkGroups.id }).from(linkGroups).where(eq(linkGroups.id, groupId)))
-        .length > 0
-    );
-  }
-
-  async function nextPosition(groupId: string): Promise<number> {
-    const [last] = await db
-      .select({ position: max(links.position) })
-      .from(links)
-      .where(eq(links.groupId, groupId));
-    return (last?.position ?? -1) + 1;
+  async function stored(id: string): Promise<StoredLink> {
+    const link = isUuid(id) ? await deps.links.find(id) : null;
+    if (!link) throw new NotFoundError();
+    return link;
   }
 
   return {
     /** The groups of the directory, in editorial order, for the form. */
     async groups(viewer: SignedInViewer): Promise<{ id: string; title: string }[]> {
       assertEditor(viewer);
-      return db
-        .select({ id: linkGroups.id, title: linkGroups.title })
-        .from(linkGroups)
-        .orderBy(asc(linkGroups.position));
+      return (await deps.links.groups()).map(({ id, title }) => ({ id, title }));
     },
 
     async find(viewer: SignedInViewer, id: string): Promise<EditableLink> {
       assertEditor(viewer);
-      const [link] = isUuid(id)
-        ? await db
-            .select({
-              id: links.id,
-              groupId: links.groupId,
-              title: links.title,
-              url: links.url,
-              access: links.access,
-            })
-            .from(links)
-            .where(eq(links.id, id))
-        : [];
-      if (!link) throw new NotFoundError();
+      const link = await stored(id);
       return { ...link, url: link.url ?? '' };
     },
 
@@ -93,9 +69,9 @@ export function createLinksService(deps: { db: Db; contentChanged: () => Promise
       const valid = validateForm(linkFormSchema, form);
       if (!valid.ok) return valid;
       const value = valid.value;
-      if (!(await validGroup(value.groupId)))
+      if (!(await deps.links.groupExists(value.groupId)))
         return { ok: false, errors: { groupId: 'editor.linkForm.errors.group' } };
-      const fields = {
+      const draft = {
         groupId: value.groupId,
         title: value.title,
         url: value.url || null,
@@ -103,33 +79,9 @@ export function createLinksService(deps: { db: Db; contentChanged: () => Promise
       };
       let savedId: string;
       if (id === null) {
-        const [created] = await db
-          .insert(links)
-          .values({ ...fields, position: await nextPosition(value.groupId) })
-          .returning({ id: links.id });
-        savedId = created?.id ?? '';
+        [savedId = ''] = await deps.links.insert([draft]);
       } else {
-        const current = await this.find(viewer, id);
-        const moved = current.groupId !== value.groupId;
-        const addressChanged = current.url !== value.url;
-        await db
-          .update(links)
-          .set({
-            ...fields,
-            ...(moved ? { position: await nextPosition(value.groupId) } : {}),
-            // A new address has not been checked yet.
-            ...(addressChanged
-              ? {
-                  checkState: null,
-                  checkHttpStatus: null,
-                  checkFinalUrl: null,
-                  checkMessage: null,
-                  checkedAt: null,
-                }
-              : {}),
-            updatedAt: new Date(),
-          })
-          .where(eq(links.id, id));
+        await deps.links.update(await stored(id), draft);
         savedId = id;
       }
       await deps.contentChanged();
@@ -137,8 +89,8 @@ export function createLinksService(deps: { db: Db; contentChanged: () => Promise
     },
 
     async remove(viewer: SignedInViewer, id: string): Promise<void> {
-      await this.find(viewer, id);
-      await db.delete(links).where(eq(links.id, id));
+      assertEditor(viewer);
+      await deps.links.remove((await stored(id)).id);
       await deps.contentChanged();
     },
   };
