@@ -12,8 +12,10 @@ import {
 } from '../modules/knowledge/index.js';
 import { typedValues, type FormValues } from './components/form.js';
 import { ImportPage, LinkFormPage } from './pages/directory-editor.page.js';
+import { LinkGroupFormPage, LinkGroupsPage } from './pages/link-groups.page.js';
 import { sendPage } from './render.js';
 import { PRIVATE, formPost, signedInOrRedirect, type Ctx, type LocaleParams } from './signed-in.js';
+import { NotFoundError } from '../platform/errors/errors.js';
 import { uploadedFile } from '../platform/http/uploads.js';
 
 export function registerDirectoryRoutes(
@@ -113,6 +115,116 @@ export function registerDirectoryRoutes(
       if (!viewer) return reply;
       await deps.links.remove(viewer, request.params.id);
       return reply.redirect(ctx.href('/editor/links'), 303);
+    },
+  );
+
+  const groupsPage = async (
+    request: FastifyRequest<{ Params: LocaleParams; Querystring: { done?: string } }>,
+    reply: FastifyReply,
+    viewer: SignedInViewer,
+  ) => {
+    const done = request.query.done;
+    return sendPage(
+      reply,
+      <LinkGroupsPage
+        ctx={ctxOf(request, reply)}
+        csrfToken={reply.generateCsrf()}
+        groups={await deps.links.groupTree(viewer)}
+        notice={done === 'saved' || done === 'removed' || done === 'notEmpty' ? done : undefined}
+      />,
+      PRIVATE,
+    );
+  };
+
+  const groupForm = async (
+    request: FastifyRequest<{ Params: LocaleParams }>,
+    reply: FastifyReply,
+    viewer: SignedInViewer,
+    id: string | null,
+    values: FormValues,
+    errors: Record<string, string> = {},
+  ) =>
+    sendPage(
+      reply,
+      <LinkGroupFormPage
+        ctx={ctxOf(request, reply)}
+        csrfToken={reply.generateCsrf()}
+        id={id}
+        groups={await deps.links.groupTree(viewer)}
+        values={values}
+        errors={errors}
+      />,
+      { ...PRIVATE, status: Object.keys(errors).length > 0 ? 422 : 200 },
+    );
+
+  site.get<{ Params: LocaleParams; Querystring: { done?: string } }>(
+    '/editor/links/groups',
+    async (request, reply) => {
+      const viewer = signedInOrRedirect(request, reply, ctxOf(request, reply));
+      if (!viewer) return reply;
+      return groupsPage(request, reply, viewer);
+    },
+  );
+
+  site.get<{ Params: LocaleParams & { id: string } }>(
+    '/editor/links/groups/:id',
+    async (request, reply) => {
+      const viewer = signedInOrRedirect(request, reply, ctxOf(request, reply));
+      if (!viewer) return reply;
+      if (request.params.id === 'new')
+        return groupForm(request, reply, viewer, null, { access: 'public' });
+      const group = (await deps.links.groupTree(viewer)).find(
+        (entry) => entry.id === request.params.id,
+      );
+      if (!group) throw new NotFoundError();
+      return groupForm(request, reply, viewer, group.id, {
+        title: group.title,
+        parentId: group.parentId ?? '',
+        access: group.access,
+      });
+    },
+  );
+
+  site.post<{ Params: LocaleParams & { id: string }; Body: Record<string, unknown> }>(
+    '/editor/links/groups/:id',
+    limited,
+    async (request, reply) => {
+      const ctx = ctxOf(request, reply);
+      const viewer = signedInOrRedirect(request, reply, ctx);
+      if (!viewer) return reply;
+      const id = request.params.id === 'new' ? null : request.params.id;
+      const result = await deps.links.saveGroup(viewer, id, request.body ?? {});
+      if (!result.ok)
+        return groupForm(
+          request,
+          reply,
+          viewer,
+          id,
+          typedValues(request.body ?? {}),
+          result.errors,
+        );
+      return reply.redirect(ctx.href('/editor/links/groups?done=saved'), 303);
+    },
+  );
+
+  site.post<{ Params: LocaleParams & { id: string; action: string } }>(
+    '/editor/links/groups/:id/:action',
+    limited,
+    async (request, reply) => {
+      const ctx = ctxOf(request, reply);
+      const viewer = signedInOrRedirect(request, reply, ctx);
+      if (!viewer) return reply;
+      const { id, action } = request.params;
+      if (action === 'move-up' || action === 'move-down') {
+        await deps.links.moveGroup(viewer, id, action === 'move-up' ? 'up' : 'down');
+        return reply.redirect(ctx.href('/editor/links/groups'), 303);
+      }
+      if (action !== 'delete') throw new NotFoundError();
+      const removed = await deps.links.removeGroup(viewer, id);
+      return reply.redirect(
+        ctx.href(`/editor/links/groups?done=${removed ? 'removed' : 'notEmpty'}`),
+        303,
+      );
     },
   );
 

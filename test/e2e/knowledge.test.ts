@@ -233,6 +233,8 @@ describe('the Knowledge Centre in Chromium, without JavaScript', () => {
       '/de/editor/import',
       '/en/editor/import',
       `${itemPath}/files`,
+      '/en/editor/links/groups',
+      '/fr/editor/links/groups/new',
       `${itemPath.replace('/en/', '/fr/')}/files`,
     ]);
     await checkWithAxe(visitorContext, [

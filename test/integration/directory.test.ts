@@ -108,6 +108,84 @@ describe('the useful-links directory', () => {
   });
 });
 
+describe('the groups of the directory', () => {
+  it('are added, renamed, nested, moved and removed once empty, by editors only', async () => {
+    const groupsOf = async () =>
+      app.database.db.select().from(linkGroups).orderBy(linkGroups.position);
+    const refused = await editor.submit(
+      '/en/editor/links/groups/new',
+      '/en/editor/links/groups/new',
+      { title: '', parentId: '', access: 'public' },
+    );
+    expect(refused.statusCode).toBe(422);
+    expect(refused.body).toContain('Enter a title.');
+    const added = await editor.submit(
+      '/en/editor/links/groups/new',
+      '/en/editor/links/groups/new',
+      { title: 'Climate justice', parentId: '', access: 'public' },
+    );
+    expect(added.statusCode).toBe(303);
+    const climate = (await groupsOf()).find((group) => group.title === 'Climate justice');
+    expect(climate).toMatchObject({ key: 'climate-justice', parentId: null });
+    const [refugees] = await app.database.db
+      .select()
+      .from(linkGroups)
+      .where(eq(linkGroups.key, 'refugees-and-migrants'));
+    // Nested under another group, then refused inside itself.
+    const edit = `/en/editor/links/groups/${climate?.id}`;
+    expect(
+      (
+        await editor.submit(edit, edit, {
+          title: 'Climate and displacement',
+          parentId: refugees?.id ?? '',
+          access: 'members',
+        })
+      ).statusCode,
+    ).toBe(303);
+    const loop = await editor.submit(edit, edit, {
+      title: 'Climate and displacement',
+      parentId: climate?.id ?? '',
+      access: 'public',
+    });
+    expect(loop.statusCode).toBe(422);
+    expect(loop.body).toContain('Choose a group other than this one and its own groups.');
+    const visitor = await app.http.inject({ url: '/en/knowledge/useful-links' });
+    expect(visitor.body).not.toContain('Climate and displacement');
+    // Moved above a sibling added after it.
+    await editor.submit('/en/editor/links/groups/new', '/en/editor/links/groups/new', {
+      title: 'Reception',
+      parentId: refugees?.id ?? '',
+      access: 'public',
+    });
+    const siblings = async () =>
+      (await groupsOf())
+        .filter((group) => group.parentId === refugees?.id)
+        .map((group) => group.title);
+    expect((await siblings()).slice(-2)).toEqual(['Climate and displacement', 'Reception']);
+    const reception = (await groupsOf()).find((group) => group.title === 'Reception');
+    await editor.submit(
+      '/en/editor/links/groups',
+      `/en/editor/links/groups/${reception?.id}/move-up`,
+      {},
+    );
+    expect((await siblings()).slice(-2)).toEqual(['Reception', 'Climate and displacement']);
+    // A group that holds links is kept; an empty one is removed.
+    const kept = await editor.submit(
+      '/en/editor/links/groups',
+      `/en/editor/links/groups/${refugees?.id}/delete`,
+      {},
+    );
+    expect(kept.headers.location).toBe('/en/editor/links/groups?done=notEmpty');
+    expect((await groupsOf()).some((group) => group.id === refugees?.id)).toBe(true);
+    await editor.submit('/en/editor/links/groups', `${edit}/delete`, {});
+    expect((await groupsOf()).some((group) => group.id === climate?.id)).toBe(false);
+    const page = await editor.get('/en/editor/links/groups?done=removed');
+    expect(page.body).toContain('The group is removed.');
+    const stranger = await app.http.inject({ url: '/en/editor/links/groups' });
+    expect(stranger.statusCode).toBe(303);
+  });
+});
+
 describe('CSV import', () => {
   it('imports nothing while a row is wrong, and says which row and column', async () => {
     const before = await app.database.db.select({ n: sql<number>`count(*)::int` }).from(links);

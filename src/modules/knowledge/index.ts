@@ -46,3 +46,4 @@ export type { ImportKind, ImportProblem, ImportReport, ImportService } from './i
 export { createLinksService } from './links.service.js';
 export { createLinksRepository } from './links.repository.js';
 export type { EditableLink, LinksService } from './links.service.js';
+export type { EditorGroupRow } from './links.repository.js';

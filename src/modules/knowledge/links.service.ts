@@ -6,7 +6,8 @@ import { z } from 'zod';
 import { isUuid } from '../../platform/db/columns.js';
 import { ForbiddenError, NotFoundError } from '../../platform/errors/errors.js';
 import { can, validateForm, type FormResult, type SignedInViewer } from '../access/index.js';
-import type { LinksRepository, StoredLink } from './links.repository.js';
+import { slugify } from '../../platform/text/slugify.js';
+import type { EditorGroupRow, LinksRepository, StoredLink } from './links.repository.js';
 
 export const linkFormSchema = z.object({
   groupId: z.string().refine(isUuid, 'editor.linkForm.errors.group'),
@@ -19,6 +20,16 @@ export const linkFormSchema = z.object({
       (value) => value === '' || /^https?:\/\/[^\s/$.?#][^\s]*$/i.test(value),
       'editor.errors.url',
     )
+    .optional()
+    .default(''),
+  access: z.enum(['public', 'members'], 'editor.errors.access'),
+});
+
+export const groupFormSchema = z.object({
+  title: z.string().trim().min(1, 'editor.errors.titleRequired').max(200, 'editor.errors.tooLong'),
+  parentId: z
+    .string()
+    .refine((value) => value === '' || isUuid(value), 'editor.groupForm.errors.parent')
     .optional()
     .default(''),
   access: z.enum(['public', 'members'], 'editor.errors.access'),
@@ -92,6 +103,58 @@ export function createLinksService(deps: {
       assertEditor(viewer);
       await deps.links.remove((await stored(id)).id);
       await deps.contentChanged();
+    },
+
+    /** Every group of the directory, in its order, with how many links and groups it holds. */
+    async groupTree(viewer: SignedInViewer): Promise<EditorGroupRow[]> {
+      assertEditor(viewer);
+      return deps.links.groupTree();
+    },
+
+    /** Adds a group (id null) or changes one: its title, layer, or the group it sits in. */
+    async saveGroup(
+      viewer: SignedInViewer,
+      id: string | null,
+      form: unknown,
+    ): Promise<FormResult<{ id: string }>> {
+      assertEditor(viewer);
+      const tree = await deps.links.groupTree();
+      if (id !== null && !tree.some((group) => group.id === id)) throw new NotFoundError();
+      const valid = validateForm(groupFormSchema, form);
+      if (!valid.ok) return valid;
+      const parentId = valid.value.parentId || null;
+      // A group cannot sit in itself or in one of its own groups.
+      const below = new Set(id ? [id] : []);
+      for (const group of tree)
+        if (group.parentId && below.has(group.parentId)) below.add(group.id);
+      if (parentId && (!tree.some((group) => group.id === parentId) || below.has(parentId)))
+        return { ok: false, errors: { parentId: 'editor.groupForm.errors.parent' } };
+      const draft = { title: valid.value.title, parentId, access: valid.value.access };
+      let savedId = id ?? '';
+      if (id === null) {
+        const base = slugify(draft.title) || 'group';
+        let key = base;
+        for (let n = 2; await deps.links.keyTaken(key); n++) key = `${base}-${n}`;
+        savedId = await deps.links.insertGroup(key, draft);
+      } else await deps.links.updateGroup(id, draft);
+      await deps.contentChanged();
+      return { ok: true, id: savedId };
+    },
+
+    async moveGroup(viewer: SignedInViewer, id: string, direction: 'up' | 'down'): Promise<void> {
+      assertEditor(viewer);
+      if (!isUuid(id)) throw new NotFoundError();
+      await deps.links.moveGroup(id, direction);
+      await deps.contentChanged();
+    },
+
+    /** Removes an empty group; one that still holds links or groups is kept, and false says so. */
+    async removeGroup(viewer: SignedInViewer, id: string): Promise<boolean> {
+      assertEditor(viewer);
+      if (!isUuid(id)) throw new NotFoundError();
+      const removed = await deps.links.removeEmptyGroup(id);
+      if (removed) await deps.contentChanged();
+      return removed;
     },
   };
 }

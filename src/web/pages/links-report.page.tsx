@@ -31,6 +31,7 @@ export function LinksReportPage(props: {
         <a class="button" href={ctx.href('/editor/links/new')}>
           {ctx.t('editor.links.add')}
         </a>{' '}
+        <a href={ctx.href('/editor/links/groups')}>{ctx.t('editor.groups.nav')}</a>{' '}
         <a href={ctx.href('/editor/import')}>{ctx.t('editor.import.nav')}</a>
       </p>
       <p>
