@@ -43,7 +43,7 @@ export {
   createImportService,
 } from './import.service.js';
 export type { ImportKind, ImportProblem, ImportReport, ImportService } from './import.service.js';
-export { createLinksService } from './links.service.js';
+export { createLinksService, groupAndItsGroups } from './links.service.js';
 export { createLinksRepository } from './links.repository.js';
 export type { EditableLink, LinksService } from './links.service.js';
 export type { EditorGroupRow } from './links.repository.js';

@@ -35,6 +35,16 @@ export const groupFormSchema = z.object({
   access: z.enum(['public', 'members'], 'editor.errors.access'),
 });
 
+/**
+ * The group and every group inside it, at any depth: where the group may not be moved to. Empty
+ * for a new group (id null). The tree comes in the directory's order, parents first.
+ */
+export function groupAndItsGroups(tree: readonly EditorGroupRow[], id: string | null): Set<string> {
+  const below = new Set(id ? [id] : []);
+  for (const group of tree) if (group.parentId && below.has(group.parentId)) below.add(group.id);
+  return below;
+}
+
 export interface EditableLink {
   id: string;
   groupId: string;
@@ -124,9 +134,7 @@ export function createLinksService(deps: {
       if (!valid.ok) return valid;
       const parentId = valid.value.parentId || null;
       // A group cannot sit in itself or in one of its own groups.
-      const below = new Set(id ? [id] : []);
-      for (const group of tree)
-        if (group.parentId && below.has(group.parentId)) below.add(group.id);
+      const below = groupAndItsGroups(tree, id);
       if (parentId && (!tree.some((group) => group.id === parentId) || below.has(parentId)))
         return { ok: false, errors: { parentId: 'editor.groupForm.errors.parent' } };
       const draft = { title: valid.value.title, parentId, access: valid.value.access };

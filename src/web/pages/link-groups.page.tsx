@@ -2,7 +2,7 @@
  * Editors arrange the groups of the useful-links directory: add, rename, move within or between
  * groups, change the layer, and remove a group once it is empty. No script needed.
  */
-import type { EditorGroupRow } from '../../modules/knowledge/index.js';
+import { groupAndItsGroups, type EditorGroupRow } from '../../modules/knowledge/index.js';
 import { PageHeader } from '../components/content.js';
 import {
   Csrf,
@@ -125,9 +125,7 @@ export function LinkGroupFormPage(props: {
   const { ctx, values, errors } = props;
   const title = props.id ? ctx.text('editor.groupForm.editTitle') : ctx.text('editor.groups.add');
   // A group cannot be put in itself or in one of its own groups: those are not offered.
-  const below = new Set(props.id ? [props.id] : []);
-  for (const group of props.groups)
-    if (group.parentId && below.has(group.parentId)) below.add(group.id);
+  const below = groupAndItsGroups(props.groups, props.id);
   return (
     <Layout ctx={ctx} title={title} indexable={false} crumbs={crumbs(ctx)}>
       <PageHeader title={title} />
