@@ -14,6 +14,9 @@ import { canSeeMembersLayer, type Viewer } from '../access/index.js';
 /** Matches ranked per query, newest first; beyond it counts say "more than". */
 export const CANDIDATE_LIMIT = 1000;
 export const RESULTS_PER_PAGE = 20;
+/** The newest rows a search looks at first; when enough of them match, the words are common. */
+const PROBE_ROWS = 200;
+const DENSE_MATCHES = 40;
 const CONFIGS = [
   'hrcn_english',
   'hrcn_french',
@@ -107,9 +110,10 @@ export function createItemsSearchRepository(db: Db, clock: () => Date = () => ne
       const parsed = await parseQuery(db, query);
       if (!parsed) return { hits: [], total: 0, more: false, facets: emptyFacets() };
       const member = canSeeMembersLayer(viewer);
+      const layer = member ? 'members' : 'public';
       const where = sql.join(
         [
-          sql`d.layer = ${member ? 'members' : 'public'}`,
+          sql`d.layer = ${layer}`,
           sql`d.vector @@ ${parsed}::tsquery`,
           sql`d.visible_from <= ${clock().toISOString()}::timestamptz`,
           ...filterConditions(filter),
@@ -117,20 +121,57 @@ export function createItemsSearchRepository(db: Db, clock: () => Date = () => ne
         sql` AND `,
       );
       const result = await db.execute<{ result: unknown }>(sql`
-        WITH candidates AS MATERIALIZED (
-          SELECT d.vector, d.item_id, d.locale, d.type, d.section, d.slug, d.title, d.date,
-                 d.themes, d.sdgs
-            FROM search_documents d
-           WHERE ${where}
-           ORDER BY d.layer, d.date DESC NULLS LAST, d.item_id
-           LIMIT ${CANDIDATE_LIMIT + 1}
+        WITH RECURSIVE
+        -- The years that have rows in the layer, newest first, one index probe each.
+        years(year) AS (${
+          filter.year
+            ? sql`SELECT ${filter.year}::integer`
+            : sql`
+          SELECT (SELECT d.year FROM search_documents d WHERE d.layer = ${layer}
+                   ORDER BY d.layer, d.date DESC NULLS LAST LIMIT 1)
+          UNION ALL
+          SELECT (SELECT d.year FROM search_documents d
+                   WHERE d.layer = ${layer} AND d.date < make_date(y.year, 1, 1)
+                   ORDER BY d.layer, d.date DESC NULLS LAST LIMIT 1)
+            FROM years y WHERE y.year IS NOT NULL`
+        }),
+        -- How many of the layer's newest rows match decides how the newest matches are found.
+        newest AS (
+          SELECT count(*) FILTER (WHERE ${where})::integer AS matches
+            FROM (SELECT * FROM search_documents d WHERE d.layer = ${layer}
+                   ORDER BY d.layer, d.date DESC NULLS LAST, d.item_id LIMIT ${PROBE_ROWS}) d
         ),
-        -- Ranked after the limit: in the query above, ts_rank would run for every match
-        -- before the sort (10,000 of them for a word in one item in ten).
+        candidates AS MATERIALIZED (
+          -- Common words: the layer's rows newest first, kept while they match, until the limit
+          -- (a word in every other row reads about 2,000 rows). Ranked after the limit.
+          (SELECT d.item_id, d.locale, d.type, d.section, d.slug, d.title, d.date, d.year,
+                  d.themes, d.sdgs, ts_rank(d.vector, ${parsed}::tsquery, 1) AS rank
+             FROM search_documents d
+            WHERE ${where} AND (SELECT matches FROM newest) >= ${DENSE_MATCHES}
+            ORDER BY d.layer, d.date DESC NULLS LAST, d.item_id
+            LIMIT ${CANDIDATE_LIMIT + 1})
+          UNION ALL
+          -- Other words: a year at a time, newest first, each year's matches read from the words
+          -- index (year, kind and word are its keys) and ranked there, so that the sort carries a
+          -- number, not each row's vector; the join reads the years in order and stops at the
+          -- limit, so a word in one item in ten reads ~1,000 rows, not its 10,000 matches. The
+          -- order is written so that no date index can give it (NULLS FIRST; dates are never
+          -- null): walking a year's rows by date to filter them read three times as many rows.
+          (SELECT c.* FROM years y CROSS JOIN LATERAL (
+            SELECT d.item_id, d.locale, d.type, d.section, d.slug, d.title, d.date, d.year,
+                   d.themes, d.sdgs, ts_rank(d.vector, ${parsed}::tsquery, 1) AS rank
+              FROM search_documents d
+             WHERE ${where} AND d.year = y.year
+             ORDER BY d.date DESC NULLS FIRST, d.item_id
+             LIMIT ${CANDIDATE_LIMIT + 1}) c
+           WHERE y.year IS NOT NULL AND (SELECT matches FROM newest) < ${DENSE_MATCHES}
+           LIMIT ${CANDIDATE_LIMIT + 1})
+        ),
+        -- One row per item of the newest CANDIDATE_LIMIT matches (the one more only says that
+        -- there are more): its translation in the reader's language if it matched, else its best.
         best AS MATERIALIZED (
-          SELECT DISTINCT ON (item_id) item_id, locale, type, section, slug, title, date, themes, sdgs,
-                 ts_rank(vector, ${parsed}::tsquery, 1) AS rank
-            FROM candidates
+          SELECT DISTINCT ON (item_id) item_id, locale, type, section, slug, title, date, year, themes, sdgs, rank
+            FROM (SELECT * FROM candidates ORDER BY date DESC, item_id LIMIT ${CANDIDATE_LIMIT}) c
            ORDER BY item_id, (locale = ${locale}) DESC, rank DESC
         ),
         page AS (
@@ -155,7 +196,7 @@ export function createItemsSearchRepository(db: Db, clock: () => Date = () => ne
             'language', coalesce((SELECT json_agg(json_build_object('value', locale, 'count', n) ORDER BY n DESC, locale)
                       FROM (SELECT locale, count(*) AS n FROM best GROUP BY locale) f), '[]'::json),
             'year', coalesce((SELECT json_agg(json_build_object('value', year::text, 'count', n) ORDER BY year DESC)
-                      FROM (SELECT extract(year FROM date)::int AS year, count(*) AS n FROM best GROUP BY 1) f), '[]'::json)
+                      FROM (SELECT year, count(*) AS n FROM best GROUP BY year) f), '[]'::json)
           )
         ) AS result`);
       const raw = result.rows[0]?.result as
