@@ -33,6 +33,7 @@ import {
   createLinksService,
   createOaiRepository,
   LINK_JOBS,
+  type ListCounts,
 } from './modules/knowledge/index.js';
 import {
   createMembersRepository,
@@ -46,6 +47,7 @@ import {
   createSearchService,
 } from './modules/search/index.js';
 import { createVocabulariesRepository, regionOfCountry } from './modules/vocabularies/index.js';
+import { createMemo } from './platform/cache/memo.js';
 import { createRenderCache, type RenderCache } from './platform/cache/render-cache.js';
 import type { Database } from './platform/db/database.js';
 import { registerAssets } from './platform/http/assets.js';
@@ -187,7 +189,10 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   const members = membersRepository;
   const search = createSearchRepository(database.db);
   const clock = deps.clock ?? (() => new Date());
-  const items = createItemsRepository(database.db, clock);
+  // Lists' counts are kept while content is unchanged, like rendered pages.
+  const listCounts = renderCache ? createMemo<ListCounts>(500) : undefined;
+  renderCache?.onClear(() => listCounts?.clear());
+  const items = createItemsRepository(database.db, clock, { counts: listCounts });
   const editorialRepository = createEditorialRepository(database.db);
   const contentChanged = async () => renderCache?.invalidateEverywhere();
   const editorial = createKnowledgeService({

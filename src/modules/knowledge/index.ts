@@ -7,7 +7,7 @@ export type {
 } from './knowledge.repository.js';
 export { KNOWLEDGE_SECTIONS, isKnowledgeSection } from './knowledge.sections.js';
 export type { KnowledgeSection } from './knowledge.sections.js';
-export { createItemsRepository, PAGE_SIZE } from './items.repository.js';
+export { createItemsRepository, type ListCounts, PAGE_SIZE } from './items.repository.js';
 export type {
   ItemFilter,
   ItemPage,

@@ -4,6 +4,7 @@
  * the one way pages, feeds and the API read items.
  */
 import { sql, type SQL } from 'drizzle-orm';
+import type { Memo } from '../../platform/cache/memo.js';
 import type { Db } from '../../platform/db/database.js';
 import {
   canSeeMembersLayer,
@@ -162,7 +163,25 @@ const fileView = (row: FileRow): FileView => ({
 const levelsParam = (levels: readonly AccessLevel[]): SQL =>
   sql`${sql.param(levels)}::access_level[]`;
 
-export function createItemsRepository(db: Db, clock: () => Date = () => new Date()) {
+/** How many items a list has for a viewer, and how many more the members layer holds. */
+export interface ListCounts {
+  total: number;
+  withheld: number;
+}
+
+export interface ItemsRepositoryOptions {
+  /**
+   * Lists' counts, kept until content changes (the app empties it with the render cache):
+   * counting is the part of a list page that grows with the corpus.
+   */
+  counts?: Memo<ListCounts>;
+}
+
+export function createItemsRepository(
+  db: Db,
+  clock: () => Date = () => new Date(),
+  options: ItemsRepositoryOptions = {},
+) {
   async function summaries(ids: readonly string[], locale: string): Promise<ItemSummaryView[]> {
     if (ids.length === 0) return [];
     const result = await db.execute<SummaryRow>(sql`
@@ -188,11 +207,17 @@ export function createItemsRepository(db: Db, clock: () => Date = () => new Date
       const now = clock();
       const levels = readableLevels(viewer);
       const where = sql.join([visible(now), ...filterConditions(filter)], sql` AND `);
-      const counted = await db.execute<{ total: number; withheld: number }>(sql`
-        SELECT count(*) FILTER (WHERE i.access = ANY(${levelsParam(levels)}))::int AS total,
-               count(*) FILTER (WHERE NOT i.access = ANY(${levelsParam(levels)}))::int AS withheld
-          FROM items i WHERE ${where}`);
-      const total = counted.rows[0]?.total ?? 0;
+      const countsKey = JSON.stringify([levels, filter]);
+      let counts = options.counts?.get(countsKey);
+      if (!counts) {
+        const counted = await db.execute<{ total: number; withheld: number }>(sql`
+          SELECT count(*) FILTER (WHERE i.access = ANY(${levelsParam(levels)}))::int AS total,
+                 count(*) FILTER (WHERE NOT i.access = ANY(${levelsParam(levels)}))::int AS withheld
+            FROM items i WHERE ${where}`);
+        counts = { total: counted.rows[0]?.total ?? 0, withheld: counted.rows[0]?.withheld ?? 0 };
+        options.counts?.set(countsKey, counts);
+      }
+      const total = counts.total;
       const pages = Math.max(1, Math.ceil(total / pageSize));
       const current = Math.min(Math.max(1, page), pages);
       const ids = await db.execute<{ id: string }>(sql`
@@ -206,7 +231,7 @@ export function createItemsRepository(db: Db, clock: () => Date = () => new Date
           locale,
         ),
         total,
-        withheld: counted.rows[0]?.withheld ?? 0,
+        withheld: counts.withheld,
         page: current,
         pages,
       };

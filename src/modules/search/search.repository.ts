@@ -1,7 +1,9 @@
 /**
- * Site search across pages, useful links and organisations, filtered by what the viewer may read.
- * PostgreSQL full text (accent-folded) plus a substring match on titles. Issue #4 replaces this
- * with weighted per-language search, trigram suggestions and an index.
+ * The search's second block: the site's pages, useful links and member organisations, filtered by
+ * what the viewer may read. They number in the hundreds, not the thousands, so they are matched
+ * without an index: PostgreSQL full text (accent-folded, `simple`) plus a substring match on
+ * titles. The Knowledge Centre's items, which can number 100,000, are searched through
+ * items-search.repository.ts.
  */
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../../test/support/app.js';
 import { pages } from '../../modules/knowledge/knowledge.schema.js';
@@ -65,6 +65,24 @@ describe('render cache', () => {
       .poll(async () => (await get(second, '/en/about/who-we-are')).body)
       .toContain('Who we really are');
     expect((await get(first, '/en/about/who-we-are')).body).toContain('Who we really are');
+  });
+
+  it("takes lists' counts with it, on every instance", async () => {
+    const total = async (app: TestApp) =>
+      (await get(app, '/api/items?section=other-issues')).json<{ total: number }>().total;
+    const before = await total(second);
+    await first.database.db.execute(sql`
+      INSERT INTO items (type, section, slug, access, status, published_at, date, original_locale)
+      VALUES ('news', 'other-issues', 'counted-once', 'public', 'published', now() - interval '1 hour',
+              '2026-01-01', 'en')`);
+    await first.database.db.execute(sql`
+      INSERT INTO item_translations (item_id, locale, title, summary, body)
+      SELECT id, 'en', 'Counted once', 'A summary.', 'A body.' FROM items WHERE slug = 'counted-once'`);
+    // Kept while nothing says content changed…
+    expect(await total(second)).toBe(before);
+    // …and counted again once something does.
+    await first.renderCache?.invalidateEverywhere();
+    await expect.poll(async () => total(second)).toBe(before + 1);
   });
 });
 

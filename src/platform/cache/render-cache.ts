@@ -20,6 +20,8 @@ export interface RenderCache {
   set(key: string, page: CachedPage): void;
   /** Empties this instance's cache. */
   clear(): void;
+  /** Calls the listener whenever this instance's cache is emptied (content changed somewhere). */
+  onClear(listener: () => void): void;
   /** Empties the cache of every instance (NOTIFY); call after any write that changes content. */
   invalidateEverywhere(): Promise<void>;
   /** Starts listening for other instances' invalidations; resolves once listening. */
@@ -43,6 +45,7 @@ export function createRenderCache(options: RenderCacheOptions): RenderCache {
   let misses = 0;
   let listener: { client: pg.PoolClient; giveBack: (error?: Error) => void } | null = null;
   let closing = false;
+  const clearListeners: (() => void)[] = [];
 
   const remove = (key: string): void => {
     const entry = entries.get(key);
@@ -53,6 +56,7 @@ export function createRenderCache(options: RenderCacheOptions): RenderCache {
   const clear = (): void => {
     entries.clear();
     bytes = 0;
+    for (const listener of clearListeners) listener();
   };
 
   const connectListener = async (): Promise<void> => {
@@ -104,6 +108,7 @@ export function createRenderCache(options: RenderCacheOptions): RenderCache {
       }
     },
     clear,
+    onClear: (listener) => void clearListeners.push(listener),
     async invalidateEverywhere() {
       clear();
       await options.pool.query(`NOTIFY ${CHANNEL}`);

@@ -1,0 +1,32 @@
+/**
+ * A small in-memory map of values computed from content (list counts), bounded in entries, the
+ * least recently used out first. The app empties it whenever the render cache is emptied, so it
+ * follows every content change on every instance, and scheduled items coming due.
+ */
+export interface Memo<V> {
+  get(key: string): V | undefined;
+  set(key: string, value: V): void;
+  clear(): void;
+}
+
+export function createMemo<V>(maxEntries: number): Memo<V> {
+  const entries = new Map<string, V>();
+  return {
+    get(key) {
+      const value = entries.get(key);
+      if (value === undefined) return undefined;
+      entries.delete(key); // refresh its place in the LRU order
+      entries.set(key, value);
+      return value;
+    },
+    set(key, value) {
+      entries.delete(key);
+      entries.set(key, value);
+      for (const oldest of entries.keys()) {
+        if (entries.size <= maxEntries) break;
+        entries.delete(oldest);
+      }
+    },
+    clear: () => entries.clear(),
+  };
+}
