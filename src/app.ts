@@ -47,6 +47,7 @@ import {
   createSearchService,
 } from './modules/search/index.js';
 import { createVocabulariesRepository, regionOfCountry } from './modules/vocabularies/index.js';
+import { createExpertsRepository, createExpertsService } from './modules/experts/index.js';
 import { createMemo } from './platform/cache/memo.js';
 import { createRenderCache, type RenderCache } from './platform/cache/render-cache.js';
 import type { Database } from './platform/db/database.js';
@@ -226,6 +227,15 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     allowPrivate: deps.allowPrivateLinkTargets ?? false,
     clock: deps.clock,
   });
+  const experts = createExpertsService({
+    repository: createExpertsRepository(database.db),
+    mailer,
+    catalogue,
+    publicUrl: config.publicUrl,
+    secret: deps.cookieSecret,
+    themeKeys: async () => (await vocabularies.listThemes()).map((theme) => theme.key),
+    clock: deps.clock,
+  });
   const searchService = createSearchService({
     items: createItemsSearchRepository(database.db, clock),
     site: search,
@@ -243,6 +253,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     readOutbox: () => readOutbox(database.db),
     membership,
     people,
+    experts,
     countryCodes: Object.keys(regionOfCountry),
     knowledge,
     items,

@@ -7,6 +7,7 @@ import type admin from '../../locales/en/admin.json';
 import type common from '../../locales/en/common.json';
 import type editor from '../../locales/en/editor.json';
 import type errors from '../../locales/en/errors.json';
+import type experts from '../../locales/en/experts.json';
 import type files from '../../locales/en/files.json';
 import type home from '../../locales/en/home.json';
 import type knowledge from '../../locales/en/knowledge.json';
@@ -25,6 +26,7 @@ interface Catalogues {
   common: typeof common;
   editor: typeof editor;
   errors: typeof errors;
+  experts: typeof experts;
   files: typeof files;
   home: typeof home;
   knowledge: typeof knowledge;

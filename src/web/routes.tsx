@@ -15,6 +15,7 @@ import {
 } from '../modules/access/index.js';
 import { registerAccountRoutes } from './account.routes.js';
 import { registerAdminRoutes } from './admin.routes.js';
+import { registerExpertsRoutes } from './experts.routes.js';
 import { registerMembershipRoutes } from './membership.routes.js';
 import { registerOrganisationRoutes } from './organisation.routes.js';
 import { registerPeopleRoutes } from './people.routes.js';
@@ -36,6 +37,7 @@ import {
   type OaiRepository,
   type PageView,
 } from '../modules/knowledge/index.js';
+import type { ExpertsService } from '../modules/experts/index.js';
 import { registerApiRoutes } from './api.routes.js';
 import { registerChannelRoutes } from './channels.routes.js';
 import { registerDirectoryRoutes } from './directory.routes.js';
@@ -87,6 +89,7 @@ export interface WebModules {
   audit: AuditLog;
   membership: MembersService;
   people: PeopleService;
+  experts: ExpertsService;
   /** ISO 3166-1 codes of the countries, for the application form. */
   countryCodes: readonly string[];
   /** The newest messages kept in the outbox (no SMTP configured). */
@@ -501,6 +504,13 @@ export function registerWeb(app: FastifyInstance, deps: WebDeps & WebModules): v
       );
       registerAdminRoutes(site, deps.audit, deps.roles, deps.membership, deps.readOutbox, ctxOf);
       registerMembershipRoutes(site, deps.membership, deps.countryCodes, ctxOf);
+      registerExpertsRoutes(
+        site,
+        deps.experts,
+        async () => (await deps.vocabularies.listThemes()).map((theme) => theme.key),
+        deps.countryCodes,
+        ctxOf,
+      );
       registerPeopleRoutes(
         site,
         deps.people,

@@ -3,9 +3,11 @@
  * Every page of the layout in a real Chromium, in two languages: a screenshot for people to look
  * at, and axe (WCAG 2.0/2.1/2.2 A and AA) with zero violations. Then journeys with JavaScript off.
  */
+import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
+import { sql } from 'drizzle-orm';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, serveTestApp, type ServedApp } from '../support/browser.js';
@@ -13,6 +15,9 @@ import { totpCode } from '../support/form-browser.js';
 
 const SCREENSHOTS = path.resolve('test-results/screenshots');
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+// A question waiting for its asker's confirmation, for the pages its two links open.
+const CONFIRM_TOKEN = 'e2e-confirm-token-0123456789';
+const FOLLOW_TOKEN = 'e2e-follow-token-0123456789';
 const PAGES = [
   '/',
   '/about',
@@ -30,6 +35,9 @@ const PAGES = [
   '/knowledge/good-practices',
   '/knowledge/work-in-progress',
   '/experts',
+  '/experts/ask',
+  `/experts/confirm/${CONFIRM_TOKEN}`,
+  `/experts/questions/${FOLLOW_TOKEN}`,
   '/events',
   '/search?q=city',
   '/api',
@@ -47,6 +55,13 @@ let browser: Browser;
 beforeAll(async () => {
   await fs.mkdir(SCREENSHOTS, { recursive: true });
   [served, browser] = await Promise.all([serveTestApp(), launchBrowser()]);
+  const hash = (token: string) => createHash('sha256').update(token).digest('hex');
+  await served.app.database.db.execute(sql`
+    INSERT INTO questions (asker_email, locale, theme, country, question, fingerprint,
+                           confirm_token_hash, follow_token_hash)
+    VALUES ('e2e@example.org', 'en', 'housing', 'SE',
+            'How do cities fund a local ombudsperson for human rights?', 'e2e',
+            ${hash(CONFIRM_TOKEN)}, ${hash(FOLLOW_TOKEN)})`);
 });
 afterAll(async () => {
   await browser?.close();
@@ -127,6 +142,20 @@ describe('the set-up form in Chromium', () => {
       const page = await context.newPage();
       await page.goto(link.url.replace('http://localhost:3000', served.baseUrl));
       expect((await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze()).violations).toEqual([]);
+      await page.locator('button[type=submit]').click();
+      await page.getByRole('alert').waitFor();
+      expect((await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze()).violations).toEqual([]);
+      await context.close();
+    }
+  });
+});
+
+describe('the experts’ ask form in Chromium', () => {
+  it('has no axe violations with its problems shown, in two languages', async () => {
+    for (const locale of ['en', 'es']) {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      await page.goto(`${served.baseUrl}/${locale}/experts/ask`);
       await page.locator('button[type=submit]').click();
       await page.getByRole('alert').waitFor();
       expect((await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze()).violations).toEqual([]);

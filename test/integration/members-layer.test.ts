@@ -38,6 +38,9 @@ const CONTENT_CHANNELS = [
   '/en/knowledge/publications/export.csv',
   '/en/knowledge/good-practices/export.json',
   '/oai?verb=ListRecords&metadataPrefix=oai_dc',
+  // The Experts' facility: questions not (yet) published appear nowhere.
+  '/en/experts',
+  '/en/experts/ask',
   '/oai?verb=GetRecord&metadataPrefix=oai_dc&identifier=oai:localhost:canary-members-item',
   // Attached files: the public one is served; the others answer "for members" (403).
   '/en/files/00000000-0000-4000-8000-00000000f001/open-annex.pdf',
@@ -185,6 +188,12 @@ beforeAll(async () => {
     `${CANARY} report title`,
     `${CANARY} report text`,
   );
+  // A question to the experts, received but unanswered, whose asker wants no publication.
+  await db.execute(sql`
+    INSERT INTO questions (status, asker_name, asker_email, locale, theme, question, fingerprint,
+                           keep_private, follow_token_hash)
+    VALUES ('new', ${`${CANARY} asker`}, 'asker@example.org', 'en', 'housing',
+            ${`${CANARY} question about housing`}, 'canary', true, 'canary-follow')`);
   await refreshSearchDocuments(db, null);
   const [count] = await db
     .select({ n: sql<number>`count(*)::int` })

@@ -125,7 +125,7 @@ export function NewAccountFields(props: {
   );
 }
 
-/** A required checkbox, e.g. acknowledging a text, with an optional link to read it. */
+/** A checkbox, required unless said (e.g. acknowledging a text), with an optional link to read. */
 export function Checkbox(props: {
   ctx: PageContext;
   name: string;
@@ -133,6 +133,7 @@ export function Checkbox(props: {
   checked: boolean;
   link?: { href: string; label: MessageKey };
   error?: string;
+  required?: boolean;
 }): JSX.Element {
   const { ctx, name } = props;
   return (
@@ -144,7 +145,7 @@ export function Checkbox(props: {
         type="checkbox"
         value="yes"
         checked={props.checked}
-        required
+        required={props.required ?? true}
         aria-invalid={props.error ? 'true' : undefined}
         aria-describedby={props.error ? `${name}-error` : undefined}
       />{' '}

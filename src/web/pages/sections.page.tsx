@@ -18,7 +18,11 @@ export function ExpertsPage(props: { ctx: PageContext }): JSX.Element {
         <li>{ctx.t('sections.experts.how.answer')}</li>
         <li>{ctx.t('sections.experts.how.publish')}</li>
       </ol>
-      <EmptyState message={ctx.text('sections.experts.soon')} />
+      <p>
+        <a class="button" href={ctx.href('/experts/ask')}>
+          {ctx.t('experts.ask.title')}
+        </a>
+      </p>
     </Layout>
   );
 }

@@ -1,0 +1,130 @@
+/** All SQL of the Experts' facility. */
+import { and, eq, gte, sql } from 'drizzle-orm';
+import type { Db } from '../../platform/db/database.js';
+import { questions } from './experts.schema.js';
+
+/** Where a question is in its life; later steps (triage, answer, publication) come with them. */
+export type QuestionStatus = 'unconfirmed' | 'new';
+
+export interface NewQuestion {
+  status: QuestionStatus;
+  askerName: string;
+  askerEmail: string;
+  askerId: string | null;
+  locale: string;
+  theme: string;
+  country: string | null;
+  question: string;
+  fingerprint: string;
+  keepPrivate: boolean;
+  confirmTokenHash: string | null;
+  followTokenHash: string;
+  confirmedAt: Date | null;
+  /** When it was asked, by the app's clock (limits and duplicates are counted by it). */
+  createdAt: Date;
+}
+
+/** What the asker sees of their question through its follow link. */
+export interface FollowedQuestion {
+  id: string;
+  status: QuestionStatus;
+  locale: string;
+  theme: string;
+  country: string | null;
+  question: string;
+  keepPrivate: boolean;
+  createdAt: Date;
+}
+
+export function createExpertsRepository(db: Db) {
+  return {
+    async createQuestion(question: NewQuestion): Promise<string> {
+      const [row] = await db.insert(questions).values(question).returning({ id: questions.id });
+      if (!row) throw new Error('question not stored');
+      return row.id;
+    },
+
+    /** Questions sent from an address since a moment (confirmed or not). */
+    async countAskedSince(email: string, since: Date): Promise<number> {
+      const [row] = await db
+        .select({ count: sql<number>`count(*)::int` })
+        .from(questions)
+        .where(and(eq(questions.askerEmail, email), gte(questions.createdAt, since)));
+      return row?.count ?? 0;
+    },
+
+    /** Whether the address already sent the same question since a moment. */
+    async hasAsked(email: string, fingerprint: string, since: Date): Promise<boolean> {
+      const rows = await db
+        .select({ id: questions.id })
+        .from(questions)
+        .where(
+          and(
+            eq(questions.askerEmail, email),
+            eq(questions.fingerprint, fingerprint),
+            gte(questions.createdAt, since),
+          ),
+        )
+        .limit(1);
+      return rows.length > 0;
+    },
+
+    /** An unconfirmed question by its confirmation token's hash, if asked since `since`. */
+    async findUnconfirmed(
+      tokenHash: string,
+      since: Date,
+    ): Promise<{ id: string; askerName: string; askerEmail: string; locale: string } | null> {
+      const [row] = await db
+        .select({
+          id: questions.id,
+          askerName: questions.askerName,
+          askerEmail: questions.askerEmail,
+          locale: questions.locale,
+        })
+        .from(questions)
+        .where(
+          and(
+            eq(questions.confirmTokenHash, tokenHash),
+            eq(questions.status, 'unconfirmed'),
+            gte(questions.createdAt, since),
+          ),
+        );
+      return row ?? null;
+    },
+
+    /** Confirms a question and gives it a new follow link (its hash); false when already done. */
+    async confirm(id: string, followTokenHash: string, at: Date): Promise<boolean> {
+      const rows = await db
+        .update(questions)
+        .set({
+          status: 'new',
+          confirmTokenHash: null,
+          followTokenHash,
+          confirmedAt: at,
+          updatedAt: at,
+        })
+        .where(and(eq(questions.id, id), eq(questions.status, 'unconfirmed')))
+        .returning({ id: questions.id });
+      return rows.length > 0;
+    },
+
+    async findByFollowToken(tokenHash: string): Promise<FollowedQuestion | null> {
+      const [row] = await db
+        .select({
+          id: questions.id,
+          status: questions.status,
+          locale: questions.locale,
+          theme: questions.theme,
+          country: questions.country,
+          question: questions.question,
+          keepPrivate: questions.keepPrivate,
+          createdAt: questions.createdAt,
+        })
+        .from(questions)
+        .where(eq(questions.followTokenHash, tokenHash));
+      return row ? { ...row, status: row.status as QuestionStatus } : null;
+    },
+  };
+}
+
+export type ExpertsRepository = ReturnType<typeof createExpertsRepository>;

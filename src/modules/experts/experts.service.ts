@@ -1,0 +1,217 @@
+/**
+ * The Experts' facility's use cases. This part: anyone asks a question (a visitor confirms it by
+ * an e-mailed link; a signed-in person needs not), with spam defences that ask no puzzle: a field
+ * people leave empty, a minimum time to fill the form, limits per address (and per IP at the
+ * route), a limit on links, and the same question twice refused. The asker follows the question
+ * through a link that needs no account.
+ */
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { Catalogue } from '../../platform/i18n/catalogue.js';
+import { z } from 'zod';
+import { composeMail } from '../../platform/mail/compose.js';
+import type { Mailer } from '../../platform/mail/mailer.js';
+import { validateForm, type SignedInViewer } from '../access/index.js';
+import type { ExpertsRepository, FollowedQuestion } from './experts.repository.js';
+import { askFormSchema } from './experts.schemas.js';
+
+/** A person takes longer than this to write a question; a script does not. */
+export const MIN_FILL_MS = 3_000;
+/** A form older than this is sent again with a fresh stamp. */
+export const FORM_LIFETIME_MS = 24 * 60 * 60 * 1000;
+/** Questions an address may send in a day. */
+export const QUESTIONS_PER_DAY = 3;
+/** Links a question may hold. */
+export const MAX_LINKS = 2;
+/** How long a confirmation link works. */
+export const CONFIRMATION_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
+/** The same question from the same address within this time is a duplicate. */
+const DUPLICATE_WINDOW_MS = 30 * 24 * 60 * 60 * 1000;
+
+export interface ExpertsServiceDeps {
+  repository: ExpertsRepository;
+  mailer: Mailer;
+  catalogue: Catalogue;
+  publicUrl: string;
+  /** Signs the form's start time (the app's cookie secret). */
+  secret: string;
+  themeKeys: () => Promise<readonly string[]>;
+  clock?: () => Date;
+}
+
+type Errors = Record<string, string>;
+type AskResult =
+  | { ok: true; email: string; confirmationSent: boolean; followUrl: string | null }
+  | { ok: false; errors: Errors };
+
+const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
+const newToken = (): string => randomBytes(32).toString('base64url');
+/** The question lower-cased with spaces folded: the same words are the same question. */
+const fingerprintOf = (question: string): string =>
+  question.toLowerCase().replace(/\s+/g, ' ').trim();
+const linksIn = (text: string): number => (text.match(/https?:\/\/|www\./gi) ?? []).length;
+
+export function createExpertsService(deps: ExpertsServiceDeps) {
+  const now = deps.clock ?? (() => new Date());
+  const sign = (value: string): string =>
+    createHmac('sha256', deps.secret).update(`experts.ask:${value}`).digest('base64url');
+
+  /** Milliseconds since the stamped form was sent, or null when the stamp is not ours. */
+  const elapsed = (stamp: string): number | null => {
+    const [time = '', signature = ''] = stamp.split('.');
+    const expected = Buffer.from(sign(time));
+    const given = Buffer.from(signature);
+    if (!/^\d{1,15}$/.test(time) || expected.length !== given.length) return null;
+    if (!timingSafeEqual(expected, given)) return null;
+    return now().getTime() - Number(time);
+  };
+
+  const send = async (
+    to: string,
+    locale: string,
+    kind: 'confirm' | 'received',
+    name: string,
+    action: string,
+  ): Promise<void> => {
+    const t = deps.catalogue.translator(deps.catalogue.isSupported(locale) ? locale : 'en');
+    await deps.mailer.send(
+      composeMail({
+        to,
+        locale: t.locale,
+        subject: t.t(`experts.mail.${kind}.subject`),
+        greeting: name ? t.t('mail.greeting', { name }) : t.t('experts.mail.greeting'),
+        paragraphs: [t.t(`experts.mail.${kind}.body`)],
+        action: { label: t.t(`experts.mail.${kind}.action`), url: action },
+        footer: t.t('experts.mail.footer'),
+      }),
+    );
+  };
+
+  const followUrl = (locale: string, token: string): string =>
+    `${deps.publicUrl}/${locale}/experts/questions/${token}`;
+
+  return {
+    /**
+     * The stamp of an ask form: when it was first sent, signed. A form sent back with problems
+     * keeps its stamp while it is ours and not too old, so that its time still counts.
+     */
+    formStamp(previous = ''): string {
+      const age = elapsed(previous);
+      if (age !== null && age >= 0 && age <= FORM_LIFETIME_MS) return previous;
+      const time = String(now().getTime());
+      return `${time}.${sign(time)}`;
+    },
+
+    /**
+     * A question from the public form. A visitor is sent a confirmation link; a signed-in person's
+     * question goes to the editors at once. Every refusal is a catalogue key, the form's values kept.
+     */
+    async ask(form: unknown, locale: string, viewer: SignedInViewer | null): Promise<AskResult> {
+      const valid = validateForm(askFormSchema, form);
+      const values = valid.ok ? valid.value : null;
+      const errors: Errors = valid.ok ? {} : { ...valid.errors };
+      const body = (form ?? {}) as Record<string, unknown>;
+      // Spam defences first: they speak of the whole form, whatever else is wrong.
+      if (typeof body.website === 'string' && body.website.trim() !== '')
+        return { ok: false, errors: { ...errors, form: 'experts.errors.honeypot' } };
+      const age = elapsed(typeof body.started === 'string' ? body.started : '');
+      if (age === null || age > FORM_LIFETIME_MS)
+        return { ok: false, errors: { ...errors, form: 'experts.errors.formExpired' } };
+      if (age < MIN_FILL_MS)
+        return { ok: false, errors: { ...errors, form: 'experts.errors.tooFast' } };
+      const email = viewer ? viewer.email.toLowerCase() : (values?.email ?? '');
+      if (!viewer && !z.email().safeParse(email).success)
+        errors.email = 'experts.errors.emailInvalid';
+      if (typeof body.theme !== 'string' || !(await deps.themeKeys()).includes(body.theme))
+        errors.theme = 'experts.errors.themeRequired';
+      if (values && linksIn(values.question) > MAX_LINKS)
+        errors.question = 'experts.errors.tooManyLinks';
+      if (!values || Object.keys(errors).length > 0) return { ok: false, errors };
+
+      const at = now();
+      const fingerprint = fingerprintOf(values.question);
+      if (
+        await deps.repository.hasAsked(
+          email,
+          fingerprint,
+          new Date(at.getTime() - DUPLICATE_WINDOW_MS),
+        )
+      )
+        return { ok: false, errors: { form: 'experts.errors.duplicate' } };
+      const day = new Date(at.getTime() - 24 * 60 * 60 * 1000);
+      if ((await deps.repository.countAskedSince(email, day)) >= QUESTIONS_PER_DAY)
+        return { ok: false, errors: { form: 'experts.errors.tooManyToday' } };
+
+      const name = viewer ? values.name || viewer.name : values.name;
+      const confirmToken = viewer ? null : newToken();
+      const followToken = newToken();
+      await deps.repository.createQuestion({
+        status: viewer ? 'new' : 'unconfirmed',
+        askerName: name,
+        askerEmail: email,
+        askerId: viewer?.id ?? null,
+        locale,
+        theme: values.theme,
+        country: values.country || null,
+        question: values.question,
+        fingerprint,
+        keepPrivate: values.keepPrivate,
+        confirmTokenHash: confirmToken ? hashToken(confirmToken) : null,
+        followTokenHash: hashToken(followToken),
+        confirmedAt: viewer ? at : null,
+        createdAt: at,
+      });
+      if (confirmToken) {
+        await send(
+          email,
+          locale,
+          'confirm',
+          name,
+          `${deps.publicUrl}/${locale}/experts/confirm/${confirmToken}`,
+        );
+        return { ok: true, email, confirmationSent: true, followUrl: null };
+      }
+      await send(email, locale, 'received', name, followUrl(locale, followToken));
+      return {
+        ok: true,
+        email,
+        confirmationSent: false,
+        followUrl: followUrl(locale, followToken),
+      };
+    },
+
+    /** Whether a confirmation link is one that still works. */
+    async confirmable(token: string): Promise<boolean> {
+      const since = new Date(now().getTime() - CONFIRMATION_LIFETIME_MS);
+      return (await deps.repository.findUnconfirmed(hashToken(token), since)) !== null;
+    },
+
+    /**
+     * Confirms a question: it goes to the editors, and the asker is sent the link to follow it.
+     * False when the link is unknown, used or too old.
+     */
+    async confirm(token: string): Promise<boolean> {
+      const since = new Date(now().getTime() - CONFIRMATION_LIFETIME_MS);
+      const question = await deps.repository.findUnconfirmed(hashToken(token), since);
+      if (!question) return false;
+      const followToken = newToken();
+      if (!(await deps.repository.confirm(question.id, hashToken(followToken), now())))
+        return false;
+      await send(
+        question.askerEmail,
+        question.locale,
+        'received',
+        question.askerName,
+        followUrl(question.locale, followToken),
+      );
+      return true;
+    },
+
+    /** The question behind a follow link, or null. */
+    async follow(token: string): Promise<FollowedQuestion | null> {
+      if (!/^[\w-]{20,100}$/.test(token)) return null;
+      return deps.repository.findByFollowToken(hashToken(token));
+    },
+  };
+}
+
+export type ExpertsService = ReturnType<typeof createExpertsService>;

@@ -1,0 +1,142 @@
+/** The Experts' facility: ask a question, confirm it, follow it. */
+import type { FastifyInstance } from 'fastify';
+import type { ExpertsService } from '../modules/experts/index.js';
+import { EMPTY_FORM, MessagePage } from './pages/account.page.js';
+import { AskPage, ConfirmQuestionPage, FollowQuestionPage } from './pages/experts.page.js';
+import { sendPage } from './render.js';
+import { formPost, PRIVATE, type Ctx, type LocaleParams } from './signed-in.js';
+
+type TokenParams = LocaleParams & { token: string };
+const ASK_VALUES = ['name', 'email', 'theme', 'country', 'question', 'keepPrivate', 'consent'];
+
+export function registerExpertsRoutes(
+  site: FastifyInstance,
+  experts: ExpertsService,
+  themeKeys: () => Promise<readonly string[]>,
+  countries: readonly string[],
+  ctxOf: Ctx,
+): void {
+  site.get<{ Params: LocaleParams }>('/experts/ask', async (request, reply) =>
+    sendPage(
+      reply,
+      <AskPage
+        ctx={ctxOf(request, reply)}
+        csrfToken={reply.generateCsrf()}
+        started={experts.formStamp()}
+        state={EMPTY_FORM}
+        themes={await themeKeys()}
+        countries={countries}
+        signedInAs={request.viewer?.email ?? null}
+      />,
+      PRIVATE,
+    ),
+  );
+
+  // At most five questions a minute from one address (IP); the service limits each e-mail address.
+  site.post<{ Params: LocaleParams; Body: Record<string, unknown> }>(
+    '/experts/ask',
+    formPost(site, 5),
+    async (request, reply) => {
+      const ctx = ctxOf(request, reply);
+      const body = request.body ?? {};
+      const result = await experts.ask(body, ctx.locale, request.viewer ?? null);
+      if (result.ok) {
+        return sendPage(
+          reply,
+          <MessagePage
+            ctx={ctx}
+            title={result.confirmationSent ? 'experts.sent.title' : 'experts.received.title'}
+            message={ctx.text(
+              result.confirmationSent ? 'experts.sent.message' : 'experts.received.message',
+              { email: result.email },
+            )}
+            link={
+              result.followUrl
+                ? { href: result.followUrl, label: 'experts.received.follow' }
+                : undefined
+            }
+          />,
+          PRIVATE,
+        );
+      }
+      const values = Object.fromEntries(
+        ASK_VALUES.map((field) => [field, typeof body[field] === 'string' ? body[field] : '']),
+      );
+      return sendPage(
+        reply,
+        <AskPage
+          ctx={ctx}
+          csrfToken={reply.generateCsrf()}
+          started={experts.formStamp(typeof body.started === 'string' ? body.started : '')}
+          state={{ values, errors: result.errors }}
+          themes={await themeKeys()}
+          countries={countries}
+          signedInAs={request.viewer?.email ?? null}
+        />,
+        { ...PRIVATE, status: 422 },
+      );
+    },
+  );
+
+  site.get<{ Params: TokenParams }>('/experts/confirm/:token', async (request, reply) => {
+    const ctx = ctxOf(request, reply);
+    reply.header('referrer-policy', 'no-referrer');
+    if (!(await experts.confirmable(request.params.token))) {
+      return sendPage(
+        reply,
+        <MessagePage
+          ctx={ctx}
+          title="errors.gone.title"
+          message={ctx.text('experts.confirm.invalid')}
+        />,
+        { ...PRIVATE, status: 410 },
+      );
+    }
+    return sendPage(
+      reply,
+      <ConfirmQuestionPage
+        ctx={ctx}
+        csrfToken={reply.generateCsrf()}
+        action={request.url.split('?')[0] ?? ''}
+      />,
+      PRIVATE,
+    );
+  });
+
+  site.post<{ Params: TokenParams }>(
+    '/experts/confirm/:token',
+    formPost(site, 10),
+    async (request, reply) => {
+      const ctx = ctxOf(request, reply);
+      reply.header('referrer-policy', 'no-referrer');
+      const confirmed = await experts.confirm(request.params.token);
+      return sendPage(
+        reply,
+        <MessagePage
+          ctx={ctx}
+          title={confirmed ? 'experts.confirmed.title' : 'errors.gone.title'}
+          message={ctx.text(confirmed ? 'experts.confirmed.message' : 'experts.confirm.invalid')}
+        />,
+        { ...PRIVATE, status: confirmed ? 200 : 410 },
+      );
+    },
+  );
+
+  site.get<{ Params: TokenParams }>('/experts/questions/:token', async (request, reply) => {
+    const ctx = ctxOf(request, reply);
+    reply.header('referrer-policy', 'no-referrer');
+    const question = await experts.follow(request.params.token);
+    if (!question) {
+      return sendPage(
+        reply,
+        <MessagePage
+          ctx={ctx}
+          title="errors.notFound.title"
+          message={ctx.text('experts.follow.unknown')}
+        />,
+        { ...PRIVATE, status: 404 },
+      );
+    }
+    return sendPage(reply, <FollowQuestionPage ctx={ctx} question={question} />, PRIVATE);
+  });
+}

@@ -1,0 +1,195 @@
+/** The Experts' facility: the ask form, the confirmation step, and the asker's follow page. */
+import type { FollowedQuestion } from '../../modules/experts/index.js';
+import { countryName } from '../../modules/vocabularies/index.js';
+import { PageHeader } from '../components/content.js';
+import {
+  Checkbox,
+  Csrf,
+  errorsInOrder,
+  ErrorSummary,
+  Field,
+  Select,
+  TextArea,
+} from '../components/form.js';
+import type { PageContext } from '../context.js';
+import { Layout } from '../layout/layout.js';
+import type { MessageKey } from '../messages.js';
+import type { FormState } from './account.page.js';
+
+const ASK_FIELDS = ['name', 'email', 'theme', 'country', 'question', 'keepPrivate', 'consent'];
+
+export function AskPage(props: {
+  ctx: PageContext;
+  csrfToken: string;
+  /** The signed stamp of when the form was first sent. */
+  started: string;
+  state: FormState;
+  themes: readonly string[];
+  countries: readonly string[];
+  /** The signed-in asker's address (no e-mail field then). */
+  signedInAs: string | null;
+}): JSX.Element {
+  const { ctx, state } = props;
+  const collator = new Intl.Collator(ctx.locale);
+  const byLabel = (a: { label: string }, b: { label: string }) =>
+    collator.compare(a.label, b.label);
+  const themes = props.themes
+    .map((key) => ({ value: key, label: ctx.text(`vocabularies.theme.${key}` as MessageKey) }))
+    .sort(byLabel);
+  const countries = props.countries
+    .map((code) => ({ value: code, label: countryName(code, ctx.locale) }))
+    .sort(byLabel);
+  return (
+    <Layout ctx={ctx} title={ctx.text('experts.ask.title')} indexable={false}>
+      <PageHeader title={ctx.text('experts.ask.title')} lead={ctx.text('experts.ask.lead')} />
+      <ErrorSummary
+        ctx={ctx}
+        summary="account.errors.summary"
+        errors={errorsInOrder(state.errors, ASK_FIELDS)}
+        message={state.errors.form}
+      />
+      <form method="post" action={ctx.href('/experts/ask')} class="form" novalidate>
+        <Csrf token={props.csrfToken} />
+        <input type="hidden" name="started" value={props.started} />
+        <TextArea
+          ctx={ctx}
+          name="question"
+          label="experts.field.question"
+          hint="experts.field.questionHint"
+          value={state.values.question}
+          error={state.errors.question}
+          rows={8}
+        />
+        <Select
+          ctx={ctx}
+          name="theme"
+          label="experts.field.theme"
+          placeholder="experts.field.themeChoose"
+          options={themes}
+          value={state.values.theme}
+          error={state.errors.theme}
+        />
+        <Select
+          ctx={ctx}
+          name="country"
+          label="experts.field.country"
+          placeholder="experts.field.countryChoose"
+          options={countries}
+          value={state.values.country}
+          error={state.errors.country}
+          required={false}
+        />
+        <Field
+          ctx={ctx}
+          name="name"
+          label="experts.field.name"
+          type="text"
+          value={state.values.name}
+          autocomplete="name"
+          hint={ctx.text('experts.field.nameHint')}
+          error={state.errors.name}
+          required={false}
+        />
+        {props.signedInAs ? (
+          <p class="hint">{ctx.t('experts.ask.signedInAs', { email: props.signedInAs })}</p>
+        ) : (
+          <Field
+            ctx={ctx}
+            name="email"
+            label="experts.field.email"
+            type="email"
+            value={state.values.email}
+            autocomplete="email"
+            hint={ctx.text('experts.field.emailHint')}
+            error={state.errors.email}
+          />
+        )}
+        <Checkbox
+          ctx={ctx}
+          name="keepPrivate"
+          label="experts.field.keepPrivate"
+          checked={state.values.keepPrivate === 'yes'}
+          error={state.errors.keepPrivate}
+          required={false}
+        />
+        <Checkbox
+          ctx={ctx}
+          name="consent"
+          label="experts.field.consent"
+          checked={state.values.consent === 'yes'}
+          link={{ href: ctx.href('/privacy'), label: 'experts.field.privacyLink' }}
+          error={state.errors.consent}
+        />
+        {/* People never see this field; scripts fill it in. */}
+        <div class="visually-hidden" aria-hidden="true">
+          <label for="website">{ctx.t('experts.field.leaveEmpty')}</label>
+          <input id="website" name="website" type="text" tabindex="-1" autocomplete="off" />
+        </div>
+        <button type="submit">{ctx.t('experts.ask.submit')}</button>
+      </form>
+    </Layout>
+  );
+}
+
+/** The page a confirmation link opens: one button, so that a mail scanner confirms nothing. */
+export function ConfirmQuestionPage(props: {
+  ctx: PageContext;
+  csrfToken: string;
+  action: string;
+}): JSX.Element {
+  const { ctx } = props;
+  return (
+    <Layout ctx={ctx} title={ctx.text('experts.confirm.title')} indexable={false}>
+      <PageHeader
+        title={ctx.text('experts.confirm.title')}
+        lead={ctx.text('experts.confirm.lead')}
+      />
+      <form method="post" action={props.action} class="form">
+        <Csrf token={props.csrfToken} />
+        <button type="submit">{ctx.t('experts.confirm.submit')}</button>
+      </form>
+    </Layout>
+  );
+}
+
+/** What the asker sees through the follow link: where the question is, and the question. */
+export function FollowQuestionPage(props: {
+  ctx: PageContext;
+  question: FollowedQuestion;
+}): JSX.Element {
+  const { ctx, question } = props;
+  const asked = new Intl.DateTimeFormat(ctx.locale, { dateStyle: 'long' }).format(
+    question.createdAt,
+  );
+  return (
+    <Layout ctx={ctx} title={ctx.text('experts.follow.title')} indexable={false}>
+      <PageHeader title={ctx.text('experts.follow.title')} />
+      <p role="status">
+        <strong>{ctx.t(`experts.status.${question.status}` as MessageKey)}</strong>{' '}
+        {ctx.t(`experts.status.${question.status}.explained` as MessageKey)}
+      </p>
+      <dl class="facts">
+        <dt>{ctx.t('experts.follow.asked')}</dt>
+        <dd safe>{asked}</dd>
+        <dt>{ctx.t('experts.field.theme')}</dt>
+        <dd>{ctx.t(`vocabularies.theme.${question.theme}` as MessageKey)}</dd>
+        {question.country ? (
+          <>
+            <dt>{ctx.t('experts.field.country')}</dt>
+            <dd safe>{countryName(question.country, ctx.locale)}</dd>
+          </>
+        ) : (
+          ''
+        )}
+        <dt>{ctx.t('experts.follow.publication')}</dt>
+        <dd>
+          {ctx.t(question.keepPrivate ? 'experts.follow.private' : 'experts.follow.mayPublish')}
+        </dd>
+      </dl>
+      <h2>{ctx.t('experts.follow.question')}</h2>
+      <blockquote lang={question.locale} safe>
+        {question.question}
+      </blockquote>
+    </Layout>
+  );
+}
