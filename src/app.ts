@@ -234,6 +234,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     publicUrl: config.publicUrl,
     secret: deps.cookieSecret,
     themeKeys: async () => (await vocabularies.listThemes()).map((theme) => theme.key),
+    countries: Object.keys(regionOfCountry),
     clock: deps.clock,
   });
   const searchService = createSearchService({

@@ -2,13 +2,19 @@
 import type { FastifyInstance } from 'fastify';
 import type { ExpertsService } from '../modules/experts/index.js';
 import { EMPTY_FORM, MessagePage } from './pages/account.page.js';
-import { AskPage, ConfirmQuestionPage, FollowQuestionPage } from './pages/experts.page.js';
+import type { MessageKey } from './messages.js';
+import {
+  ASK_FIELDS,
+  AskPage,
+  ConfirmQuestionPage,
+  FollowQuestionPage,
+} from './pages/experts.page.js';
 import { sendPage } from './render.js';
 import { formPost, PRIVATE, type Ctx, type LocaleParams } from './signed-in.js';
 
 type TokenParams = LocaleParams & { token: string };
-const ASK_VALUES = ['name', 'email', 'theme', 'country', 'question', 'keepPrivate', 'consent'];
 
+/** The routes of the Experts' facility, under /<locale>/experts. */
 export function registerExpertsRoutes(
   site: FastifyInstance,
   experts: ExpertsService,
@@ -60,7 +66,7 @@ export function registerExpertsRoutes(
         );
       }
       const values = Object.fromEntries(
-        ASK_VALUES.map((field) => [field, typeof body[field] === 'string' ? body[field] : '']),
+        ASK_FIELDS.map((field) => [field, typeof body[field] === 'string' ? body[field] : '']),
       );
       return sendPage(
         reply,
@@ -109,15 +115,33 @@ export function registerExpertsRoutes(
     async (request, reply) => {
       const ctx = ctxOf(request, reply);
       reply.header('referrer-policy', 'no-referrer');
-      const confirmed = await experts.confirm(request.params.token);
+      const outcome = await experts.confirm(request.params.token);
+      if (outcome.done) {
+        return sendPage(
+          reply,
+          <MessagePage
+            ctx={ctx}
+            title="experts.confirmed.title"
+            message={ctx.text('experts.confirmed.message')}
+            link={{ href: outcome.followUrl, label: 'experts.received.follow' }}
+          />,
+          PRIVATE,
+        );
+      }
+      const refusal = {
+        invalid: { status: 410, message: 'experts.confirm.invalid' },
+        duplicate: { status: 422, message: 'experts.errors.duplicate' },
+        tooManyToday: { status: 429, message: 'experts.confirm.tomorrow' },
+      } as const satisfies Record<string, { status: number; message: MessageKey }>;
+      const { status, message } = refusal[outcome.reason];
       return sendPage(
         reply,
         <MessagePage
           ctx={ctx}
-          title={confirmed ? 'experts.confirmed.title' : 'errors.gone.title'}
-          message={ctx.text(confirmed ? 'experts.confirmed.message' : 'experts.confirm.invalid')}
+          title={outcome.reason === 'invalid' ? 'errors.gone.title' : 'experts.confirm.title'}
+          message={ctx.text(message)}
         />,
-        { ...PRIVATE, status: confirmed ? 200 : 410 },
+        { ...PRIVATE, status },
       );
     },
   );

@@ -52,6 +52,22 @@ async function ask(
   return browser.submit(path, path, { ...fields, started });
 }
 
+/** A person with a confirmed account, signed in. */
+async function signedIn(name: string, email: string, ip: string): Promise<FormBrowser> {
+  const person = new FormBrowser(app, ip);
+  const password = `${name} has a long passphrase`;
+  await person.submit('/en/sign-up', '/en/sign-up', {
+    name,
+    email,
+    password,
+    passwordConfirmation: password,
+    consent: 'yes',
+  });
+  await person.get(linkIn(smtp.received.at(-1)?.text, '/en/verify-email'));
+  await person.submit('/en/sign-in', '/en/sign-in', { email, password });
+  return person;
+}
+
 /** The path of the link to `path` in an e-mail's text. */
 const linkTo = (text: string | undefined, path: string): string => {
   const found = (text ?? '').match(/https?:\/\/\S+/g)?.find((url) => url.includes(path));
@@ -88,11 +104,16 @@ describe('asking the experts', () => {
     const confirmed = await visitor.submit(confirmLink, confirmLink, {});
     expect(confirmed.statusCode).toBe(200);
     expect(confirmed.body).toContain('Your question is confirmed');
+    // The confirmation e-mail never carries what a visitor typed, not even a name.
+    expect(confirmation?.text).toContain('Hello,');
+    expect(confirmation?.text).not.toContain('Astrid');
     expect((await questionsOf('astrid@example.org'))[0]?.status).toBe('new');
 
     const received = smtp.received.at(-1);
     expect(received?.subject).toBe('Your question has reached the editors');
     const followLink = linkTo(received?.text, '/en/experts/questions/');
+    // The page says it too, should the e-mail not arrive.
+    expect(confirmed.body).toContain(`href="http://localhost:3000${followLink}"`);
     const followed = await new FormBrowser(app, '127.0.1.2').get(followLink);
     expect(followed.statusCode).toBe(200);
     expect(followed.body).toContain('Received.');
@@ -118,17 +139,7 @@ describe('asking the experts', () => {
   });
 
   it('a signed-in person asks without confirming, and is written to at their account', async () => {
-    const person = new FormBrowser(app, '127.0.1.4');
-    const password = 'Bruno has a long passphrase';
-    await person.submit('/en/sign-up', '/en/sign-up', {
-      name: 'Bruno Signed',
-      email: 'bruno@example.org',
-      password,
-      passwordConfirmation: password,
-      consent: 'yes',
-    });
-    await person.get(linkIn(smtp.received.at(-1)?.text, '/en/verify-email'));
-    await person.submit('/en/sign-in', '/en/sign-in', { email: 'bruno@example.org', password });
+    const person = await signedIn('Bruno Signed', 'bruno@example.org', '127.0.1.4');
 
     const form = await person.get('/en/experts/ask');
     expect(form.body).toContain('bruno@example.org, the address of your account');
@@ -218,21 +229,54 @@ describe('the ask form refuses, keeping what was typed', () => {
     expect(refused.body).toContain('Your question holds more than two links.');
   });
 
-  it('the same question twice, and a fourth question in a day', async () => {
-    const browser = new FormBrowser(app, '127.0.2.6');
-    const mine = { ...QUESTION, email: 'busy@example.org' };
-    expect((await ask(browser, mine)).statusCode).toBe(200);
-    const again = await ask(browser, { ...mine, question: `  ${mine.question.toUpperCase()} ` });
+  it('the same question twice, and a fourth question in a day, from a signed-in person', async () => {
+    const person = await signedIn('Busy Asker', 'busy@example.org', '127.0.2.6');
+    const mine = { ...QUESTION, email: '' };
+    expect((await ask(person, mine)).statusCode).toBe(200);
+    const again = await ask(person, { ...mine, question: `  ${mine.question.toUpperCase()} ` });
     expect(again.statusCode).toBe(422);
     expect(again.body).toContain('You have already sent us this question.');
     for (const n of [2, 3])
       expect(
-        (await ask(browser, { ...mine, question: `${mine.question} (part ${n})` })).statusCode,
+        (await ask(person, { ...mine, question: `${mine.question} (part ${n})` })).statusCode,
       ).toBe(200);
-    const fourth = await ask(browser, { ...mine, question: `${mine.question} (part 4)` });
+    const fourth = await ask(person, { ...mine, question: `${mine.question} (part 4)` });
     expect(fourth.statusCode).toBe(422);
     expect(fourth.body).toContain('You have sent three questions today.');
     expect(await questionsOf('busy@example.org')).toHaveLength(3);
+  });
+
+  it('a stranger typing someone’s address learns nothing, floods nothing, blocks nothing', async () => {
+    const stranger = new FormBrowser(app, '127.0.2.9');
+    const victim = { ...QUESTION, email: 'victim@example.org' };
+    const before = smtp.received.length;
+    for (const n of [1, 2, 3, 4]) {
+      const sent = await ask(stranger, { ...victim, question: `${victim.question} (${n})` });
+      expect(sent.statusCode).toBe(200);
+      expect(sent.body).toContain('Check your e-mail');
+    }
+    // Three confirmation e-mails at most in a day; the fourth is silently not sent.
+    expect(smtp.received.length - before).toBe(3);
+    // The address's owner still asks, and learns of a duplicate only by following the link.
+    const owner = new FormBrowser(app, '127.0.3.1');
+    const [first = '', , third = ''] = smtp.received
+      .slice(-3)
+      .map((mail) => linkTo(mail.text, '/en/experts/confirm/'));
+    expect((await owner.submit(third, third, {})).statusCode).toBe(200);
+    expect((await owner.submit(first, first, {})).statusCode).toBe(200);
+    expect((await questionsOf('victim@example.org')).map((q) => q.status).sort()).toEqual([
+      'new',
+      'new',
+      'unconfirmed',
+    ]);
+    // Sent again, the first question is refused when its link is followed, to the owner only.
+    expect((await ask(owner, { ...victim, question: `${victim.question} (1)` })).statusCode).toBe(
+      200,
+    );
+    const again = linkTo(smtp.received.at(-1)?.text, '/en/experts/confirm/');
+    const refused = await owner.submit(again, again, {});
+    expect(refused.statusCode).toBe(422);
+    expect(refused.body).toContain('You have already sent us this question.');
   });
 
   it('more than five posts a minute from one address', async () => {

@@ -1,5 +1,5 @@
 /** All SQL of the Experts' facility. */
-import { and, eq, gte, sql } from 'drizzle-orm';
+import { and, eq, gte, ne, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';
 import { questions } from './experts.schema.js';
 
@@ -36,24 +36,38 @@ export interface FollowedQuestion {
   createdAt: Date;
 }
 
+/** The Experts' facility's reads and writes of questions. */
 export function createExpertsRepository(db: Db) {
   return {
+    /** Stores a new question; its id. */
     async createQuestion(question: NewQuestion): Promise<string> {
       const [row] = await db.insert(questions).values(question).returning({ id: questions.id });
       if (!row) throw new Error('question not stored');
       return row.id;
     },
 
-    /** Questions sent from an address since a moment (confirmed or not). */
-    async countAskedSince(email: string, since: Date): Promise<number> {
+    /** Questions sent from an address since a moment, confirmed or waiting for confirmation. */
+    async countAskedSince(
+      email: string,
+      since: Date,
+      which: 'confirmed' | 'unconfirmed',
+    ): Promise<number> {
       const [row] = await db
         .select({ count: sql<number>`count(*)::int` })
         .from(questions)
-        .where(and(eq(questions.askerEmail, email), gte(questions.createdAt, since)));
+        .where(
+          and(
+            eq(questions.askerEmail, email),
+            gte(questions.createdAt, since),
+            which === 'confirmed'
+              ? ne(questions.status, 'unconfirmed')
+              : eq(questions.status, 'unconfirmed'),
+          ),
+        );
       return row?.count ?? 0;
     },
 
-    /** Whether the address already sent the same question since a moment. */
+    /** Whether the address already sent (and confirmed) the same question since a moment. */
     async hasAsked(email: string, fingerprint: string, since: Date): Promise<boolean> {
       const rows = await db
         .select({ id: questions.id })
@@ -62,6 +76,7 @@ export function createExpertsRepository(db: Db) {
           and(
             eq(questions.askerEmail, email),
             eq(questions.fingerprint, fingerprint),
+            ne(questions.status, 'unconfirmed'),
             gte(questions.createdAt, since),
           ),
         )
@@ -73,13 +88,20 @@ export function createExpertsRepository(db: Db) {
     async findUnconfirmed(
       tokenHash: string,
       since: Date,
-    ): Promise<{ id: string; askerName: string; askerEmail: string; locale: string } | null> {
+    ): Promise<{
+      id: string;
+      askerName: string;
+      askerEmail: string;
+      locale: string;
+      fingerprint: string;
+    } | null> {
       const [row] = await db
         .select({
           id: questions.id,
           askerName: questions.askerName,
           askerEmail: questions.askerEmail,
           locale: questions.locale,
+          fingerprint: questions.fingerprint,
         })
         .from(questions)
         .where(
@@ -108,6 +130,7 @@ export function createExpertsRepository(db: Db) {
       return rows.length > 0;
     },
 
+    /** The question behind a follow link's token hash, or null. */
     async findByFollowToken(tokenHash: string): Promise<FollowedQuestion | null> {
       const [row] = await db
         .select({

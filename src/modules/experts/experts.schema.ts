@@ -23,7 +23,7 @@ export const questions = pgTable(
     theme: text('theme').notNull(),
     country: text('country'),
     question: text('question').notNull(),
-    /** The question lower-cased with spaces folded, to recognise the same question sent twice. */
+    /** SHA-256 of the question lower-cased with spaces folded, to recognise the same question twice. */
     fingerprint: text('fingerprint').notNull(),
     /** The asker wants the answer by e-mail only, never published. */
     keepPrivate: boolean('keep_private').notNull().default(false),

@@ -18,14 +18,17 @@ import { askFormSchema } from './experts.schemas.js';
 export const MIN_FILL_MS = 3_000;
 /** A form older than this is sent again with a fresh stamp. */
 export const FORM_LIFETIME_MS = 24 * 60 * 60 * 1000;
-/** Questions an address may send in a day. */
+/** Questions an address may send in a day (confirmed ones: nobody can use up someone else's). */
 export const QUESTIONS_PER_DAY = 3;
+/** Confirmation e-mails an address is sent in a day, at most: the form is no way to flood it. */
+const CONFIRMATIONS_PER_DAY = 3;
+const DAY_MS = 24 * 60 * 60 * 1000;
 /** Links a question may hold. */
 export const MAX_LINKS = 2;
 /** How long a confirmation link works. */
 export const CONFIRMATION_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
 /** The same question from the same address within this time is a duplicate. */
-const DUPLICATE_WINDOW_MS = 30 * 24 * 60 * 60 * 1000;
+const DUPLICATE_WINDOW_MS = 30 * DAY_MS;
 
 export interface ExpertsServiceDeps {
   repository: ExpertsRepository;
@@ -35,21 +38,29 @@ export interface ExpertsServiceDeps {
   /** Signs the form's start time (the app's cookie secret). */
   secret: string;
   themeKeys: () => Promise<readonly string[]>;
+  /** ISO 3166-1 codes a question's country may take. */
+  countries: readonly string[];
   clock?: () => Date;
 }
 
 type Errors = Record<string, string>;
+/** What following a confirmation link did; a refusal only its holder (the address) learns. */
+export type ConfirmOutcome =
+  | { done: true; followUrl: string }
+  | { done: false; reason: 'invalid' | 'duplicate' | 'tooManyToday' };
 type AskResult =
   | { ok: true; email: string; confirmationSent: boolean; followUrl: string | null }
   | { ok: false; errors: Errors };
 
 const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
 const newToken = (): string => randomBytes(32).toString('base64url');
-/** The question lower-cased with spaces folded: the same words are the same question. */
+/** A hash of the question lower-cased with spaces folded: the same words are the same question. */
 const fingerprintOf = (question: string): string =>
-  question.toLowerCase().replace(/\s+/g, ' ').trim();
-const linksIn = (text: string): number => (text.match(/https?:\/\/|www\./gi) ?? []).length;
+  hashToken(question.toLowerCase().replace(/\s+/g, ' ').trim());
+/** Web addresses in a text, each counted once ("https://www.…" too). */
+const linksIn = (text: string): number => (text.match(/\b(?:https?:\/\/|www\.)\S+/gi) ?? []).length;
 
+/** The Experts' facility's use cases, with their mail; see the file's comment. */
 export function createExpertsService(deps: ExpertsServiceDeps) {
   const now = deps.clock ?? (() => new Date());
   const sign = (value: string): string =>
@@ -69,6 +80,7 @@ export function createExpertsService(deps: ExpertsServiceDeps) {
     to: string,
     locale: string,
     kind: 'confirm' | 'received',
+    /** Only for people who proved the address: a visitor's typed name is never mailed. */
     name: string,
     action: string,
   ): Promise<void> => {
@@ -84,6 +96,20 @@ export function createExpertsService(deps: ExpertsServiceDeps) {
         footer: t.t('experts.mail.footer'),
       }),
     );
+  };
+
+  /** Why an address may not send this question now (among its confirmed ones), or null. */
+  const limitsRefuse = async (
+    email: string,
+    fingerprint: string,
+    at: Date,
+  ): Promise<'duplicate' | 'tooManyToday' | null> => {
+    const since = new Date(at.getTime() - DUPLICATE_WINDOW_MS);
+    if (await deps.repository.hasAsked(email, fingerprint, since)) return 'duplicate';
+    const day = new Date(at.getTime() - DAY_MS);
+    if ((await deps.repository.countAskedSince(email, day, 'confirmed')) >= QUESTIONS_PER_DAY)
+      return 'tooManyToday';
+    return null;
   };
 
   const followUrl = (locale: string, token: string): string =>
@@ -123,25 +149,32 @@ export function createExpertsService(deps: ExpertsServiceDeps) {
         errors.email = 'experts.errors.emailInvalid';
       if (typeof body.theme !== 'string' || !(await deps.themeKeys()).includes(body.theme))
         errors.theme = 'experts.errors.themeRequired';
+      if (values?.country && !deps.countries.includes(values.country))
+        errors.country = 'experts.errors.countryInvalid';
       if (values && linksIn(values.question) > MAX_LINKS)
         errors.question = 'experts.errors.tooManyLinks';
       if (!values || Object.keys(errors).length > 0) return { ok: false, errors };
 
       const at = now();
       const fingerprint = fingerprintOf(values.question);
-      if (
-        await deps.repository.hasAsked(
+      // A signed-in person is told at once; a visitor, only once the link proved the address
+      // (anyone may type an address, and must learn nothing of its questions).
+      if (viewer) {
+        const refusal = await limitsRefuse(email, fingerprint, at);
+        if (refusal) return { ok: false, errors: { form: `experts.errors.${refusal}` } };
+      } else if (
+        (await deps.repository.countAskedSince(
           email,
-          fingerprint,
-          new Date(at.getTime() - DUPLICATE_WINDOW_MS),
-        )
-      )
-        return { ok: false, errors: { form: 'experts.errors.duplicate' } };
-      const day = new Date(at.getTime() - 24 * 60 * 60 * 1000);
-      if ((await deps.repository.countAskedSince(email, day)) >= QUESTIONS_PER_DAY)
-        return { ok: false, errors: { form: 'experts.errors.tooManyToday' } };
+          new Date(at.getTime() - DAY_MS),
+          'unconfirmed',
+        )) >= CONFIRMATIONS_PER_DAY
+      ) {
+        // The same answer as when a link is sent, and nothing sent.
+        return { ok: true, email, confirmationSent: true, followUrl: null };
+      }
 
       const name = viewer ? values.name || viewer.name : values.name;
+      const greeted = viewer ? name : '';
       const confirmToken = viewer ? null : newToken();
       const followToken = newToken();
       await deps.repository.createQuestion({
@@ -165,7 +198,7 @@ export function createExpertsService(deps: ExpertsServiceDeps) {
           email,
           locale,
           'confirm',
-          name,
+          greeted,
           `${deps.publicUrl}/${locale}/experts/confirm/${confirmToken}`,
         );
         return { ok: true, email, confirmationSent: true, followUrl: null };
@@ -186,24 +219,25 @@ export function createExpertsService(deps: ExpertsServiceDeps) {
     },
 
     /**
-     * Confirms a question: it goes to the editors, and the asker is sent the link to follow it.
-     * False when the link is unknown, used or too old.
+     * Confirms a question: it goes to the editors, and the asker is sent the link to follow it
+     * (also returned, should the e-mail not arrive). Refused when the link is unknown, used or too
+     * old, when the address already sent this question, or sent its three questions today.
      */
-    async confirm(token: string): Promise<boolean> {
-      const since = new Date(now().getTime() - CONFIRMATION_LIFETIME_MS);
-      const question = await deps.repository.findUnconfirmed(hashToken(token), since);
-      if (!question) return false;
-      const followToken = newToken();
-      if (!(await deps.repository.confirm(question.id, hashToken(followToken), now())))
-        return false;
-      await send(
-        question.askerEmail,
-        question.locale,
-        'received',
-        question.askerName,
-        followUrl(question.locale, followToken),
+    async confirm(token: string): Promise<ConfirmOutcome> {
+      const at = now();
+      const question = await deps.repository.findUnconfirmed(
+        hashToken(token),
+        new Date(at.getTime() - CONFIRMATION_LIFETIME_MS),
       );
-      return true;
+      if (!question) return { done: false, reason: 'invalid' };
+      const refusal = await limitsRefuse(question.askerEmail, question.fingerprint, at);
+      if (refusal) return { done: false, reason: refusal };
+      const followToken = newToken();
+      if (!(await deps.repository.confirm(question.id, hashToken(followToken), at)))
+        return { done: false, reason: 'invalid' };
+      const url = followUrl(question.locale, followToken);
+      await send(question.askerEmail, question.locale, 'received', question.askerName, url);
+      return { done: true, followUrl: url };
     },
 
     /** The question behind a follow link, or null. */

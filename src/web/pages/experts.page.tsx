@@ -1,5 +1,5 @@
 /** The Experts' facility: the ask form, the confirmation step, and the asker's follow page. */
-import type { FollowedQuestion } from '../../modules/experts/index.js';
+import type { FollowedQuestion, QuestionStatus } from '../../modules/experts/index.js';
 import { countryName } from '../../modules/vocabularies/index.js';
 import { PageHeader } from '../components/content.js';
 import {
@@ -16,8 +16,27 @@ import { Layout } from '../layout/layout.js';
 import type { MessageKey } from '../messages.js';
 import type { FormState } from './account.page.js';
 
-const ASK_FIELDS = ['name', 'email', 'theme', 'country', 'question', 'keepPrivate', 'consent'];
+/** The ask form's fields, in the order the form shows them. */
+export const ASK_FIELDS = [
+  'question',
+  'theme',
+  'country',
+  'name',
+  'email',
+  'keepPrivate',
+  'consent',
+] as const;
 
+/** What each status tells the asker: where the question is, and what happens next. */
+const STATUS_TEXT: Record<QuestionStatus, { status: MessageKey; next: MessageKey }> = {
+  unconfirmed: {
+    status: 'experts.status.unconfirmed',
+    next: 'experts.status.unconfirmed.explained',
+  },
+  new: { status: 'experts.status.new', next: 'experts.status.new.explained' },
+};
+
+/** The public ask form, empty or sent back with its problems. */
 export function AskPage(props: {
   ctx: PageContext;
   csrfToken: string;
@@ -165,8 +184,8 @@ export function FollowQuestionPage(props: {
     <Layout ctx={ctx} title={ctx.text('experts.follow.title')} indexable={false}>
       <PageHeader title={ctx.text('experts.follow.title')} />
       <p role="status">
-        <strong>{ctx.t(`experts.status.${question.status}` as MessageKey)}</strong>{' '}
-        {ctx.t(`experts.status.${question.status}.explained` as MessageKey)}
+        <strong>{ctx.t(STATUS_TEXT[question.status].status)}</strong>{' '}
+        {ctx.t(STATUS_TEXT[question.status].next)}
       </p>
       <dl class="facts">
         <dt>{ctx.t('experts.follow.asked')}</dt>
