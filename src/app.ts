@@ -47,7 +47,15 @@ import {
   createSearchService,
 } from './modules/search/index.js';
 import { createVocabulariesRepository, regionOfCountry } from './modules/vocabularies/index.js';
-import { createExpertsRepository, createExpertsService } from './modules/experts/index.js';
+import {
+  createAnswersRepository,
+  createDeskRepository,
+  createDeskService,
+  createExpertsMail,
+  createExpertsRepository,
+  createExpertsService,
+  EXPERTS_JOBS,
+} from './modules/experts/index.js';
 import { createMemo } from './platform/cache/memo.js';
 import { createRenderCache, type RenderCache } from './platform/cache/render-cache.js';
 import type { Database } from './platform/db/database.js';
@@ -227,14 +235,26 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     allowPrivate: deps.allowPrivateLinkTargets ?? false,
     clock: deps.clock,
   });
-  const experts = createExpertsService({
-    repository: createExpertsRepository(database.db),
+  const expertsMail = createExpertsMail({
     mailer,
     catalogue,
     publicUrl: config.publicUrl,
     secret: deps.cookieSecret,
+  });
+  const experts = createExpertsService({
+    repository: createExpertsRepository(database.db),
+    mail: expertsMail,
+    publicUrl: config.publicUrl,
+    secret: deps.cookieSecret,
     themeKeys: async () => (await vocabularies.listThemes()).map((theme) => theme.key),
     countries: Object.keys(regionOfCountry),
+    clock: deps.clock,
+  });
+  const desk = createDeskService({
+    repository: createDeskRepository(database.db),
+    mail: expertsMail,
+    itemExists: (slug) => editorialRepository.slugTaken(slug, null),
+    contentChanged,
     clock: deps.clock,
   });
   const searchService = createSearchService({
@@ -255,6 +275,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     membership,
     people,
     experts,
+    desk,
+    answers: createAnswersRepository(database.db),
     countryCodes: Object.keys(regionOfCountry),
     knowledge,
     items,
@@ -288,6 +310,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     { ...KNOWLEDGE_JOBS.announceDueItems, run: () => editorial.announceDueItems() },
     { ...LINK_JOBS.checkLinks, run: () => linkChecker.checkAll() },
     { ...FILE_JOBS.extractText, run: () => files.extractPending() },
+    { ...EXPERTS_JOBS.remindExperts, run: () => desk.remindExperts() },
+    { ...EXPERTS_JOBS.purgeQuestions, run: () => desk.purgeQuestions() },
   ];
   return {
     http,

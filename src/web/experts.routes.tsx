@@ -1,7 +1,18 @@
 /** The Experts' facility: ask a question, confirm it, follow it. */
 import type { FastifyInstance } from 'fastify';
-import type { ExpertsService } from '../modules/experts/index.js';
-import { EMPTY_FORM, MessagePage } from './pages/account.page.js';
+import type { ItemsRepository } from '../modules/knowledge/index.js';
+import {
+  ANSWERS_PAGE_SIZE,
+  type AnswersRepository,
+  type ExpertsService,
+} from '../modules/experts/index.js';
+import { MembersTeaserPage } from './pages/about.page.js';
+import { AnswerPage, AnswersPage } from './pages/answers.page.js';
+import type { PageCache } from './render.js';
+import { ANONYMOUS } from '../modules/access/index.js';
+import { isUuid } from '../platform/db/columns.js';
+import { NotFoundError } from '../platform/errors/errors.js';
+import { MessagePage } from './pages/account.page.js';
 import type { MessageKey } from './messages.js';
 import {
   ASK_FIELDS,
@@ -14,28 +25,86 @@ import { formPost, PRIVATE, type Ctx, type LocaleParams } from './signed-in.js';
 
 type TokenParams = LocaleParams & { token: string };
 
+export interface ExpertsRoutesDeps {
+  experts: ExpertsService;
+  answers: AnswersRepository;
+  /** Related Knowledge Centre items, as each viewer may read them. */
+  items: ItemsRepository;
+  pages: PageCache;
+  themeKeys: () => Promise<readonly string[]>;
+  countries: readonly string[];
+}
+
 /** The routes of the Experts' facility, under /<locale>/experts. */
 export function registerExpertsRoutes(
   site: FastifyInstance,
-  experts: ExpertsService,
-  themeKeys: () => Promise<readonly string[]>,
-  countries: readonly string[],
+  deps: ExpertsRoutesDeps,
   ctxOf: Ctx,
 ): void {
-  site.get<{ Params: LocaleParams }>('/experts/ask', async (request, reply) =>
-    sendPage(
-      reply,
-      <AskPage
-        ctx={ctxOf(request, reply)}
-        csrfToken={reply.generateCsrf()}
-        started={experts.formStamp()}
-        state={EMPTY_FORM}
-        themes={await themeKeys()}
-        countries={countries}
-        signedInAs={request.viewer?.email ?? null}
-      />,
-      PRIVATE,
-    ),
+  const { experts, themeKeys, countries } = deps;
+
+  site.get<{ Params: LocaleParams; Querystring: { theme?: string; page?: string } }>(
+    '/experts/answers',
+    async (request, reply) => {
+      const ctx = ctxOf(request, reply);
+      const viewer = request.viewer ?? ANONYMOUS;
+      const themes = await deps.answers.themes(viewer);
+      const theme = themes.find((entry) => entry.theme === request.query.theme)?.theme;
+      const requested = Number(request.query.page ?? '1');
+      const page =
+        Number.isInteger(requested) && requested >= 1 && requested <= 10_000 ? requested : 1;
+      const { rows, total } = await deps.answers.listAnswers(viewer, { theme }, page);
+      const view = (
+        <AnswersPage
+          ctx={ctx}
+          rows={rows}
+          total={total}
+          page={page}
+          pages={Math.max(1, Math.ceil(total / ANSWERS_PAGE_SIZE))}
+          theme={theme}
+          themes={themes}
+        />
+      );
+      return request.viewer ? sendPage(reply, view, PRIVATE) : deps.pages.sendShared(reply, view);
+    },
+  );
+
+  site.get<{ Params: LocaleParams & { id: string } }>(
+    '/experts/answers/:id',
+    async (request, reply) => {
+      const ctx = ctxOf(request, reply);
+      const viewer = request.viewer ?? ANONYMOUS;
+      const answer = isUuid(request.params.id)
+        ? await deps.answers.findAnswer(viewer, request.params.id)
+        : null;
+      if (!answer) throw new NotFoundError();
+      if (answer === 'members-only')
+        return sendPage(reply, <MembersTeaserPage ctx={ctx} />, { ...PRIVATE, status: 403 });
+      const related = await deps.items.readableBySlugs(viewer, answer.related, ctx.locale);
+      const view = <AnswerPage ctx={ctx} answer={answer} related={related} />;
+      return request.viewer ? sendPage(reply, view, PRIVATE) : deps.pages.sendShared(reply, view);
+    },
+  );
+
+  site.get<{ Params: LocaleParams; Querystring: { theme?: string } }>(
+    '/experts/ask',
+    async (request, reply) =>
+      sendPage(
+        reply,
+        <AskPage
+          ctx={ctxOf(request, reply)}
+          csrfToken={reply.generateCsrf()}
+          started={experts.formStamp()}
+          state={{
+            values: typeof request.query.theme === 'string' ? { theme: request.query.theme } : {},
+            errors: {},
+          }}
+          themes={await themeKeys()}
+          countries={countries}
+          signedInAs={request.viewer?.email ?? null}
+        />,
+        PRIVATE,
+      ),
   );
 
   // At most five questions a minute from one address (IP); the service limits each e-mail address.

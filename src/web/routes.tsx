@@ -15,6 +15,7 @@ import {
 } from '../modules/access/index.js';
 import { registerAccountRoutes } from './account.routes.js';
 import { registerAdminRoutes } from './admin.routes.js';
+import { registerDeskRoutes } from './desk.routes.js';
 import { registerExpertsRoutes } from './experts.routes.js';
 import { registerMembershipRoutes } from './membership.routes.js';
 import { registerOrganisationRoutes } from './organisation.routes.js';
@@ -37,7 +38,7 @@ import {
   type OaiRepository,
   type PageView,
 } from '../modules/knowledge/index.js';
-import type { ExpertsService } from '../modules/experts/index.js';
+import type { AnswersRepository, DeskService, ExpertsService } from '../modules/experts/index.js';
 import { registerApiRoutes } from './api.routes.js';
 import { registerChannelRoutes } from './channels.routes.js';
 import { registerDirectoryRoutes } from './directory.routes.js';
@@ -90,6 +91,10 @@ export interface WebModules {
   membership: MembersService;
   people: PeopleService;
   experts: ExpertsService;
+  /** The editors' and experts' work on questions. */
+  desk: DeskService;
+  /** Published answers, as each viewer may read them. */
+  answers: AnswersRepository;
   /** ISO 3166-1 codes of the countries, for the application form. */
   countryCodes: readonly string[];
   /** The newest messages kept in the outbox (no SMTP configured). */
@@ -506,11 +511,17 @@ export function registerWeb(app: FastifyInstance, deps: WebDeps & WebModules): v
       registerMembershipRoutes(site, deps.membership, deps.countryCodes, ctxOf);
       registerExpertsRoutes(
         site,
-        deps.experts,
-        async () => (await deps.vocabularies.listThemes()).map((theme) => theme.key),
-        deps.countryCodes,
+        {
+          experts: deps.experts,
+          answers: deps.answers,
+          items: deps.items,
+          pages,
+          themeKeys: async () => (await deps.vocabularies.listThemes()).map((theme) => theme.key),
+          countries: deps.countryCodes,
+        },
         ctxOf,
       );
+      registerDeskRoutes(site, deps.desk, ctxOf);
       registerPeopleRoutes(
         site,
         deps.people,

@@ -6,16 +6,20 @@
  * detail. Every new page is checked with axe in two languages.
  */
 import path from 'node:path';
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, serveTestApp, type ServedApp } from '../support/browser.js';
+import {
+  checkWithAxe as checkPagesWithAxe,
+  launchBrowser,
+  SCREENSHOTS,
+  serveTestApp,
+  signInThroughForm,
+  type ServedApp,
+} from '../support/browser.js';
 import { FormBrowser, linkIn, totpCode } from '../support/form-browser.js';
 import { pdfDocument } from '../support/documents.js';
 import { startSmtpServer, type TestSmtpServer } from '../support/smtp.js';
 
-const SCREENSHOTS = path.resolve('test-results/screenshots');
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const DETAIL = 'Eviction orders fell by a third in two years.';
 const PASSWORD = 'the editor’s long passphrase';
 
@@ -32,32 +36,10 @@ afterAll(async () => {
   await smtp?.close();
 });
 
-async function signIn(page: Page, email: string, password: string): Promise<void> {
-  await page.goto(`${served.baseUrl}/en/sign-in`);
-  await page.getByLabel('E-mail address').fill(email);
-  await page.getByLabel('Password').fill(password);
-  await page.locator('main button[type=submit]').click();
-}
-
-/** axe on each address, in a JavaScript-enabled context holding the same session. */
-async function checkWithAxe(context: BrowserContext, targets: readonly string[]): Promise<void> {
-  const checker = await browser.newContext({ storageState: await context.storageState() });
-  const page = await checker.newPage();
-  for (const target of targets) {
-    await page.goto(`${served.baseUrl}${target}`);
-    const result = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
-    expect(result.violations.map((violation) => `${target}: ${violation.id}`)).toEqual([]);
-    const name = target
-      .replace(/^\//, '')
-      .replace(/[/?=&]+/g, '-')
-      .slice(0, 80);
-    await page.screenshot({
-      path: path.join(SCREENSHOTS, `knowledge-${name}.png`),
-      fullPage: true,
-    });
-  }
-  await checker.close();
-}
+const signIn = (page: Page, email: string, password: string): Promise<void> =>
+  signInThroughForm(page, served.baseUrl, email, password);
+const checkWithAxe = (context: BrowserContext, targets: readonly string[]): Promise<void> =>
+  checkPagesWithAxe({ browser, baseUrl: served.baseUrl, prefix: 'knowledge' }, context, targets);
 
 describe('the Knowledge Centre in Chromium, without JavaScript', () => {
   it('goes from an editor’s draft to a visitor’s French search and a member’s reading', async () => {

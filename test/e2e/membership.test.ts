@@ -7,17 +7,21 @@
  * two languages, from a JavaScript-enabled copy of the same session.
  */
 import path from 'node:path';
-import { AxeBuilder } from '@axe-core/playwright';
 import { eq } from 'drizzle-orm';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pages } from '../../src/modules/knowledge/knowledge.schema.js';
-import { launchBrowser, serveTestApp, type ServedApp } from '../support/browser.js';
+import {
+  checkWithAxe as checkPagesWithAxe,
+  launchBrowser,
+  SCREENSHOTS,
+  serveTestApp,
+  signInThroughForm,
+  type ServedApp,
+} from '../support/browser.js';
 import { totpCode } from '../support/form-browser.js';
 import { startSmtpServer, type TestSmtpServer } from '../support/smtp.js';
 
-const SCREENSHOTS = path.resolve('test-results/screenshots');
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const CONTACT = 'Ana Lima, Human Rights Office';
 
 let smtp: TestSmtpServer;
@@ -41,26 +45,10 @@ function linkInMail(to: string, marker: string): string {
   return new URL(url).pathname + new URL(url).search;
 }
 
-/** axe on each address, in a JavaScript-enabled context holding the same session. */
-async function checkWithAxe(context: BrowserContext, targets: readonly string[]): Promise<void> {
-  const checker = await browser.newContext({ storageState: await context.storageState() });
-  const page = await checker.newPage();
-  for (const target of targets) {
-    await page.goto(`${served.baseUrl}${target}`);
-    const result = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
-    expect(result.violations.map((violation) => `${target}: ${violation.id}`)).toEqual([]);
-    const name = target.replace(/^\//, '').replace(/[/?=&]+/g, '-');
-    await page.screenshot({ path: path.join(SCREENSHOTS, `journey-${name}.png`), fullPage: true });
-  }
-  await checker.close();
-}
-
-async function signIn(page: Page, email: string, password: string): Promise<void> {
-  await page.goto(`${served.baseUrl}/en/sign-in`);
-  await page.getByLabel('E-mail address').fill(email);
-  await page.getByLabel('Password').fill(password);
-  await page.locator('main button[type=submit]').click();
-}
+const signIn = (page: Page, email: string, password: string): Promise<void> =>
+  signInThroughForm(page, served.baseUrl, email, password);
+const checkWithAxe = (context: BrowserContext, targets: readonly string[]): Promise<void> =>
+  checkPagesWithAxe({ browser, baseUrl: served.baseUrl, prefix: 'journey' }, context, targets);
 
 describe('the membership journey without JavaScript', () => {
   it('goes from an application to a colleague reading the members layer', async () => {

@@ -16,6 +16,14 @@ import { buildTestApp, type TestApp } from '../support/app.js';
 
 const CANARY = 'CANARY-7f3a9c-members-only';
 
+/** Answered questions: one public (no canary), one for members, one private, one still a draft. */
+const ANSWER = {
+  public: '00000000-0000-4000-8000-0000000a0001',
+  members: '00000000-0000-4000-8000-0000000a0002',
+  private: '00000000-0000-4000-8000-0000000a0003',
+  draft: '00000000-0000-4000-8000-0000000a0004',
+} as const;
+
 /** Every channel that carries Knowledge Centre content, searched for the canaries. */
 const CONTENT_CHANNELS = [
   '/en/search?q=CANARY',
@@ -23,6 +31,8 @@ const CONTENT_CHANNELS = [
   '/en/search?q=canari',
   '/api/search?q=CANARY',
   '/api/search?q=housing',
+  '/en/search?q=summary',
+  '/api/search?q=question',
   '/en/knowledge/publications/canary-members-item',
   '/en/knowledge/good-practices/open-practice',
   '/en/knowledge/good-practices?theme=housing',
@@ -38,9 +48,15 @@ const CONTENT_CHANNELS = [
   '/en/knowledge/publications/export.csv',
   '/en/knowledge/good-practices/export.json',
   '/oai?verb=ListRecords&metadataPrefix=oai_dc',
-  // The Experts' facility: questions not (yet) published appear nowhere.
+  // The Experts' facility: questions not (yet) published appear nowhere, nor answers for members
+  // (a teaser) or sent privately.
   '/en/experts',
   '/en/experts/ask',
+  '/en/experts/answers',
+  '/en/experts/answers?theme=housing',
+  '/fr/experts/answers?theme=education',
+  `/en/experts/answers/${ANSWER.public}`,
+  `/en/experts/answers/${ANSWER.members}`,
   '/oai?verb=GetRecord&metadataPrefix=oai_dc&identifier=oai:localhost:canary-members-item',
   // Attached files: the public one is served; the others answer "for members" (403).
   '/en/files/00000000-0000-4000-8000-00000000f001/open-annex.pdf',
@@ -50,6 +66,7 @@ const CONTENT_CHANNELS = [
 
 /** Channels that answer a reader outside the members layer with 403 rather than a teaser page. */
 const REFUSED = new Set([
+  `/en/experts/answers/${ANSWER.members}`,
   '/api/items/canary-members-item',
   '/en/files/00000000-0000-4000-8000-00000000f002/members-annex.pdf',
   '/en/files/00000000-0000-4000-8000-00000000f003/members-item-report.pdf',
@@ -194,6 +211,20 @@ beforeAll(async () => {
                            keep_private, follow_token_hash)
     VALUES ('new', ${`${CANARY} asker`}, 'asker@example.org', 'en', 'housing',
             ${`${CANARY} question about housing`}, 'canary', true, 'canary-follow')`);
+  // Answers: the public one may be read by all; the others carry canaries everywhere.
+  for (const [key, id] of Object.entries(ANSWER)) {
+    const secret = key === 'public' ? 'Open' : `${CANARY} ${key}`;
+    await db.execute(sql`
+      INSERT INTO questions (id, status, asker_name, asker_email, locale, theme, question, fingerprint,
+                             follow_token_hash, confirmed_at, public_question, summary, answer, links,
+                             publication, answered_at)
+      VALUES (${id}, ${key === 'draft' ? 'submitted' : 'answered'}, ${`${CANARY} asker name`},
+              'canary-asker@canary.example', 'en', 'housing', ${`${secret} question as asked`},
+              ${`fp-${key}`}, ${`follow-${key}`}, now(), ${`${secret} question as published`},
+              ${`${secret} summary`}, ${`${secret} answer`},
+              ${JSON.stringify([{ url: `https://${key}.example/${secret}`, title: `${secret} link` }])}::jsonb,
+              ${key === 'draft' ? null : key}, ${key === 'draft' ? null : new Date().toISOString()})`);
+  }
   await refreshSearchDocuments(db, null);
   const [count] = await db
     .select({ n: sql<number>`count(*)::int` })
@@ -250,11 +281,15 @@ describe('the members layer', () => {
       '/api/nothing',
       `/en/network/people/${personId}`,
       '/en/network/people?theme=housing',
+      `/en/experts/answers/${ANSWER.private}`,
+      `/en/experts/answers/${ANSWER.draft}`,
+      `/en/editor/questions/${ANSWER.draft}`,
+      `/en/experts/workspace/${ANSWER.draft}`,
     ];
     for (const locale of ['en', 'fr', 'de', 'es', 'it']) queue.push(`/${locale}/`);
     while (queue.length > 0) {
       const url = queue.shift() ?? '';
-      if (seen.has(url) || seen.size > 400) continue;
+      if (seen.has(url) || seen.size > 700) continue;
       seen.add(url);
       const response = await app.http.inject({ url });
       expect(response.body, url).not.toContain(CANARY);
@@ -284,6 +319,11 @@ describe('the members layer', () => {
     expect(listing.body).toContain('One more item is for network members.');
     const person = await app.http.inject({ url: `/en/network/people/${personId}` });
     expect(person.body).toContain('A public affiliation');
+    // The public answer is there, the asker unnamed.
+    const answer = await app.http.inject({ url: `/en/experts/answers/${ANSWER.public}` });
+    expect(answer.body).toContain('Open summary');
+    expect(answer.body).not.toContain('asker name');
+    expect(seen.has(`/en/experts/answers/${ANSWER.public}`)).toBe(true);
     expect(seen.size).toBeGreaterThan(80);
   });
 

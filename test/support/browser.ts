@@ -1,6 +1,9 @@
 /** Debian's Chromium driven by playwright-core, and a test app listening on loopback. */
 import type { AddressInfo } from 'node:net';
-import { chromium, type Browser } from 'playwright-core';
+import path from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { buildTestApp, type TestApp } from './app.js';
 
 export const CHROMIUM_PATH = process.env.CHROME_PATH ?? '/usr/bin/chromium';
@@ -43,4 +46,50 @@ export async function serveTestApp(
   await app.http.listen({ host: '127.0.0.1', port: 0 });
   const { port } = app.http.server.address() as AddressInfo;
   return { app, baseUrl: `http://127.0.0.1:${port}`, close: () => app.close() };
+}
+
+/** Where journeys leave their screenshots, for people to look at. */
+export const SCREENSHOTS = path.resolve('test-results/screenshots');
+/** WCAG 2.0, 2.1 and 2.2, levels A and AA. */
+export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+/** Signs in through the English sign-in form. */
+export async function signInThroughForm(
+  page: Page,
+  baseUrl: string,
+  email: string,
+  password: string,
+): Promise<void> {
+  await page.goto(`${baseUrl}/en/sign-in`);
+  await page.getByLabel('E-mail address').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.locator('main button[type=submit]').click();
+}
+
+/**
+ * axe (zero violations) on each address, in a JavaScript-enabled context holding the session of
+ * `context`; a screenshot of each, named `<prefix>-<address>.png`.
+ */
+export async function checkWithAxe(
+  served: { browser: Browser; baseUrl: string; prefix: string },
+  context: BrowserContext,
+  targets: readonly string[],
+): Promise<void> {
+  const checker = await served.browser.newContext({ storageState: await context.storageState() });
+  const page = await checker.newPage();
+  for (const target of targets) {
+    await page.goto(`${served.baseUrl}${target}`);
+    const result = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+    expect(result.violations.map((violation) => `${target}: ${violation.id}`)).toEqual([]);
+    const name = target
+      .replace(/^\//, '')
+      .replace(/[/?=&]+/g, '-')
+      .replace(/[0-9a-f]{8}-[0-9a-f-]{27}/g, 'id')
+      .slice(0, 80);
+    await page.screenshot({
+      path: path.join(SCREENSHOTS, `${served.prefix}-${name}.png`),
+      fullPage: true,
+    });
+  }
+  await checker.close();
 }

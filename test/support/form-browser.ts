@@ -1,5 +1,6 @@
 /** A browser reduced to cookies and forms, for HTTP journeys through app.inject. */
 import type { TestApp } from './app.js';
+import type { TestSmtpServer } from './smtp.js';
 
 /** A browser's cookie jar, reduced to what these journeys need. */
 export class FormBrowser {
@@ -107,6 +108,34 @@ export const linkIn = (text: string | undefined, path: string): string => {
     new URL(match?.[0] ?? 'http://missing/').search
   );
 };
+
+/**
+ * A person who signs up, confirms their address through the e-mailed link (read from `smtp`), and
+ * signs in; their password is "<name> has a long passphrase".
+ */
+export async function signUpAndSignIn(
+  app: TestApp,
+  smtp: TestSmtpServer,
+  person: { name: string; email: string },
+  ip: string,
+): Promise<FormBrowser> {
+  const browser = new FormBrowser(app, ip);
+  const password = `${person.name} has a long passphrase`;
+  await browser.submit('/en/sign-up', '/en/sign-up', {
+    ...person,
+    password,
+    passwordConfirmation: password,
+    consent: 'yes',
+  });
+  const mail = smtp.received.findLast(
+    (message) => message.to && JSON.stringify(message.to).includes(person.email),
+  );
+  await browser.get(linkIn(mail?.text, '/en/verify-email'));
+  await browser.submit('/en/sign-in', '/en/sign-in', { email: person.email, password });
+  const account = await browser.get('/en/account');
+  if (account.statusCode !== 200) throw new Error(`not signed in: ${account.statusCode}`);
+  return browser;
+}
 
 /** The current code of an authenticator app holding the key of `totpUri`. */
 export async function totpCode(totpUri: string): Promise<string> {

@@ -3,10 +3,17 @@ import { and, eq, gte, ne, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';
 import { questions } from './experts.schema.js';
 
-/** Where a question is in its life; later steps (triage, answer, publication) come with them. */
-export type QuestionStatus = 'unconfirmed' | 'new';
+/** Where a question is in its life, from the form to its answer (or another end). */
+export type QuestionStatus =
+  'unconfirmed' | 'new' | 'assigned' | 'submitted' | 'answered' | 'rejected' | 'spam' | 'merged';
+
+/** How an answer reaches people: on the site for all, for members only, or by e-mail alone. */
+export const PUBLICATIONS = ['public', 'members', 'private'] as const;
+export type Publication = (typeof PUBLICATIONS)[number];
 
 export interface NewQuestion {
+  /** Chosen by the service: the follow link is derived from it. */
+  id: string;
   status: QuestionStatus;
   askerName: string;
   askerEmail: string;
@@ -34,6 +41,13 @@ export interface FollowedQuestion {
   question: string;
   keepPrivate: boolean;
   createdAt: Date;
+  rejectionReason: string;
+  /** Set once answered: where the answer was published (or that it was sent privately). */
+  publication: Publication | null;
+  /** The answer, for the asker (published or private). */
+  answer: string;
+  summary: string;
+  answeredAt: Date | null;
 }
 
 /** The Experts' facility's reads and writes of questions. */
@@ -142,10 +156,24 @@ export function createExpertsRepository(db: Db) {
           question: questions.question,
           keepPrivate: questions.keepPrivate,
           createdAt: questions.createdAt,
+          rejectionReason: questions.rejectionReason,
+          publication: questions.publication,
+          answer: questions.answer,
+          summary: questions.summary,
+          answeredAt: questions.answeredAt,
         })
         .from(questions)
         .where(eq(questions.followTokenHash, tokenHash));
-      return row ? { ...row, status: row.status as QuestionStatus } : null;
+      if (!row) return null;
+      const answered = row.status === 'answered';
+      return {
+        ...row,
+        status: row.status as QuestionStatus,
+        publication: answered ? (row.publication as Publication) : null,
+        // Drafts are the desk's until published.
+        answer: answered ? row.answer : '',
+        summary: answered ? row.summary : '',
+      };
     },
   };
 }

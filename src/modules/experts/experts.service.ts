@@ -5,12 +5,10 @@
  * route), a limit on links, and the same question twice refused. The asker follows the question
  * through a link that needs no account.
  */
-import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import type { Catalogue } from '../../platform/i18n/catalogue.js';
+import { createHmac, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
-import { composeMail } from '../../platform/mail/compose.js';
-import type { Mailer } from '../../platform/mail/mailer.js';
 import { validateForm, type SignedInViewer } from '../access/index.js';
+import { hashToken, type ExpertsMail } from './experts.mail.js';
 import type { ExpertsRepository, FollowedQuestion } from './experts.repository.js';
 import { askFormSchema } from './experts.schemas.js';
 
@@ -32,8 +30,7 @@ const DUPLICATE_WINDOW_MS = 30 * DAY_MS;
 
 export interface ExpertsServiceDeps {
   repository: ExpertsRepository;
-  mailer: Mailer;
-  catalogue: Catalogue;
+  mail: ExpertsMail;
   publicUrl: string;
   /** Signs the form's start time (the app's cookie secret). */
   secret: string;
@@ -52,7 +49,6 @@ type AskResult =
   | { ok: true; email: string; confirmationSent: boolean; followUrl: string | null }
   | { ok: false; errors: Errors };
 
-const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
 const newToken = (): string => randomBytes(32).toString('base64url');
 /** A hash of the question lower-cased with spaces folded: the same words are the same question. */
 const fingerprintOf = (question: string): string =>
@@ -76,28 +72,6 @@ export function createExpertsService(deps: ExpertsServiceDeps) {
     return now().getTime() - Number(time);
   };
 
-  const send = async (
-    to: string,
-    locale: string,
-    kind: 'confirm' | 'received',
-    /** Only for people who proved the address: a visitor's typed name is never mailed. */
-    name: string,
-    action: string,
-  ): Promise<void> => {
-    const t = deps.catalogue.translator(deps.catalogue.isSupported(locale) ? locale : 'en');
-    await deps.mailer.send(
-      composeMail({
-        to,
-        locale: t.locale,
-        subject: t.t(`experts.mail.${kind}.subject`),
-        greeting: name ? t.t('mail.greeting', { name }) : t.t('experts.mail.greeting'),
-        paragraphs: [t.t(`experts.mail.${kind}.body`)],
-        action: { label: t.t(`experts.mail.${kind}.action`), url: action },
-        footer: t.t('experts.mail.footer'),
-      }),
-    );
-  };
-
   /** Why an address may not send this question now (among its confirmed ones), or null. */
   const limitsRefuse = async (
     email: string,
@@ -111,9 +85,6 @@ export function createExpertsService(deps: ExpertsServiceDeps) {
       return 'tooManyToday';
     return null;
   };
-
-  const followUrl = (locale: string, token: string): string =>
-    `${deps.publicUrl}/${locale}/experts/questions/${token}`;
 
   return {
     /**
@@ -176,8 +147,9 @@ export function createExpertsService(deps: ExpertsServiceDeps) {
       const name = viewer ? values.name || viewer.name : values.name;
       const greeted = viewer ? name : '';
       const confirmToken = viewer ? null : newToken();
-      const followToken = newToken();
+      const id = randomUUID();
       await deps.repository.createQuestion({
+        id,
         status: viewer ? 'new' : 'unconfirmed',
         askerName: name,
         askerEmail: email,
@@ -189,27 +161,23 @@ export function createExpertsService(deps: ExpertsServiceDeps) {
         fingerprint,
         keepPrivate: values.keepPrivate,
         confirmTokenHash: confirmToken ? hashToken(confirmToken) : null,
-        followTokenHash: hashToken(followToken),
+        followTokenHash: deps.mail.followTokenHash(id),
         confirmedAt: viewer ? at : null,
         createdAt: at,
       });
       if (confirmToken) {
-        await send(
-          email,
+        await deps.mail.send({
+          to: email,
           locale,
-          'confirm',
-          greeted,
-          `${deps.publicUrl}/${locale}/experts/confirm/${confirmToken}`,
-        );
+          kind: 'confirm',
+          name: greeted,
+          action: `${deps.publicUrl}/${locale}/experts/confirm/${confirmToken}`,
+        });
         return { ok: true, email, confirmationSent: true, followUrl: null };
       }
-      await send(email, locale, 'received', name, followUrl(locale, followToken));
-      return {
-        ok: true,
-        email,
-        confirmationSent: false,
-        followUrl: followUrl(locale, followToken),
-      };
+      const followUrl = deps.mail.followUrl(locale, id);
+      await deps.mail.send({ to: email, locale, kind: 'received', name, action: followUrl });
+      return { ok: true, email, confirmationSent: false, followUrl };
     },
 
     /** Whether a confirmation link is one that still works. */
@@ -232,11 +200,16 @@ export function createExpertsService(deps: ExpertsServiceDeps) {
       if (!question) return { done: false, reason: 'invalid' };
       const refusal = await limitsRefuse(question.askerEmail, question.fingerprint, at);
       if (refusal) return { done: false, reason: refusal };
-      const followToken = newToken();
-      if (!(await deps.repository.confirm(question.id, hashToken(followToken), at)))
+      if (!(await deps.repository.confirm(question.id, deps.mail.followTokenHash(question.id), at)))
         return { done: false, reason: 'invalid' };
-      const url = followUrl(question.locale, followToken);
-      await send(question.askerEmail, question.locale, 'received', question.askerName, url);
+      const url = deps.mail.followUrl(question.locale, question.id);
+      await deps.mail.send({
+        to: question.askerEmail,
+        locale: question.locale,
+        kind: 'received',
+        name: question.askerName,
+        action: url,
+      });
       return { done: true, followUrl: url };
     },
 

@@ -196,6 +196,24 @@ export function createItemsRepository(
   }
 
   return {
+    /** Summaries of the items with these slugs that the viewer may read, in the slugs' order. */
+    async readableBySlugs(
+      viewer: Viewer,
+      slugs: readonly string[],
+      locale: string,
+    ): Promise<ItemSummaryView[]> {
+      if (slugs.length === 0) return [];
+      const result = await db.execute<{ id: string; slug: string }>(sql`
+        SELECT i.id, i.slug FROM items i
+         WHERE i.slug = ANY(${sql.param(slugs)}::text[]) AND ${visible(clock())}
+           AND i.access = ANY(${levelsParam(readableLevels(viewer))})`);
+      const idOf = new Map(result.rows.map((row) => [row.slug, row.id]));
+      return summaries(
+        slugs.flatMap((slug) => idOf.get(slug) ?? []),
+        locale,
+      );
+    },
+
     /** One page of a list, newest first. */
     async listItems(
       viewer: Viewer,

@@ -1,6 +1,8 @@
 /**
- * The search's second block: the site's pages, useful links and member organisations, filtered by
- * what the viewer may read. They number in the hundreds, not the thousands, so they are matched
+ * The search's second block: the site's pages, useful links, member organisations and the experts'
+ * published answers, filtered by what the viewer may read (an answer by its publication: public,
+ * or members; private answers and unanswered questions never). They number in the hundreds or
+ * low thousands, not the hundred thousands, so they are matched
  * without an index: PostgreSQL full text (accent-folded, `simple`) plus a substring match on
  * titles. The Knowledge Centre's items, which can number 100,000, are searched through
  * items-search.repository.ts.
@@ -13,7 +15,7 @@ import { isKnowledgeSection } from '../knowledge/index.js';
 export const MAX_QUERY_LENGTH = 200;
 
 export interface SearchHit {
-  kind: 'page' | 'link' | 'organisation';
+  kind: 'page' | 'link' | 'organisation' | 'answer';
   title: string;
   /** A site path without locale ("/about/who-we-are") or an external address. */
   url: string;
@@ -68,6 +70,12 @@ export function createSearchRepository(db: Db) {
            WHERE status = 'active'
              AND (to_tsvector('simple', unaccent(name || ' ' || coalesce(short_name, '') || ' ' || (SELECT coalesce(string_agg(value, ' '), '') FROM jsonb_each_text(descriptions)))) @@ ${tsquery}
                   OR unaccent(name || ' ' || coalesce(short_name, '')) ILIKE unaccent(${like}))
+          UNION ALL
+          SELECT 'answer', id::text, left(public_question, 160), NULL, NULLIF(summary, ''),
+                 ts_rank(to_tsvector('simple', unaccent(public_question || ' ' || summary || ' ' || answer)), ${tsquery})
+            FROM questions
+           WHERE status = 'answered' AND publication = ANY(${sql.param(levels)}::text[])
+             AND to_tsvector('simple', unaccent(public_question || ' ' || summary || ' ' || answer)) @@ ${tsquery}
         )
         SELECT * FROM candidates ORDER BY rank DESC, title LIMIT ${limit}
       `);
@@ -76,13 +84,15 @@ export function createSearchRepository(db: Db) {
         title: row.title,
         snippet: row.snippet,
         url:
-          row.kind === 'organisation'
-            ? `/network/${row.key}`
-            : row.kind === 'link'
-              ? (row.url ?? `/knowledge/useful-links#links-${row.key}`)
-              : isKnowledgeSection(row.key)
-                ? `/knowledge/${row.key}`
-                : `/about/${row.key}`,
+          row.kind === 'answer'
+            ? `/experts/answers/${row.key}`
+            : row.kind === 'organisation'
+              ? `/network/${row.key}`
+              : row.kind === 'link'
+                ? (row.url ?? `/knowledge/useful-links#links-${row.key}`)
+                : isKnowledgeSection(row.key)
+                  ? `/knowledge/${row.key}`
+                  : `/about/${row.key}`,
       }));
     },
   };

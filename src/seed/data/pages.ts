@@ -106,6 +106,7 @@ const privacy = `This notice explains what the Human Rights Cities Network platf
 ## How long
 
 - An account whose e-mail address is never confirmed is deleted after 14 days.
+- A question to the Experts’ facility that is never confirmed is deleted after 7 days, and one the editors mark as spam after 30 days. A published answer never names the person who asked; the editors and the experts assigned to a question see its text, but only the editors see who asked.
 - Other data is kept while your account exists. When you delete your account, your personal data is deleted; security records are kept without anything that points to you.
 
 ## Cookies

@@ -71,3 +71,34 @@ export function EmptyState(props: { message: string }): JSX.Element {
     </p>
   );
 }
+
+/** Links to the previous and next pages of a list, with where the reader is. */
+export function Pagination(props: {
+  ctx: PageContext;
+  page: number;
+  pages: number;
+  /** The address of a page of the list. */
+  href: (page: number) => string;
+}): JSX.Element {
+  const { ctx, page, pages } = props;
+  if (pages <= 1) return '';
+  return (
+    <nav class="pagination" aria-label={ctx.text('knowledge.pages.label')}>
+      {page > 1 ? (
+        <a href={props.href(page - 1)} rel="prev">
+          {ctx.t('knowledge.pages.previous')}
+        </a>
+      ) : (
+        ''
+      )}
+      <span>{ctx.t('knowledge.pages.current', { page, pages })}</span>
+      {page < pages ? (
+        <a href={props.href(page + 1)} rel="next">
+          {ctx.t('knowledge.pages.next')}
+        </a>
+      ) : (
+        ''
+      )}
+    </nav>
+  );
+}

@@ -294,6 +294,15 @@ export function AccountPage(props: {
       {can(viewer, 'publish-knowledge') ? (
         <p>
           <a href={ctx.href('/editor')}>{ctx.t('editor.nav')}</a>
+          {' · '}
+          <a href={ctx.href('/editor/questions')}>{ctx.t('experts.desk.nav')}</a>
+        </p>
+      ) : (
+        ''
+      )}
+      {can(viewer, 'answer-questions') ? (
+        <p>
+          <a href={ctx.href('/experts/workspace')}>{ctx.t('experts.workspace.nav')}</a>
         </p>
       ) : (
         ''

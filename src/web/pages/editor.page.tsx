@@ -129,6 +129,8 @@ export function EditorListPage(props: {
         <a href={ctx.href('/editor/links')}>{ctx.t('editor.links.nav')}</a>
         {' · '}
         <a href={ctx.href('/editor/import')}>{ctx.t('editor.import.nav')}</a>
+        {' · '}
+        <a href={ctx.href('/editor/questions')}>{ctx.t('experts.desk.nav')}</a>
       </p>
       <form
         method="get"

@@ -1,7 +1,7 @@
 /** The Experts' facility: the ask form, the confirmation step, and the asker's follow page. */
 import type { FollowedQuestion, QuestionStatus } from '../../modules/experts/index.js';
 import { countryName } from '../../modules/vocabularies/index.js';
-import { PageHeader } from '../components/content.js';
+import { PageHeader, Prose } from '../components/content.js';
 import {
   Checkbox,
   Csrf,
@@ -34,6 +34,12 @@ const STATUS_TEXT: Record<QuestionStatus, { status: MessageKey; next: MessageKey
     next: 'experts.status.unconfirmed.explained',
   },
   new: { status: 'experts.status.new', next: 'experts.status.new.explained' },
+  assigned: { status: 'experts.status.assigned', next: 'experts.status.assigned.explained' },
+  submitted: { status: 'experts.status.submitted', next: 'experts.status.submitted.explained' },
+  answered: { status: 'experts.status.answered', next: 'experts.status.answered.explained' },
+  rejected: { status: 'experts.status.rejected', next: 'experts.status.rejected.explained' },
+  spam: { status: 'experts.status.spam', next: 'experts.status.spam.explained' },
+  merged: { status: 'experts.status.merged', next: 'experts.status.merged.explained' },
 };
 
 /** The public ask form, empty or sent back with its problems. */
@@ -205,6 +211,41 @@ export function FollowQuestionPage(props: {
           {ctx.t(question.keepPrivate ? 'experts.follow.private' : 'experts.follow.mayPublish')}
         </dd>
       </dl>
+      {question.status === 'rejected' && question.rejectionReason ? (
+        <>
+          <h2>{ctx.t('experts.follow.reason')}</h2>
+          <blockquote safe>{question.rejectionReason}</blockquote>
+        </>
+      ) : (
+        ''
+      )}
+      {question.status === 'answered' && question.publication !== 'private' ? (
+        <p>
+          <a href={ctx.href(`/experts/answers/${question.id}`)}>
+            {ctx.t('experts.follow.readAnswer')}
+          </a>
+        </p>
+      ) : (
+        ''
+      )}
+      {question.status === 'answered' && question.summary ? (
+        <>
+          <h2>{ctx.t('experts.follow.summary')}</h2>
+          <p lang={question.locale} safe>
+            {question.summary}
+          </p>
+        </>
+      ) : (
+        ''
+      )}
+      {question.status === 'answered' ? (
+        <>
+          <h2>{ctx.t('experts.follow.answer')}</h2>
+          <Prose markdown={question.answer} lang={question.locale} />
+        </>
+      ) : (
+        ''
+      )}
       <h2>{ctx.t('experts.follow.question')}</h2>
       <blockquote lang={question.locale} safe>
         {question.question}

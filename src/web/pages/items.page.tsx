@@ -10,7 +10,7 @@ import type {
 } from '../../modules/knowledge/index.js';
 import { fieldsOf } from '../../modules/knowledge/index.js';
 import { countryName, languageName } from '../../modules/vocabularies/index.js';
-import { PageHeader, Prose, TranslationNotice } from '../components/content.js';
+import { PageHeader, Prose, TranslationNotice, Pagination } from '../components/content.js';
 import { FilterSelect } from '../components/form.js';
 import type { PageContext } from '../context.js';
 import type { MessageKey } from '../messages.js';
@@ -247,29 +247,7 @@ export function ItemListing(props: {
       ) : (
         ''
       )}
-      {listing.pages > 1 ? (
-        <nav class="pagination" aria-label={ctx.text('knowledge.pages.label')}>
-          {listing.page > 1 ? (
-            <a href={query(listing.page - 1)} rel="prev">
-              {ctx.t('knowledge.pages.previous')}
-            </a>
-          ) : (
-            ''
-          )}
-          <span>
-            {ctx.t('knowledge.pages.current', { page: listing.page, pages: listing.pages })}
-          </span>
-          {listing.page < listing.pages ? (
-            <a href={query(listing.page + 1)} rel="next">
-              {ctx.t('knowledge.pages.next')}
-            </a>
-          ) : (
-            ''
-          )}
-        </nav>
-      ) : (
-        ''
-      )}
+      <Pagination ctx={ctx} page={listing.page} pages={listing.pages} href={query} />
     </section>
   );
 }

@@ -10,7 +10,7 @@ import {
   type SearchHit,
 } from '../../modules/search/index.js';
 import { languageName } from '../../modules/vocabularies/index.js';
-import { PageHeader } from '../components/content.js';
+import { PageHeader, Pagination } from '../components/content.js';
 import type { PageContext } from '../context.js';
 import type { MessageKey } from '../messages.js';
 import { Layout, endonym } from '../layout/layout.js';
@@ -207,27 +207,12 @@ export function SearchPage(props: {
                 );
               })}
             </ol>
-            {pages > 1 ? (
-              <nav class="pagination" aria-label={ctx.text('knowledge.pages.label')}>
-                {view.page > 1 ? (
-                  <a href={searchHref(ctx, view, { page: String(view.page - 1) })} rel="prev">
-                    {ctx.t('knowledge.pages.previous')}
-                  </a>
-                ) : (
-                  ''
-                )}
-                <span>{ctx.t('knowledge.pages.current', { page: view.page, pages })}</span>
-                {view.page < pages ? (
-                  <a href={searchHref(ctx, view, { page: String(view.page + 1) })} rel="next">
-                    {ctx.t('knowledge.pages.next')}
-                  </a>
-                ) : (
-                  ''
-                )}
-              </nav>
-            ) : (
-              ''
-            )}
+            <Pagination
+              ctx={ctx}
+              page={view.page}
+              pages={pages}
+              href={(page) => searchHref(ctx, view, { page: String(page) })}
+            />
             {view.site.length > 0 ? (
               <section aria-labelledby="site-title">
                 <h2 id="site-title">{ctx.t('search.site.title')}</h2>

@@ -21,7 +21,8 @@ export function ExpertsPage(props: { ctx: PageContext }): JSX.Element {
       <p>
         <a class="button" href={ctx.href('/experts/ask')}>
           {ctx.t('experts.ask.title')}
-        </a>
+        </a>{' '}
+        <a href={ctx.href('/experts/answers')}>{ctx.t('experts.answers.nav')}</a>
       </p>
     </Layout>
   );

@@ -1,0 +1,544 @@
+/**
+ * The Experts' facility from a confirmed question to its answer, on the real database and a real
+ * SMTP server: editors triage (assign with suggestions and a due day, notes, reject, spam, merge),
+ * the expert drafts, asks for help and submits, reminders go out by the job, and the editors
+ * publish for everyone, for members, or privately. The asker hears of each step.
+ */
+import { eq, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { users } from '../../src/modules/access/access.schema.js';
+import { profiles } from '../../src/modules/members/members.schema.js';
+import { buildTestApp, type TestApp } from '../support/app.js';
+import { FormBrowser, signInAsAdministrator, signUpAndSignIn } from '../support/form-browser.js';
+import { startSmtpServer, type TestSmtpServer } from '../support/smtp.js';
+
+let smtp: TestSmtpServer;
+let app: TestApp;
+let editor: FormBrowser;
+let expert: FormBrowser;
+let otherExpert: FormBrowser;
+let asker: FormBrowser;
+/** The app's clock runs this far ahead of the real one; tests move it to pass time. */
+let ahead = 0;
+const DAY = 24 * 60 * 60 * 1000;
+
+const day = (offsetDays: number): string =>
+  new Date(Date.now() + ahead + offsetDays * DAY).toISOString().slice(0, 10);
+
+async function grant(email: string, role: string): Promise<string> {
+  const [person] = await app.database.db.select().from(users).where(eq(users.email, email));
+  const response = await editor.submit('/en/admin/people', `/en/admin/people/${person?.id}`, {
+    role,
+  });
+  expect(response.statusCode).toBe(303);
+  return person?.id ?? '';
+}
+
+/** A signed-in person's question, straight to the editors; its id. */
+async function ask(question: string, extra: Record<string, string> = {}): Promise<string> {
+  const form = await asker.get('/en/experts/ask');
+  const started = /name="started" value="([^"]+)"/.exec(form.body)?.[1] ?? '';
+  ahead += 5_000;
+  const sent = await asker.submit('/en/experts/ask', '/en/experts/ask', {
+    question,
+    theme: 'housing',
+    consent: 'yes',
+    started,
+    ...extra,
+  });
+  expect(sent.statusCode).toBe(200);
+  const result = await app.database.db.execute<{ id: string }>(
+    sql`SELECT id FROM questions WHERE question = ${question}`,
+  );
+  return result.rows[0]?.id ?? '';
+}
+
+let visitors = 0;
+/** A visitor's question, confirmed through the e-mailed link; its id. */
+async function askAsVisitor(question: string, email: string): Promise<string> {
+  const visitor = new FormBrowser(app, `127.0.3.${++visitors}`);
+  const form = await visitor.get('/en/experts/ask');
+  const started = /name="started" value="([^"]+)"/.exec(form.body)?.[1] ?? '';
+  ahead += 5_000;
+  await visitor.submit('/en/experts/ask', '/en/experts/ask', {
+    question,
+    theme: 'housing',
+    email,
+    consent: 'yes',
+    started,
+  });
+  const link = new URL(
+    /https?:\/\/\S+\/experts\/confirm\/\S+/.exec(lastMailTo(email)?.text ?? '')?.[0] ??
+      'http://missing/',
+  ).pathname;
+  expect((await visitor.submit(link, link, {})).statusCode).toBe(200);
+  const result = await app.database.db.execute<{ id: string }>(
+    sql`SELECT id FROM questions WHERE question = ${question}`,
+  );
+  return result.rows[0]?.id ?? '';
+}
+
+const mailsTo = (email: string) =>
+  smtp.received.filter((mail) => JSON.stringify(mail.to).includes(email));
+const lastMailTo = (email: string) => mailsTo(email).at(-1);
+
+const statusOf = async (id: string) =>
+  (
+    await app.database.db.execute<{ status: string }>(
+      sql`SELECT status FROM questions WHERE id = ${id}`,
+    )
+  ).rows[0]?.status;
+
+let expertId = '';
+let questionId = '';
+let followLink = '';
+
+beforeAll(async () => {
+  smtp = await startSmtpServer();
+  app = await buildTestApp({ smtpUrl: smtp.url, clock: () => new Date(Date.now() + ahead) });
+  editor = await signInAsAdministrator(app);
+  expert = await signUpAndSignIn(
+    app,
+    smtp,
+    { name: 'Ines Expert', email: 'ines@example.org' },
+    '127.0.2.1',
+  );
+  otherExpert = await signUpAndSignIn(
+    app,
+    smtp,
+    { name: 'Aaron Other', email: 'aaron@example.org' },
+    '127.0.2.2',
+  );
+  asker = await signUpAndSignIn(
+    app,
+    smtp,
+    { name: 'Paula Asker', email: 'paula@example.org' },
+    '127.0.2.3',
+  );
+  expertId = await grant('ines@example.org', 'expert');
+  await grant('aaron@example.org', 'expert');
+  // Ines works on housing and knows about ombudspersons; Aaron has no profile.
+  await app.database.db
+    .insert(profiles)
+    .values({ userId: expertId, themes: ['housing'], expertise: ['ombudsperson', 'budgets'] });
+});
+
+afterAll(async () => {
+  await app.close();
+  await smtp.close();
+});
+
+describe('the desk', () => {
+  it('is for editors; the workspace for experts', async () => {
+    expect((await asker.get('/en/editor/questions')).statusCode).toBe(403);
+    expect((await expert.get('/en/editor/questions')).statusCode).toBe(403);
+    expect((await asker.get('/en/experts/workspace')).statusCode).toBe(403);
+    expect((await app.http.inject({ url: '/en/editor/questions' })).statusCode).toBe(303);
+    const queue = await editor.get('/en/editor/questions');
+    expect(queue.statusCode).toBe(200);
+    expect(queue.body).toContain('The service in figures');
+  });
+
+  it('assigns a question to the best-matching experts with a due day, and tells them and the asker', async () => {
+    questionId = await ask(
+      'Our city wants a local human rights ombudsperson for housing complaints. Who pays for it?',
+    );
+    followLink = new URL(
+      (lastMailTo('paula@example.org')?.text ?? '').match(
+        /https?:\/\/\S+\/experts\/questions\/\S+/,
+      )?.[0] ?? 'http://missing/',
+    ).pathname;
+    const queue = await editor.get('/en/editor/questions');
+    expect(queue.body).toContain('Our city wants a local human rights ombudsperson');
+    expect(queue.body).toContain('1 question');
+
+    const page = await editor.get(`/en/editor/questions/${questionId}`);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('paula@example.org');
+    // Ines matches the topic and a term of her expertise: she comes first.
+    expect(page.body.indexOf('Ines Expert')).toBeLessThan(page.body.indexOf('Aaron Other'));
+    expect(page.body).toContain('expertise: ombudsperson');
+
+    const url = `/en/editor/questions/${questionId}`;
+    const past = await editor.submit(url, `${url}/assign`, { experts: expertId, dueOn: day(-1) });
+    expect(past.statusCode).toBe(422);
+    expect(past.body).toContain('The due date is in the past');
+    const none = await editor.submit(url, `${url}/assign`, { dueOn: day(7) });
+    expect(none.statusCode).toBe(422);
+    expect(none.body).toContain('Choose at least one expert');
+    expect(none.body).toContain(`value="${day(7)}"`);
+
+    const assigned = await editor.submit(url, `${url}/assign`, {
+      experts: expertId,
+      dueOn: day(7),
+    });
+    expect(assigned.statusCode).toBe(303);
+    expect(await statusOf(questionId)).toBe('assigned');
+    expect(lastMailTo('ines@example.org')?.subject).toMatch(/^A question for you, due on /);
+    expect(lastMailTo('paula@example.org')?.subject).toBe('An expert is working on your question');
+    expect(lastMailTo('paula@example.org')?.text).toContain(followLink);
+    const followed = await new FormBrowser(app, '127.0.2.9').get(followLink);
+    expect(followed.body).toContain('With an expert.');
+  });
+
+  it('lets only the assigned expert draft; a stale save loses nothing', async () => {
+    const list = await expert.get('/en/experts/workspace');
+    expect(list.body).toContain('Our city wants a local human rights ombudsperson');
+    // The expert does not see who asked.
+    const page = await expert.get(`/en/experts/workspace/${questionId}`);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).not.toContain('paula@example.org');
+    expect((await otherExpert.get(`/en/experts/workspace/${questionId}`)).statusCode).toBe(404);
+
+    const url = `/en/experts/workspace/${questionId}`;
+    const basedOn = /name="basedOn" value="([^"]*)"/.exec(page.body)?.[1] ?? '';
+    const saved = await expert.submit(url, url, {
+      answer: 'Most cities fund the office from the general budget.',
+      basedOn,
+      intent: 'save',
+    });
+    expect(saved.statusCode).toBe(303);
+    // A second tab, opened before that save, saves over it: refused, its text kept.
+    const stale = await expert.submit(url, url, {
+      answer: 'An older version of the answer from another tab.',
+      basedOn,
+      intent: 'save',
+    });
+    expect(stale.statusCode).toBe(422);
+    expect(stale.body).toContain('Someone saved this answer while you were writing');
+    expect(stale.body).toContain('An older version of the answer from another tab.');
+  });
+
+  it('a call for help flags the question and writes to the editors; an editor’s note answers it', async () => {
+    const url = `/en/experts/workspace/${questionId}`;
+    const empty = await expert.submit(url, `${url}/help`, { help: '  ' });
+    expect(empty.statusCode).toBe(422);
+    expect(empty.body).toContain('Write the note first.');
+    const help = await expert.submit(url, `${url}/help`, {
+      help: 'Do we have figures on the cost of the Vienna office?',
+    });
+    expect(help.statusCode).toBe(303);
+    expect(lastMailTo('erika@example.org')?.subject).toBe(
+      'Ines Expert asks for help with a question',
+    );
+    expect((await editor.get('/en/editor/questions')).body).toContain('Help wanted');
+    const desk = `/en/editor/questions/${questionId}`;
+    const note = await editor.submit(desk, `${desk}/notes`, {
+      body: 'See the 2023 annual report of the Vienna office.',
+    });
+    expect(note.statusCode).toBe(303);
+    expect((await editor.get('/en/editor/questions')).body).not.toContain('Help wanted');
+    expect((await expert.get(url)).body).toContain(
+      'See the 2023 annual report of the Vienna office.',
+    );
+    // The asker sees none of it.
+    expect((await new FormBrowser(app, '127.0.2.9').get(followLink)).body).not.toContain(
+      'Vienna office',
+    );
+  });
+
+  it('the expert submits, agreeing to be named', async () => {
+    const url = `/en/experts/workspace/${questionId}`;
+    const page = await expert.get(url);
+    const basedOn = /name="basedOn" value="([^"]*)"/.exec(page.body)?.[1] ?? '';
+    const submitted = await expert.submit(url, url, {
+      answer:
+        'Most cities fund the office from the **general budget**; Vienna adds a regional grant.',
+      credited: 'yes',
+      basedOn,
+      intent: 'submit',
+    });
+    expect(submitted.statusCode).toBe(303);
+    expect(await statusOf(questionId)).toBe('submitted');
+    expect(lastMailTo('erika@example.org')?.subject).toBe('Ines Expert has submitted an answer');
+  });
+
+  it('publishes for everyone: an anonymised page with QAPage data, in the archive, the asker told', async () => {
+    const url = `/en/editor/questions/${questionId}`;
+    const page = await editor.get(url);
+    const basedOn = /name="basedOn" value="([^"]*)"/.exec(page.body)?.[1] ?? '';
+    const form = {
+      publicQuestion:
+        'Our city wants a local human rights ombudsperson for housing complaints. Who pays for it?',
+      summary: 'Usually the city’s general budget, sometimes with a regional grant.',
+      answer:
+        'Most cities fund the office from the **general budget**; Vienna adds a regional grant.',
+      links: 'https://example.org/ombuds Ombuds offices compared',
+      related: '',
+      publication: 'public',
+      basedOn,
+      intent: 'publish',
+    };
+    const refused = await editor.submit(url, `${url}/answer`, {
+      ...form,
+      summary: '',
+      links: 'not-a-link',
+      related: 'no-such-item',
+    });
+    expect(refused.statusCode).toBe(422);
+    expect(refused.body).toContain('Write a summary for the published answer.');
+    expect(refused.body).toContain('Start each line with an address');
+    expect(await statusOf(questionId)).toBe('submitted');
+    const published = await editor.submit(url, `${url}/answer`, form);
+    expect(published.statusCode).toBe(303);
+    expect(await statusOf(questionId)).toBe('answered');
+
+    const mail = lastMailTo('paula@example.org');
+    expect(mail?.subject).toBe('Your question is answered');
+    expect(mail?.text).toContain('Usually the city’s general budget');
+    expect(mail?.text).toContain(`/en/experts/answers/${questionId}`);
+
+    const visitor = await app.http.inject({ url: `/en/experts/answers/${questionId}` });
+    expect(visitor.statusCode).toBe(200);
+    expect(visitor.body).toContain('<strong>general budget</strong>');
+    expect(visitor.body).toContain('Ines Expert');
+    expect(visitor.body).toContain('Ombuds offices compared');
+    expect(visitor.body).not.toContain('Paula');
+    expect(visitor.body).not.toContain('paula@example.org');
+    const jsonLd = /<script type="application\/ld\+json"[^>]*>([^<]+)<\/script>/.exec(visitor.body);
+    const data = JSON.parse(jsonLd?.[1] ?? '{}') as {
+      '@type': string;
+      mainEntity: {
+        '@type': string;
+        answerCount: number;
+        acceptedAnswer: { author: { name: string }[] };
+      };
+    };
+    expect(data['@type']).toBe('QAPage');
+    expect(data.mainEntity['@type']).toBe('Question');
+    expect(data.mainEntity.acceptedAnswer.author[0]?.name).toBe('Ines Expert');
+    expect(visitor.body).toContain(`/en/experts/ask?theme=housing`);
+
+    const archive = await app.http.inject({ url: '/en/experts/answers?theme=housing' });
+    expect(archive.body).toContain('Our city wants a local human rights ombudsperson');
+    expect(archive.body).toContain('1 answer');
+    // The global search finds it.
+    const found = await app.http.inject({ url: '/en/search?q=ombudsperson' });
+    expect(found.body).toContain(`href="/en/experts/answers/${questionId}"`);
+    const followed = await new FormBrowser(app, '127.0.2.9').get(followLink);
+    expect(followed.body).toContain('Answered.');
+    expect(followed.body).toContain('Read the published answer');
+  });
+
+  it('corrects a published answer without telling anyone again, and links related items', async () => {
+    await app.database.db.execute(sql`
+      INSERT INTO items (type, section, slug, access, status, original_locale, date, published_at)
+      VALUES ('publication', 'publications', 'ombuds-guide', 'public', 'published', 'en', '2025-01-01', now())`);
+    await app.database.db.execute(sql`
+      INSERT INTO item_translations (item_id, locale, title, summary, body, fields)
+      SELECT id, 'en', 'A guide to local ombuds offices', 'How to set one up.', '', '{}'
+        FROM items WHERE slug = 'ombuds-guide'`);
+    const url = `/en/editor/questions/${questionId}`;
+    const page = await editor.get(url);
+    expect(page.body).toContain('Save the corrections');
+    const basedOn = /name="basedOn" value="([^"]*)"/.exec(page.body)?.[1] ?? '';
+    const mails = smtp.received.length;
+    const emptied = await editor.submit(url, `${url}/answer`, {
+      publicQuestion: 'Who pays for a local ombudsperson?',
+      summary: '',
+      answer: 'Most cities fund the office from the general budget.',
+      basedOn,
+      intent: 'save',
+    });
+    expect(emptied.statusCode).toBe(422);
+    expect(emptied.body).toContain('Write a summary for the published answer.');
+    const corrected = await editor.submit(url, `${url}/answer`, {
+      publicQuestion: 'Who pays for a local ombudsperson?',
+      summary: 'The general budget, in most cities.',
+      answer: 'Most cities fund the office from the general budget.',
+      related: 'ombuds-guide',
+      basedOn,
+      intent: 'save',
+    });
+    expect(corrected.statusCode).toBe(303);
+    expect(smtp.received.length).toBe(mails);
+    expect(await statusOf(questionId)).toBe('answered');
+    const answer = await app.http.inject({ url: `/en/experts/answers/${questionId}` });
+    expect(answer.body).toContain('The general budget, in most cities.');
+    expect(answer.body).toContain('A guide to local ombuds offices');
+  });
+
+  it('takes an expert off a question', async () => {
+    const id = await askAsVisitor(
+      'Who in the network has trained police officers on human rights?',
+      'police@example.org',
+    );
+    const url = `/en/editor/questions/${id}`;
+    await editor.submit(url, `${url}/assign`, { experts: expertId, dueOn: day(5) });
+    expect((await expert.get(`/en/experts/workspace/${id}`)).statusCode).toBe(200);
+    expect((await editor.submit(url, `${url}/unassign`, { expert: expertId })).statusCode).toBe(
+      303,
+    );
+    expect((await expert.get(`/en/experts/workspace/${id}`)).statusCode).toBe(404);
+    expect((await editor.submit(url, `${url}/spam`, {})).statusCode).toBe(303);
+  });
+
+  it('answers privately when the asker asked for it: by e-mail only, never on the site', async () => {
+    const id = await ask('Please keep this private: how do we evaluate our local action plan?', {
+      keepPrivate: 'yes',
+    });
+    const url = `/en/editor/questions/${id}`;
+    const form = {
+      publicQuestion: '',
+      summary: '',
+      answer: 'Use the indicators of the network’s monitoring guide, and ask residents.',
+      publication: 'public',
+      intent: 'publish',
+    };
+    const refused = await editor.submit(url, `${url}/answer`, form);
+    expect(refused.statusCode).toBe(422);
+    expect(refused.body).toContain('answer privately by e-mail');
+    const sent = await editor.submit(url, `${url}/answer`, { ...form, publication: 'private' });
+    expect(sent.statusCode).toBe(303);
+    const mail = lastMailTo('paula@example.org');
+    expect(mail?.subject).toBe('The answer to your question');
+    expect(mail?.text).toContain('Use the indicators of the network’s monitoring guide');
+    expect((await app.http.inject({ url: `/en/experts/answers/${id}` })).statusCode).toBe(404);
+    expect((await editor.get(`/en/experts/answers/${id}`)).statusCode).toBe(404);
+    expect((await app.http.inject({ url: '/en/experts/answers' })).body).not.toContain(
+      'evaluate our local action plan',
+    );
+  });
+
+  it('publishes for members only: a teaser for others, the answer for members', async () => {
+    const id = await askAsVisitor(
+      'What do member cities pay their human rights coordinators, roughly?',
+      'salaries@example.org',
+    );
+    const url = `/en/editor/questions/${id}`;
+    const published = await editor.submit(url, `${url}/answer`, {
+      publicQuestion: 'What do member cities pay their human rights coordinators, roughly?',
+      summary: 'Between one and two median city salaries.',
+      answer: 'Figures from the members’ survey of 2025 show a wide range between cities.',
+      publication: 'members',
+      intent: 'publish',
+    });
+    expect(published.statusCode).toBe(303);
+    const visitor = await app.http.inject({ url: `/en/experts/answers/${id}` });
+    expect(visitor.statusCode).toBe(403);
+    expect(visitor.body).not.toContain('median city salaries');
+    expect((await app.http.inject({ url: '/en/search?q=coordinators' })).body).not.toContain(id);
+    await grant('paula@example.org', 'practitioner');
+    const member = await asker.get(`/en/experts/answers/${id}`);
+    expect(member.statusCode).toBe(200);
+    expect(member.body).toContain('Between one and two median city salaries.');
+    // Not for search engines: no structured data, no indexing.
+    expect(member.body).not.toContain('application/ld+json');
+    expect(member.body).toContain('noindex');
+    expect((await asker.get('/en/experts/answers')).body).toContain('For members');
+    expect(lastMailTo('salaries@example.org')?.subject).toBe('Your question is answered');
+  });
+
+  it('rejects with a reason told to the asker, marks spam silently, merges duplicates', async () => {
+    const rejected = await askAsVisitor(
+      'Can you write my thesis on human rights cities for me, please?',
+      'student@example.org',
+    );
+    const url = `/en/editor/questions/${rejected}`;
+    const short = await editor.submit(url, `${url}/reject`, { reason: 'No.' });
+    expect(short.statusCode).toBe(422);
+    expect(short.body).toContain('in at least ten characters');
+    expect(
+      (
+        await editor.submit(url, `${url}/reject`, {
+          reason: 'The experts answer questions from cities, not write theses.',
+        })
+      ).statusCode,
+    ).toBe(303);
+    expect(lastMailTo('student@example.org')?.subject).toBe(
+      'About your question to the Experts’ facility',
+    );
+    expect(lastMailTo('student@example.org')?.text).toContain('not write theses');
+    // Once closed, nothing more can be done to it.
+    expect((await editor.submit(url, `${url}/spam`, {})).statusCode).toBe(422);
+
+    const spam = await askAsVisitor(
+      'Buy cheap watches now at the best prices in town, friends!',
+      'watches@example.org',
+    );
+    const before = smtp.received.length;
+    const spamUrl = `/en/editor/questions/${spam}`;
+    expect((await editor.submit(spamUrl, `${spamUrl}/spam`, {})).statusCode).toBe(303);
+    expect(smtp.received.length).toBe(before);
+    expect(await statusOf(spam)).toBe('spam');
+
+    const original = await askAsVisitor(
+      'How do cities involve young people in human rights monitoring?',
+      'youth@example.org',
+    );
+    const repeat = await askAsVisitor(
+      'How do cities involve the young in monitoring human rights?',
+      'young@example.org',
+    );
+    const repeatUrl = `/en/editor/questions/${repeat}`;
+    const repeatPage = await editor.get(repeatUrl);
+    expect(repeatPage.body).toContain(`value="${original}"`);
+    expect(
+      (await editor.submit(repeatUrl, `${repeatUrl}/merge`, { into: repeat })).statusCode,
+    ).toBe(422);
+    expect(
+      (await editor.submit(repeatUrl, `${repeatUrl}/merge`, { into: original })).statusCode,
+    ).toBe(303);
+    expect(await statusOf(repeat)).toBe('merged');
+    expect(lastMailTo('young@example.org')?.subject).toBe('Your question joins a similar one');
+  });
+
+  it('shows the service’s figures: open questions, medians and the load per expert', async () => {
+    const queue = await editor.get('/en/editor/questions');
+    const figures = /<dl class="facts">([\s\S]*?)<\/dl>/.exec(queue.body)?.[1] ?? '';
+    // Open: the original of the merge.
+    expect(figures).toMatch(/Open questions<\/dt><dd>1<\/dd>/);
+    expect(figures).toMatch(/Median time to answer<\/dt><dd>\d+ (hours?|days?)<\/dd>/);
+    expect(queue.body).toMatch(/Ines Expert<\/th><td>0<\/td><td>1<\/td>/);
+    const closed = await editor.get('/en/editor/questions?view=closed');
+    expect(closed.body).toContain('Buy cheap watches');
+  });
+
+  it('reminds the expert before the due day and once more when overdue, never twice', async () => {
+    const remind = app.jobs.find((job) => job.name === 'experts.remind-experts');
+    const id = await askAsVisitor(
+      'Which cities publish their human rights budget lines, and how?',
+      'budget@example.org',
+    );
+    const url = `/en/editor/questions/${id}`;
+    expect(
+      (await editor.submit(url, `${url}/assign`, { experts: expertId, dueOn: day(7) })).statusCode,
+    ).toBe(303);
+    const before = mailsTo('ines@example.org').length;
+    await remind?.run();
+    expect(mailsTo('ines@example.org').length).toBe(before);
+    ahead += 6 * DAY;
+    await remind?.run();
+    await remind?.run();
+    expect(mailsTo('ines@example.org').length).toBe(before + 1);
+    expect(lastMailTo('ines@example.org')?.subject).toMatch(/^A question is due on /);
+    ahead += 3 * DAY;
+    await remind?.run();
+    await remind?.run();
+    expect(mailsTo('ines@example.org').length).toBe(before + 2);
+    expect(lastMailTo('ines@example.org')?.subject).toMatch(/^A question was due on /);
+  });
+
+  it('deletes questions never confirmed after seven days, and spam after thirty', async () => {
+    const purge = app.jobs.find((job) => job.name === 'experts.purge-questions');
+    const count = async () =>
+      (await app.database.db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM questions`))
+        .rows[0]?.n ?? 0;
+    await app.database.db.execute(sql`
+      INSERT INTO questions (status, asker_email, locale, theme, question, fingerprint, follow_token_hash, created_at)
+      VALUES ('unconfirmed', 'old@example.org', 'en', 'housing', 'An old unconfirmed question', 'x', 'old-hash',
+              now() - interval '8 days')`);
+    const before = await count();
+    await purge?.run();
+    expect(await count()).toBe(before - 1);
+    const spam = (
+      await app.database.db.execute<{ n: number }>(
+        sql`SELECT count(*)::int AS n FROM questions WHERE status = 'spam'`,
+      )
+    ).rows[0]?.n;
+    expect(spam).toBe(2);
+    ahead += 31 * DAY;
+    await purge?.run();
+    expect(await count()).toBe(before - 1 - 2);
+  });
+});
