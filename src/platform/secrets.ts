@@ -2,7 +2,7 @@
  * Secrets generated on first start and kept in the data directory (mode 0600), so that a new
  * installation needs no set-up and no secret is ever a default shipped with the code.
  */
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
@@ -43,3 +43,10 @@ export async function loadSecrets(dataDir: string): Promise<Secrets> {
   }
   return secrets;
 }
+
+/** A new secret for a link (256 bits, URL-safe): what a confirmation or invitation e-mail carries. */
+export const newLinkToken = (): string => randomBytes(32).toString('base64url');
+
+/** SHA-256 of a link's token: what the database keeps, so that a copy of it opens nothing. */
+export const hashToken = (token: string): string =>
+  createHash('sha256').update(token).digest('hex');

@@ -1,4 +1,5 @@
 /** Account pages: sign-up, confirmation, sign-in, sign-out, password reset, the account page. */
+import { kept } from './components/form.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { fromNodeHeaders } from 'better-auth/node';
 import QRCode from 'qrcode';
@@ -27,13 +28,6 @@ type LocaleParams = { locale: string };
 type FormRoute = { Params: LocaleParams; Body: Record<string, unknown> };
 
 const PRIVATE = { cache: 'no-store' } as const;
-
-/** What was typed, for the form to show again (never passwords). */
-function kept(body: Record<string, unknown>, fields: readonly string[]): Record<string, string> {
-  return Object.fromEntries(
-    fields.map((field) => [field, typeof body[field] === 'string' ? (body[field] as string) : '']),
-  );
-}
 
 /** The request's address and signed-in person, for the audit log. */
 function originOf(request: FastifyRequest): RequestOrigin {

@@ -1,4 +1,5 @@
 /** The Experts' facility: ask a question, confirm it, follow it. */
+import { kept } from './components/form.js';
 import type { FastifyInstance } from 'fastify';
 import type { ItemsRepository } from '../modules/knowledge/index.js';
 import {
@@ -134,9 +135,7 @@ export function registerExpertsRoutes(
           PRIVATE,
         );
       }
-      const values = Object.fromEntries(
-        ASK_FIELDS.map((field) => [field, typeof body[field] === 'string' ? body[field] : '']),
-      );
+      const values = kept(body, ASK_FIELDS);
       return sendPage(
         reply,
         <AskPage

@@ -1,4 +1,5 @@
 /** Joining the network: apply, review (administrators), accept an invitation. */
+import { kept } from './components/form.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { MembersService } from '../modules/members/index.js';
 import type { PageContext } from './context.js';
@@ -15,11 +16,6 @@ type LocaleParams = { locale: string };
 type FormRoute<P = object> = { Params: LocaleParams & P; Body: Record<string, unknown> };
 
 const PRIVATE = { cache: 'no-store' } as const;
-
-const kept = (body: Record<string, unknown>, fields: readonly string[]): Record<string, string> =>
-  Object.fromEntries(
-    fields.map((field) => [field, typeof body[field] === 'string' ? (body[field] as string) : '']),
-  );
 
 export function registerMembershipRoutes(
   site: FastifyInstance,

@@ -18,6 +18,8 @@ const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 // A question waiting for its asker's confirmation, for the pages its two links open.
 const CONFIRM_TOKEN = 'e2e-confirm-token-0123456789';
 const FOLLOW_TOKEN = 'e2e-follow-token-0123456789';
+// A published answer, for the archive and the answer's page.
+const ANSWER_ID = '00000000-0000-4000-8000-0000000e2e01';
 const PAGES = [
   '/',
   '/about',
@@ -38,6 +40,8 @@ const PAGES = [
   '/experts/ask',
   `/experts/confirm/${CONFIRM_TOKEN}`,
   `/experts/questions/${FOLLOW_TOKEN}`,
+  '/experts/answers',
+  `/experts/answers/${ANSWER_ID}`,
   '/events',
   '/search?q=city',
   '/api',
@@ -62,6 +66,18 @@ beforeAll(async () => {
     VALUES ('e2e@example.org', 'en', 'housing', 'SE',
             'How do cities fund a local ombudsperson for human rights?', 'e2e',
             ${hash(CONFIRM_TOKEN)}, ${hash(FOLLOW_TOKEN)})`);
+  await served.app.database.db.execute(sql`
+    INSERT INTO questions (id, status, asker_email, locale, theme, question, fingerprint,
+                           follow_token_hash, confirmed_at, public_question, summary, answer,
+                           links, publication, answered_at)
+    VALUES (${ANSWER_ID}, 'answered', 'e2e-answer@example.org', 'en', 'housing',
+            'Which cities have a right-to-housing strategy, and how do they measure it?', 'e2e-a',
+            'e2e-answer-follow', now(),
+            'Which cities have a right-to-housing strategy, and how do they measure it?',
+            'Vienna and Barcelona, with yearly indicators.',
+            'Both cities publish **indicators** every year.',
+            '[{"url": "https://example.org/housing", "title": "Housing strategies compared"}]'::jsonb,
+            'public', now())`);
 });
 afterAll(async () => {
   await browser?.close();

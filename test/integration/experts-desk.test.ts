@@ -426,7 +426,14 @@ describe('the desk', () => {
     expect(member.body).not.toContain('application/ld+json');
     expect(member.body).toContain('noindex');
     expect((await asker.get('/en/experts/answers')).body).toContain('For members');
-    expect(lastMailTo('salaries@example.org')?.subject).toBe('Your question is answered');
+    // The asker reads it through their own link, member or not.
+    const mail = lastMailTo('salaries@example.org');
+    expect(mail?.subject).toBe('Your question is answered');
+    const own = new URL(
+      /https?:\/\/\S+\/experts\/questions\/\S+/.exec(mail?.text ?? '')?.[0] ?? 'http://missing/',
+    ).pathname;
+    const followed = await new FormBrowser(app, '127.0.2.9').get(own);
+    expect(followed.body).toContain('Figures from the members’ survey of 2025');
   });
 
   it('rejects with a reason told to the asker, marks spam silently, merges duplicates', async () => {
@@ -492,6 +499,37 @@ describe('the desk', () => {
     expect(queue.body).toMatch(/Ines Expert<\/th><td>0<\/td><td>1<\/td>/);
     const closed = await editor.get('/en/editor/questions?view=closed');
     expect(closed.body).toContain('Buy cheap watches');
+  });
+
+  it('tells the asker of a merged question when the other is published, and links its answer', async () => {
+    const [original, merged] = (
+      await app.database.db.execute<{ id: string; merged_into: string }>(
+        sql`SELECT id, merged_into FROM questions WHERE status = 'merged'`,
+      )
+    ).rows
+      .map((row) => [row.merged_into, row.id])
+      .flat();
+    const url = `/en/editor/questions/${original}`;
+    const published = await editor.submit(url, `${url}/answer`, {
+      publicQuestion: 'How do cities involve young people in human rights monitoring?',
+      summary: 'Through youth councils that report each year.',
+      answer: 'Several cities ask their youth council to report on children’s rights each year.',
+      publication: 'public',
+      intent: 'publish',
+    });
+    expect(published.statusCode).toBe(303);
+    expect(lastMailTo('young@example.org')?.subject).toBe('Your question is answered');
+    const own = new URL(
+      /https?:\/\/\S+\/experts\/questions\/\S+/.exec(
+        mailsTo('young@example.org').find(
+          (mail) => mail.subject === 'Your question joins a similar one',
+        )?.text ?? '',
+      )?.[0] ?? 'http://missing/',
+    ).pathname;
+    const followed = await new FormBrowser(app, '127.0.2.9').get(own);
+    expect(followed.body).toContain('Joined to a similar question.');
+    expect(followed.body).toContain(`href="/en/experts/answers/${original}"`);
+    expect(merged).toBeTruthy();
   });
 
   it('reminds the expert before the due day and once more when overdue, never twice', async () => {

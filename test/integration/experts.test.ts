@@ -7,7 +7,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../support/app.js';
-import { FormBrowser, linkIn } from '../support/form-browser.js';
+import { FormBrowser, signUpAndSignIn } from '../support/form-browser.js';
 import { startSmtpServer, type TestSmtpServer } from '../support/smtp.js';
 
 let smtp: TestSmtpServer;
@@ -50,22 +50,6 @@ async function ask(
     options.started ?? /name="started" value="([^"]+)"/.exec(form.body)?.[1] ?? 'missing';
   ahead += options.wait ?? 5_000;
   return browser.submit(path, path, { ...fields, started });
-}
-
-/** A person with a confirmed account, signed in. */
-async function signedIn(name: string, email: string, ip: string): Promise<FormBrowser> {
-  const person = new FormBrowser(app, ip);
-  const password = `${name} has a long passphrase`;
-  await person.submit('/en/sign-up', '/en/sign-up', {
-    name,
-    email,
-    password,
-    passwordConfirmation: password,
-    consent: 'yes',
-  });
-  await person.get(linkIn(smtp.received.at(-1)?.text, '/en/verify-email'));
-  await person.submit('/en/sign-in', '/en/sign-in', { email, password });
-  return person;
 }
 
 /** The path of the link to `path` in an e-mail's text. */
@@ -299,3 +283,7 @@ describe('the ask form refuses, keeping what was typed', () => {
     expect(refused.body).not.toContain('a field that people leave empty');
   });
 });
+
+/** Someone with a confirmed account, signed in. */
+const signedIn = (name: string, email: string, ip: string): Promise<FormBrowser> =>
+  signUpAndSignIn(app, smtp, { name, email }, ip);

@@ -10,7 +10,8 @@ import { users } from '../../src/modules/access/access.schema.js';
 import { refreshSearchDocuments } from '../../src/modules/knowledge/index.js';
 import { items } from '../../src/modules/knowledge/items.schema.js';
 import { buildTestApp, type TestApp } from '../support/app.js';
-import { FormBrowser, linkIn, signInAsAdministrator } from '../support/form-browser.js';
+import type { FormBrowser } from '../support/form-browser.js';
+import { signInAsAdministrator, signUpAndSignIn } from '../support/form-browser.js';
 import { startSmtpServer, type TestSmtpServer } from '../support/smtp.js';
 
 const SECRET_RESULT = 'Rents fell by 12 percent (members-only figure)';
@@ -41,21 +42,6 @@ const PRACTICE = {
   countries: ['AT'],
   related: '',
 };
-
-async function signUp(name: string, email: string, ip: string): Promise<FormBrowser> {
-  const browser = new FormBrowser(app, ip);
-  const password = `${name} has a long passphrase`;
-  await browser.submit('/en/sign-up', '/en/sign-up', {
-    name,
-    email,
-    password,
-    passwordConfirmation: password,
-    consent: 'yes',
-  });
-  await browser.get(linkIn(smtp.received.at(-1)?.text, '/en/verify-email'));
-  await browser.submit('/en/sign-in', '/en/sign-in', { email, password });
-  return browser;
-}
 
 async function grant(admin: FormBrowser, email: string, role: string): Promise<void> {
   const [person] = await app.database.db.select().from(users).where(eq(users.email, email));
@@ -287,3 +273,7 @@ describe('the Knowledge Centre', () => {
     expect((await member.get('/en/search?q=rent+control')).body).toContain('Members briefing');
   });
 });
+
+/** Someone with a confirmed account, signed in. */
+const signUp = (name: string, email: string, ip: string): Promise<FormBrowser> =>
+  signUpAndSignIn(app, smtp, { name, email }, ip);

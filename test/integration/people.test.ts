@@ -7,28 +7,12 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { users } from '../../src/modules/access/access.schema.js';
 import { buildTestApp, type TestApp } from '../support/app.js';
-import { FormBrowser, linkIn, turnOnTwoFactor } from '../support/form-browser.js';
+import { FormBrowser, turnOnTwoFactor, signUpAndSignIn } from '../support/form-browser.js';
 import { startSmtpServer, type TestSmtpServer } from '../support/smtp.js';
 
 let smtp: TestSmtpServer;
 let app: TestApp;
 let admin: FormBrowser;
-
-async function signUp(name: string, email: string, ip: string): Promise<FormBrowser> {
-  const browser = new FormBrowser(app, ip);
-  const password = `${name} has a long passphrase`;
-  await browser.submit('/en/sign-up', '/en/sign-up', {
-    name,
-    email,
-    password,
-    passwordConfirmation: password,
-    consent: 'yes',
-  });
-  expect(
-    (await browser.get(linkIn(smtp.received.at(-1)?.text, '/en/verify-email'))).statusCode,
-  ).toBe(200);
-  return browser;
-}
 
 async function grant(email: string, role: string): Promise<void> {
   const people = await admin.get(`/en/admin/people?q=${encodeURIComponent(email)}`);
@@ -217,3 +201,7 @@ describe('people of the network', () => {
     expect(forbidden.statusCode).toBe(403);
   });
 });
+
+/** Someone with a confirmed account, signed in. */
+const signUp = (name: string, email: string, ip: string): Promise<FormBrowser> =>
+  signUpAndSignIn(app, smtp, { name, email }, ip);

@@ -1,5 +1,5 @@
 /** Use cases of the access module: the first administrator's one-time set-up link. */
-import { createHash, randomBytes } from 'node:crypto';
+import { hashToken, newLinkToken } from '../../platform/secrets.js';
 import { GoneError } from '../../platform/errors/errors.js';
 import type { AccessRepository } from './access.repository.js';
 import type { AuditLog } from './audit.js';
@@ -20,8 +20,6 @@ export interface AccessServiceDeps {
 export type SetupResult =
   { ok: true; userId: string } | { ok: false; errors: Partial<Record<SetupField, string>> };
 
-const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
-
 export function createAccessService(deps: AccessServiceDeps) {
   const now = deps.clock ?? (() => new Date());
   return {
@@ -32,7 +30,7 @@ export function createAccessService(deps: AccessServiceDeps) {
 
     /** Creates a one-time link that creates an administrator; only its hash is stored. */
     async issueSetupLink(locale = 'en'): Promise<{ url: string; expiresAt: Date }> {
-      const token = randomBytes(32).toString('base64url');
+      const token = newLinkToken();
       const expiresAt = new Date(now().getTime() + SETUP_LINK_LIFETIME_MS);
       await deps.repository.insertSetupToken(hashToken(token), expiresAt);
       return { url: `${deps.publicUrl}/${locale}/setup/${token}`, expiresAt };

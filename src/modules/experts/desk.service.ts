@@ -365,7 +365,11 @@ export function createDeskService(deps: DeskServiceDeps) {
       if (!publish || !publication) return { ok: true };
       if (!(await deps.repository.publish(id, publication, at)))
         return { ok: false, errors: { form: 'experts.desk.errors.notOpen' } };
-      const answerUrl = deps.mail.url(question.locale, `/experts/answers/${id}`);
+      // An answer for members is read by the asker through their own link, member or not.
+      const answerUrl =
+        publication === 'members'
+          ? deps.mail.followUrl(question.locale, id)
+          : deps.mail.url(question.locale, `/experts/answers/${id}`);
       if (publication === 'private') {
         await deps.mail.send({
           to: question.askerEmail,

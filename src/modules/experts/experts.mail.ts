@@ -2,14 +2,11 @@
  * The Experts' facility's e-mail and links. A question's follow link is derived from its id with
  * the app's secret, so that every message can carry it while the database keeps only its hash.
  */
-import { createHash, createHmac } from 'node:crypto';
+import { createHmac } from 'node:crypto';
+import { hashToken } from '../../platform/secrets.js';
 import type { Catalogue } from '../../platform/i18n/catalogue.js';
 import { composeMail } from '../../platform/mail/compose.js';
 import type { Mailer } from '../../platform/mail/mailer.js';
-
-/** SHA-256 of a link's token, as stored. */
-export const hashToken = (token: string): string =>
-  createHash('sha256').update(token).digest('hex');
 
 /** What a message says: catalogue keys under experts.mail.<kind>. */
 export type ExpertsMailKind =

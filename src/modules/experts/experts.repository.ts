@@ -1,5 +1,5 @@
 /** All SQL of the Experts' facility. */
-import { and, eq, gte, ne, sql } from 'drizzle-orm';
+import { and, eq, gte, inArray, ne, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';
 import { questions } from './experts.schema.js';
 
@@ -44,6 +44,8 @@ export interface FollowedQuestion {
   rejectionReason: string;
   /** Set once answered: where the answer was published (or that it was sent privately). */
   publication: Publication | null;
+  /** The published answer to read: this question's, or that of the one it was merged into. */
+  publishedAnswer: string | null;
   /** The answer, for the asker (published or private). */
   answer: string;
   summary: string;
@@ -161,14 +163,38 @@ export function createExpertsRepository(db: Db) {
           answer: questions.answer,
           summary: questions.summary,
           answeredAt: questions.answeredAt,
+          mergedInto: questions.mergedInto,
         })
         .from(questions)
         .where(eq(questions.followTokenHash, tokenHash));
       if (!row) return null;
       const answered = row.status === 'answered';
+      // A question merged into another is answered by that one's published answer.
+      const [merged] =
+        row.status === 'merged' && row.mergedInto
+          ? await db
+              .select({ id: questions.id })
+              .from(questions)
+              .where(
+                and(
+                  eq(questions.id, row.mergedInto),
+                  eq(questions.status, 'answered'),
+                  inArray(questions.publication, ['public', 'members']),
+                ),
+              )
+          : [];
       return {
-        ...row,
+        id: row.id,
+        locale: row.locale,
+        theme: row.theme,
+        country: row.country,
+        question: row.question,
+        keepPrivate: row.keepPrivate,
+        createdAt: row.createdAt,
+        rejectionReason: row.rejectionReason,
+        answeredAt: row.answeredAt,
         status: row.status as QuestionStatus,
+        publishedAnswer: answered && row.publication !== 'private' ? row.id : (merged?.id ?? null),
         publication: answered ? (row.publication as Publication) : null,
         // Drafts are the desk's until published.
         answer: answered ? row.answer : '',

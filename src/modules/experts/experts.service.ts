@@ -5,10 +5,11 @@
  * route), a limit on links, and the same question twice refused. The asker follows the question
  * through a link that needs no account.
  */
-import { createHmac, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import { validateForm, type SignedInViewer } from '../access/index.js';
-import { hashToken, type ExpertsMail } from './experts.mail.js';
+import { hashToken, newLinkToken } from '../../platform/secrets.js';
+import type { ExpertsMail } from './experts.mail.js';
 import type { ExpertsRepository, FollowedQuestion } from './experts.repository.js';
 import { askFormSchema } from './experts.schemas.js';
 
@@ -49,7 +50,6 @@ type AskResult =
   | { ok: true; email: string; confirmationSent: boolean; followUrl: string | null }
   | { ok: false; errors: Errors };
 
-const newToken = (): string => randomBytes(32).toString('base64url');
 /** A hash of the question lower-cased with spaces folded: the same words are the same question. */
 const fingerprintOf = (question: string): string =>
   hashToken(question.toLowerCase().replace(/\s+/g, ' ').trim());
@@ -146,7 +146,7 @@ export function createExpertsService(deps: ExpertsServiceDeps) {
 
       const name = viewer ? values.name || viewer.name : values.name;
       const greeted = viewer ? name : '';
-      const confirmToken = viewer ? null : newToken();
+      const confirmToken = viewer ? null : newLinkToken();
       const id = randomUUID();
       await deps.repository.createQuestion({
         id,

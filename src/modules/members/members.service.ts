@@ -3,7 +3,7 @@
  * a reason, ask for more), a message at each step, and the invitation that makes the
  * organisation's first administrator.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { hashToken, newLinkToken } from '../../platform/secrets.js';
 import type { Catalogue } from '../../platform/i18n/catalogue.js';
 import { composeMail } from '../../platform/mail/compose.js';
 import type { Mailer } from '../../platform/mail/mailer.js';
@@ -48,8 +48,6 @@ export interface MembersServiceDeps {
 }
 
 type Result<T = object> = ({ ok: true } & T) | { ok: false; errors: Record<string, string> };
-
-const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
 
 export function createMembersService(deps: MembersServiceDeps) {
   const now = deps.clock ?? (() => new Date());
@@ -99,7 +97,7 @@ export function createMembersService(deps: MembersServiceDeps) {
     role: 'admin' | 'member';
     locale: string;
   }): Promise<string> => {
-    const token = randomBytes(32).toString('base64url');
+    const token = newLinkToken();
     await deps.repository.createInvitation({
       ...invitation,
       tokenHash: hashToken(token),

@@ -358,3 +358,13 @@ export function typedValues(body: Readonly<Record<string, unknown>>): FormValues
     ),
   );
 }
+
+/** What was typed in some fields of a form, to show it again (never passwords). */
+export function kept(
+  body: Readonly<Record<string, unknown>>,
+  fields: readonly string[],
+): Record<string, string> {
+  return Object.fromEntries(
+    fields.map((field) => [field, typeof body[field] === 'string' ? body[field] : '']),
+  );
+}

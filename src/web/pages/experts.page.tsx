@@ -200,7 +200,7 @@ export function FollowQuestionPage(props: {
         <dd>{ctx.t(`vocabularies.theme.${question.theme}` as MessageKey)}</dd>
         {question.country ? (
           <>
-            <dt>{ctx.t('experts.field.country')}</dt>
+            <dt>{ctx.t('experts.facts.country')}</dt>
             <dd safe>{countryName(question.country, ctx.locale)}</dd>
           </>
         ) : (
@@ -219,9 +219,9 @@ export function FollowQuestionPage(props: {
       ) : (
         ''
       )}
-      {question.status === 'answered' && question.publication !== 'private' ? (
+      {question.publishedAnswer ? (
         <p>
-          <a href={ctx.href(`/experts/answers/${question.id}`)}>
+          <a href={ctx.href(`/experts/answers/${question.publishedAnswer}`)}>
             {ctx.t('experts.follow.readAnswer')}
           </a>
         </p>

@@ -114,7 +114,7 @@ export function WorkspaceQuestionPage(props: {
         <dd safe>{themeLabel(ctx, question.theme)}</dd>
         {question.country ? (
           <>
-            <dt>{ctx.t('experts.field.country')}</dt>
+            <dt>{ctx.t('experts.facts.country')}</dt>
             <dd safe>{countryName(question.country, ctx.locale)}</dd>
           </>
         ) : (
