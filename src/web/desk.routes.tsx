@@ -30,6 +30,10 @@ type IdParams = LocaleParams & { id: string };
 type Body = Record<string, unknown>;
 type Outcome = { ok: true } | { ok: false; errors: Record<string, string> };
 
+/** A preview: the form is shown again with what was typed, rendered, and nothing is saved. */
+const PREVIEW: Outcome = { ok: false, errors: {} };
+const previewing = (body: Body): boolean => body.intent === 'preview';
+
 const noticeOf = <T extends string>(known: readonly T[], value: unknown): T | undefined =>
   known.find((notice) => notice === value);
 
@@ -88,7 +92,7 @@ export function registerDeskRoutes(site: FastifyInstance, desk: DeskService, ctx
         notice={notice}
         today={new Date().toISOString().slice(0, 10)}
       />,
-      { ...PRIVATE, status: state ? 422 : 200 },
+      { ...PRIVATE, status: state && Object.keys(state.errors).length > 0 ? 422 : 200 },
     );
   };
 
@@ -170,7 +174,7 @@ export function registerDeskRoutes(site: FastifyInstance, desk: DeskService, ctx
   deskAction(
     'answer',
     'answer',
-    (viewer, id, body) => desk.saveAnswer(viewer, id, body),
+    async (viewer, id, body) => (previewing(body) ? PREVIEW : desk.saveAnswer(viewer, id, body)),
     (body) => (body.intent === 'publish' ? 'published' : 'saved'),
   );
   deskAction(
@@ -226,7 +230,7 @@ export function registerDeskRoutes(site: FastifyInstance, desk: DeskService, ctx
         state={state}
         notice={notice}
       />,
-      { ...PRIVATE, status: state ? 422 : 200 },
+      { ...PRIVATE, status: state && Object.keys(state.errors).length > 0 ? 422 : 200 },
     );
 
   site.get<{ Params: IdParams; Querystring: { done?: string } }>(
@@ -262,7 +266,7 @@ export function registerDeskRoutes(site: FastifyInstance, desk: DeskService, ctx
   workspaceAction(
     '',
     'draft',
-    (viewer, id, body) => desk.saveDraft(viewer, id, body),
+    async (viewer, id, body) => (previewing(body) ? PREVIEW : desk.saveDraft(viewer, id, body)),
     (body) => (body.intent === 'submit' ? 'submitted' : 'saved'),
   );
   // The call for help has its own field name, so that the page's two text boxes differ.

@@ -11,6 +11,7 @@ import { MembersTeaserPage } from './pages/about.page.js';
 import { AnswerPage, AnswersPage } from './pages/answers.page.js';
 import type { PageCache } from './render.js';
 import { ANONYMOUS } from '../modules/access/index.js';
+import { MAX_QUERY_LENGTH } from '../modules/search/index.js';
 import { isUuid } from '../platform/db/columns.js';
 import { NotFoundError } from '../platform/errors/errors.js';
 import { MessagePage } from './pages/account.page.js';
@@ -44,7 +45,7 @@ export function registerExpertsRoutes(
 ): void {
   const { experts, themeKeys, countries } = deps;
 
-  site.get<{ Params: LocaleParams; Querystring: { theme?: string; page?: string } }>(
+  site.get<{ Params: LocaleParams; Querystring: { theme?: string; q?: string; page?: string } }>(
     '/experts/answers',
     async (request, reply) => {
       const ctx = ctxOf(request, reply);
@@ -54,7 +55,15 @@ export function registerExpertsRoutes(
       const requested = Number(request.query.page ?? '1');
       const page =
         Number.isInteger(requested) && requested >= 1 && requested <= 10_000 ? requested : 1;
-      const { rows, total } = await deps.answers.listAnswers(viewer, { theme }, page);
+      const query =
+        typeof request.query.q === 'string'
+          ? request.query.q.trim().slice(0, MAX_QUERY_LENGTH)
+          : '';
+      const { rows, total } = await deps.answers.listAnswers(
+        viewer,
+        { theme, query: query || undefined },
+        page,
+      );
       const view = (
         <AnswersPage
           ctx={ctx}
@@ -63,6 +72,7 @@ export function registerExpertsRoutes(
           page={page}
           pages={Math.max(1, Math.ceil(total / ANSWERS_PAGE_SIZE))}
           theme={theme}
+          query={query}
           themes={themes}
         />
       );

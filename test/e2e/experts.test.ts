@@ -133,6 +133,10 @@ describe('the Experts’ facility in Chromium, without JavaScript', () => {
     await expert
       .getByRole('textbox', { name: 'Answer' })
       .fill('Most cities pay for the office from the **general budget**.');
+    await expert.getByRole('button', { name: 'Preview' }).click();
+    await expect
+      .poll(() => expert.locator('.preview').innerHTML())
+      .toContain('<strong>general budget</strong>');
     await expert.getByRole('button', { name: 'Save the draft' }).click();
     await expect
       .poll(() => expert.getByRole('status').first().textContent())

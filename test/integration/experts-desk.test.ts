@@ -192,6 +192,19 @@ describe('the desk', () => {
 
     const url = `/en/experts/workspace/${questionId}`;
     const basedOn = /name="basedOn" value="([^"]*)"/.exec(page.body)?.[1] ?? '';
+    // A preview shows the Markdown as it will read, and saves nothing.
+    const preview = await expert.submit(url, url, {
+      answer: 'A **first** thought.',
+      basedOn,
+      intent: 'preview',
+    });
+    expect(preview.statusCode).toBe(200);
+    expect(preview.body).toContain('<strong>first</strong>');
+    expect(preview.body).toContain('A **first** thought.');
+    const stored = await app.database.db.execute<{ answer: string }>(
+      sql`SELECT answer FROM questions WHERE id = ${questionId}`,
+    );
+    expect(stored.rows[0]?.answer).toBe('');
     const saved = await expert.submit(url, url, {
       answer: 'Most cities fund the office from the general budget.',
       basedOn,
@@ -309,6 +322,10 @@ describe('the desk', () => {
     expect(data.mainEntity.acceptedAnswer.author[0]?.name).toBe('Ines Expert');
     expect(visitor.body).toContain(`/en/experts/ask?theme=housing`);
 
+    const searched = await app.http.inject({ url: '/en/experts/answers?q=ombudsperson' });
+    expect(searched.body).toContain(`/en/experts/answers/${questionId}`);
+    const none = await app.http.inject({ url: '/en/experts/answers?q=%22regional+tramways%22' });
+    expect(none.body).toContain('No answers');
     const archive = await app.http.inject({ url: '/en/experts/answers?theme=housing' });
     expect(archive.body).toContain('Our city wants a local human rights ombudsperson');
     expect(archive.body).toContain('1 answer');

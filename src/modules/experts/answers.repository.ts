@@ -62,16 +62,20 @@ export function createAnswersRepository(db: Db) {
     sql`q.status = 'answered' AND q.publication = ANY(${sql.param(readableLevels(viewer))}::text[])`;
 
   return {
-    /** One page of the archive, newest first, optionally of one theme; with the total. */
+    /** One page of the archive, newest first, optionally of one theme or with some words; with the total. */
     async listAnswers(
       viewer: Viewer,
-      filter: { theme?: string },
+      filter: { theme?: string; query?: string },
       page = 1,
       pageSize = ANSWERS_PAGE_SIZE,
     ): Promise<{ rows: AnswerSummary[]; total: number }> {
-      const where = filter.theme
-        ? sql`${readable(viewer)} AND q.theme = ${filter.theme}`
-        : readable(viewer);
+      const conditions = [readable(viewer)];
+      if (filter.theme) conditions.push(sql`q.theme = ${filter.theme}`);
+      // Words, phrases in quotes, OR and -word, accents folded, as in the site search.
+      if (filter.query)
+        conditions.push(sql`to_tsvector('simple', unaccent(q.public_question || ' ' || q.summary || ' ' || q.answer))
+          @@ websearch_to_tsquery('simple', unaccent(${filter.query}))`);
+      const where = sql.join(conditions, sql` AND `);
       const [rows, counted] = await Promise.all([
         db.execute<Row>(sql`
           SELECT q.id, q.locale, q.theme, q.country, left(q.public_question, 400) AS public_question,

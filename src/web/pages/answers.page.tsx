@@ -23,12 +23,18 @@ export function AnswersPage(props: {
   page: number;
   pages: number;
   theme: string | undefined;
+  /** The words looked for, or ''. */
+  query: string;
   themes: readonly { theme: string; count: number }[];
 }): JSX.Element {
   const { ctx } = props;
   const query = (page: number) =>
     ctx.href(
-      `/experts/answers?${new URLSearchParams({ ...(props.theme ? { theme: props.theme } : {}), page: String(page) }).toString()}`,
+      `/experts/answers?${new URLSearchParams({
+        ...(props.query ? { q: props.query } : {}),
+        ...(props.theme ? { theme: props.theme } : {}),
+        page: String(page),
+      }).toString()}`,
     );
   return (
     <Layout
@@ -49,6 +55,10 @@ export function AnswersPage(props: {
         class="filters"
         aria-label={ctx.text('experts.answers.filter')}
       >
+        <div class="field">
+          <label for="filter-q">{ctx.t('experts.answers.search')}</label>
+          <input id="filter-q" name="q" type="search" value={props.query} />
+        </div>
         <FilterSelect
           ctx={ctx}
           name="theme"
@@ -67,7 +77,7 @@ export function AnswersPage(props: {
       ) : (
         <ul class="cards">
           {props.rows.map((answer) => (
-            <li class="card">
+            <li class="card answer-card">
               <h2>
                 <a href={ctx.href(`/experts/answers/${answer.id}`)} lang={answer.locale} safe>
                   {answerHeadline(answer)}

@@ -464,6 +464,15 @@ export function DeskQuestionPage(props: {
           ) : (
             ''
           )}
+          {state?.form === 'answer' && textValue(state.values, 'intent') === 'preview' ? (
+            <AnswerPreview
+              ctx={ctx}
+              markdown={textValue(answer, 'answer')}
+              lang={question.locale}
+            />
+          ) : (
+            ''
+          )}
           <form method="post" action={action('/answer')} class="form" novalidate>
             <Csrf token={props.csrfToken} />
             <input
@@ -554,6 +563,9 @@ export function DeskQuestionPage(props: {
                   ))}
                 </fieldset>
                 <p class="actions">
+                  <button type="submit" name="intent" value="preview" class="secondary">
+                    {ctx.t('experts.desk.answer.preview')}
+                  </button>{' '}
                   <button type="submit" name="intent" value="save" class="secondary">
                     {ctx.t('experts.desk.answer.save')}
                   </button>{' '}
@@ -565,6 +577,9 @@ export function DeskQuestionPage(props: {
             ) : (
               <>
                 <p class="hint">{ctx.t('experts.desk.answer.published')}</p>
+                <button type="submit" name="intent" value="preview" class="secondary">
+                  {ctx.t('experts.desk.answer.preview')}
+                </button>{' '}
                 <button type="submit" name="intent" value="save">
                   {ctx.t('experts.desk.answer.saveChanges')}
                 </button>
@@ -643,6 +658,20 @@ export function DeskQuestionPage(props: {
         ''
       )}
     </Layout>
+  );
+}
+
+/** An answer as it will read, from what was typed: nothing is saved. */
+export function AnswerPreview(props: {
+  ctx: PageContext;
+  markdown: string;
+  lang: string;
+}): JSX.Element {
+  return (
+    <section class="preview" aria-labelledby="preview-title">
+      <h3 id="preview-title">{props.ctx.t('experts.desk.answer.previewTitle')}</h3>
+      <Prose markdown={props.markdown} lang={props.lang} />
+    </section>
   );
 }
 

@@ -6,7 +6,14 @@ import { Checkbox, Csrf, textValue, TextArea, type FormValues } from '../compone
 import type { PageContext } from '../context.js';
 import { Layout } from '../layout/layout.js';
 import type { MessageKey } from '../messages.js';
-import { excerpt, Notes, QuestionPageTop, statusLabel, themeLabel } from './desk.page.js';
+import {
+  AnswerPreview,
+  excerpt,
+  Notes,
+  QuestionPageTop,
+  statusLabel,
+  themeLabel,
+} from './desk.page.js';
 
 /** The workspace's forms. */
 export type WorkspaceForm = 'draft' | 'help' | 'note';
@@ -147,6 +154,11 @@ export function WorkspaceQuestionPage(props: {
           ) : (
             ''
           )}
+          {state?.form === 'draft' && textValue(state.values, 'intent') === 'preview' ? (
+            <AnswerPreview ctx={ctx} markdown={textValue(draft, 'answer')} lang={question.locale} />
+          ) : (
+            ''
+          )}
           <form
             method="post"
             action={ctx.href(`/experts/workspace/${question.id}`)}
@@ -178,6 +190,9 @@ export function WorkspaceQuestionPage(props: {
               required={false}
             />
             <p class="actions">
+              <button type="submit" name="intent" value="preview" class="secondary">
+                {ctx.t('experts.desk.answer.preview')}
+              </button>{' '}
               <button type="submit" name="intent" value="save" class="secondary">
                 {ctx.t('experts.workspace.draft.save')}
               </button>{' '}
