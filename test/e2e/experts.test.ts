@@ -13,13 +13,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   AXE_TAGS,
   checkWithAxe as checkPagesWithAxe,
+  becomeFirstAdministrator,
   launchBrowser,
   SCREENSHOTS,
   serveTestApp,
   signInThroughForm,
   type ServedApp,
 } from '../support/browser.js';
-import { signUpAndSignIn, totpCode } from '../support/form-browser.js';
+import { signUpAndSignIn } from '../support/form-browser.js';
 import { startSmtpServer, type TestSmtpServer } from '../support/smtp.js';
 
 const PASSWORD = 'the editor’s long passphrase';
@@ -91,20 +92,11 @@ describe('the Experts’ facility in Chromium, without JavaScript', () => {
     // 2. The editor, with two-factor sign-in, assigns it to the suggested expert.
     const editorContext = await browser.newContext(noScript);
     const editor = await editorContext.newPage();
-    const setup = await served.app.access.issueSetupLink('en');
-    await editor.goto(local(setup.url));
-    await editor.getByLabel('Your name').fill('Erika Editor');
-    await editor.getByLabel('E-mail address').fill('erika@example.org');
-    await editor.getByLabel('Password', { exact: true }).fill(PASSWORD);
-    await editor.getByLabel('Repeat the password').fill(PASSWORD);
-    await editor.locator('button[type=submit]').click();
-    await signIn(editor, 'erika@example.org', PASSWORD);
-    await editor.getByLabel('Your current password').fill(PASSWORD);
-    await editor.locator('main button[type=submit]').click();
-    const totpUri = await editor.locator('input[name=totpUri]').inputValue();
-    await editor.getByLabel('Code from the app, or a recovery code').fill(await totpCode(totpUri));
-    await editor.locator('main button[type=submit]').click();
-    await editor.getByRole('status').waitFor();
+    await becomeFirstAdministrator(editor, served, {
+      name: 'Erika Editor',
+      email: 'erika@example.org',
+      password: PASSWORD,
+    });
     await editor.goto(`${served.baseUrl}/en/account`);
     await editor.getByRole('link', { name: 'Questions to the experts' }).click();
     await editor.getByRole('link', { name: /Our city wants a local ombudsperson/ }).click();

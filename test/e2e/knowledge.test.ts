@@ -10,13 +10,14 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   checkWithAxe as checkPagesWithAxe,
+  becomeFirstAdministrator,
   launchBrowser,
   SCREENSHOTS,
   serveTestApp,
   signInThroughForm,
   type ServedApp,
 } from '../support/browser.js';
-import { FormBrowser, linkIn, totpCode } from '../support/form-browser.js';
+import { FormBrowser, linkIn } from '../support/form-browser.js';
 import { pdfDocument } from '../support/documents.js';
 import { startSmtpServer, type TestSmtpServer } from '../support/smtp.js';
 
@@ -48,20 +49,11 @@ describe('the Knowledge Centre in Chromium, without JavaScript', () => {
     // An administrator, who edits, with two-factor sign-in.
     const editorContext = await browser.newContext(noScript);
     const editor = await editorContext.newPage();
-    const setup = await served.app.access.issueSetupLink('en');
-    await editor.goto(setup.url.replace('http://localhost:3000', served.baseUrl));
-    await editor.getByLabel('Your name').fill('Erika Editor');
-    await editor.getByLabel('E-mail address').fill('erika@example.org');
-    await editor.getByLabel('Password', { exact: true }).fill(PASSWORD);
-    await editor.getByLabel('Repeat the password').fill(PASSWORD);
-    await editor.locator('button[type=submit]').click();
-    await signIn(editor, 'erika@example.org', PASSWORD);
-    await editor.getByLabel('Your current password').fill(PASSWORD);
-    await editor.locator('main button[type=submit]').click();
-    const totpUri = await editor.locator('input[name=totpUri]').inputValue();
-    await editor.getByLabel('Code from the app, or a recovery code').fill(await totpCode(totpUri));
-    await editor.locator('main button[type=submit]').click();
-    await editor.getByRole('status').waitFor();
+    await becomeFirstAdministrator(editor, served, {
+      name: 'Erika Editor',
+      email: 'erika@example.org',
+      password: PASSWORD,
+    });
 
     // 1. The editor writes a good practice, makes a mistake, previews, saves.
     await editor.goto(`${served.baseUrl}/en/account`);

@@ -13,13 +13,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pages } from '../../src/modules/knowledge/knowledge.schema.js';
 import {
   checkWithAxe as checkPagesWithAxe,
+  becomeFirstAdministrator,
   launchBrowser,
   SCREENSHOTS,
   serveTestApp,
   signInThroughForm,
   type ServedApp,
 } from '../support/browser.js';
-import { totpCode } from '../support/form-browser.js';
 import { startSmtpServer, type TestSmtpServer } from '../support/smtp.js';
 
 const CONTACT = 'Ana Lima, Human Rights Office';
@@ -76,21 +76,11 @@ describe('the membership journey without JavaScript', () => {
     // 2. An administrator (with two-factor sign-in) approves it.
     const adminContext = await browser.newContext(noScript);
     const admin = await adminContext.newPage();
-    const setup = await served.app.access.issueSetupLink('en');
-    await admin.goto(setup.url.replace('http://localhost:3000', served.baseUrl));
-    await admin.getByLabel('Your name').fill('Grace Admin');
-    await admin.getByLabel('E-mail address').fill('grace@example.org');
-    await admin.getByLabel('Password', { exact: true }).fill('grace’s long passphrase');
-    await admin.getByLabel('Repeat the password').fill('grace’s long passphrase');
-    await admin.locator('button[type=submit]').click();
-    await signIn(admin, 'grace@example.org', 'grace’s long passphrase');
-    await admin.waitForURL(/\/en\/account\/two-factor$/);
-    await admin.getByLabel('Your current password').fill('grace’s long passphrase');
-    await admin.locator('main button[type=submit]').click();
-    const totpUri = await admin.locator('input[name=totpUri]').inputValue();
-    await admin.getByLabel('Code from the app, or a recovery code').fill(await totpCode(totpUri));
-    await admin.locator('main button[type=submit]').click();
-    await admin.getByRole('status').waitFor();
+    await becomeFirstAdministrator(admin, served, {
+      name: 'Grace Admin',
+      email: 'grace@example.org',
+      password: 'grace’s long passphrase',
+    });
     await admin.goto(`${served.baseUrl}/en/account`);
     await admin.getByRole('link', { name: 'Applications' }).click();
     const application = admin.locator('article', { hasText: 'Prefeitura de Lisboa' });

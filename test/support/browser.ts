@@ -5,6 +5,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { buildTestApp, type TestApp } from './app.js';
+import { totpCode } from './form-browser.js';
 
 export const CHROMIUM_PATH = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 
@@ -92,4 +93,30 @@ export async function checkWithAxe(
     });
   }
   await checker.close();
+}
+
+/**
+ * A fresh deployment's first person, in the browser: the one-time set-up link, sign-in, and
+ * two-factor sign-in turned on, as an administrator (who edits too) would do it.
+ */
+export async function becomeFirstAdministrator(
+  page: Page,
+  served: ServedApp,
+  person: { name: string; email: string; password: string },
+): Promise<void> {
+  const setup = await served.app.access.issueSetupLink('en');
+  await page.goto(setup.url.replace('http://localhost:3000', served.baseUrl));
+  await page.getByLabel('Your name').fill(person.name);
+  await page.getByLabel('E-mail address').fill(person.email);
+  await page.getByLabel('Password', { exact: true }).fill(person.password);
+  await page.getByLabel('Repeat the password').fill(person.password);
+  await page.locator('button[type=submit]').click();
+  await signInThroughForm(page, served.baseUrl, person.email, person.password);
+  await page.waitForURL(/\/en\/account\/two-factor$/);
+  await page.getByLabel('Your current password').fill(person.password);
+  await page.locator('main button[type=submit]').click();
+  const totpUri = await page.locator('input[name=totpUri]').inputValue();
+  await page.getByLabel('Code from the app, or a recovery code').fill(await totpCode(totpUri));
+  await page.locator('main button[type=submit]').click();
+  await page.getByRole('status').waitFor();
 }

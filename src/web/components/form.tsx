@@ -322,7 +322,7 @@ export function errorsInOrder(
 }
 
 /** A field's problem, above the field and referenced by its aria-describedby (`<name>-error`). */
-function FieldError(props: { ctx: PageContext; name: string; error?: string }): JSX.Element {
+export function FieldError(props: { ctx: PageContext; name: string; error?: string }): JSX.Element {
   if (!props.error) return '';
   return (
     <p class="field-error" id={`${props.name}-error`}>

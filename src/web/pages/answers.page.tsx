@@ -11,6 +11,27 @@ import { excerpt, themeLabel } from './desk.page.js';
 const dateOf = (ctx: PageContext, date: Date): string =>
   new Intl.DateTimeFormat(ctx.locale, { dateStyle: 'long', timeZone: 'UTC' }).format(date);
 
+/** An answer's topic, day and, when it is for members, a badge saying so. */
+function AnswerMeta(props: { ctx: PageContext; answer: AnswerSummary }): JSX.Element {
+  const { ctx, answer } = props;
+  return (
+    <p class="meta">
+      <span safe>{themeLabel(ctx, answer.theme)}</span> ·{' '}
+      <time datetime={answer.answeredAt.toISOString()}>
+        {ctx.t('experts.answers.answeredOn', { date: dateOf(ctx, answer.answeredAt) })}
+      </time>
+      {answer.access === 'members' ? (
+        <>
+          {' '}
+          · <span class="badge">{ctx.t('experts.answers.membersOnly')}</span>
+        </>
+      ) : (
+        ''
+      )}
+    </p>
+  );
+}
+
 /** The headline of an answer: the start of its question. */
 export const answerHeadline = (answer: { question: string }): string =>
   excerpt(answer.question.replace(/\s+/g, ' ').trim(), 120);
@@ -86,20 +107,7 @@ export function AnswersPage(props: {
               <p lang={answer.locale} safe>
                 {answer.summary}
               </p>
-              <p class="meta">
-                <span safe>{themeLabel(ctx, answer.theme)}</span> ·{' '}
-                <time datetime={answer.answeredAt.toISOString()}>
-                  {ctx.t('experts.answers.answeredOn', { date: dateOf(ctx, answer.answeredAt) })}
-                </time>
-                {answer.access === 'members' ? (
-                  <>
-                    {' '}
-                    · <span class="badge">{ctx.t('experts.answers.membersOnly')}</span>
-                  </>
-                ) : (
-                  ''
-                )}
-              </p>
+              <AnswerMeta ctx={ctx} answer={answer} />
             </li>
           ))}
         </ul>
@@ -164,20 +172,7 @@ export function AnswerPage(props: {
       }
     >
       <PageHeader title={headline} lang={answer.locale} />
-      <p class="meta">
-        <span safe>{themeLabel(ctx, answer.theme)}</span> ·{' '}
-        <time datetime={answer.answeredAt.toISOString()}>
-          {ctx.t('experts.answers.answeredOn', { date: dateOf(ctx, answer.answeredAt) })}
-        </time>
-        {answer.access === 'members' ? (
-          <>
-            {' '}
-            · <span class="badge">{ctx.t('experts.answers.membersOnly')}</span>
-          </>
-        ) : (
-          ''
-        )}
-      </p>
+      <AnswerMeta ctx={ctx} answer={answer} />
       <section aria-labelledby="question-title">
         <h2 id="question-title">{ctx.t('experts.answer.question')}</h2>
         {/* A short question is the headline already; a long one is given whole here. */}

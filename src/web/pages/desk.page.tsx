@@ -12,6 +12,7 @@ import { countryName } from '../../modules/vocabularies/index.js';
 import { PageHeader, Prose, Pagination } from '../components/content.js';
 import {
   Csrf,
+  FieldError,
   errorsInOrder,
   ErrorSummary,
   textValue,
@@ -73,7 +74,9 @@ export const themeLabel = (ctx: PageContext, theme: string): string =>
 const dateOf = (ctx: PageContext, date: Date): string =>
   new Intl.DateTimeFormat(ctx.locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(date);
 
-const dayOf = (ctx: PageContext, day: string): string => dateOf(ctx, new Date(`${day}T00:00:00Z`));
+/** A day (YYYY-MM-DD) as the desk writes it. */
+export const dayOf = (ctx: PageContext, day: string): string =>
+  dateOf(ctx, new Date(`${day}T00:00:00Z`));
 
 /** A duration of hours as hours under two days, else as days. */
 function duration(ctx: PageContext, hours: number | null): string {
@@ -377,13 +380,7 @@ export function DeskQuestionPage(props: {
                 id="experts"
               >
                 <legend>{ctx.t('experts.desk.assign.experts')}</legend>
-                {errorsOf('assign').experts ? (
-                  <p class="field-error" id="experts-error">
-                    {ctx.t(errorsOf('assign').experts as MessageKey)}
-                  </p>
-                ) : (
-                  ''
-                )}
+                <FieldError ctx={ctx} name="experts" error={errorsOf('assign').experts} />
                 <ul>
                   {props.suggestions.map((expert, index) => (
                     <li>
@@ -418,13 +415,7 @@ export function DeskQuestionPage(props: {
               </fieldset>
               <div class={errorsOf('assign').dueOn ? 'field has-error' : 'field'}>
                 <label for="dueOn">{ctx.t('experts.desk.assign.due')}</label>
-                {errorsOf('assign').dueOn ? (
-                  <p class="field-error" id="dueOn-error">
-                    {ctx.t(errorsOf('assign').dueOn as MessageKey)}
-                  </p>
-                ) : (
-                  ''
-                )}
+                <FieldError ctx={ctx} name="dueOn" error={errorsOf('assign').dueOn} />
                 <input
                   type="date"
                   id="dueOn"
@@ -539,13 +530,7 @@ export function DeskQuestionPage(props: {
                   id="publication"
                 >
                   <legend>{ctx.t('experts.desk.answer.publication')}</legend>
-                  {errorsOf('answer').publication ? (
-                    <p class="field-error" id="publication-error">
-                      {ctx.t(errorsOf('answer').publication as MessageKey)}
-                    </p>
-                  ) : (
-                    ''
-                  )}
+                  <FieldError ctx={ctx} name="publication" error={errorsOf('answer').publication} />
                   {PUBLICATIONS.map((publication) => (
                     <p>
                       <input
@@ -617,13 +602,7 @@ export function DeskQuestionPage(props: {
             <Csrf token={props.csrfToken} />
             <fieldset class={errorsOf('merge').into ? 'choices has-error' : 'choices'} id="into">
               <legend>{ctx.t('experts.desk.merge.into')}</legend>
-              {errorsOf('merge').into ? (
-                <p class="field-error" id="into-error">
-                  {ctx.t(errorsOf('merge').into as MessageKey)}
-                </p>
-              ) : (
-                ''
-              )}
+              <FieldError ctx={ctx} name="into" error={errorsOf('merge').into} />
               {props.duplicates.length === 0 ? (
                 <p>{ctx.t('experts.desk.merge.none')}</p>
               ) : (

@@ -8,6 +8,7 @@ import { Layout } from '../layout/layout.js';
 import type { MessageKey } from '../messages.js';
 import {
   AnswerPreview,
+  dayOf,
   excerpt,
   Notes,
   QuestionPageTop,
@@ -24,11 +25,6 @@ export interface WorkspaceFormState {
 }
 export const WORKSPACE_NOTICES = ['saved', 'submitted', 'help', 'noted'] as const;
 export type WorkspaceNotice = (typeof WORKSPACE_NOTICES)[number];
-
-const dayOf = (ctx: PageContext, day: string): string =>
-  new Intl.DateTimeFormat(ctx.locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(
-    new Date(`${day}T00:00:00Z`),
-  );
 
 /** The questions assigned to the expert. */
 export function WorkspacePage(props: {
