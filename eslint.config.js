@@ -4,14 +4,7 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: [
-      'node_modules/',
-      'data/',
-      'coverage/',
-      'test-results/',
-      'src/web/assets/',
-      'scratch/',
-    ],
+    ignores: ['node_modules/', 'data/', 'coverage/', 'test-results/', 'src/ui/assets/', 'scratch/'],
   },
   js.configs.recommended,
   ...tseslint.configs.strict,
@@ -23,7 +16,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['bin/*.js', 'src/web/assets/**/*.js'],
+    files: ['bin/*.js', 'src/ui/assets/**/*.js'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
   },
 );

@@ -12,13 +12,13 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
-import { ANONYMOUS, type Viewer } from '../src/modules/access/index.js';
+import { ANONYMOUS, type Viewer } from '../src/features/access/index.js';
 import {
   createItemsRepository,
   type ListCounts,
   refreshSearchDocuments,
-} from '../src/modules/knowledge/index.js';
-import { createItemsSearchRepository } from '../src/modules/search/index.js';
+} from '../src/features/knowledge/index.js';
+import { createItemsSearchRepository } from '../src/features/search/index.js';
 import { createMemo } from '../src/platform/cache/memo.js';
 import { openDatabase } from '../src/platform/db/database.js';
 import { migrateDatabase } from '../src/platform/db/migrate.js';

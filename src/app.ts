@@ -17,7 +17,7 @@ import {
   createRolesService,
   createSignInThrottle,
   type AccessService,
-} from './modules/access/index.js';
+} from './features/access/index.js';
 import {
   KNOWLEDGE_JOBS,
   FILE_JOBS,
@@ -34,19 +34,19 @@ import {
   createOaiRepository,
   LINK_JOBS,
   type ListCounts,
-} from './modules/knowledge/index.js';
+} from './features/knowledge/index.js';
 import {
   createMembersRepository,
   createMembersService,
   createPeopleRepository,
   createPeopleService,
-} from './modules/members/index.js';
+} from './features/members/index.js';
 import {
   createItemsSearchRepository,
   createSearchRepository,
   createSearchService,
-} from './modules/search/index.js';
-import { createVocabulariesRepository, regionOfCountry } from './modules/vocabularies/index.js';
+} from './features/search/index.js';
+import { createVocabulariesRepository, regionOfCountry } from './features/vocabularies/index.js';
 import {
   createAnswersRepository,
   createDeskRepository,
@@ -55,7 +55,7 @@ import {
   createExpertsRepository,
   createExpertsService,
   EXPERTS_JOBS,
-} from './modules/experts/index.js';
+} from './features/experts/index.js';
 import { createMemo } from './platform/cache/memo.js';
 import { createRenderCache, type RenderCache } from './platform/cache/render-cache.js';
 import type { Database } from './platform/db/database.js';
@@ -69,10 +69,10 @@ import { createHttpServer } from './platform/http/server.js';
 import { Catalogue } from './platform/i18n/catalogue.js';
 import type { Logger } from './platform/logging/logger.js';
 import { createMailer, readOutbox, type Mailer } from './platform/mail/mailer.js';
-import { worldLandAsset } from './web/components/map.js';
-import { registerWeb } from './web/routes.js';
+import { worldLandAsset } from './ui/components/map.js';
+import { registerWeb } from './features/site/site.routes.js';
 
-const ASSETS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'web', 'assets');
+const ASSETS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'ui', 'assets');
 
 export interface AppDeps {
   config: Pick<

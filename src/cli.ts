@@ -1,7 +1,7 @@
 /** The `hrcn` command-line interface: serve, database and user administration. */
 import { Command } from 'commander';
-import { createAccessRepository, createAccessService } from './modules/access/index.js';
-import { testMessage } from './modules/admin/index.js';
+import { createAccessRepository, createAccessService } from './features/access/index.js';
+import { testMessage } from './features/admin/index.js';
 import { Catalogue } from './platform/i18n/catalogue.js';
 import { createMailer } from './platform/mail/mailer.js';
 import { loadConfig, ConfigError, type Config } from './config.js';

@@ -13,16 +13,16 @@ import {
   sdgs as sdgTable,
   themes as themeTable,
   udhrArticles,
-} from '../modules/vocabularies/vocabularies.schema.js';
-import { linkGroups, links, pages } from '../modules/knowledge/knowledge.schema.js';
-import { organisations } from '../modules/members/members.schema.js';
+} from '../features/vocabularies/vocabularies.schema.js';
+import { linkGroups, links, pages } from '../features/knowledge/knowledge.schema.js';
+import { organisations } from '../features/members/members.schema.js';
 import {
   euMemberStates,
   regionOfCountry,
   countriesWithoutRegion,
-} from '../modules/vocabularies/data/regions.js';
-import { sdgs } from '../modules/vocabularies/data/sdgs.js';
-import { themes } from '../modules/vocabularies/data/themes.js';
+} from '../features/vocabularies/data/regions.js';
+import { sdgs } from '../features/vocabularies/data/sdgs.js';
+import { themes } from '../features/vocabularies/data/themes.js';
 import { seedOrganisations } from './data/organisations.js';
 import { seedPages } from './data/pages.js';
 import type { SeedLinkGroup } from './data/types.js';

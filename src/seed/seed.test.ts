@@ -2,15 +2,15 @@ import { eq, sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test/support/database.js';
-import { linkGroups, links, pages } from '../modules/knowledge/knowledge.schema.js';
-import { organisations } from '../modules/members/members.schema.js';
+import { linkGroups, links, pages } from '../features/knowledge/knowledge.schema.js';
+import { organisations } from '../features/members/members.schema.js';
 import {
   countries,
   sdgTargets,
   sdgs,
   themes,
   udhrArticles,
-} from '../modules/vocabularies/vocabularies.schema.js';
+} from '../features/vocabularies/vocabularies.schema.js';
 import { seedInitialContent } from './seed.service.js';
 
 let database: TestDatabase;

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pages } from '../../src/modules/knowledge/knowledge.schema.js';
+import { pages } from '../../src/features/knowledge/knowledge.schema.js';
 import {
   checkWithAxe as checkPagesWithAxe,
   becomeFirstAdministrator,

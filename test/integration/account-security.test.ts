@@ -3,7 +3,7 @@
  * log and who may read it, and the first administrator signing in with the password set by link.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { lockSeconds } from '../../src/modules/access/index.js';
+import { lockSeconds } from '../../src/features/access/index.js';
 import { buildTestApp, type TestApp } from '../support/app.js';
 import { FormBrowser, linkIn, turnOnTwoFactor } from '../support/form-browser.js';
 import { startSmtpServer, type TestSmtpServer } from '../support/smtp.js';

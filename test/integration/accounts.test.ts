@@ -4,7 +4,7 @@
  */
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sessions, users } from '../../src/modules/access/access.schema.js';
+import { sessions, users } from '../../src/features/access/access.schema.js';
 import { buildTestApp, type TestApp } from '../support/app.js';
 import { startSmtpServer, type TestSmtpServer } from '../support/smtp.js';
 import { FormBrowser, linkIn } from '../support/form-browser.js';

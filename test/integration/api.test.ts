@@ -6,7 +6,7 @@
 import { parse } from 'csv-parse/sync';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { refreshSearchDocuments } from '../../src/modules/knowledge/index.js';
+import { refreshSearchDocuments } from '../../src/features/knowledge/index.js';
 import { buildTestApp, type TestApp } from '../support/app.js';
 
 let app: TestApp;

@@ -6,8 +6,8 @@
  */
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { items } from '../../src/modules/knowledge/items.schema.js';
-import { linkGroups, links } from '../../src/modules/knowledge/knowledge.schema.js';
+import { items } from '../../src/features/knowledge/items.schema.js';
+import { linkGroups, links } from '../../src/features/knowledge/knowledge.schema.js';
 import { buildTestApp, type TestApp } from '../support/app.js';
 import { signInAsAdministrator, type FormBrowser } from '../support/form-browser.js';
 

@@ -6,8 +6,8 @@
  */
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { users } from '../../src/modules/access/access.schema.js';
-import { profiles } from '../../src/modules/members/members.schema.js';
+import { users } from '../../src/features/access/access.schema.js';
+import { profiles } from '../../src/features/members/members.schema.js';
 import { buildTestApp, type TestApp } from '../support/app.js';
 import { FormBrowser, signInAsAdministrator, signUpAndSignIn } from '../support/form-browser.js';
 import { startSmtpServer, type TestSmtpServer } from '../support/smtp.js';

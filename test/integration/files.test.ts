@@ -9,7 +9,7 @@
 import { readdir } from 'node:fs/promises';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { refreshSearchDocuments } from '../../src/modules/knowledge/index.js';
+import { refreshSearchDocuments } from '../../src/features/knowledge/index.js';
 import { startJobs, type Jobs } from '../../src/platform/jobs/jobs.js';
 import { createLogger } from '../../src/platform/logging/logger.js';
 import { buildTestApp, type TestApp } from '../support/app.js';

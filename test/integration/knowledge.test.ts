@@ -6,9 +6,9 @@
  */
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { users } from '../../src/modules/access/access.schema.js';
-import { refreshSearchDocuments } from '../../src/modules/knowledge/index.js';
-import { items } from '../../src/modules/knowledge/items.schema.js';
+import { users } from '../../src/features/access/access.schema.js';
+import { refreshSearchDocuments } from '../../src/features/knowledge/index.js';
+import { items } from '../../src/features/knowledge/items.schema.js';
 import { buildTestApp, type TestApp } from '../support/app.js';
 import type { FormBrowser } from '../support/form-browser.js';
 import { signInAsAdministrator, signUpAndSignIn } from '../support/form-browser.js';

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testMessage } from '../../src/modules/admin/index.js';
+import { testMessage } from '../../src/features/admin/index.js';
 import { Catalogue } from '../../src/platform/i18n/catalogue.js';
 import { createLogger } from '../../src/platform/logging/logger.js';
 import { composeMail } from '../../src/platform/mail/compose.js';

@@ -4,11 +4,11 @@
  */
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { linkGroups, links, pages } from '../../src/modules/knowledge/knowledge.schema.js';
-import { users } from '../../src/modules/access/access.schema.js';
-import { organisations, profiles } from '../../src/modules/members/members.schema.js';
+import { linkGroups, links, pages } from '../../src/features/knowledge/knowledge.schema.js';
+import { users } from '../../src/features/access/access.schema.js';
+import { organisations, profiles } from '../../src/features/members/members.schema.js';
 import { readOutbox } from '../../src/platform/mail/mailer.js';
-import { refreshSearchDocuments } from '../../src/modules/knowledge/index.js';
+import { refreshSearchDocuments } from '../../src/features/knowledge/index.js';
 import { createFileStore } from '../../src/platform/files/file-store.js';
 import { pdfDocument } from '../support/documents.js';
 import { FormBrowser } from '../support/form-browser.js';

@@ -6,9 +6,9 @@
  */
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditEvents, users } from '../../src/modules/access/access.schema.js';
-import { pages } from '../../src/modules/knowledge/knowledge.schema.js';
-import { membershipEvents, organisations } from '../../src/modules/members/members.schema.js';
+import { auditEvents, users } from '../../src/features/access/access.schema.js';
+import { pages } from '../../src/features/knowledge/knowledge.schema.js';
+import { membershipEvents, organisations } from '../../src/features/members/members.schema.js';
 import { buildTestApp, type TestApp } from '../support/app.js';
 import { FormBrowser, linkIn, turnOnTwoFactor } from '../support/form-browser.js';
 import { startSmtpServer, type TestSmtpServer } from '../support/smtp.js';

@@ -5,7 +5,7 @@
  */
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { users } from '../../src/modules/access/access.schema.js';
+import { users } from '../../src/features/access/access.schema.js';
 import { buildTestApp, type TestApp } from '../support/app.js';
 import { FormBrowser, turnOnTwoFactor, signUpAndSignIn } from '../support/form-browser.js';
 import { startSmtpServer, type TestSmtpServer } from '../support/smtp.js';

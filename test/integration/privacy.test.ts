@@ -1,8 +1,8 @@
 /** "Download my data" and account deletion, with the audit log anonymised. */
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditEvents, sessions, users } from '../../src/modules/access/access.schema.js';
-import { PRIVACY_NOTICE } from '../../src/modules/access/index.js';
+import { auditEvents, sessions, users } from '../../src/features/access/access.schema.js';
+import { PRIVACY_NOTICE } from '../../src/features/access/index.js';
 import { buildTestApp, type TestApp } from '../support/app.js';
 import { FormBrowser, linkIn } from '../support/form-browser.js';
 import { startSmtpServer, type TestSmtpServer } from '../support/smtp.js';

@@ -6,8 +6,8 @@ import {
   createAccessJobs,
   createAccessRepository,
   createAuditLog,
-} from '../../src/modules/access/index.js';
-import { auditEvents, users } from '../../src/modules/access/access.schema.js';
+} from '../../src/features/access/index.js';
+import { auditEvents, users } from '../../src/features/access/access.schema.js';
 import { startJobs, type Jobs } from '../../src/platform/jobs/jobs.js';
 import { createLogger } from '../../src/platform/logging/logger.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';

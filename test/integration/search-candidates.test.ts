@@ -7,14 +7,14 @@
  */
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ANONYMOUS, type Viewer } from '../../src/modules/access/index.js';
-import { refreshSearchDocuments } from '../../src/modules/knowledge/index.js';
+import { ANONYMOUS, type Viewer } from '../../src/features/access/index.js';
+import { refreshSearchDocuments } from '../../src/features/knowledge/index.js';
 import {
   CANDIDATE_LIMIT,
   createItemsSearchRepository,
   type ItemSearchFilter,
   RESULTS_PER_PAGE,
-} from '../../src/modules/search/index.js';
+} from '../../src/features/search/index.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
 
 const MEMBER = {

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { verifyPassword } from '../../src/modules/access/index.js';
-import { accounts, users } from '../../src/modules/access/access.schema.js';
+import { verifyPassword } from '../../src/features/access/index.js';
+import { accounts, users } from '../../src/features/access/access.schema.js';
 import { buildTestApp, type TestApp } from '../support/app.js';
 
 let app: TestApp;

@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../../test/support/app.js';
-import { pages } from '../../modules/knowledge/knowledge.schema.js';
+import { pages } from '../../features/knowledge/knowledge.schema.js';
 import { createLogger } from '../logging/logger.js';
 import { createRenderCache } from './render-cache.js';
 

@@ -1,5 +1,5 @@
 /** Shapes of the initial content loaded from the network's own pages (see ../shared/seeds). */
-import type { OrganisationKind } from '../../modules/members/index.js';
+import type { OrganisationKind } from '../../features/members/index.js';
 
 /** One entry of the useful-links directory. */
 export interface SeedLink {

@@ -1,0 +1,367 @@
+/** Administrators' pages. */
+import {
+  AUDIT_EVENT_TYPES,
+  GRANTABLE_ROLES,
+  ROLES,
+  type AuditEventType,
+} from '../../access/index.js';
+import { MEMBERSHIP_STATUSES } from '../../members/index.js';
+import { countryName } from '../../vocabularies/index.js';
+import { PageHeader } from '../../../ui/components/content.js';
+import { Csrf, ErrorSummary, errorsInOrder } from '../../../ui/components/form.js';
+import type { PageContext } from '../../../ui/context.js';
+import type { MessageKey } from '../../../ui/messages.js';
+import { Layout } from '../../../ui/layout/layout.js';
+
+export interface AuditRow {
+  at: Date;
+  type: string;
+  subject: string | null;
+  ip: string | null;
+  details: Record<string, string | number | boolean>;
+}
+
+const typeLabel = (ctx: PageContext, type: string): string =>
+  (AUDIT_EVENT_TYPES as readonly string[]).includes(type)
+    ? ctx.text(`admin.audit.type.${type}` as MessageKey)
+    : type;
+
+export function AuditLogPage(props: {
+  ctx: PageContext;
+  rows: readonly AuditRow[];
+  filter: { type?: AuditEventType; subject: string };
+}): JSX.Element {
+  const { ctx, rows, filter } = props;
+  const when = new Intl.DateTimeFormat(ctx.locale, { dateStyle: 'medium', timeStyle: 'medium' });
+  return (
+    <Layout ctx={ctx} title={ctx.text('admin.audit.title')} indexable={false}>
+      <PageHeader title={ctx.text('admin.audit.title')} lead={ctx.text('admin.audit.lead')} />
+      <form
+        method="get"
+        action={ctx.href('/admin/audit')}
+        class="filters"
+        aria-label={ctx.text('admin.audit.filter.label')}
+      >
+        <div class="field">
+          <label for="type">{ctx.t('admin.audit.filter.type')}</label>
+          <select id="type" name="type">
+            <option value="">{ctx.t('admin.audit.filter.all')}</option>
+            {AUDIT_EVENT_TYPES.map((type) => (
+              <option value={type} selected={filter.type === type}>
+                {typeLabel(ctx, type)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="field">
+          <label for="subject">{ctx.t('admin.audit.filter.subject')}</label>
+          <input id="subject" name="subject" type="search" value={filter.subject} />
+        </div>
+        <button type="submit">{ctx.t('admin.audit.filter.submit')}</button>
+      </form>
+      <p role="status">{ctx.t('admin.audit.shown', { count: rows.length })}</p>
+      {rows.length === 0 ? (
+        <p class="empty">{ctx.t('admin.audit.empty')}</p>
+      ) : (
+        <div class="table-scroll" tabindex="0" role="region" aria-labelledby="audit-caption">
+          <table>
+            <caption id="audit-caption">{ctx.t('admin.audit.title')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{ctx.t('admin.audit.column.at')}</th>
+                <th scope="col">{ctx.t('admin.audit.column.type')}</th>
+                <th scope="col">{ctx.t('admin.audit.column.subject')}</th>
+                <th scope="col">{ctx.t('admin.audit.column.ip')}</th>
+                <th scope="col">{ctx.t('admin.audit.column.details')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((row) => (
+                <tr>
+                  <td>
+                    <time datetime={row.at.toISOString()}>{when.format(row.at)}</time>
+                  </td>
+                  <td safe>{typeLabel(ctx, row.type)}</td>
+                  <td safe>{row.subject ?? ''}</td>
+                  <td safe>{row.ip ?? ''}</td>
+                  <td safe>
+                    {Object.entries(row.details)
+                      .map(([key, value]) => `${key}: ${String(value)}`)
+                      .join(', ')}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </Layout>
+  );
+}
+
+export interface OutboxRow {
+  recipient: string;
+  subject: string;
+  textBody: string;
+  createdAt: Date;
+}
+
+/** Mail kept in the database because no SMTP server is configured, newest first. */
+export function OutboxPage(props: { ctx: PageContext; rows: readonly OutboxRow[] }): JSX.Element {
+  const { ctx, rows } = props;
+  const when = new Intl.DateTimeFormat(ctx.locale, { dateStyle: 'medium', timeStyle: 'short' });
+  return (
+    <Layout ctx={ctx} title={ctx.text('admin.outbox.title')} indexable={false}>
+      <PageHeader title={ctx.text('admin.outbox.title')} lead={ctx.text('admin.outbox.lead')} />
+      {rows.length === 0 ? (
+        <p class="empty">{ctx.t('admin.outbox.empty')}</p>
+      ) : (
+        <>
+          {rows.map((row) => (
+            <article class="card mail">
+              <h2 safe>{row.subject}</h2>
+              <p class="meta">
+                {ctx.t('admin.outbox.to', { recipient: row.recipient })} ·{' '}
+                <time datetime={row.createdAt.toISOString()}>{when.format(row.createdAt)}</time>
+              </p>
+              <pre safe>{row.textBody}</pre>
+            </article>
+          ))}
+        </>
+      )}
+    </Layout>
+  );
+}
+
+export interface PersonRow {
+  id: string;
+  name: string;
+  email: string;
+  role: string;
+  emailVerified: boolean;
+  createdAt: Date;
+}
+
+/** People and their roles; an administrator changes a role person by person. */
+export function PeoplePage(props: {
+  ctx: PageContext;
+  csrfToken: string;
+  rows: readonly PersonRow[];
+  query: string;
+  viewerId: string;
+  /** The row whose form came back, and its problem. */
+  error?: { id: string; error: string };
+  notice?: boolean;
+}): JSX.Element {
+  const { ctx, rows } = props;
+  const roleLabel = (role: string) =>
+    (ROLES as readonly string[]).includes(role)
+      ? ctx.text(`account.role.${role}` as MessageKey)
+      : role;
+  const errors = props.error ? ([['role', props.error.error]] as [string, string][]) : [];
+  return (
+    <Layout ctx={ctx} title={ctx.text('admin.people.title')} indexable={false}>
+      <PageHeader title={ctx.text('admin.people.title')} lead={ctx.text('admin.people.lead')} />
+      {props.notice ? <p role="status">{ctx.t('admin.people.done')}</p> : ''}
+      <ErrorSummary
+        ctx={ctx}
+        summary="account.errors.summary"
+        errors={[]}
+        message={errors[0]?.[1]}
+      />
+      <form
+        method="get"
+        action={ctx.href('/admin/people')}
+        class="filters"
+        aria-label={ctx.text('admin.people.filter.label')}
+      >
+        <div class="field">
+          <label for="q">{ctx.t('admin.people.filter.query')}</label>
+          <input id="q" name="q" type="search" value={props.query} />
+        </div>
+        <button type="submit">{ctx.t('admin.audit.filter.submit')}</button>
+      </form>
+      <p role="status">{ctx.t('admin.people.shown', { count: rows.length })}</p>
+      <div class="table-scroll" tabindex="0" role="region" aria-labelledby="people-caption">
+        <table>
+          <caption id="people-caption">{ctx.t('admin.people.title')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{ctx.t('admin.people.column.name')}</th>
+              <th scope="col">{ctx.t('admin.people.column.email')}</th>
+              <th scope="col">{ctx.t('admin.people.column.role')}</th>
+              <th scope="col">{ctx.t('admin.people.column.change')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row, index) => (
+              <tr>
+                <td safe>{row.name}</td>
+                <td>
+                  <span safe>{row.email}</span>
+                  {row.emailVerified ? '' : <> ({ctx.t('admin.people.unverified')})</>}
+                </td>
+                <td safe>{roleLabel(row.role)}</td>
+                <td>
+                  {row.id === props.viewerId ? (
+                    ctx.t('admin.people.you')
+                  ) : (
+                    <form method="post" action={ctx.href(`/admin/people/${row.id}`)} class="inline">
+                      <Csrf token={props.csrfToken} />
+                      <label for={`role-${index}`} class="visually-hidden">
+                        {ctx.t('admin.people.roleFor', { name: row.name })}
+                      </label>
+                      <select id={`role-${index}`} name="role">
+                        {(GRANTABLE_ROLES as readonly string[]).includes(row.role) ? (
+                          ''
+                        ) : (
+                          <option value={row.role} selected>
+                            {roleLabel(row.role)}
+                          </option>
+                        )}
+                        {GRANTABLE_ROLES.map((role) => (
+                          <option value={role} selected={row.role === role}>
+                            {roleLabel(role)}
+                          </option>
+                        ))}
+                      </select>{' '}
+                      <button type="submit">
+                        {ctx.t('admin.people.submit', { name: row.name })}
+                      </button>
+                    </form>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </Layout>
+  );
+}
+
+export interface OrganisationAdminRow {
+  id: string;
+  slug: string;
+  name: string;
+  kind: string;
+  country: string | null;
+  status: string;
+  members: number;
+}
+
+/** Every organisation with its membership status; an administrator changes the status. */
+export function OrganisationsAdminPage(props: {
+  ctx: PageContext;
+  csrfToken: string;
+  rows: readonly OrganisationAdminRow[];
+  error?: { id: string; errors: Record<string, string> };
+  notice?: boolean;
+}): JSX.Element {
+  const { ctx, rows } = props;
+  const statusLabel = (status: string) =>
+    ctx.text(`admin.organisations.status.${status}` as MessageKey);
+  const summary = props.error
+    ? errorsInOrder(props.error.errors, ['status', 'reason']).map(
+        ([field, error]): [string, string] => [`${field}-${props.error?.id.slice(0, 8)}`, error],
+      )
+    : [];
+  return (
+    <Layout ctx={ctx} title={ctx.text('admin.organisations.title')} indexable={false}>
+      <PageHeader
+        title={ctx.text('admin.organisations.title')}
+        lead={ctx.text('admin.organisations.lead')}
+      />
+      {props.notice ? <p role="status">{ctx.t('admin.organisations.done')}</p> : ''}
+      <ErrorSummary ctx={ctx} summary="account.errors.summary" errors={summary} />
+      <ul class="cards">
+        {rows.map((row) => {
+          const prefix = row.id.slice(0, 8);
+          const errors = props.error?.id === row.id ? props.error.errors : {};
+          return (
+            <li class="card">
+              <h2 id={`org-${prefix}`}>
+                {row.status === 'active' ? (
+                  <a href={ctx.href(`/network/${row.slug}`)} safe>
+                    {row.name}
+                  </a>
+                ) : (
+                  <span safe>{row.name}</span>
+                )}
+              </h2>
+              <p class="meta">
+                <span safe>{ctx.text(`network.kind.${row.kind}` as MessageKey)}</span>
+                {row.country ? (
+                  <>
+                    {' '}
+                    · <span safe>{countryName(row.country, ctx.locale)}</span>
+                  </>
+                ) : (
+                  ''
+                )}{' '}
+                · {ctx.t('admin.organisations.members', { count: row.members })}
+              </p>
+              <p>
+                {ctx.t('admin.organisations.current', { status: statusLabel(row.status) })}{' '}
+                <a href={ctx.href(`/network/${row.slug}/manage`)}>
+                  {ctx.t('admin.organisations.manage', { name: row.name })}
+                </a>
+              </p>
+              {(MEMBERSHIP_STATUSES as readonly string[]).includes(row.status) ? (
+                <form
+                  method="post"
+                  action={ctx.href(`/admin/organisations/${row.id}`)}
+                  class="form"
+                  aria-labelledby={`org-${prefix}`}
+                  novalidate
+                >
+                  <Csrf token={props.csrfToken} />
+                  <div class={errors.status ? 'field has-error' : 'field'}>
+                    <label for={`status-${prefix}`}>{ctx.t('admin.organisations.newStatus')}</label>
+                    {errors.status ? (
+                      <p class="field-error" id={`status-${prefix}-error`}>
+                        {ctx.t(errors.status as MessageKey)}
+                      </p>
+                    ) : (
+                      ''
+                    )}
+                    <select
+                      id={`status-${prefix}`}
+                      name="status"
+                      aria-describedby={errors.status ? `status-${prefix}-error` : undefined}
+                    >
+                      {MEMBERSHIP_STATUSES.map((status) => (
+                        <option value={status} selected={status === row.status}>
+                          {statusLabel(status)}
+                        </option>
+                      ))}
+                    </select>
+                  </div>
+                  <div class={errors.reason ? 'field has-error' : 'field'}>
+                    <label for={`reason-${prefix}`}>{ctx.t('admin.organisations.reason')}</label>
+                    {errors.reason ? (
+                      <p class="field-error" id={`reason-${prefix}-error`}>
+                        {ctx.t(errors.reason as MessageKey)}
+                      </p>
+                    ) : (
+                      ''
+                    )}
+                    <textarea
+                      id={`reason-${prefix}`}
+                      name="reason"
+                      rows="2"
+                      aria-describedby={errors.reason ? `reason-${prefix}-error` : undefined}
+                    ></textarea>
+                  </div>
+                  <button type="submit">{ctx.t('admin.organisations.submit')}</button>
+                </form>
+              ) : (
+                ''
+              )}
+            </li>
+          );
+        })}
+      </ul>
+    </Layout>
+  );
+}

@@ -1,0 +1,356 @@
+/** Accessible form parts: labelled fields with hints and errors, and an error summary. */
+import type { PageContext } from '../context.js';
+import type { MessageKey } from '../messages.js';
+
+export function Field(props: {
+  ctx: PageContext;
+  name: string;
+  label: MessageKey;
+  type: string;
+  value?: string;
+  autocomplete: string;
+  hint?: string;
+  /** Catalogue key of the field's problem. */
+  error?: string;
+  required?: boolean;
+}): JSX.Element {
+  const { ctx, name } = props;
+  const describedBy = [props.hint ? `${name}-hint` : '', props.error ? `${name}-error` : '']
+    .filter(Boolean)
+    .join(' ');
+  return (
+    <div class={props.error ? 'field has-error' : 'field'}>
+      <label for={name}>{ctx.t(props.label)}</label>
+      {props.hint ? (
+        <p class="hint" id={`${name}-hint`} safe>
+          {props.hint}
+        </p>
+      ) : (
+        ''
+      )}
+      <FieldError ctx={ctx} name={name} error={props.error} />
+      <input
+        id={name}
+        name={name}
+        type={props.type}
+        value={props.value}
+        autocomplete={props.autocomplete}
+        required={props.required ?? true}
+        aria-invalid={props.error ? 'true' : undefined}
+        aria-describedby={describedBy || undefined}
+      />
+    </div>
+  );
+}
+
+/** Lists a form's problems, each linked to its field; announced when the page loads. */
+export function ErrorSummary(props: {
+  ctx: PageContext;
+  summary: MessageKey;
+  /** Field → catalogue key, in the order of the form. */
+  errors: readonly [string, string][];
+  /** A problem of the whole form (catalogue key), e.g. wrong credentials. */
+  message?: string;
+  /** Values for the placeholders of the message and of the fields' problems. */
+  values?: Record<string, string | number>;
+}): JSX.Element {
+  const { ctx } = props;
+  if (props.errors.length === 0 && !props.message) return '';
+  return (
+    <div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabindex="-1">
+      {props.message ? (
+        <h2 id="error-summary-title">{ctx.t(props.message as MessageKey, props.values)}</h2>
+      ) : (
+        <>
+          <h2 id="error-summary-title">{ctx.t(props.summary, { count: props.errors.length })}</h2>
+          <ul>
+            {props.errors.map(([field, key]) => (
+              <li>
+                <a href={`#${field}`}>{ctx.t(key as MessageKey, props.values)}</a>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </div>
+  );
+}
+
+/** A checkbox, required unless said (e.g. acknowledging a text), with an optional link to read. */
+export function Checkbox(props: {
+  ctx: PageContext;
+  name: string;
+  label: MessageKey;
+  checked: boolean;
+  link?: { href: string; label: MessageKey };
+  error?: string;
+  required?: boolean;
+}): JSX.Element {
+  const { ctx, name } = props;
+  return (
+    <div class={props.error ? 'field checkbox has-error' : 'field checkbox'}>
+      <FieldError ctx={ctx} name={name} error={props.error} />
+      <input
+        id={name}
+        name={name}
+        type="checkbox"
+        value="yes"
+        checked={props.checked}
+        required={props.required ?? true}
+        aria-invalid={props.error ? 'true' : undefined}
+        aria-describedby={props.error ? `${name}-error` : undefined}
+      />{' '}
+      <label for={name}>{ctx.t(props.label)}</label>
+      {props.link ? (
+        <p class="hint">
+          <a href={props.link.href}>{ctx.t(props.link.label)}</a>
+        </p>
+      ) : (
+        ''
+      )}
+    </div>
+  );
+}
+
+/** A labelled select with a first, empty choice. */
+export function Select(props: {
+  ctx: PageContext;
+  name: string;
+  label: MessageKey;
+  placeholder: MessageKey;
+  options: readonly { value: string; label: string }[];
+  value?: string;
+  error?: string;
+  required?: boolean;
+}): JSX.Element {
+  const { ctx, name } = props;
+  return (
+    <div class={props.error ? 'field has-error' : 'field'}>
+      <label for={name}>{ctx.t(props.label)}</label>
+      <FieldError ctx={ctx} name={name} error={props.error} />
+      <select
+        id={name}
+        name={name}
+        required={props.required ?? true}
+        aria-invalid={props.error ? 'true' : undefined}
+        aria-describedby={props.error ? `${name}-error` : undefined}
+      >
+        <option value="">{ctx.t(props.placeholder)}</option>
+        {props.options.map((option) => (
+          <option value={option.value} selected={option.value === props.value} safe>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+/** A labelled multi-line text field. */
+export function TextArea(props: {
+  ctx: PageContext;
+  name: string;
+  label: MessageKey;
+  /** Values for the label's placeholders. */
+  labelValues?: Record<string, string>;
+  value?: string;
+  error?: string;
+  required?: boolean;
+  /** Language of the text typed in, when it is not the interface's. */
+  lang?: string;
+  hint?: MessageKey;
+  /** Visible lines (5 by default). */
+  rows?: number;
+}): JSX.Element {
+  const { ctx, name } = props;
+  const describedBy = [props.hint ? `${name}-hint` : '', props.error ? `${name}-error` : '']
+    .filter(Boolean)
+    .join(' ');
+  return (
+    <div class={props.error ? 'field has-error' : 'field'}>
+      <label for={name}>{ctx.t(props.label, props.labelValues)}</label>
+      {props.hint ? (
+        <p class="hint" id={`${name}-hint`}>
+          {ctx.t(props.hint)}
+        </p>
+      ) : (
+        ''
+      )}
+      <FieldError ctx={ctx} name={name} error={props.error} />
+      <textarea
+        id={name}
+        name={name}
+        rows={String(props.rows ?? 5)}
+        lang={props.lang}
+        required={props.required ?? true}
+        aria-invalid={props.error ? 'true' : undefined}
+        aria-describedby={describedBy || undefined}
+        safe
+      >
+        {props.value ?? ''}
+      </textarea>
+    </div>
+  );
+}
+
+/** Several choices of one kind (themes, goals…) as a fieldset of checkboxes. */
+export function CheckboxGroup(props: {
+  ctx: PageContext;
+  name: string;
+  legend: MessageKey;
+  options: readonly { value: string; label: string }[];
+  checked: readonly string[];
+  error?: string;
+}): JSX.Element {
+  const { ctx, name } = props;
+  const checked = new Set(props.checked);
+  return (
+    <fieldset
+      class={props.error ? 'checkbox-group has-error' : 'checkbox-group'}
+      id={name}
+      aria-describedby={props.error ? `${name}-error` : undefined}
+    >
+      <legend>{ctx.t(props.legend)}</legend>
+      <FieldError ctx={ctx} name={name} error={props.error} />
+      <ul>
+        {props.options.map((option, index) => (
+          <li>
+            <input
+              type="checkbox"
+              id={`${name}-${index}`}
+              name={name}
+              value={option.value}
+              checked={checked.has(option.value)}
+            />{' '}
+            <label for={`${name}-${index}`} safe>
+              {option.label}
+            </label>
+          </li>
+        ))}
+      </ul>
+    </fieldset>
+  );
+}
+
+/** One select of the filter form; the first choice is "any". */
+export function FilterSelect(props: {
+  ctx: PageContext;
+  name: string;
+  label: MessageKey;
+  value: string | undefined;
+  options: readonly { value: string; label: string }[];
+}): JSX.Element {
+  const { ctx, name } = props;
+  return (
+    <div class="field">
+      <label for={`filter-${name}`}>{ctx.t(props.label)}</label>
+      <select id={`filter-${name}`} name={name}>
+        <option value="">{ctx.t('network.filter.any')}</option>
+        {props.options.map((option) => (
+          <option value={option.value} selected={option.value === props.value} safe>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+/** The hidden field that carries a form's CSRF token. */
+export function Csrf(props: { token: string }): JSX.Element {
+  return <input type="hidden" name="_csrf" value={props.token} />;
+}
+
+/** A form's field errors in the order of its fields, for the error summary. */
+export function errorsInOrder(
+  errors: Readonly<Record<string, string | undefined>>,
+  fields: readonly string[],
+): [string, string][] {
+  return fields.flatMap((field) => {
+    const error = errors[field];
+    return error ? [[field, error] as [string, string]] : [];
+  });
+}
+
+/** A field's problem, above the field and referenced by its aria-describedby (`<name>-error`). */
+export function FieldError(props: { ctx: PageContext; name: string; error?: string }): JSX.Element {
+  if (!props.error) return '';
+  return (
+    <p class="field-error" id={`${props.name}-error`}>
+      {props.ctx.t(props.error as MessageKey)}
+    </p>
+  );
+}
+
+/** What a form holds: each field's text, or its list of chosen values. */
+export type FormValues = Readonly<Record<string, string | readonly string[]>>;
+
+/** A field's text in a form's values ('' when absent or a list). */
+export function textValue(values: FormValues, name: string): string {
+  const value = values[name];
+  return typeof value === 'string' ? value : '';
+}
+
+/** A field's chosen values in a form's values (one value is a list of one). */
+export function listValue(values: FormValues, name: string): readonly string[] {
+  const value = values[name];
+  return value === undefined ? [] : typeof value === 'string' ? (value ? [value] : []) : value;
+}
+
+/** What was typed in a submitted form, strings and lists of strings only, to show it again. */
+export function typedValues(body: Readonly<Record<string, unknown>>): FormValues {
+  return Object.fromEntries(
+    Object.entries(body).flatMap(([key, value]): [string, string | string[]][] =>
+      typeof value === 'string'
+        ? [[key, value]]
+        : Array.isArray(value)
+          ? [[key, value.filter((item): item is string => typeof item === 'string')]]
+          : [],
+    ),
+  );
+}
+
+/** What was typed in some fields of a form, to show it again (never passwords). */
+export function kept(
+  body: Readonly<Record<string, unknown>>,
+  fields: readonly string[],
+): Record<string, string> {
+  return Object.fromEntries(
+    fields.map((field) => [field, typeof body[field] === 'string' ? body[field] : '']),
+  );
+}
+
+/** What a submitted form gives back to its page: the values typed and the problems found. */
+export interface FormState {
+  values: Record<string, string>;
+  errors: Record<string, string>;
+  /** A problem of the whole form (catalogue key). */
+  message?: string;
+  /** For a lock: minutes until the next attempt. */
+  minutes?: number;
+}
+
+export const EMPTY_FORM: FormState = { values: {}, errors: {} };
+
+/** Who may read something: everyone, or network members only. */
+export function AccessSelect(props: {
+  ctx: PageContext;
+  value: string;
+  error?: string;
+}): JSX.Element {
+  const { ctx } = props;
+  return (
+    <Select
+      ctx={ctx}
+      name="access"
+      label="editor.field.access"
+      placeholder="editor.field.accessChoose"
+      options={[
+        { value: 'public', label: ctx.text('editor.access.public') },
+        { value: 'members', label: ctx.text('editor.access.members') },
+      ]}
+      value={props.value}
+      error={props.error}
+    />
+  );
+}
