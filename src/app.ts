@@ -1,76 +1,38 @@
 /**
- * Builds the application from its parts, wired by hand in order: platform → modules → web.
+ * Builds the application: the platform, then the list of features, each built from the platform
+ * and what it needs of those before it, then the channels over every kind they registered.
  * Takes an open database so that tests, the CLI and the server share one way of building it.
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
+import { channelsFeature } from './channels/index.js';
+import type { ContentKind } from './channels/kind.js';
 import type { Config } from './config.js';
-import {
-  createAccessRepository,
-  createAccessService,
-  ACCESS_JOBS,
-  createAccessJobs,
-  createAccountsService,
-  createAuditLog,
-  createAuth,
-  createRolesService,
-  createSignInThrottle,
-  type AccessService,
-} from './features/access/index.js';
-import {
-  KNOWLEDGE_JOBS,
-  FILE_JOBS,
-  createFilesRepository,
-  createFilesService,
-  createLinksRepository,
-  createEditorialRepository,
-  createItemsRepository,
-  createKnowledgeRepository,
-  createKnowledgeService,
-  createImportService,
-  createLinkChecker,
-  createLinksService,
-  createOaiRepository,
-  LINK_JOBS,
-  type ListCounts,
-} from './features/knowledge/index.js';
-import {
-  createMembersRepository,
-  createMembersService,
-  createPeopleRepository,
-  createPeopleService,
-} from './features/members/index.js';
-import {
-  createItemsSearchRepository,
-  createSearchRepository,
-  createSearchService,
-} from './features/search/index.js';
-import { createVocabulariesRepository, regionOfCountry } from './features/vocabularies/index.js';
-import {
-  createAnswersRepository,
-  createDeskRepository,
-  createDeskService,
-  createExpertsMail,
-  createExpertsRepository,
-  createExpertsService,
-  EXPERTS_JOBS,
-} from './features/experts/index.js';
-import { createMemo } from './platform/cache/memo.js';
+import { accessFeature, type AccessNeeds, type AccessService } from './features/access/index.js';
+import { adminFeature } from './features/admin/index.js';
+import { createComposition } from './features/compose.js';
+import { expertsFeature } from './features/experts/index.js';
+import type { Job } from './features/feature.js';
+import { knowledgeFeature } from './features/knowledge/index.js';
+import { membersFeature } from './features/members/index.js';
+import { searchFeature } from './features/search/index.js';
+import { siteFeature } from './features/site/index.js';
+import { vocabulariesFeature } from './features/vocabularies/index.js';
 import { createRenderCache, type RenderCache } from './platform/cache/render-cache.js';
 import type { Database } from './platform/db/database.js';
 import { registerAssets } from './platform/http/assets.js';
 import { registerMetrics } from './platform/http/metrics.js';
-import { createFileStore } from './platform/files/file-store.js';
-import { extractText } from './platform/files/text-extraction.js';
-import type { Jobs } from './platform/jobs/jobs.js';
-import { RATE_LIMIT_JOBS, purgeExpiredRateLimits } from './platform/http/rate-limit.jobs.js';
 import { createHttpServer } from './platform/http/server.js';
 import { Catalogue } from './platform/i18n/catalogue.js';
+import type { Jobs } from './platform/jobs/jobs.js';
+import { RATE_LIMIT_JOBS, purgeExpiredRateLimits } from './platform/http/rate-limit.jobs.js';
 import type { Logger } from './platform/logging/logger.js';
-import { createMailer, readOutbox, type Mailer } from './platform/mail/mailer.js';
+import { createMailer, type Mailer } from './platform/mail/mailer.js';
+import type { Platform } from './platform/platform.js';
 import { worldLandAsset } from './ui/components/map.js';
-import { registerWeb } from './features/site/site.routes.js';
+import { registerErrorPages } from './ui/errors.js';
+import { registerSite } from './ui/site.js';
 
 const ASSETS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'ui', 'assets');
 
@@ -95,6 +57,8 @@ export interface AppDeps {
   clock?: () => Date;
   /** Let the link checker reach this machine's own addresses: for tests only, never in service. */
   allowPrivateLinkTargets?: boolean;
+  /** Kinds added to the features' own: for tests of the channels only. */
+  extraKinds?: readonly ContentKind[];
 }
 
 export interface App {
@@ -103,9 +67,11 @@ export interface App {
   renderCache: RenderCache | null;
   /** Outgoing e-mail: SMTP when configured, else the outbox. */
   mailer: Mailer;
-  /** Background work of the modules, registered on the job queue by the server process. */
-  jobs: readonly { name: string; cron: string; run: () => Promise<unknown> }[];
-  /** Registers the jobs on the queue; from then on modules may also ask for a run at once. */
+  /** Every registered kind of content, in the features' order. */
+  kinds: readonly ContentKind[];
+  /** Background work of the features, registered on the job queue by the server process. */
+  jobs: readonly Job[];
+  /** Registers the jobs on the queue; from then on features may also ask for a run at once. */
   attachJobs(queue: Jobs): Promise<void>;
 }
 
@@ -145,179 +111,86 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       .status(ready ? 200 : 503)
       .send({ status: ready ? 'ok' : 'unavailable', database: ready });
   });
-
-  // Modules
-  const audit = createAuditLog(database.db);
-  const accessRepository = createAccessRepository(database.db);
-  const access = createAccessService({
-    repository: accessRepository,
-    audit,
-    publicUrl: config.publicUrl,
-    clock: deps.clock,
-  });
-  const membersRepository = createMembersRepository(database.db);
-  const vocabularies = createVocabulariesRepository(database.db);
-  const accounts = createAccountsService({
-    auth: createAuth({
-      db: database.db,
-      secret: deps.cookieSecret,
-      publicUrl: config.publicUrl,
-      mailer,
-      catalogue,
-      log,
-    }),
-    repository: accessRepository,
-    audit,
-    throttle: createSignInThrottle(database.db, deps.clock),
-    membershipsOf: (userId) => membersRepository.membershipsOf(userId),
-    clock: deps.clock,
-  });
-  const roles = createRolesService({ repository: accessRepository, audit });
-  const accessJobs = createAccessJobs({ repository: accessRepository, audit, clock: deps.clock });
-  const membership = createMembersService({
-    repository: membersRepository,
-    accessRepository,
-    audit,
-    mailer,
-    catalogue,
-    publicUrl: config.publicUrl,
-    themeKeys: async () => (await vocabularies.listThemes()).map((theme) => theme.key),
-    contentChanged: async () => renderCache?.invalidateEverywhere(),
-    clock: deps.clock,
-  });
-  const people = createPeopleService({
-    repository: createPeopleRepository(database.db),
-    audit,
-    mailer,
-    catalogue,
-    publicUrl: config.publicUrl,
-    themeKeys: async () => (await vocabularies.listThemes()).map((theme) => theme.key),
-    clock: deps.clock,
-  });
-  const knowledge = createKnowledgeRepository(database.db);
-  const members = membersRepository;
-  const search = createSearchRepository(database.db);
-  const clock = deps.clock ?? (() => new Date());
-  // Lists' counts are kept while content is unchanged, like rendered pages.
-  const listCounts = renderCache ? createMemo<ListCounts>(500) : undefined;
-  renderCache?.onClear(() => listCounts?.clear());
-  const items = createItemsRepository(database.db, clock, { counts: listCounts });
-  const editorialRepository = createEditorialRepository(database.db);
-  const contentChanged = async () => renderCache?.invalidateEverywhere();
-  const editorial = createKnowledgeService({
-    editorial: editorialRepository,
-    themeKeys: async () => (await vocabularies.listThemes()).map((theme) => theme.key),
-    locales: catalogue.locales,
-    contentChanged: async () => renderCache?.invalidateEverywhere(),
-    clock: deps.clock,
-  });
   // The queue starts after the app (main.ts); until then a wish for a run now waits for the cron.
   let queue: Jobs | null = null;
-  const files = createFilesService({
-    files: createFilesRepository(database.db),
-    editorial: editorialRepository,
-    items,
-    store: createFileStore(config.filesDir),
-    extract: (kind, data) => extractText(kind, data),
-    locales: catalogue.locales,
-    maxBytes: config.uploadMaxBytes,
-    requestExtraction: () => {
-      queue
-        ?.runNow(FILE_JOBS.extractText.name)
-        .catch((error: unknown) => log.error({ err: error }, 'file text job not queued'));
-    },
-    contentChanged,
+  const platform: Platform = {
+    publicUrl: config.publicUrl,
+    mailFrom: config.mailFrom,
+    filesDir: config.filesDir,
+    uploadMaxBytes: config.uploadMaxBytes,
+    database,
     log,
-  });
-  const linksRepository = createLinksRepository(database.db);
-  const linkChecker = createLinkChecker({
-    db: database.db,
-    allowPrivate: deps.allowPrivateLinkTargets ?? false,
-    clock: deps.clock,
-  });
-  const expertsMail = createExpertsMail({
-    mailer,
     catalogue,
-    publicUrl: config.publicUrl,
+    mailer,
+    clock: deps.clock ?? (() => new Date()),
+    fixedClock: deps.clock,
     secret: deps.cookieSecret,
+    renderCache,
+    contentChanged: async () => renderCache?.invalidateEverywhere(),
+    runJobNow: (name) => {
+      queue
+        ?.runNow(name)
+        .catch((error: unknown) => log.error({ err: error, job: name }, 'job not queued'));
+    },
+    allowPrivateLinkTargets: deps.allowPrivateLinkTargets ?? false,
+  };
+
+  // Features, in order: each may be handed what the ones before it offer.
+  const app = createComposition(platform, deps.extraKinds);
+  const vocabularies = app.add(vocabulariesFeature, {});
+  // Members come after access, which they build on; access asks these only once both exist.
+  const accessNeeds: AccessNeeds = {
+    membershipsOf: (userId) => members.repository.membershipsOf(userId),
+    organisationsOf: (viewer) => members.membership.organisationsOf(viewer),
+  };
+  const access = app.add(accessFeature, accessNeeds);
+  const members = app.add(membersFeature, {
+    access,
+    themeKeys: vocabularies.themeKeys,
+    countryCodes: vocabularies.countryCodes,
   });
-  const experts = createExpertsService({
-    repository: createExpertsRepository(database.db),
-    mail: expertsMail,
-    publicUrl: config.publicUrl,
-    secret: deps.cookieSecret,
-    themeKeys: async () => (await vocabularies.listThemes()).map((theme) => theme.key),
-    countries: Object.keys(regionOfCountry),
-    clock: deps.clock,
+  const knowledge = app.add(knowledgeFeature, {
+    themeKeys: vocabularies.themeKeys,
+    listThemes: () => vocabularies.repository.listThemes(),
+    listSdgs: () => vocabularies.repository.listSdgs(),
+    countryCodes: vocabularies.countryCodes,
+    organisations: (viewer) => members.repository.listOrganisations(viewer),
   });
-  const desk = createDeskService({
-    repository: createDeskRepository(database.db),
-    mail: expertsMail,
-    itemExists: (slug) => editorialRepository.slugTaken(slug, null),
-    contentChanged,
-    clock: deps.clock,
+  app.add(expertsFeature, {
+    themeKeys: vocabularies.themeKeys,
+    countryCodes: vocabularies.countryCodes,
+    itemExists: knowledge.itemExists,
+    items: knowledge.items,
   });
-  const searchService = createSearchService({
-    items: createItemsSearchRepository(database.db, clock),
-    site: search,
+  app.add(adminFeature, {
+    audit: access.audit,
+    roles: access.roles,
+    membership: members.membership,
   });
+  app.add(searchFeature, { kinds: app.kinds });
+  app.add(siteFeature, {});
+  app.add(channelsFeature, { kinds: app.kinds, paths: app.paths, apiPaths: app.apiPaths });
 
   // Web
-  registerWeb(http, {
-    catalogue,
-    assets,
-    publicUrl: config.publicUrl,
-    access,
-    accounts,
-    roles,
-    audit,
-    readOutbox: () => readOutbox(database.db),
-    membership,
-    people,
-    experts,
-    desk,
-    answers: createAnswersRepository(database.db),
-    countryCodes: Object.keys(regionOfCountry),
-    knowledge,
-    items,
-    editorial,
-    files,
-    uploadMaxBytes: config.uploadMaxBytes,
-    contentLocales: catalogue.locales,
-    oai: createOaiRepository(database.db, clock),
-    linkChecker,
-    linksService: createLinksService({ links: linksRepository, contentChanged }),
-    imports: createImportService({
-      links: linksRepository,
-      editorial: editorialRepository,
-      themeKeys: async () => (await vocabularies.listThemes()).map((theme) => theme.key),
-      locales: catalogue.locales,
-      contentChanged,
-      clock: deps.clock,
-    }),
-    adminEmail: /<([^>]+)>/.exec(config.mailFrom)?.[1] ?? config.mailFrom,
-    members,
-    search,
-    searchService,
-    vocabularies,
-    renderCache,
-  });
-
+  registerErrorPages(http, { catalogue, assets, publicUrl: config.publicUrl });
+  app.registerRootRoutes(http);
+  registerSite(
+    http,
+    { catalogue, assets, publicUrl: config.publicUrl, renderCache },
+    app.siteRegistrations(),
+  );
   await http.ready();
-  const jobs = [
-    { ...ACCESS_JOBS.purgeUnverifiedAccounts, run: () => accessJobs.purgeUnverifiedAccounts() },
+
+  const jobs: readonly Job[] = [
     { ...RATE_LIMIT_JOBS.purgeExpired, run: () => purgeExpiredRateLimits(database.db) },
-    { ...KNOWLEDGE_JOBS.announceDueItems, run: () => editorial.announceDueItems() },
-    { ...LINK_JOBS.checkLinks, run: () => linkChecker.checkAll() },
-    { ...FILE_JOBS.extractText, run: () => files.extractPending() },
-    { ...EXPERTS_JOBS.remindExperts, run: () => desk.remindExperts() },
-    { ...EXPERTS_JOBS.purgeQuestions, run: () => desk.purgeQuestions() },
+    ...app.jobs(),
   ];
   return {
     http,
-    access,
+    access: access.access,
     renderCache,
     mailer,
+    kinds: app.kinds(),
     jobs,
     async attachJobs(jobQueue) {
       for (const job of jobs) {

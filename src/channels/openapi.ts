@@ -1,10 +1,12 @@
 /**
  * The public JSON API described as OpenAPI 3.1: served as JSON at /api/openapi.json and as a page
- * for people at /<locale>/api. What a caller gets is what the same person sees on the site.
+ * for people at /<locale>/api. Each kind on the API brings its list and entry; features add the
+ * paths they serve themselves (search). What a caller gets is what the same person sees on the site.
  */
-import { ITEM_SECTIONS, ITEM_TYPES } from '../features/knowledge/index.js';
+import type { ContentKind } from './kind.js';
 
-const localeParameter = (locales: readonly string[]) => ({
+/** The `lang` parameter every operation takes. */
+export const localeParameter = (locales: readonly string[]) => ({
   name: 'lang',
   in: 'query',
   description:
@@ -12,68 +14,8 @@ const localeParameter = (locales: readonly string[]) => ({
   schema: { type: 'string', enum: [...locales], default: 'en' },
 });
 
-const filterParameters = [
-  {
-    name: 'type',
-    in: 'query',
-    description: 'Kind of item.',
-    schema: { type: 'string', enum: [...ITEM_TYPES] },
-  },
-  {
-    name: 'theme',
-    in: 'query',
-    description: 'Theme key, e.g. housing.',
-    schema: { type: 'string' },
-  },
-  {
-    name: 'sdg',
-    in: 'query',
-    description: 'Sustainable Development Goal, 1 to 17.',
-    schema: { type: 'integer', minimum: 1, maximum: 17 },
-  },
-  {
-    name: 'country',
-    in: 'query',
-    description: 'ISO 3166-1 alpha-2 country code.',
-    schema: { type: 'string', pattern: '^[A-Z]{2}$' },
-  },
-  {
-    name: 'language',
-    in: 'query',
-    description: 'Items that have a text in this language.',
-    schema: { type: 'string' },
-  },
-  {
-    name: 'year',
-    in: 'query',
-    description: 'Year of the item’s date.',
-    schema: { type: 'integer' },
-  },
-  {
-    name: 'page',
-    in: 'query',
-    description: 'Page of results, from 1.',
-    schema: { type: 'integer', minimum: 1, default: 1 },
-  },
-];
-
-const itemSummary = {
-  type: 'object',
-  required: ['type', 'section', 'slug', 'title', 'summary', 'language', 'date', 'themes', 'url'],
-  properties: {
-    type: { type: 'string', enum: [...ITEM_TYPES] },
-    section: { type: 'string', enum: [...ITEM_SECTIONS] },
-    slug: { type: 'string' },
-    title: { type: 'string' },
-    summary: { type: 'string' },
-    language: { type: 'string', description: 'Language of the title and summary.' },
-    date: { type: 'string', format: 'date' },
-    themes: { type: 'array', items: { type: 'string' } },
-    url: { type: 'string', format: 'uri' },
-  },
-};
-
-const problem = {
+/** The body of every error answer. */
+export const problem = {
   type: 'object',
   required: ['error', 'message'],
   properties: {
@@ -82,8 +24,67 @@ const problem = {
   },
 };
 
+/** The two operations of a kind on the API. */
+function kindPaths(kind: ContentKind, locales: readonly string[]): Record<string, unknown> {
+  const api = kind.api;
+  if (!api) return {};
+  const json = (schema: unknown) => ({ 'application/json': { schema } });
+  const name = kind.name.charAt(0).toUpperCase() + kind.name.slice(1);
+  return {
+    [`/api/${kind.plural}`]: {
+      get: {
+        operationId: `list${name}s`,
+        summary: api.summaries.list,
+        parameters: [...api.parameters, localeParameter(locales)],
+        responses: {
+          '200': {
+            description: api.descriptions.list,
+            content: json({
+              type: 'object',
+              required: ['page', 'pages', 'total', 'items'],
+              properties: {
+                page: { type: 'integer' },
+                pages: { type: 'integer' },
+                total: { type: 'integer' },
+                withheld: {
+                  type: 'integer',
+                  description: `Matching ${kind.plural} for network members only.`,
+                },
+                items: { type: 'array', items: api.schemas.summary },
+              },
+            }),
+          },
+        },
+      },
+    },
+    [`/api/${kind.plural}/{${api.key}}`]: {
+      get: {
+        operationId: `get${name}`,
+        summary: api.summaries.find,
+        parameters: [
+          { name: api.key, in: 'path', required: true, schema: { type: 'string' } },
+          localeParameter(locales),
+        ],
+        responses: {
+          '200': {
+            description: api.descriptions.find,
+            content: json({ allOf: [api.schemas.summary, api.schemas.detail] }),
+          },
+          '403': { description: api.descriptions.membersOnly, content: json(problem) },
+          '404': { description: api.descriptions.notFound, content: json(problem) },
+        },
+      },
+    },
+  };
+}
+
 /** The API's description, for a site at `publicUrl` in these languages. */
-export function openApiDocument(publicUrl: string, locales: readonly string[]) {
+export function openApiDocument(
+  publicUrl: string,
+  locales: readonly string[],
+  kinds: readonly ContentKind[],
+  paths: Record<string, unknown>,
+) {
   return {
     openapi: '3.1.0',
     info: {
@@ -94,220 +95,17 @@ export function openApiDocument(publicUrl: string, locales: readonly string[]) {
       license: { name: 'AGPL-3.0-or-later', identifier: 'AGPL-3.0-or-later' },
     },
     servers: [{ url: publicUrl }],
-    paths: {
-      '/api/items': {
+    paths: Object.assign({}, ...kinds.map((kind) => kindPaths(kind, locales)), paths) as Record<
+      string,
+      {
         get: {
-          operationId: 'listItems',
-          summary: 'List published items, newest first.',
-          parameters: [
-            {
-              name: 'section',
-              in: 'query',
-              description: 'Knowledge Centre section.',
-              schema: { type: 'string', enum: [...ITEM_SECTIONS] },
-            },
-            {
-              name: 'right',
-              in: 'query',
-              description: 'Article of the Universal Declaration of Human Rights, 1 to 30.',
-              schema: { type: 'integer', minimum: 1, maximum: 30 },
-            },
-            ...filterParameters,
-            localeParameter(locales),
-          ],
-          responses: {
-            '200': {
-              description: 'One page of items (20 a page).',
-              content: {
-                'application/json': {
-                  schema: {
-                    type: 'object',
-                    required: ['page', 'pages', 'total', 'items'],
-                    properties: {
-                      page: { type: 'integer' },
-                      pages: { type: 'integer' },
-                      total: { type: 'integer' },
-                      withheld: {
-                        type: 'integer',
-                        description: 'Matching items for network members only.',
-                      },
-                      items: { type: 'array', items: itemSummary },
-                    },
-                  },
-                },
-              },
-            },
-          },
-        },
-      },
-      '/api/items/{slug}': {
-        get: {
-          operationId: 'getItem',
-          summary: 'One published item, without the parts the caller may not read.',
-          parameters: [
-            { name: 'slug', in: 'path', required: true, schema: { type: 'string' } },
-            localeParameter(locales),
-          ],
-          responses: {
-            '200': {
-              description:
-                'The item. `body` and `fields` values are Markdown; withheld parts are null and named in `withheld`.',
-              content: {
-                'application/json': {
-                  schema: {
-                    allOf: [
-                      itemSummary,
-                      {
-                        type: 'object',
-                        properties: {
-                          body: { type: ['string', 'null'] },
-                          fields: {
-                            type: 'object',
-                            additionalProperties: { type: ['string', 'null'] },
-                          },
-                          withheld: { type: 'array', items: { type: 'string' } },
-                          attributes: { type: 'object', additionalProperties: { type: 'string' } },
-                          sdgs: { type: 'array', items: { type: 'integer' } },
-                          sdgTargets: { type: 'array', items: { type: 'string' } },
-                          rights: { type: 'array', items: { type: 'integer' } },
-                          countries: { type: 'array', items: { type: 'string' } },
-                          translations: {
-                            type: 'array',
-                            items: {
-                              type: 'object',
-                              properties: {
-                                language: { type: 'string' },
-                                status: {
-                                  type: 'string',
-                                  enum: ['original', 'reviewed', 'needs-review'],
-                                },
-                              },
-                            },
-                          },
-                          related: { type: 'array', items: itemSummary },
-                          files: {
-                            type: 'array',
-                            description: 'Attached files the caller may download.',
-                            items: {
-                              type: 'object',
-                              properties: {
-                                title: { type: 'string' },
-                                fileName: { type: 'string' },
-                                mediaType: { type: 'string' },
-                                size: { type: 'integer', description: 'Bytes.' },
-                                language: { type: 'string' },
-                                url: { type: 'string', format: 'uri' },
-                              },
-                            },
-                          },
-                          withheldFiles: {
-                            type: 'integer',
-                            description: 'Attached files for network members only.',
-                          },
-                        },
-                      },
-                    ],
-                  },
-                },
-              },
-            },
-            '403': {
-              description: 'The item is for network members only.',
-              content: { 'application/json': { schema: problem } },
-            },
-            '404': {
-              description: 'No such published item.',
-              content: { 'application/json': { schema: problem } },
-            },
-          },
-        },
-      },
-      '/api/search': {
-        get: {
-          operationId: 'search',
-          summary: 'Search items, pages, useful links and member organisations.',
-          parameters: [
-            {
-              name: 'q',
-              in: 'query',
-              required: true,
-              description: 'Words; "a phrase", OR, -word.',
-              schema: { type: 'string', maxLength: 200 },
-            },
-            {
-              name: 'exact',
-              in: 'query',
-              description: '1 to search as typed, without typo correction.',
-              schema: { type: 'string', enum: ['1'] },
-            },
-            ...filterParameters,
-            localeParameter(locales),
-          ],
-          responses: {
-            '200': {
-              description: 'Results, newest 1,000 matches ranked; facets count the same set.',
-              content: {
-                'application/json': {
-                  schema: {
-                    type: 'object',
-                    properties: {
-                      query: { type: 'string' },
-                      corrected: {
-                        type: ['string', 'null'],
-                        description: 'The corrected query the results are for.',
-                      },
-                      page: { type: 'integer' },
-                      total: { type: 'integer' },
-                      more: { type: 'boolean', description: 'More matches than were ranked.' },
-                      facets: {
-                        type: 'object',
-                        additionalProperties: {
-                          type: 'array',
-                          items: {
-                            type: 'object',
-                            properties: { value: { type: 'string' }, count: { type: 'integer' } },
-                          },
-                        },
-                      },
-                      items: {
-                        type: 'array',
-                        items: {
-                          type: 'object',
-                          properties: {
-                            type: { type: 'string' },
-                            title: { type: 'string' },
-                            language: { type: 'string' },
-                            date: { type: 'string', format: 'date' },
-                            url: { type: 'string', format: 'uri' },
-                            snippet: { type: 'string' },
-                          },
-                        },
-                      },
-                      site: {
-                        type: 'array',
-                        items: {
-                          type: 'object',
-                          properties: {
-                            kind: { type: 'string' },
-                            title: { type: 'string' },
-                            url: { type: 'string' },
-                          },
-                        },
-                      },
-                    },
-                  },
-                },
-              },
-            },
-            '400': {
-              description: 'No query, or a query over 200 characters.',
-              content: { 'application/json': { schema: problem } },
-            },
-            '429': { description: 'Too many requests: wait and try again.' },
-          },
-        },
-      },
-    },
+          operationId: string;
+          summary: string;
+          parameters: readonly unknown[];
+          responses: Record<string, unknown>;
+        };
+      }
+    >,
   };
 }
 

@@ -44,3 +44,4 @@ export type { AccessJobs } from './access.jobs.js';
 export { PRIVACY_NOTICE } from './consents.js';
 export { createRolesService, GRANTABLE_ROLES } from './roles.service.js';
 export type { RolesService } from './roles.service.js';
+export { accessFeature, type AccessApi, type AccessNeeds } from './access.feature.js';

@@ -1,1 +1,2 @@
 export { testMessage } from './admin.mail.js';
+export { adminFeature } from './admin.feature.js';

@@ -38,3 +38,4 @@ export {
   type AnswerView,
   type AnswersRepository,
 } from './answers.repository.js';
+export { expertsFeature, type ExpertsApi, type ExpertsNeeds } from './experts.feature.js';

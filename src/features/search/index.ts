@@ -1,4 +1,4 @@
-export { createSearchRepository, MAX_QUERY_LENGTH } from './search.repository.js';
+export { MAX_QUERY_LENGTH } from './search.repository.js';
 export type { SearchHit, SearchRepository } from './search.repository.js';
 export {
   CANDIDATE_LIMIT,
@@ -15,3 +15,5 @@ export type {
 } from './items-search.repository.js';
 export { createSearchService } from './search.service.js';
 export type { SearchOutcome, SearchService } from './search.service.js';
+export { searchRequest, type SearchRequest } from './search-request.js';
+export { searchFeature } from './search.feature.js';

@@ -5,3 +5,4 @@ export { udhrFor } from './udhr.js';
 export type { UdhrText } from './udhr.js';
 export { regionOfCountry } from './data/regions.js';
 export { languageName, SPOKEN_LANGUAGES } from './languages.js';
+export { vocabulariesFeature, type VocabulariesApi } from './vocabularies.feature.js';

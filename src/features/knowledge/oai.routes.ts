@@ -5,7 +5,7 @@
  * protocol names them.
  */
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import type { HarvestRecord, OaiRepository } from '../features/knowledge/index.js';
+import type { HarvestRecord, OaiRepository } from './oai.repository.js';
 
 const PAGE = 100;
 const OAI_DC = {

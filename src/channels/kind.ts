@@ -1,0 +1,142 @@
+/**
+ * The contract of a kind of content: how its entries are read as a given viewer, and through that
+ * same read path how they appear in each channel (feeds, sitemap, JSON API, export, site search).
+ * A feature declares its kinds once (`kinds` in its definition); every channel iterates over them
+ * and names none. Every channel field is required: a kind that is not on a channel says `null` (or
+ * `[]` for feeds), so a new channel or a new kind cannot be forgotten without a compile error.
+ */
+import type { Db } from '../platform/db/database.js';
+import type { Translator } from '../platform/i18n/catalogue.js';
+import type { Viewer } from '../features/access/index.js';
+
+/** A query string as Fastify parses it. */
+export type Query = Record<string, string | string[] | undefined>;
+
+/** Route parameters of a channel address (`/knowledge/:section` → `{ section }`). */
+export type Params = Readonly<Record<string, string>>;
+
+/** One entry of a feed, already read as the viewer, in one language. */
+export interface FeedEntry {
+  /** Site path without the locale: "/knowledge/publications/a-guide". */
+  path: string;
+  title: string;
+  summary: string;
+  date: Date;
+  categories: readonly { term: string; name: string }[];
+}
+
+/** A feed of a kind: the newest entries of a list page, as Atom and RSS. */
+export interface FeedSource {
+  /** The list's address under /:locale, with :params; the feeds are `<path>/feed.atom|rss`. */
+  path: string;
+  /** The feed's title in the reader's language, or null when the params name nothing (404). */
+  title(params: Params, t: Translator): Promise<string | null>;
+  /** The page the feed follows, when it is not `path` itself. */
+  page?: (params: Params) => string;
+  /** The newest entries the viewer may read, in the translator's language. */
+  read(viewer: Viewer, params: Params, t: Translator, limit: number): Promise<FeedEntry[]>;
+}
+
+/** Addresses of a kind for search engines, read as the viewer (a visitor: the channel says so). */
+export interface SitemapSource {
+  count(viewer: Viewer): Promise<number>;
+  /** A slice in a stable order. */
+  read(
+    viewer: Viewer,
+    offset: number,
+    limit: number,
+  ): Promise<{ path: string; updatedAt?: Date }[]>;
+}
+
+/** A JSON object of the API; its shape is described by the kind's schemas. */
+export type ApiObject = Record<string, unknown>;
+
+/** One page of a kind's list in the API. */
+export interface ApiListing {
+  page: number;
+  pages: number;
+  total: number;
+  /** Matching entries the viewer may not read (members only). */
+  withheld?: number;
+  items: ApiObject[];
+}
+
+/** A kind in the JSON API: /api/<plural> and /api/<plural>/{key}, described in OpenAPI. */
+export interface ApiSource {
+  /** What names one entry in its address: /api/<plural>/{key}. */
+  key: string;
+  /** OpenAPI parameters the list understands (besides `lang`). */
+  parameters: readonly Record<string, unknown>[];
+  /** OpenAPI summaries of the two operations. */
+  summaries: { list: string; find: string };
+  /** JSON Schemas of an entry in a list and of one entry. */
+  schemas: { summary: Record<string, unknown>; detail: Record<string, unknown> };
+  /** Descriptions of the answers (200 of the list, 200 / 403 / 404 of one entry). */
+  descriptions: { list: string; find: string; membersOnly: string; notFound: string };
+  list(viewer: Viewer, query: Query, locale: string): Promise<ApiListing>;
+  /** One entry, or 'members-only' when it exists in the members layer the viewer cannot read. */
+  find(viewer: Viewer, key: string, locale: string): Promise<ApiObject | 'members-only' | null>;
+}
+
+/** A kind's list as a CSV or JSON file: what the same person sees on the page, every page of it. */
+export interface ExportSource {
+  /** The list's address under /:locale, with :params; the files are `<path>/export.csv|json`. */
+  path: string;
+  /** Whether the params name a list (else 404). */
+  accepts(params: Params): boolean;
+  /** The file's name without extension. */
+  fileName(params: Params): string;
+  /** Up to `limit` rows as flat records. */
+  rows(
+    viewer: Viewer,
+    params: Params,
+    query: Query,
+    locale: string,
+    limit: number,
+  ): Promise<Record<string, string>[]>;
+}
+
+/** A hit of the site search's second block (pages, links, organisations, answers…). */
+export interface SiteHit {
+  /** The kind's name. */
+  kind: string;
+  title: string;
+  /** A site path without locale ("/about/who-we-are") or an external address. */
+  url: string;
+  snippet: string | null;
+  /** Higher is better; hits of every kind are merged by it. */
+  rank: number;
+}
+
+/** How the site search finds a kind's entries. */
+export interface SearchSource {
+  search(viewer: Viewer, query: string, locale: string, limit: number): Promise<SiteHit[]>;
+}
+
+/** What the members-layer test plants: a members-only entry holding the canary text. */
+export interface CanarySource {
+  /**
+   * Writes one members-only entry (or members-only part of an entry) whose every text holds
+   * `text`, and says where a channel would show it: the params of a feed or export address and
+   * the API key that would find it.
+   */
+  plant(db: Db, text: string): Promise<{ params?: Params; key?: string }>;
+}
+
+export interface ContentKind {
+  /** Singular name, as search hits name it: "item", "answer", "organisation". */
+  name: string;
+  /** Plural, in addresses: /api/<plural>, /sitemap-<plural>-1.xml. */
+  plural: string;
+  feeds: readonly FeedSource[];
+  sitemap: SitemapSource | null;
+  api: ApiSource | null;
+  export: ExportSource | null;
+  search: SearchSource | null;
+  canary: CanarySource;
+}
+
+/** Declares a kind; the identity keeps the literal types of the definition. */
+export function defineKind<const Kind extends ContentKind>(kind: Kind): Kind {
+  return kind;
+}

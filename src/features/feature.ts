@@ -1,0 +1,39 @@
+/**
+ * The contract of a feature folder: what it builds from the platform and from the features before
+ * it (`needs`), and what it brings to the app: pages, other addresses, background jobs, kinds of
+ * content and fixed pages for the sitemap. app.ts composes the list; nothing is hung on Fastify.
+ */
+import type { FastifyInstance } from 'fastify';
+import type { ContentKind } from '../channels/kind.js';
+import type { Platform } from '../platform/platform.js';
+import type { Site } from '../ui/site.js';
+
+/** Background work, run by the job queue on the server process. */
+export interface Job {
+  name: string;
+  /** When, as cron. */
+  cron: string;
+  run(): Promise<unknown>;
+}
+
+export interface Feature<Needs, Api> {
+  /** The product noun, as its folder is named. */
+  name: string;
+  /** Builds the feature's services; what it returns is what other features may be handed. */
+  create(platform: Platform, needs: Needs): Api;
+  /** Its pages, under /:locale. */
+  routes?: (site: Site, api: Api) => void;
+  /** Addresses outside the locale prefix, and request hooks for the whole app. */
+  rootRoutes?: (app: FastifyInstance, api: Api) => void;
+  jobs?: (api: Api) => readonly Job[];
+  kinds?: (api: Api) => readonly ContentKind[];
+  /** OpenAPI paths of the addresses under /api it serves itself (not through a kind). */
+  apiPaths?: (api: Api, locales: readonly string[]) => Record<string, unknown>;
+  /** Fixed public pages (paths without locale), for the sitemap. */
+  paths?: readonly string[];
+}
+
+/** Declares a feature; the identity only checks its shape and keeps its types. */
+export function defineFeature<Needs, Api>(feature: Feature<Needs, Api>): Feature<Needs, Api> {
+  return feature;
+}
