@@ -3,6 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { buildApp, type App } from '../../src/app.js';
+import type { ContentKind } from '../../src/channels/kind.js';
 import { Catalogue } from '../../src/platform/i18n/catalogue.js';
 import { createLogger } from '../../src/platform/logging/logger.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
@@ -27,6 +28,8 @@ export async function buildTestApp(
     allowPrivateLinkTargets?: boolean;
     database?: TestDatabase;
     uploadMaxBytes?: number;
+    /** Kinds of content added to the features' own, for tests of the channels. */
+    extraKinds?: readonly ContentKind[];
   } = {},
 ): Promise<TestApp> {
   const database = overrides.database ?? (await createTestDatabase());
@@ -50,6 +53,7 @@ export async function buildTestApp(
     catalogue,
     clock: overrides.clock,
     allowPrivateLinkTargets: overrides.allowPrivateLinkTargets,
+    extraKinds: overrides.extraKinds,
   });
   return {
     ...app,

@@ -4,12 +4,8 @@ import { MessagePage } from '../../ui/pages/message.page.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { fromNodeHeaders } from 'better-auth/node';
 import QRCode from 'qrcode';
-import {
-  STAFF_ROLES,
-  type AccountsService,
-  type RequestOrigin,
-  type SignedInViewer,
-} from './index.js';
+import { STAFF_ROLES } from './access.policy.js';
+import type { AccountsService, RequestOrigin, SignedInViewer } from './accounts.service.js';
 import { SecondFactorPage, TwoFactorPage, TwoFactorSetupPage } from './pages/two-factor.page.js';
 import type { PageContext } from '../../ui/context.js';
 import {

@@ -45,3 +45,4 @@ export { PRIVACY_NOTICE } from './consents.js';
 export { createRolesService, GRANTABLE_ROLES } from './roles.service.js';
 export type { RolesService } from './roles.service.js';
 export { accessFeature, type AccessApi, type AccessNeeds } from './access.feature.js';
+export { PRIVATE, formPost, signedInOrRedirect, type Ctx, type LocaleParams } from './signed-in.js';

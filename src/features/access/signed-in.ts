@@ -3,7 +3,7 @@
  * a form post (CSRF check, a rate limit per address).
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { SignedInViewer } from './index.js';
+import type { SignedInViewer } from './accounts.service.js';
 import type { PageContext } from '../../ui/context.js';
 
 export type LocaleParams = { locale: string };

@@ -1,7 +1,7 @@
 /** Resolves who is behind each request, once, before any route runs. */
 import type { FastifyInstance } from 'fastify';
 import { fromNodeHeaders } from 'better-auth/node';
-import type { AccountsService, SignedInViewer } from './index.js';
+import type { AccountsService, SignedInViewer } from './accounts.service.js';
 import { isAnonymous } from '../../ui/render.js';
 
 declare module 'fastify' {

@@ -5,7 +5,8 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { SignedInViewer } from '../access/index.js';
-import { QUEUE_PAGE_SIZE, QUEUE_VIEWS, type DeskService } from './index.js';
+import { QUEUE_PAGE_SIZE, type DeskService } from './desk.service.js';
+import { QUEUE_VIEWS } from './desk.repository.js';
 import { typedValues, type FormValues } from '../../ui/components/form.js';
 import {
   DESK_NOTICES,
@@ -30,7 +31,7 @@ import {
   signedInOrRedirect,
   type Ctx,
   type LocaleParams,
-} from '../access/signed-in.js';
+} from '../access/index.js';
 
 type IdParams = LocaleParams & { id: string };
 type Body = Record<string, unknown>;

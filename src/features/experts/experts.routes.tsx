@@ -2,7 +2,8 @@
 import { kept } from '../../ui/components/form.js';
 import type { FastifyInstance } from 'fastify';
 import type { ItemsRepository } from '../knowledge/index.js';
-import { ANSWERS_PAGE_SIZE, type AnswersRepository, type ExpertsService } from './index.js';
+import { ANSWERS_PAGE_SIZE, type AnswersRepository } from './answers.repository.js';
+import type { ExpertsService } from './experts.service.js';
 import { MembersTeaserPage, MessagePage } from '../../ui/pages/message.page.js';
 import { AnswerPage, AnswersPage } from './pages/answers.page.js';
 import type { PageCache } from '../../ui/render.js';
@@ -18,7 +19,7 @@ import {
   FollowQuestionPage,
 } from './pages/experts.page.js';
 import { sendPage } from '../../ui/render.js';
-import { formPost, PRIVATE, type Ctx, type LocaleParams } from '../access/signed-in.js';
+import { formPost, PRIVATE, type Ctx, type LocaleParams } from '../access/index.js';
 
 type TokenParams = LocaleParams & { token: string };
 

@@ -4,7 +4,8 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { SignedInViewer } from '../access/index.js';
-import { IMPORT_KINDS, type ImportKind, type ImportService, type LinksService } from './index.js';
+import { IMPORT_KINDS, type ImportKind, type ImportService } from './import.service.js';
+import type { LinksService } from './links.service.js';
 import { typedValues, type FormValues } from '../../ui/components/form.js';
 import { ImportPage, LinkFormPage } from './pages/directory-editor.page.js';
 import { LinkGroupFormPage, LinkGroupsPage } from './pages/link-groups.page.js';
@@ -15,7 +16,7 @@ import {
   signedInOrRedirect,
   type Ctx,
   type LocaleParams,
-} from '../access/signed-in.js';
+} from '../access/index.js';
 import { NotFoundError } from '../../platform/errors/errors.js';
 import { uploadedFile } from '../../platform/http/uploads.js';
 

@@ -5,7 +5,8 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ANONYMOUS, type SignedInViewer } from '../access/index.js';
-import type { FilesService, KnowledgeService } from './index.js';
+import type { FilesService } from './files.service.js';
+import type { KnowledgeService } from './knowledge.service.js';
 import { NotFoundError } from '../../platform/errors/errors.js';
 import { uploadedFile } from '../../platform/http/uploads.js';
 import { typedValues } from '../../ui/components/form.js';
@@ -18,7 +19,7 @@ import {
   signedInOrRedirect,
   type Ctx,
   type LocaleParams,
-} from '../access/signed-in.js';
+} from '../access/index.js';
 
 type ItemParams = LocaleParams & { id: string };
 const NOTICES = ['added', 'removed'] as const;

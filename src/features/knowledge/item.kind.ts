@@ -147,7 +147,8 @@ export function itemKind(deps: ItemKindDeps) {
     search: null,
     canary: {
       async plant(db: Db, text: string) {
-        const slug = 'canary-kind-item';
+        // The address holds the canary too, so that a sitemap or feed link to it would be caught.
+        const slug = `${text.toLowerCase().replace(/[^a-z0-9]+/g, '-')}-item`;
         await db.execute(sql`
           INSERT INTO items (type, section, slug, access, status, published_at, date,
                              original_locale, restricted_fields, themes)

@@ -4,17 +4,11 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ANONYMOUS, type SignedInViewer } from '../access/index.js';
-import {
-  ITEM_STATUSES,
-  blankItem,
-  isItemType,
-  isKnowledgeSection,
-  type ItemStatus,
-  type ItemType,
-  type ItemsRepository,
-  type KnowledgeService,
-  type LinkChecker,
-} from './index.js';
+import { ITEM_STATUSES, isItemType, type ItemStatus, type ItemType } from './items.types.js';
+import { blankItem, type KnowledgeService } from './knowledge.service.js';
+import { isKnowledgeSection } from './knowledge.sections.js';
+import type { ItemsRepository } from './items.repository.js';
+import type { LinkChecker } from './link-check.js';
 import { NotFoundError } from '../../platform/errors/errors.js';
 import { typedValues } from '../../ui/components/form.js';
 import { MembersTeaserPage } from '../../ui/pages/message.page.js';
@@ -34,7 +28,7 @@ import {
   signedInOrRedirect,
   type Ctx,
   type LocaleParams,
-} from '../access/signed-in.js';
+} from '../access/index.js';
 
 export interface KnowledgeRouteDeps {
   items: ItemsRepository;

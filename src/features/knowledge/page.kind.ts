@@ -60,8 +60,8 @@ export function pageKind(db: Db) {
     canary: {
       async plant(target, text) {
         await target.insert(pages).values({
-          slug: 'work-in-progress',
-          locale: 'es',
+          slug: 'kind-canary-page',
+          locale: 'en',
           title: `${text} page`,
           summary: text,
           body: text,

@@ -1,7 +1,7 @@
 /** Joining the network: apply, review (administrators), accept an invitation. */
 import { kept } from '../../ui/components/form.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { MembersService } from './index.js';
+import type { MembersService } from './members.service.js';
 import type { PageContext } from '../../ui/context.js';
 import { EMPTY_FORM } from '../../ui/components/form.js';
 import { MessagePage } from '../../ui/pages/message.page.js';

@@ -1,6 +1,6 @@
 /** An organisation's admins manage it; a signed-in person asks to join it. */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { MembersService } from './index.js';
+import type { MembersService } from './members.service.js';
 import { typedValues } from '../../ui/components/form.js';
 import type { PageContext } from '../../ui/context.js';
 import { MessagePage } from '../../ui/pages/message.page.js';

@@ -1,7 +1,8 @@
 /** People: one's own profile, a person's page, the members' directory and introductions. */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ANONYMOUS, can } from '../access/index.js';
-import type { DirectoryFilter, PeopleService } from './index.js';
+import type { DirectoryFilter } from './people.repository.js';
+import type { PeopleService } from './people.service.js';
 import { SPOKEN_LANGUAGES } from '../vocabularies/index.js';
 import { typedValues } from '../../ui/components/form.js';
 import type { PageContext } from '../../ui/context.js';

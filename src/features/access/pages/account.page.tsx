@@ -1,5 +1,7 @@
 /** Sign-in, sign-up, confirmation, password reset and the account page. All work without JavaScript. */
-import { can, MIN_PASSWORD_LENGTH, type SignedInViewer } from '../index.js';
+import { can } from '../access.policy.js';
+import { MIN_PASSWORD_LENGTH } from '../access.schemas.js';
+import type { SignedInViewer } from '../accounts.service.js';
 import { PageHeader } from '../../../ui/components/content.js';
 import { Csrf, Checkbox, errorsInOrder, ErrorSummary, Field } from '../../../ui/components/form.js';
 import type { FormState } from '../../../ui/components/form.js';

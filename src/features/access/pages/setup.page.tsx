@@ -1,5 +1,5 @@
 /** The first administrator's one-time set-up form. Works without JavaScript. */
-import type { SetupField } from '../index.js';
+import type { SetupField } from '../access.schemas.js';
 import { PageHeader } from '../../../ui/components/content.js';
 import { ErrorSummary, errorsInOrder } from '../../../ui/components/form.js';
 import { NewAccountFields } from './account-fields.js';

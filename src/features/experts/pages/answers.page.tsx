@@ -1,6 +1,6 @@
 /** The archive of the experts' answers, and one answer with its question (the asker never named). */
 import type { ItemSummaryView } from '../../knowledge/index.js';
-import type { AnswerSummary, AnswerView } from '../index.js';
+import type { AnswerSummary, AnswerView } from '../answers.repository.js';
 import { PageHeader, Prose, Pagination } from '../../../ui/components/content.js';
 import { FilterSelect } from '../../../ui/components/form.js';
 import type { PageContext } from '../../../ui/context.js';

@@ -1,13 +1,9 @@
 /** The editors' desk of the Experts' facility: the queue with the service's figures, and a question's triage and answer. */
-import type {
-  DeskQuestion,
-  QueueRow,
-  QueueView,
-  QuestionStatus,
-  ServiceFigures,
-  Suggestion,
-} from '../index.js';
-import { PUBLICATIONS, QUEUE_VIEWS } from '../index.js';
+import type { DeskQuestion, QueueRow, QueueView, ServiceFigures } from '../desk.repository.js';
+import type { QuestionStatus } from '../experts.repository.js';
+import type { Suggestion } from '../desk.service.js';
+import { PUBLICATIONS } from '../experts.repository.js';
+import { QUEUE_VIEWS } from '../desk.repository.js';
 import { countryName } from '../../vocabularies/index.js';
 import { PageHeader, Prose, Pagination } from '../../../ui/components/content.js';
 import {

@@ -1,5 +1,5 @@
 /** The Experts' facility: the ask form, the confirmation step, and the asker's follow page. */
-import type { FollowedQuestion, QuestionStatus } from '../index.js';
+import type { FollowedQuestion, QuestionStatus } from '../experts.repository.js';
 import { countryName } from '../../vocabularies/index.js';
 import { PageHeader, Prose } from '../../../ui/components/content.js';
 import {

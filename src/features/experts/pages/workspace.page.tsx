@@ -1,5 +1,6 @@
 /** The expert's workspace: the questions assigned to them, and a question's draft answer. */
-import type { DeskQuestion, QuestionStatus } from '../index.js';
+import type { DeskQuestion } from '../desk.repository.js';
+import type { QuestionStatus } from '../experts.repository.js';
 import { countryName } from '../../vocabularies/index.js';
 import { PageHeader } from '../../../ui/components/content.js';
 import {

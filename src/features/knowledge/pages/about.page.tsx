@@ -1,4 +1,4 @@
-import type { PageView } from '../index.js';
+import type { PageView } from '../knowledge.repository.js';
 import { CardList, PageHeader, Prose, TranslationNotice } from '../../../ui/components/content.js';
 import type { PageContext } from '../../../ui/context.js';
 import { Layout, type Crumb } from '../../../ui/layout/layout.js';

@@ -5,7 +5,7 @@ import {
   IMPORT_MAX_ROWS,
   type ImportKind,
   type ImportReport,
-} from '../index.js';
+} from '../import.service.js';
 import { PageHeader } from '../../../ui/components/content.js';
 import {
   Csrf,

@@ -12,14 +12,12 @@ import {
   TRANSITIONS,
   TYPE_ATTRIBUTES,
   fieldsOf,
-  itemFormFields,
   restrictableFields,
-  type EditableItem,
-  type EditorListRow,
   type ItemStatus,
   type ItemType,
-  type RevisionView,
-} from '../index.js';
+} from '../items.types.js';
+import { itemFormFields } from '../items.schemas.js';
+import type { EditableItem, EditorListRow, RevisionView } from '../editorial.repository.js';
 import { countryName } from '../../vocabularies/index.js';
 import { PageHeader, Prose } from '../../../ui/components/content.js';
 import {

@@ -2,7 +2,9 @@
  * Attached files: the list readers see on an item's page, and the editors' page where files are
  * added (multipart form, no script needed) and removed, with the state of their text for search.
  */
-import type { EditableItem, EditorFileRow, FileView } from '../index.js';
+import type { EditableItem } from '../editorial.repository.js';
+import type { EditorFileRow } from '../files.repository.js';
+import type { FileView } from '../items.repository.js';
 import { languageName } from '../../vocabularies/index.js';
 import {
   ACCEPT_ATTRIBUTE,

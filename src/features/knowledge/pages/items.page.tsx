@@ -1,14 +1,8 @@
 /** Knowledge Centre items as readers see them: a section's filtered list, and one item. */
 import { FileList } from './files.page.js';
-import type {
-  ItemFilter,
-  ItemPage,
-  ItemSection,
-  ItemSummaryView,
-  ItemType,
-  ItemView,
-} from '../index.js';
-import { fieldsOf } from '../index.js';
+import type { ItemFilter, ItemPage, ItemSummaryView, ItemView } from '../items.repository.js';
+import type { ItemSection, ItemType } from '../items.types.js';
+import { fieldsOf } from '../items.types.js';
 import { countryName, languageName } from '../../vocabularies/index.js';
 import {
   PageHeader,

@@ -1,5 +1,5 @@
-import type { LinkGroupView, PageView } from '../index.js';
-import { KNOWLEDGE_SECTIONS, type KnowledgeSection } from '../index.js';
+import type { LinkGroupView, PageView } from '../knowledge.repository.js';
+import { KNOWLEDGE_SECTIONS, type KnowledgeSection } from '../knowledge.sections.js';
 import type { OrganisationView } from '../../members/index.js';
 import type { SdgView, ThemeView, UdhrText } from '../../vocabularies/index.js';
 import {

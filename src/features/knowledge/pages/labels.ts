@@ -1,5 +1,6 @@
 /** Names and addresses of the Knowledge Centre's sections and items, shared by its pages. */
-import type { ItemType, KnowledgeSection } from '../index.js';
+import type { ItemType } from '../items.types.js';
+import type { KnowledgeSection } from '../knowledge.sections.js';
 import type { PageContext } from '../../../ui/context.js';
 import type { MessageKey } from '../../../ui/messages.js';
 

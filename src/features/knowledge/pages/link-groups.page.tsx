@@ -2,7 +2,8 @@
  * Editors arrange the groups of the useful-links directory: add, rename, move within or between
  * groups, change the layer, and remove a group once it is empty. No script needed.
  */
-import { groupAndItsGroups, type EditorGroupRow } from '../index.js';
+import { groupAndItsGroups } from '../links.service.js';
+import type { EditorGroupRow } from '../links.repository.js';
 import { PageHeader } from '../../../ui/components/content.js';
 import {
   Csrf,

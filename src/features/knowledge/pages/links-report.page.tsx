@@ -1,5 +1,5 @@
 /** Editors' view of the useful links: the state of each address at its last check. */
-import type { LinkReportRow } from '../index.js';
+import type { LinkReportRow } from '../link-check.js';
 import { PageHeader } from '../../../ui/components/content.js';
 import type { PageContext } from '../../../ui/context.js';
 import type { MessageKey } from '../../../ui/messages.js';

@@ -1,5 +1,6 @@
 /** Joining the network: the application form, the administrators' review, the invitation. */
-import { ORGANISATION_KINDS, type Decision } from '../index.js';
+import { ORGANISATION_KINDS } from '../members.repository.js';
+import type { Decision } from '../members.schemas.js';
 import { countryName } from '../../vocabularies/index.js';
 import { PageHeader } from '../../../ui/components/content.js';
 import {

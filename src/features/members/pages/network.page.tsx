@@ -1,5 +1,9 @@
-import type { OrganisationFilter, OrganisationKind, OrganisationView } from '../index.js';
-import { ORGANISATION_KINDS } from '../index.js';
+import type {
+  OrganisationFilter,
+  OrganisationKind,
+  OrganisationView,
+} from '../members.repository.js';
+import { ORGANISATION_KINDS } from '../members.repository.js';
 import { countryName } from '../../vocabularies/index.js';
 import {
   EmptyState,

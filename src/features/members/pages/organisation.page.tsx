@@ -1,5 +1,5 @@
 /** An organisation's own page for its admins: profile, people, invitations, requests to join. */
-import type { OrganisationKind } from '../index.js';
+import type { OrganisationKind } from '../members.repository.js';
 import { countryName } from '../../vocabularies/index.js';
 import { PageHeader } from '../../../ui/components/content.js';
 import {

@@ -5,7 +5,7 @@ import {
   type DirectoryFilter,
   type ProfileView,
   type StoredProfile,
-} from '../index.js';
+} from '../people.repository.js';
 import { countryName, languageName } from '../../vocabularies/index.js';
 import { PageHeader } from '../../../ui/components/content.js';
 import {

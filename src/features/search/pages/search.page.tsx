@@ -7,8 +7,8 @@ import {
   type FacetCount,
   type ItemSearchFilter,
   type ItemSearchResult,
-  type SearchHit,
-} from '../index.js';
+} from '../items-search.repository.js';
+import type { SearchHit } from '../search.repository.js';
 import { languageName } from '../../vocabularies/index.js';
 import { PageHeader, Pagination } from '../../../ui/components/content.js';
 import type { PageContext } from '../../../ui/context.js';

@@ -1,9 +1,9 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type TestApp } from '../../../test/support/app.js';
-import { pages } from '../../features/knowledge/knowledge.schema.js';
-import { createLogger } from '../logging/logger.js';
-import { createRenderCache } from './render-cache.js';
+import { buildTestApp, type TestApp } from '../support/app.js';
+import { pages } from '../../src/features/knowledge/knowledge.schema.js';
+import { createLogger } from '../../src/platform/logging/logger.js';
+import { createRenderCache } from '../../src/platform/cache/render-cache.js';
 
 let first: TestApp;
 let second: TestApp;
