@@ -20,7 +20,8 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.{ts,tsx}'],
-          testTimeout: 120_000,
+          // The every-page axe runs take 70–80 s on an idle 2-core machine: under half of this.
+          testTimeout: 240_000,
           hookTimeout: 120_000,
           fileParallelism: false,
         },
