@@ -3,8 +3,8 @@
  * its OpenAPI 3.1 document. Each answer is what the caller would see on the site: a visitor reads
  * the public layer, a member's session the members layer too.
  */
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { ANONYMOUS } from '../features/access/index.js';
+import type { FastifyInstance } from 'fastify';
+import { apiLocaleOf, apiViewerOf, json } from './api-reply.js';
 import { NotFoundError } from '../platform/errors/errors.js';
 import { REFERENCE_LOCALE, type Catalogue } from '../platform/i18n/catalogue.js';
 import { negotiateLocale } from '../platform/i18n/negotiate.js';
@@ -20,13 +20,8 @@ export interface ApiDeps {
 
 export function registerApiRoutes(app: FastifyInstance, deps: ApiDeps): void {
   const { catalogue, document } = deps;
-  const localeOf = (query: Query): string => {
-    const lang = typeof query.lang === 'string' ? query.lang : REFERENCE_LOCALE;
-    return catalogue.isSupported(lang) ? lang : REFERENCE_LOCALE;
-  };
-  const viewerOf = (request: FastifyRequest) => request.viewer ?? ANONYMOUS;
-  const json = (reply: FastifyReply) =>
-    reply.header('cache-control', 'no-cache').type('application/json; charset=utf-8');
+  const localeOf = (query: Query): string => apiLocaleOf(catalogue, query);
+  const viewerOf = apiViewerOf;
 
   for (const kind of deps.kinds) {
     const api = kind.api;

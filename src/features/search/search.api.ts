@@ -1,9 +1,9 @@
 /** The search in the JSON API: /api/search, and its OpenAPI description. */
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { ANONYMOUS } from '../access/index.js';
+import type { FastifyInstance } from 'fastify';
+import { apiLocaleOf, apiViewerOf, json } from '../../channels/api-reply.js';
 import { filterParameters } from '../knowledge/index.js';
 import { localeParameter, problem } from '../../channels/openapi.js';
-import { REFERENCE_LOCALE, type Catalogue } from '../../platform/i18n/catalogue.js';
+import type { Catalogue } from '../../platform/i18n/catalogue.js';
 import { SNIPPET_MARKS } from './items-search.repository.js';
 import { searchRequest, type Query } from './search-request.js';
 import { MAX_QUERY_LENGTH } from './search.repository.js';
@@ -112,16 +112,9 @@ export function registerSearchApi(
   },
 ): void {
   const { publicUrl, catalogue } = deps;
-  const localeOf = (query: Query): string => {
-    const lang = typeof query.lang === 'string' ? query.lang : REFERENCE_LOCALE;
-    return catalogue.isSupported(lang) ? lang : REFERENCE_LOCALE;
-  };
-  const viewerOf = (request: FastifyRequest) => request.viewer ?? ANONYMOUS;
-  const json = (reply: FastifyReply) =>
-    reply.header('cache-control', 'no-cache').type('application/json; charset=utf-8');
   app.get<{ Querystring: Query }>('/api/search', SEARCH_LIMIT, async (request, reply) => {
     const parsed = searchRequest(request.query, deps.contentLocales);
-    const locale = localeOf(request.query);
+    const locale = apiLocaleOf(catalogue, request.query);
     if (parsed.tooLong || !parsed.query)
       return json(reply)
         .status(400)
@@ -132,7 +125,7 @@ export function registerSearchApi(
             : 'Give the words to search for in q.',
         });
     const outcome = await deps.searchService.search(
-      viewerOf(request),
+      apiViewerOf(request),
       parsed.query,
       locale,
       parsed.filter,
