@@ -19,7 +19,11 @@ const boundaries = [
     message: 'The platform imports no feature, UI or channel.',
   },
   // Shared UI is below the features.
-  { target: './src/ui', from: ['./src/features', './src/channels'], message: 'UI imports no feature.' },
+  {
+    target: './src/ui',
+    from: ['./src/features', './src/channels'],
+    message: 'UI imports no feature.',
+  },
   // A feature (and a channel) reaches another feature only through its index.ts.
   ...FEATURES.map((feature) => ({
     target: ['./src/features/!(' + feature + ')/**/*', './src/channels/**/*'],
@@ -38,14 +42,7 @@ const boundaries = [
 
 export default tseslint.config(
   {
-    ignores: [
-      'node_modules/',
-      'data/',
-      'coverage/',
-      'test-results/',
-      'src/ui/assets/',
-      'scratch/',
-    ],
+    ignores: ['node_modules/', 'data/', 'coverage/', 'test-results/', 'src/ui/assets/', 'scratch/'],
   },
   js.configs.recommended,
   ...tseslint.configs.strict,
