@@ -1,6 +1,8 @@
 /**
  * The members layer never leaks. Members-only items hold canary strings; every anonymous output
- * the platform has so far is crawled and must not contain any. Each new channel joins this test.
+ * the platform has so far is crawled and must not contain any. Kinds of content are also checked
+ * on every channel through their contract, whatever kinds are registered (content-kinds.test.ts);
+ * this crawl covers what is not a kind: pages, teasers, files, people, error pages.
  */
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
