@@ -24,7 +24,7 @@ export interface Platform {
   mailer: Mailer;
   /** The time; tests pass a fixed one. */
   clock: () => Date;
-  /** True when tests gave the clock (services keep their own default otherwise). */
+  /** The clock a test gave, or undefined: services then use their own default. */
   fixedClock: (() => Date) | undefined;
   /** Signs cookies and derives link secrets. */
   secret: string;

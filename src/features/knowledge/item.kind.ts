@@ -4,9 +4,8 @@
  * layers the viewer may read, with members-only parts withheld.
  */
 import { sql } from 'drizzle-orm';
-import { defineKind, type Params } from '../../channels/kind.js';
+import { defineKind, type FeedSource, type Params } from '../../channels/kind.js';
 import type { Db } from '../../platform/db/database.js';
-import type { Translator } from '../../platform/i18n/catalogue.js';
 import { refreshSearchDocuments } from './editorial.repository.js';
 import { itemFilter, pageOf } from './filters.js';
 import {
@@ -34,13 +33,9 @@ export interface ItemKindDeps {
 /** The item kind over one items repository. */
 export function itemKind(deps: ItemKindDeps) {
   const { items, publicUrl } = deps;
-  const feedOf = (filter: (params: Params) => ItemFilter) => ({
-    read: async (
-      viewer: Parameters<ItemsRepository['listItems']>[0],
-      params: Params,
-      t: Translator,
-      limit: number,
-    ) => {
+  /** A feed's read over the list filter its address gives. */
+  const feedOf = (filter: (params: Params) => ItemFilter): Pick<FeedSource, 'read'> => ({
+    read: async (viewer, params, t, limit) => {
       const listing = await items.listItems(viewer, filter(params), t.locale, 1, limit);
       return listing.items.map((item) => ({
         path: `/knowledge/${item.section}/${item.slug}`,
