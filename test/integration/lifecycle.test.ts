@@ -87,7 +87,11 @@ afterAll(async () => {
   await fs.rm(dataDir, { recursive: true, force: true });
 });
 
-describe('hrcn serve on the embedded database', () => {
+// Each test starts the command (TypeScript loaded at run time, issue #13) and often PostgreSQL: 16–22 s
+// on a loaded 2-core machine, under half of this.
+const PROCESS_TIMEOUT = { timeout: 60_000 };
+
+describe('hrcn serve on the embedded database', PROCESS_TIMEOUT, () => {
   it('initialises, seeds, serves and prints a one-time set-up link on first start', async () => {
     const first = serve(dataDir);
     const port = await first.ready;
@@ -133,7 +137,7 @@ describe('hrcn serve on the embedded database', () => {
   });
 });
 
-describe('hrcn commands', () => {
+describe('hrcn commands', PROCESS_TIMEOUT, () => {
   it('explain themselves with --help', async () => {
     const help = await hrcn(dataDir, ['--help']);
     expect(help.code).toBe(0);
