@@ -7,9 +7,12 @@
  * - a lock file stops a second app process from using the same data directory;
  * - a server orphaned by an app that was killed (SIGKILL, power cut) is stopped and restarted;
  * - as root, the server runs as the unprivileged system user `postgres` (created if missing),
- *   because PostgreSQL refuses to run as root.
+ *   because PostgreSQL refuses to run as root; when that user cannot enter the data directory (a
+ *   home directory, a `mktemp -d`), the cluster is kept in /var/lib/hrcn/<id>/ instead and linked
+ *   from `<dataDir>/postgres`, so that no directory is opened to anyone.
  */
 import { execFile, spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import net from 'node:net';
@@ -63,7 +66,12 @@ export interface EmbeddedPostgresOptions {
   log: Logger;
   /** shared_buffers in MB (PostgreSQL's own default, 128, when unset). */
   memoryMb?: number;
+  /** As root: where clusters go that the system user could not reach in their data directory. */
+  systemClustersDir?: string;
 }
+
+/** As root, the home of clusters whose data directory the system user cannot enter. */
+export const SYSTEM_CLUSTERS_DIR = '/var/lib/hrcn';
 
 async function resolveBinaries(): Promise<Binaries> {
   const key = `${os.platform()}-${os.arch()}`;
@@ -138,23 +146,73 @@ async function systemUser(log: Logger): Promise<RunAs | undefined> {
   }
 }
 
-/** As root, checks that the server's user can reach the data directory, with a useful message. */
-async function assertReachable(dir: string, runAs: RunAs): Promise<void> {
-  let current = path.dirname(path.resolve(dir));
+/** The first directory on the way to `dir` (itself included) that the server's user cannot enter. */
+async function closedOnTheWay(dir: string, runAs: RunAs): Promise<string | null> {
+  let current = path.resolve(dir);
   while (true) {
     const stat = await fs.stat(current);
-    const traversable = stat.uid === runAs.uid || (stat.mode & 0o001) !== 0;
-    if (!traversable) {
-      throw new Error(
-        `PostgreSQL runs as the system user "${SYSTEM_USER}" when the app runs as root, and that user ` +
-          `cannot enter ${current}. Run the app as an ordinary user, choose a DATA_DIR outside it, ` +
-          `or allow it: chmod o+x ${current}`,
-      );
-    }
+    const enters =
+      stat.uid === runAs.uid
+        ? (stat.mode & 0o100) !== 0
+        : stat.gid === runAs.gid
+          ? (stat.mode & 0o010) !== 0
+          : (stat.mode & 0o001) !== 0;
+    if (!enters) return current;
     const parent = path.dirname(current);
-    if (parent === current) return;
+    if (parent === current) return null;
     current = parent;
   }
+}
+
+/**
+ * Where the cluster lives: `<dataDir>/postgres`, unless the app runs as root and the server's user
+ * cannot enter the data directory; then under the system clusters directory, linked from there.
+ * Nothing is opened to anyone; what was done is said once, when it is done.
+ */
+async function clusterLocation(
+  dataDir: string,
+  runAs: RunAs | undefined,
+  options: EmbeddedPostgresOptions,
+): Promise<string> {
+  const inside = path.join(dataDir, 'postgres');
+  if (!runAs) return inside;
+  const linked = await fs.readlink(inside).catch(() => null);
+  if (linked !== null) return path.resolve(dataDir, linked);
+  const closed = await closedOnTheWay(dataDir, runAs);
+  if (closed === null) return inside;
+  if (existsSync(path.join(inside, 'PG_VERSION'))) {
+    throw new Error(
+      `PostgreSQL runs as the system user "${SYSTEM_USER}" when the app runs as root, and that user ` +
+        `cannot enter ${closed}, where its data already is. Run the app as an ordinary user, ` +
+        `or move the data directory to a place that user can reach.`,
+    );
+  }
+  const base = options.systemClustersDir ?? SYSTEM_CLUSTERS_DIR;
+  await fs.mkdir(base, { recursive: true, mode: 0o755 });
+  const closedBase = await closedOnTheWay(base, runAs);
+  if (closedBase !== null) {
+    throw new Error(
+      `PostgreSQL runs as the system user "${SYSTEM_USER}" when the app runs as root, and that user ` +
+        `can enter neither ${closed} nor ${closedBase}. Run the app as an ordinary user, or choose ` +
+        'a DATA_DIR that user can reach.',
+    );
+  }
+  const id = createHash('sha256')
+    .update(await fs.realpath(dataDir))
+    .digest('hex')
+    .slice(0, 16);
+  const home = path.join(base, id);
+  await fs.mkdir(home, { recursive: true, mode: 0o700 });
+  await fs.chown(home, runAs.uid, runAs.gid);
+  const cluster = path.join(home, 'postgres');
+  await fs.rmdir(inside).catch(() => undefined); // an empty folder left by hand
+  await fs.symlink(cluster, inside);
+  options.log.warn(
+    { dataDir, cluster },
+    `PostgreSQL runs as the system user "${SYSTEM_USER}", which cannot enter ${closed}: its data is ` +
+      `kept in ${cluster}, linked from ${inside}. Back up both directories.`,
+  );
+  return cluster;
 }
 
 async function chownTree(dir: string, runAs: RunAs): Promise<void> {
@@ -304,9 +362,9 @@ export async function startEmbeddedPostgres(
   const unlock = await lockDataDirectory(dataDir);
   try {
     const runAs = await systemUser(log);
-    if (runAs) await assertReachable(dataDir, runAs);
-    const clusterDir = path.join(dataDir, 'postgres');
-    const logFile = path.join(dataDir, 'postgres.log');
+    const clusterDir = await clusterLocation(dataDir, runAs, options);
+    // Beside the cluster, where its user can write it.
+    const logFile = path.join(path.dirname(clusterDir), 'postgres.log');
     if (!existsSync(path.join(clusterDir, 'PG_VERSION'))) {
       await initialiseCluster(bin, clusterDir, password, runAs, log);
     } else {
