@@ -42,7 +42,15 @@ const boundaries = [
 
 export default tseslint.config(
   {
-    ignores: ['node_modules/', 'data/', 'coverage/', 'test-results/', 'src/ui/assets/', 'scratch/'],
+    ignores: [
+      'node_modules/',
+      'dist/',
+      'data/',
+      'coverage/',
+      'test-results/',
+      'src/ui/assets/',
+      'scratch/',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.strict,
@@ -67,6 +75,14 @@ export default tseslint.config(
   },
   {
     files: ['bin/*.js', 'src/ui/assets/**/*.js'],
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
+    languageOptions: {
+      globals: {
+        process: 'readonly',
+        console: 'readonly',
+        URL: 'readonly',
+        setTimeout: 'readonly',
+        performance: 'readonly',
+      },
+    },
   },
 );

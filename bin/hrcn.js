@@ -1,9 +1,8 @@
 #!/usr/bin/env node
-// The `hrcn` command. TypeScript sources run through tsx's loader (docs/decisions/0004), with the
-// project's tsconfig named explicitly: tsx would otherwise look for one in the working directory,
-// and JSX would not compile when the command is run from elsewhere.
-import { fileURLToPath } from 'node:url';
-import { register } from 'tsx/esm/api';
+// The `hrcn` command: runs the compiled dist/cli.js (docs/decisions/0016). When a source under
+// src/ is newer than the build (a pull, an edit), it builds again first (under a second), so a
+// stale build is never served.
+import { ensureBuilt } from './build.js';
 
-register({ tsconfig: fileURLToPath(new URL('../tsconfig.json', import.meta.url)) });
-await import('../src/cli.ts');
+await ensureBuilt();
+await import('../dist/cli.js');

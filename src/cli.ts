@@ -1,17 +1,11 @@
-/** The `hrcn` command-line interface: serve, database and user administration. */
+/**
+ * The `hrcn` command-line interface: serve, database and user administration. A command loads
+ * what it needs when it runs, so that `hrcn --help` answers at once.
+ */
 import { Command } from 'commander';
-import { createAccessRepository, createAccessService } from './features/access/index.js';
-import { testMessage } from './features/admin/index.js';
-import { Catalogue } from './platform/i18n/catalogue.js';
-import { createMailer } from './platform/mail/mailer.js';
 import { loadConfig, ConfigError, type Config } from './config.js';
-import { openDatabase, type Database } from './platform/db/database.js';
+import type { Database } from './platform/db/database.js';
 import { DataDirectoryInUseError } from './platform/db/embedded.js';
-import { migrateDatabase } from './platform/db/migrate.js';
-import { createLogger } from './platform/logging/logger.js';
-import { loadSecrets } from './platform/secrets.js';
-import { seedInitialContent } from './seed/index.js';
-import { serve } from './main.js';
 
 /** Progress lines go to stderr so that stdout stays clean for what a command prints. */
 const say = (line: string): void => void process.stderr.write(`${line}\n`);
@@ -20,6 +14,11 @@ async function withDatabase<T>(
   run: (database: Database, config: Config) => Promise<T>,
 ): Promise<T> {
   const config = loadConfig();
+  const [{ createLogger }, { loadSecrets }, { openDatabase }] = await Promise.all([
+    import('./platform/logging/logger.js'),
+    import('./platform/secrets.js'),
+    import('./platform/db/database.js'),
+  ]);
   const log = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel);
   const secrets = await loadSecrets(config.dataDir);
   const database = await openDatabase({
@@ -53,20 +52,23 @@ export function createProgram(): Command {
   program
     .command('serve')
     .description('Start the web server (embedded PostgreSQL unless DATABASE_URL is set).')
-    .action(async () => serve());
+    .action(async () => (await import('./main.js')).serve());
 
   const db = program.command('db').description('Database administration.');
   db.command('migrate')
     .description('Apply the pending schema migrations.')
     .action(async () =>
-      withDatabase(async (database) =>
-        timed('Applying migrations', () => migrateDatabase(database.pool)),
-      ),
+      withDatabase(async (database) => {
+        const { migrateDatabase } = await import('./platform/db/migrate.js');
+        await timed('Applying migrations', () => migrateDatabase(database.pool));
+      }),
     );
   db.command('seed')
     .description('Load the initial content that has never been loaded (safe to repeat).')
     .action(async () =>
       withDatabase(async (database) => {
+        const { migrateDatabase } = await import('./platform/db/migrate.js');
+        const { seedInitialContent } = await import('./seed/index.js');
         await timed('Applying migrations', () => migrateDatabase(database.pool));
         await timed('Seeding initial content', async () => {
           const report = await seedInitialContent(database.db, (step, done, total) => {
@@ -85,6 +87,9 @@ export function createProgram(): Command {
     .option('--locale <locale>', 'language of the set-up page', 'en')
     .action(async (options: { locale: string }) =>
       withDatabase(async (database, config) => {
+        const { migrateDatabase } = await import('./platform/db/migrate.js');
+        const { createAccessRepository, createAccessService } =
+          await import('./features/access/index.js');
         await migrateDatabase(database.pool);
         const access = createAccessService({
           repository: createAccessRepository(database.db),
@@ -105,6 +110,19 @@ export function createProgram(): Command {
     .option('--locale <locale>', 'language of the message', 'en')
     .action(async (address: string, options: { locale: string }) =>
       withDatabase(async (database, config) => {
+        const [
+          { migrateDatabase },
+          { testMessage },
+          { Catalogue },
+          { createMailer },
+          { createLogger },
+        ] = await Promise.all([
+          import('./platform/db/migrate.js'),
+          import('./features/admin/index.js'),
+          import('./platform/i18n/catalogue.js'),
+          import('./platform/mail/mailer.js'),
+          import('./platform/logging/logger.js'),
+        ]);
         await migrateDatabase(database.pool);
         const catalogue = new Catalogue();
         const translator = catalogue.translator(

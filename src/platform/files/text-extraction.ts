@@ -32,7 +32,12 @@ export const DEFAULT_EXTRACTION_LIMITS: ExtractionLimits = {
   maxChars: 500_000,
 };
 
-const BOOTSTRAP = new URL('../../../bin/ts-worker.js', import.meta.url);
+// Compiled (dist/), the worker starts on its own module; from sources (tests, scripts), through a
+// bootstrap that registers the TypeScript loader first.
+const COMPILED = import.meta.url.endsWith('.js');
+const BOOTSTRAP = COMPILED
+  ? new URL('./text-extraction.worker.js', import.meta.url)
+  : new URL('../../../bin/ts-worker.js', import.meta.url);
 const MODULE = new URL('./text-extraction.worker.ts', import.meta.url).href;
 
 /** Reads the text of one document; never throws for a bad document, it says why instead. */
