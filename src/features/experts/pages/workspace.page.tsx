@@ -13,7 +13,7 @@ import { excerpt, themeLabel } from '../../../ui/format.js';
 import type { PageContext } from '../../../ui/context.js';
 import { Layout } from '../../../ui/layout/layout.js';
 import type { MessageKey } from '../../../ui/messages.js';
-import { AnswerPreview, dayOf, Notes, QuestionPageTop, statusLabel } from './desk.page.js';
+import { AnswerPreview, dayOf, Notes, QuestionPageTop, statusLabel } from './question.parts.js';
 
 /** The workspace's forms. */
 export type WorkspaceForm = 'draft' | 'help' | 'note';
