@@ -6,7 +6,13 @@ import type { AccountsService, FormResult, RequestOrigin, SignedInViewer } from 
 import type { MessageKey } from '../../ui/messages.js';
 import { SecondFactorPage } from './pages/two-factor.page.js';
 import type { PageContext } from '../../ui/context.js';
-import { type AccountOrganisation, ForgotPasswordPage, ResetPasswordPage, SignInPage, SignUpPage } from './pages/account.page.js';
+import {
+  type AccountOrganisation,
+  ForgotPasswordPage,
+  ResetPasswordPage,
+  SignInPage,
+  SignUpPage,
+} from './pages/account.page.js';
 import { sendPage } from '../../ui/render.js';
 import { emptyFormPage, originOf, sendMessage, setCookies } from './account.replies.js';
 import { registerAccountSettingsRoutes } from './account-settings.routes.js';
