@@ -18,14 +18,9 @@ import {
 import { NotFoundError } from '../../platform/errors/errors.js';
 import { typedValues } from '../../ui/components/form.js';
 import { MembersTeaserPage } from '../../ui/pages/message.page.js';
-import {
-  EditorListPage,
-  ItemFormPage,
-  RevisionsPage,
-  itemValues,
-  type ItemFormState,
-} from './pages/editor.page.js';
-import { ItemPageView } from './pages/items.page.js';
+import { EditorListPage, RevisionsPage } from './pages/editor.page.js';
+import { ItemFormPage, itemValues, type ItemFormState } from './pages/item-form.page.js';
+import { ItemPageView } from './pages/item.page.js';
 import { LinksReportPage } from './pages/links-report.page.js';
 import { sendPage, type PageCache } from '../../ui/render.js';
 import {

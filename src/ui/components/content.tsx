@@ -102,3 +102,16 @@ export function Pagination(props: {
     </nav>
   );
 }
+
+/** Teaser for what the members layer holds and this reader cannot see. */
+export function MembersNote(props: { ctx: PageContext; text: string }): JSX.Element {
+  const { ctx } = props;
+  return (
+    <p class="members-note">
+      <span safe>{props.text}</span>{' '}
+      <a href={ctx.href('/sign-in')}>{ctx.t('account.nav.signIn')}</a>
+      {' · '}
+      <a href={ctx.href('/network/apply')}>{ctx.t('membership.apply.title')}</a>
+    </p>
+  );
+}
