@@ -8,7 +8,7 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';
 import { users } from '../access/access.schema.js';
 import { questionAssignments, questionNotes, questions } from './experts.schema.js';
-import type { Publication, QuestionStatus } from './experts.repository.js';
+import type { NewQuestion, Publication, QuestionStatus } from './experts.repository.js';
 import { createAssignmentsRepository } from './assignments.repository.js';
 import { createFiguresRepository } from './figures.repository.js';
 import { OPEN_STATUSES, openStatuses as open } from './question.statuses.js';
@@ -55,18 +55,20 @@ export interface Note {
 }
 
 /** A question as the desk works on it (the asker's address is the editors' to see, not the experts'). */
-export interface DeskQuestion {
-  id: string;
-  status: QuestionStatus;
-  askerName: string;
-  askerEmail: string;
-  locale: string;
-  theme: string;
-  country: string | null;
-  question: string;
-  fingerprint: string;
-  keepPrivate: boolean;
-  confirmedAt: Date | null;
+export interface DeskQuestion extends Pick<
+  NewQuestion,
+  | 'id'
+  | 'status'
+  | 'askerName'
+  | 'askerEmail'
+  | 'locale'
+  | 'theme'
+  | 'country'
+  | 'question'
+  | 'fingerprint'
+  | 'keepPrivate'
+  | 'confirmedAt'
+> {
   dueOn: string | null;
   rejectionReason: string;
   mergedInto: string | null;
@@ -124,18 +126,14 @@ export function createDeskRepository(db: Db) {
           ? sql`q.help_wanted DESC, q.due_on ASC NULLS LAST, q.confirmed_at ASC`
           : sql`coalesce(q.answered_at, q.updated_at) DESC`;
       const [rows, counted] = await Promise.all([
-        db.execute<{
-          id: string;
-          status: QuestionStatus;
-          theme: string;
-          country: string | null;
-          locale: string;
-          question: string;
-          confirmed_at: Date | null;
-          due_on: string | null;
-          help_wanted: boolean;
-          experts: string[];
-        }>(sql`
+        db.execute<
+          Pick<QueueRow, 'id' | 'status' | 'theme' | 'country' | 'locale' | 'question'> & {
+            confirmed_at: Date | null;
+            due_on: string | null;
+            help_wanted: boolean;
+            experts: string[];
+          }
+        >(sql`
           SELECT q.id, q.status, q.theme, q.country, q.locale, left(q.question, 300) AS question,
                  q.confirmed_at, q.due_on::text AS due_on, q.help_wanted,
                  coalesce((SELECT array_agg(u.name ORDER BY u.name) FROM question_assignments a

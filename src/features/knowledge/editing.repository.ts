@@ -134,16 +134,12 @@ export function createEditingRepository(db: Db) {
       if (filter.type) conditions.push(sql`i.type = ${filter.type}`);
       const where = sql.join(conditions, sql` AND `);
       const [rows, count] = await Promise.all([
-        db.execute<{
-          id: string;
-          type: ItemType;
-          slug: string;
-          status: ItemStatus;
-          access: AccessLevel;
-          title: string;
-          updated_at: Date;
-          published_at: Date | null;
-        }>(sql`
+        db.execute<
+          Omit<EditorListRow, 'updatedAt' | 'publishedAt'> & {
+            updated_at: Date;
+            published_at: Date | null;
+          }
+        >(sql`
           SELECT i.id, i.type, i.slug, i.status, i.access, i.updated_at, i.published_at, tr.title
             FROM items i
             JOIN LATERAL (SELECT t.title FROM item_translations t WHERE t.item_id = i.id
@@ -172,17 +168,12 @@ export function createEditingRepository(db: Db) {
     },
 
     async listRevisions(id: string, locale: string): Promise<RevisionView[]> {
-      const result = await db.execute<{
-        id: string;
-        number: number;
-        locale: string;
-        title: string;
-        summary: string;
-        body: string;
-        fields: Record<string, string>;
-        author_name: string | null;
-        created_at: Date;
-      }>(sql`
+      const result = await db.execute<
+        Omit<RevisionView, 'authorName' | 'createdAt'> & {
+          author_name: string | null;
+          created_at: Date;
+        }
+      >(sql`
         SELECT r.*, u.name AS author_name FROM item_revisions r LEFT JOIN users u ON u.id = r.author_id
          WHERE r.item_id = ${id} AND r.locale = ${locale} ORDER BY r.number DESC`);
       return result.rows.map((row) => ({

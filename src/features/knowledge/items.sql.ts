@@ -2,20 +2,10 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';
 import type { AccessLevel } from '../access/index.js';
-import type { ItemSection, ItemType } from './items.types.js';
 import type { ItemSummaryView } from './items.repository.js';
 
-export interface SummaryRow extends Record<string, unknown> {
-  id: string;
-  type: ItemType;
-  section: ItemSection;
-  slug: string;
-  locale: string;
-  title: string;
-  summary: string;
-  date: string;
-  themes: string[];
-}
+/** A row of an item's summary, as the database returns it. */
+export type SummaryRow = ItemSummaryView & Record<string, unknown>;
 
 /** Published and due: what any reader may ever see of an item's life cycle. */
 export const visible = (now: Date): SQL =>

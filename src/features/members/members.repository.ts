@@ -47,6 +47,20 @@ export interface OrganisationView {
   contact: OrganisationContact | null;
 }
 
+/** What an organisation's admins may change of its profile. */
+export type OrganisationProfile = Pick<
+  OrganisationView,
+  | 'descriptions'
+  | 'city'
+  | 'country'
+  | 'latitude'
+  | 'longitude'
+  | 'website'
+  | 'themes'
+  | 'sdgs'
+  | 'expertise'
+> & { contactName: string | null; contactEmail: string | null; contactPhone: string | null };
+
 export interface OrganisationContact {
   name: string | null;
   email: string | null;
@@ -159,24 +173,7 @@ export function createMembersRepository(db: Db) {
       return row?.id ?? null;
     },
 
-    async updateProfile(
-      id: string,
-      profile: {
-        descriptions: Record<string, string>;
-        city: string | null;
-        country: string | null;
-        latitude: number | null;
-        longitude: number | null;
-        website: string | null;
-        themes: string[];
-        sdgs: number[];
-        expertise: string[];
-        contactName: string | null;
-        contactEmail: string | null;
-        contactPhone: string | null;
-      },
-      at: Date,
-    ): Promise<void> {
+    async updateProfile(id: string, profile: OrganisationProfile, at: Date): Promise<void> {
       await db
         .update(organisations)
         .set({ ...profile, updatedAt: at })

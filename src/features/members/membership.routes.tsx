@@ -6,6 +6,7 @@ import type { PageContext } from '../../ui/context.js';
 import { EMPTY_FORM } from '../../ui/components/form.js';
 import { MessagePage } from '../../ui/pages/message.page.js';
 import {
+  APPLY_FIELDS,
   ApplicationsPage,
   ApplyPage,
   InvitationPage,
@@ -60,17 +61,7 @@ export function registerMembershipRoutes(
         PRIVATE,
       );
     }
-    const values = kept(body, [
-      'name',
-      'kind',
-      'country',
-      'city',
-      'website',
-      'motivation',
-      'contactName',
-      'contactEmail',
-      'consent',
-    ]);
+    const values = kept(body, APPLY_FIELDS);
     return sendPage(
       reply,
       <ApplyPage

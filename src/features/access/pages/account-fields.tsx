@@ -1,6 +1,6 @@
 /** The fields every new account is made with (sign-up, first administrator, invitations). */
 import { MIN_PASSWORD_LENGTH } from '../access.schemas.js';
-import { Field } from '../../../ui/components/form.js';
+import { Field, NewPasswordFields } from '../../../ui/components/form.js';
 import type { PageContext } from '../../../ui/context.js';
 
 /** Name, e-mail, new password and its repetition: the fields of every new account. */
@@ -30,22 +30,10 @@ export function NewAccountFields(props: {
         autocomplete="email"
         error={errors.email}
       />
-      <Field
+      <NewPasswordFields
         ctx={ctx}
-        name="password"
-        label="account.field.password"
-        type="password"
-        autocomplete="new-password"
+        errors={errors}
         hint={ctx.text('account.field.passwordHint', { min: MIN_PASSWORD_LENGTH })}
-        error={errors.password}
-      />
-      <Field
-        ctx={ctx}
-        name="passwordConfirmation"
-        label="account.field.passwordConfirmation"
-        type="password"
-        autocomplete="new-password"
-        error={errors.passwordConfirmation}
       />
     </>
   );

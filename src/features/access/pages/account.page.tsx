@@ -1,7 +1,14 @@
 /** Sign-in, sign-up, confirmation, password reset and the account page. All work without JavaScript. */
 import { can, MIN_PASSWORD_LENGTH, type SignedInViewer } from '../index.js';
 import { PageHeader } from '../../../ui/components/content.js';
-import { Csrf, Checkbox, errorsInOrder, ErrorSummary, Field } from '../../../ui/components/form.js';
+import {
+  Csrf,
+  Checkbox,
+  errorsInOrder,
+  ErrorSummary,
+  Field,
+  NewPasswordFields,
+} from '../../../ui/components/form.js';
 import type { FormState } from '../../../ui/components/form.js';
 import type { PageContext } from '../../../ui/context.js';
 import { NewAccountFields } from './account-fields.js';
@@ -148,22 +155,11 @@ export function ResetPasswordPage(props: {
       <form method="post" action={ctx.href('/reset-password')} class="form" novalidate>
         <Csrf token={props.csrfToken} />
         <input type="hidden" name="token" value={props.token} />
-        <Field
+        <NewPasswordFields
           ctx={ctx}
-          name="password"
+          errors={state.errors}
           label="account.field.newPassword"
-          type="password"
-          autocomplete="new-password"
           hint={ctx.text('account.field.passwordHint', { min: MIN_PASSWORD_LENGTH })}
-          error={state.errors.password}
-        />
-        <Field
-          ctx={ctx}
-          name="passwordConfirmation"
-          label="account.field.passwordConfirmation"
-          type="password"
-          autocomplete="new-password"
-          error={state.errors.passwordConfirmation}
         />
         <button type="submit">{ctx.t('account.reset.submit')}</button>
       </form>

@@ -18,6 +18,7 @@ import {
   textValue,
   type FormValues,
 } from '../../../ui/components/form.js';
+import { themeOptions, sdgOptions, articleOptions } from '../../../ui/components/choices.js';
 import type { PageContext } from '../../../ui/context.js';
 import type { MessageKey } from '../../../ui/messages.js';
 import { endonym } from '../../../ui/layout/layout.js';
@@ -250,12 +251,7 @@ export function ItemVocabularyFields(props: {
         ctx={ctx}
         name="themes"
         legend="knowledge.item.themes"
-        options={props.themes
-          .map((key) => ({
-            value: key,
-            label: ctx.text(`vocabularies.theme.${key}` as MessageKey),
-          }))
-          .sort(byLabel)}
+        options={themeOptions(ctx, props.themes).sort(byLabel)}
         checked={listValue(values, 'themes')}
         error={errors.themes}
       />
@@ -263,10 +259,7 @@ export function ItemVocabularyFields(props: {
         ctx={ctx}
         name="sdgs"
         legend="knowledge.item.sdgs"
-        options={Array.from({ length: 17 }, (_, index) => ({
-          value: String(index + 1),
-          label: `${index + 1}. ${ctx.text(`vocabularies.sdg.${index + 1}` as MessageKey)}`,
-        }))}
+        options={sdgOptions(ctx)}
         checked={listValue(values, 'sdgs')}
         error={errors.sdgs}
       />
@@ -285,10 +278,7 @@ export function ItemVocabularyFields(props: {
         ctx={ctx}
         name="rights"
         legend="knowledge.item.rights"
-        options={Array.from({ length: 30 }, (_, index) => ({
-          value: String(index + 1),
-          label: ctx.text('knowledge.article', { number: index + 1 }),
-        }))}
+        options={articleOptions(ctx)}
         checked={listValue(values, 'rights')}
         error={errors.rights}
       />

@@ -3,8 +3,8 @@ import type { ItemFilter, ItemPage, ItemSection, ItemSummaryView, ItemType } fro
 import { countryName, languageName } from '../../vocabularies/index.js';
 import { MembersNote, Pagination } from '../../../ui/components/content.js';
 import { FilterSelect } from '../../../ui/components/form.js';
+import { themeOptions, sdgOptions, articleOptions } from '../../../ui/components/choices.js';
 import type { PageContext } from '../../../ui/context.js';
-import type { MessageKey } from '../../../ui/messages.js';
 import { endonym } from '../../../ui/layout/layout.js';
 import { byLabel, itemHref, typeLabel } from './labels.js';
 import { formatDate } from '../../../ui/format.js';
@@ -109,32 +109,21 @@ export function ItemListing(props: {
           name="theme"
           label="knowledge.filter.theme"
           value={filter.theme}
-          options={choices.themes
-            .map((key) => ({
-              value: key,
-              label: ctx.text(`vocabularies.theme.${key}` as MessageKey),
-            }))
-            .sort(byLabel)}
+          options={themeOptions(ctx, choices.themes).sort(byLabel)}
         />
         <FilterSelect
           ctx={ctx}
           name="sdg"
           label="knowledge.filter.sdg"
           value={filter.sdg === undefined ? undefined : String(filter.sdg)}
-          options={Array.from({ length: 17 }, (_, index) => ({
-            value: String(index + 1),
-            label: `${index + 1}. ${ctx.text(`vocabularies.sdg.${index + 1}` as MessageKey)}`,
-          }))}
+          options={sdgOptions(ctx)}
         />
         <FilterSelect
           ctx={ctx}
           name="right"
           label="knowledge.filter.right"
           value={filter.right === undefined ? undefined : String(filter.right)}
-          options={Array.from({ length: 30 }, (_, index) => ({
-            value: String(index + 1),
-            label: ctx.text('knowledge.article', { number: index + 1 }),
-          }))}
+          options={articleOptions(ctx)}
         />
         <FilterSelect
           ctx={ctx}

@@ -10,13 +10,15 @@ import {
   Field,
   Select,
   TextArea,
+  NewPasswordFields,
 } from '../../../ui/components/form.js';
 import type { PageContext } from '../../../ui/context.js';
 import type { MessageKey } from '../../../ui/messages.js';
 import { Layout } from '../../../ui/layout/layout.js';
 import type { FormState } from '../../../ui/components/form.js';
 
-const APPLY_FIELDS = [
+/** The fields of the application form, in its order. */
+export const APPLY_FIELDS = [
   'name',
   'kind',
   'country',
@@ -308,22 +310,7 @@ export function InvitationPage(props: {
           autocomplete="name"
           error={state.errors.name}
         />
-        <Field
-          ctx={ctx}
-          name="password"
-          label="account.field.password"
-          type="password"
-          autocomplete="new-password"
-          error={state.errors.password}
-        />
-        <Field
-          ctx={ctx}
-          name="passwordConfirmation"
-          label="account.field.passwordConfirmation"
-          type="password"
-          autocomplete="new-password"
-          error={state.errors.passwordConfirmation}
-        />
+        <NewPasswordFields ctx={ctx} errors={state.errors} />
         <button type="submit">{ctx.t('membership.invitation.submit')}</button>
       </form>
     </Layout>

@@ -9,6 +9,7 @@ import {
 } from '../../../ui/components/content.js';
 import { Csrf, FilterSelect, TextArea } from '../../../ui/components/form.js';
 import { PlacesMap } from '../../../ui/components/map.js';
+import { themeOptions } from '../../../ui/components/choices.js';
 import type { PageContext } from '../../../ui/context.js';
 import type { MessageKey } from '../../../ui/messages.js';
 import { Layout } from '../../../ui/layout/layout.js';
@@ -125,12 +126,7 @@ export function NetworkPage(props: {
           name="theme"
           label="network.filter.theme"
           value={filter.theme}
-          options={choices.themes
-            .map((key) => ({
-              value: key,
-              label: ctx.text(`vocabularies.theme.${key}` as MessageKey),
-            }))
-            .sort(byLabel)}
+          options={themeOptions(ctx, choices.themes).sort(byLabel)}
         />
         <FilterSelect
           ctx={ctx}

@@ -1,5 +1,6 @@
 /** An organisation's own page for its admins: profile, people, invitations, requests to join. */
-import type { OrganisationKind } from '../index.js';
+import type { OrganisationView } from '../index.js';
+import type { OrganisationProfile } from '../members.repository.js';
 import { countryName } from '../../vocabularies/index.js';
 import { PageHeader } from '../../../ui/components/content.js';
 import {
@@ -14,28 +15,13 @@ import {
   textValue,
   type FormValues,
 } from '../../../ui/components/form.js';
+import { themeOptions, sdgOptions } from '../../../ui/components/choices.js';
 import type { PageContext } from '../../../ui/context.js';
-import type { MessageKey } from '../../../ui/messages.js';
 import { Layout } from '../../../ui/layout/layout.js';
 
 /** The organisation as its admins edit it. */
-export interface EditableOrganisation {
-  slug: string;
-  name: string;
-  kind: OrganisationKind;
-  country: string | null;
-  city: string | null;
-  latitude: number | null;
-  longitude: number | null;
-  website: string | null;
-  descriptions: Record<string, string>;
-  themes: string[];
-  sdgs: number[];
-  expertise: string[];
-  contactName: string | null;
-  contactEmail: string | null;
-  contactPhone: string | null;
-}
+export type EditableOrganisation = OrganisationProfile &
+  Pick<OrganisationView, 'slug' | 'name' | 'kind'>;
 
 export interface OrganisationPerson {
   userId: string;
@@ -315,12 +301,9 @@ export function ManageOrganisationPage(props: {
             ctx={ctx}
             name="themes"
             legend="membership.manage.profile.themes"
-            options={props.themes
-              .map((key) => ({
-                value: key,
-                label: ctx.text(`vocabularies.theme.${key}` as MessageKey),
-              }))
-              .sort((a, b) => collator.compare(a.label, b.label))}
+            options={themeOptions(ctx, props.themes).sort((a, b) =>
+              collator.compare(a.label, b.label),
+            )}
             checked={listValue(values, 'themes')}
             error={profileErrors.themes}
           />
@@ -328,10 +311,7 @@ export function ManageOrganisationPage(props: {
             ctx={ctx}
             name="sdgs"
             legend="membership.manage.profile.sdgs"
-            options={Array.from({ length: 17 }, (_, index) => ({
-              value: String(index + 1),
-              label: `${index + 1}. ${ctx.text(`vocabularies.sdg.${index + 1}` as MessageKey)}`,
-            }))}
+            options={sdgOptions(ctx)}
             checked={listValue(values, 'sdgs')}
             error={profileErrors.sdgs}
           />

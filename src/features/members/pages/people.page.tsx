@@ -3,6 +3,7 @@ import { type DirectoryFilter, type ProfileView } from '../index.js';
 import { countryName, languageName } from '../../vocabularies/index.js';
 import { PageHeader } from '../../../ui/components/content.js';
 import { Csrf, ErrorSummary, TextArea } from '../../../ui/components/form.js';
+import { themeOptions } from '../../../ui/components/choices.js';
 import type { PageContext } from '../../../ui/context.js';
 import type { MessageKey } from '../../../ui/messages.js';
 import { Layout } from '../../../ui/layout/layout.js';
@@ -162,12 +163,7 @@ export function DirectoryPage(props: {
           'theme',
           'people.field.themes',
           filter.theme,
-          props.themes
-            .map((key) => ({
-              value: key,
-              label: ctx.text(`vocabularies.theme.${key}` as MessageKey),
-            }))
-            .sort(byLabel),
+          themeOptions(ctx, props.themes).sort(byLabel),
         )}
         {choice(
           'country',

@@ -14,6 +14,7 @@ import {
   textValue,
   type FormValues,
 } from '../../../ui/components/form.js';
+import { themeOptions } from '../../../ui/components/choices.js';
 import type { PageContext } from '../../../ui/context.js';
 import type { MessageKey } from '../../../ui/messages.js';
 import { Layout } from '../../../ui/layout/layout.js';
@@ -36,15 +37,7 @@ export function personFormValues(profile: StoredProfile): PersonFormValues {
   };
 }
 
-const FORM_FIELDS = [
-  'affiliation',
-  'position',
-  'country',
-  'languages',
-  'expertise',
-  'themes',
-  ...PROFILE_FIELDS.map((field) => `visibility_${field}`),
-];
+const FORM_FIELDS = [...PROFILE_FIELDS, ...PROFILE_FIELDS.map((field) => `visibility_${field}`)];
 
 /** Who sees a field: a small select under it. */
 function VisibilityChoice(props: {
@@ -196,12 +189,7 @@ export function ProfileEditPage(props: {
           ctx={ctx}
           name="themes"
           legend="people.field.themes"
-          options={props.themes
-            .map((key) => ({
-              value: key,
-              label: ctx.text(`vocabularies.theme.${key}` as MessageKey),
-            }))
-            .sort(byLabel)}
+          options={themeOptions(ctx, props.themes).sort(byLabel)}
           checked={listValue(values, 'themes')}
           error={errors.themes}
         />
