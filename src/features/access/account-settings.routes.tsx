@@ -1,15 +1,14 @@
 /** The signed-in person's own account: its page, two-factor sign-in, the export of their data, deletion. */
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { fromNodeHeaders } from 'better-auth/node';
 import QRCode from 'qrcode';
 import { EMPTY_FORM } from '../../ui/components/form.js';
-import type { PageContext } from '../../ui/context.js';
 import { sendPage } from '../../ui/render.js';
 import { STAFF_ROLES, type AccountsService, type SignedInViewer } from './index.js';
 import { originOf, sendMessage, setCookies } from './account.replies.js';
 import { TwoFactorPage, TwoFactorSetupPage } from './pages/two-factor.page.js';
 import { AccountPage, type AccountOrganisation } from './pages/account.page.js';
-import { formPost, PRIVATE, type LocaleParams } from './signed-in.js';
+import { formPost, PRIVATE, type Ctx, type LocaleParams } from './signed-in.js';
 
 type FormRoute = { Params: LocaleParams; Body: Record<string, unknown> };
 
@@ -22,7 +21,7 @@ function qrSvg(uri: string): Promise<string> {
 export function registerAccountSettingsRoutes(
   site: FastifyInstance,
   accounts: AccountsService,
-  ctxOf: (request: FastifyRequest<{ Params: LocaleParams }>, reply: FastifyReply) => PageContext,
+  ctxOf: Ctx,
   organisationsOf: (viewer: SignedInViewer) => Promise<readonly AccountOrganisation[]>,
 ): void {
   const limited = (max: number) => formPost(site, max);

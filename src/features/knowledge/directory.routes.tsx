@@ -26,16 +26,22 @@ export function registerDirectoryRoutes(
 ): void {
   const limited = formPost(site);
 
-  const linkForm = async (
+  /** Sends a form of the directory: empty, or sent back with its problems (then 422). */
+  type FormSender = (
     request: FastifyRequest<{ Params: LocaleParams }>,
     reply: FastifyReply,
     viewer: SignedInViewer,
     id: string | null,
     values: FormValues,
-    errors: Record<string, string> = {},
-  ) =>
-    sendPage(
+    errors?: Record<string, string>,
+  ) => Promise<FastifyReply>;
+  const sendForm = (reply: FastifyReply, errors: Record<string, string>, page: JSX.Element) =>
+    sendPage(reply, page, { ...PRIVATE, status: Object.keys(errors).length > 0 ? 422 : 200 });
+
+  const linkForm: FormSender = async (request, reply, viewer, id, values, errors = {}) =>
+    sendForm(
       reply,
+      errors,
       <LinkFormPage
         ctx={ctxOf(request, reply)}
         csrfToken={reply.generateCsrf()}
@@ -44,7 +50,6 @@ export function registerDirectoryRoutes(
         values={values}
         errors={errors}
       />,
-      { ...PRIVATE, status: Object.keys(errors).length > 0 ? 422 : 200 },
     );
 
   site.get<{ Params: LocaleParams }>('/editor/links/new', async (request, reply) => {
@@ -137,16 +142,10 @@ export function registerDirectoryRoutes(
     );
   };
 
-  const groupForm = async (
-    request: FastifyRequest<{ Params: LocaleParams }>,
-    reply: FastifyReply,
-    viewer: SignedInViewer,
-    id: string | null,
-    values: FormValues,
-    errors: Record<string, string> = {},
-  ) =>
-    sendPage(
+  const groupForm: FormSender = async (request, reply, viewer, id, values, errors = {}) =>
+    sendForm(
       reply,
+      errors,
       <LinkGroupFormPage
         ctx={ctxOf(request, reply)}
         csrfToken={reply.generateCsrf()}
@@ -155,7 +154,6 @@ export function registerDirectoryRoutes(
         values={values}
         errors={errors}
       />,
-      { ...PRIVATE, status: Object.keys(errors).length > 0 ? 422 : 200 },
     );
 
   site.get<{ Params: LocaleParams; Querystring: { done?: string } }>(

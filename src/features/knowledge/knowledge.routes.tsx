@@ -3,7 +3,7 @@
  * preview, life cycle, revisions). Every route: validate → authorise → act → present.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { ANONYMOUS, type SignedInViewer } from '../access/index.js';
+import { ANONYMOUS, type FormResult, type SignedInViewer } from '../access/index.js';
 import {
   ITEM_STATUSES,
   blankItem,
@@ -172,6 +172,31 @@ export function registerKnowledgeRoutes(
     },
   );
 
+  /** After a save: back to the item with a notice, or the form again with its problems (422). */
+  const afterSave = (
+    request: FastifyRequest<{ Params: LocaleParams }>,
+    reply: FastifyReply,
+    viewer: SignedInViewer,
+    target: { type: ItemType; id: string | null; contentLocale: string },
+    body: Record<string, unknown>,
+    result: FormResult<{ id: string }>,
+  ) =>
+    result.ok
+      ? reply.redirect(
+          ctxOf(request, reply).href(
+            `/editor/items/${target.id ?? result.id}?lang=${target.contentLocale}&done=saved`,
+          ),
+          303,
+        )
+      : form(
+          request,
+          reply,
+          viewer,
+          target,
+          { values: typedValues(body), errors: result.errors, preview: false },
+          422,
+        );
+
   site.post<{
     Params: LocaleParams & { type: string };
     Querystring: { lang?: string };
@@ -193,19 +218,13 @@ export function registerKnowledgeRoutes(
         preview: true,
       });
     }
-    const result = await deps.knowledge.createItem(viewer, type, contentLocale, body);
-    if (!result.ok)
-      return form(
-        request,
-        reply,
-        viewer,
-        target,
-        { values: typedValues(body), errors: result.errors, preview: false },
-        422,
-      );
-    return reply.redirect(
-      ctx.href(`/editor/items/${result.id}?lang=${contentLocale}&done=saved`),
-      303,
+    return afterSave(
+      request,
+      reply,
+      viewer,
+      target,
+      body,
+      await deps.knowledge.createItem(viewer, type, contentLocale, body),
     );
   });
 
@@ -247,19 +266,13 @@ export function registerKnowledgeRoutes(
         errors: {},
         preview: true,
       });
-    const result = await deps.knowledge.saveItem(viewer, stored.id, contentLocale, body);
-    if (!result.ok)
-      return form(
-        request,
-        reply,
-        viewer,
-        target,
-        { values: typedValues(body), errors: result.errors, preview: false },
-        422,
-      );
-    return reply.redirect(
-      ctx.href(`/editor/items/${stored.id}?lang=${contentLocale}&done=saved`),
-      303,
+    return afterSave(
+      request,
+      reply,
+      viewer,
+      target,
+      body,
+      await deps.knowledge.saveItem(viewer, stored.id, contentLocale, body),
     );
   });
 

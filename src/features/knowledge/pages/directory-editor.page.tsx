@@ -17,8 +17,10 @@ import {
   type FormValues,
 } from '../../../ui/components/form.js';
 import type { PageContext } from '../../../ui/context.js';
+import { TitleField } from './item.fields.js';
+import { EditorLayout } from './editor.layout.js';
 import type { MessageKey } from '../../../ui/messages.js';
-import { Layout } from '../../../ui/layout/layout.js';
+
 import { AccessSelect } from '../../../ui/components/form.js';
 
 const LINK_FIELDS = ['groupId', 'title', 'url', 'access'];
@@ -37,14 +39,10 @@ export function LinkFormPage(props: {
     ? ctx.text('editor.linkForm.editTitle')
     : ctx.text('editor.linkForm.newTitle');
   return (
-    <Layout
+    <EditorLayout
       ctx={ctx}
       title={title}
-      indexable={false}
-      crumbs={[
-        { label: ctx.text('editor.title'), href: ctx.href('/editor') },
-        { label: ctx.text('editor.links.title'), href: ctx.href('/editor/links') },
-      ]}
+      crumbs={[{ label: ctx.text('editor.links.title'), href: ctx.href('/editor/links') }]}
     >
       <PageHeader title={title} />
       <ErrorSummary
@@ -68,15 +66,7 @@ export function LinkFormPage(props: {
           value={textValue(values, 'groupId')}
           error={errors.groupId}
         />
-        <Field
-          ctx={ctx}
-          name="title"
-          label="editor.field.title"
-          type="text"
-          autocomplete="off"
-          value={textValue(values, 'title')}
-          error={errors.title}
-        />
+        <TitleField ctx={ctx} values={values} errors={errors} />
         <Field
           ctx={ctx}
           name="url"
@@ -101,7 +91,7 @@ export function LinkFormPage(props: {
       ) : (
         ''
       )}
-    </Layout>
+    </EditorLayout>
   );
 }
 
@@ -114,12 +104,7 @@ export function ImportPage(props: {
   const { ctx, report } = props;
   const title = ctx.text('editor.import.title');
   return (
-    <Layout
-      ctx={ctx}
-      title={title}
-      indexable={false}
-      crumbs={[{ label: ctx.text('editor.title'), href: ctx.href('/editor') }]}
-    >
+    <EditorLayout ctx={ctx} title={title}>
       <PageHeader title={title} lead={ctx.text('editor.import.lead', { max: IMPORT_MAX_ROWS })} />
       {report && report.problems.length === 0 ? (
         <p role="status" class="notice">
@@ -218,6 +203,6 @@ export function ImportPage(props: {
         </div>
         <button type="submit">{ctx.t('editor.import.submit')}</button>
       </form>
-    </Layout>
+    </EditorLayout>
   );
 }

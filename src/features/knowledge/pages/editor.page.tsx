@@ -15,6 +15,7 @@ import {
 import { PageHeader } from '../../../ui/components/content.js';
 import { Csrf, FilterSelect } from '../../../ui/components/form.js';
 import type { PageContext } from '../../../ui/context.js';
+import { EditorLayout } from './editor.layout.js';
 import { Layout, endonym } from '../../../ui/layout/layout.js';
 import { dateTime, statusLabel, typeLabel } from './labels.js';
 
@@ -144,12 +145,10 @@ export function RevisionsPage(props: {
   const { ctx, item, revisions } = props;
   const title = ctx.text('editor.revisions.title', { title: item.translation?.title ?? item.slug });
   return (
-    <Layout
+    <EditorLayout
       ctx={ctx}
       title={title}
-      indexable={false}
       crumbs={[
-        { label: ctx.text('editor.title'), href: ctx.href('/editor') },
         {
           label: item.translation?.title ?? item.slug,
           href: ctx.href(`/editor/items/${item.id}?lang=${props.contentLocale}`),
@@ -204,6 +203,6 @@ export function RevisionsPage(props: {
           );
         })}
       </ol>
-    </Layout>
+    </EditorLayout>
   );
 }

@@ -18,8 +18,8 @@ import {
   type FormValues,
 } from '../../../ui/components/form.js';
 import type { PageContext } from '../../../ui/context.js';
+import { EditorLayout } from './editor.layout.js';
 import type { MessageKey } from '../../../ui/messages.js';
-import { Layout } from '../../../ui/layout/layout.js';
 
 /** "2.4 MB", "310 kB", in the reader's language. */
 export function fileSize(bytes: number, locale: string): string {
@@ -119,14 +119,10 @@ export function FilesEditorPage(props: {
   };
   const errors = errorsInOrder(state.errors, FILE_FIELDS);
   return (
-    <Layout
+    <EditorLayout
       ctx={ctx}
       title={title}
-      indexable={false}
-      crumbs={[
-        { label: ctx.text('editor.title'), href: ctx.href('/editor') },
-        { label: props.itemTitle, href: ctx.href(`/editor/items/${item.id}`) },
-      ]}
+      crumbs={[{ label: props.itemTitle, href: ctx.href(`/editor/items/${item.id}`) }]}
     >
       <PageHeader title={title} lead={ctx.text('files.editor.lead')} />
       {props.notice ? (
@@ -283,6 +279,6 @@ export function FilesEditorPage(props: {
         )}
         <button type="submit">{ctx.t('files.editor.upload')}</button>
       </form>
-    </Layout>
+    </EditorLayout>
   );
 }

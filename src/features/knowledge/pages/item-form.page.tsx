@@ -16,8 +16,9 @@ import {
   type FormValues,
 } from '../../../ui/components/form.js';
 import type { PageContext } from '../../../ui/context.js';
+import { EditorLayout } from './editor.layout.js';
 import type { MessageKey } from '../../../ui/messages.js';
-import { Layout, endonym } from '../../../ui/layout/layout.js';
+import { endonym } from '../../../ui/layout/layout.js';
 import { dateTime, itemHref, statusLabel, typeLabel } from './labels.js';
 import { ItemFactsFields, ItemTextFields, ItemVocabularyFields } from './item.fields.js';
 
@@ -79,12 +80,7 @@ export function ItemFormPage(props: {
     : ctx.href(`/editor/new/${type}?lang=${contentLocale}`);
   const lang = contentLocale !== ctx.locale ? contentLocale : undefined;
   return (
-    <Layout
-      ctx={ctx}
-      title={title}
-      indexable={false}
-      crumbs={[{ label: ctx.text('editor.title'), href: ctx.href('/editor') }]}
-    >
+    <EditorLayout ctx={ctx} title={title}>
       <PageHeader title={title} />
       {props.notice ? (
         <p role="status" class="notice">
@@ -185,7 +181,7 @@ export function ItemFormPage(props: {
       ) : (
         ''
       )}
-    </Layout>
+    </EditorLayout>
   );
 }
 

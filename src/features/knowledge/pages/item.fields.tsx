@@ -66,6 +66,25 @@ function MultiSelect(props: {
   );
 }
 
+/** The title, the first field of every editor's form. */
+export function TitleField(props: {
+  ctx: PageContext;
+  values: FormValues;
+  errors: Readonly<Record<string, string>>;
+}): JSX.Element {
+  return (
+    <Field
+      ctx={props.ctx}
+      name="title"
+      label="editor.field.title"
+      type="text"
+      autocomplete="off"
+      value={textValue(props.values, 'title')}
+      error={props.errors.title}
+    />
+  );
+}
+
 /** The text of the item in the language being written. */
 export function ItemTextFields(props: {
   ctx: PageContext;
@@ -82,15 +101,7 @@ export function ItemTextFields(props: {
   return (
     <fieldset>
       <legend>{ctx.t('editor.text.legend', { language: endonym(contentLocale) })}</legend>
-      <Field
-        ctx={ctx}
-        name="title"
-        label="editor.field.title"
-        type="text"
-        autocomplete="off"
-        value={textValue(values, 'title')}
-        error={errors.title}
-      />
+      <TitleField ctx={ctx} values={values} errors={errors} />
       <TextArea
         ctx={ctx}
         name="summary"

@@ -7,13 +7,13 @@ import { PageHeader } from '../../../ui/components/content.js';
 import {
   Csrf,
   ErrorSummary,
-  Field,
   Select,
   errorsInOrder,
   textValue,
   type FormValues,
 } from '../../../ui/components/form.js';
 import type { PageContext } from '../../../ui/context.js';
+import { TitleField } from './item.fields.js';
 import type { MessageKey } from '../../../ui/messages.js';
 import { Layout } from '../../../ui/layout/layout.js';
 import { AccessSelect } from '../../../ui/components/form.js';
@@ -143,15 +143,7 @@ export function LinkGroupFormPage(props: {
         novalidate
       >
         <Csrf token={props.csrfToken} />
-        <Field
-          ctx={ctx}
-          name="title"
-          label="editor.field.title"
-          type="text"
-          autocomplete="off"
-          value={textValue(values, 'title')}
-          error={errors.title}
-        />
+        <TitleField ctx={ctx} values={values} errors={errors} />
         <Select
           ctx={ctx}
           name="parentId"

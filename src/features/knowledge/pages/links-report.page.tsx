@@ -2,8 +2,8 @@
 import type { LinkReportRow } from '../index.js';
 import { PageHeader } from '../../../ui/components/content.js';
 import type { PageContext } from '../../../ui/context.js';
+import { EditorLayout } from './editor.layout.js';
 import type { MessageKey } from '../../../ui/messages.js';
-import { Layout } from '../../../ui/layout/layout.js';
 
 const when = (ctx: PageContext, date: Date): string =>
   new Intl.DateTimeFormat(ctx.locale, {
@@ -20,12 +20,7 @@ export function LinksReportPage(props: {
   const { ctx, rows } = props;
   const title = ctx.text('editor.links.title');
   return (
-    <Layout
-      ctx={ctx}
-      title={title}
-      indexable={false}
-      crumbs={[{ label: ctx.text('editor.title'), href: ctx.href('/editor') }]}
-    >
+    <EditorLayout ctx={ctx} title={title}>
       <PageHeader title={title} lead={ctx.text('editor.links.lead')} />
       <p>
         <a class="button" href={ctx.href('/editor/links/new')}>
@@ -111,6 +106,6 @@ export function LinksReportPage(props: {
       ) : (
         ''
       )}
-    </Layout>
+    </EditorLayout>
   );
 }
