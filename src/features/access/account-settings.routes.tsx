@@ -1,9 +1,10 @@
 /** The signed-in person's own account: its page, two-factor sign-in, the export of their data, deletion. */
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { fromNodeHeaders } from 'better-auth/node';
 import QRCode from 'qrcode';
 import { EMPTY_FORM } from '../../ui/components/form.js';
 import { sendPage } from '../../ui/render.js';
+import type { PageContext } from '../../ui/context.js';
 import { STAFF_ROLES, type AccountsService, type SignedInViewer } from './index.js';
 import { originOf, sendMessage, setCookies } from './account.replies.js';
 import { TwoFactorPage, TwoFactorSetupPage } from './pages/two-factor.page.js';
@@ -25,6 +26,26 @@ export function registerAccountSettingsRoutes(
   organisationsOf: (viewer: SignedInViewer) => Promise<readonly AccountOrganisation[]>,
 ): void {
   const limited = (max: number) => formPost(site, max);
+
+  /** The account page, with the person's consents or the deletion form's problems. */
+  const accountPage = async (
+    reply: FastifyReply,
+    ctx: PageContext,
+    viewer: SignedInViewer,
+    extra: Pick<Parameters<typeof AccountPage>[0], 'consents' | 'deleteErrors'>,
+    status?: number,
+  ) =>
+    sendPage(
+      reply,
+      <AccountPage
+        ctx={ctx}
+        viewer={viewer}
+        csrfToken={reply.generateCsrf()}
+        {...extra}
+        organisations={await organisationsOf(viewer)}
+      />,
+      status ? { ...PRIVATE, status } : PRIVATE,
+    );
 
   site.get<{ Params: LocaleParams }>('/account/two-factor', async (request, reply) => {
     const ctx = ctxOf(request, reply);
@@ -141,33 +162,13 @@ export function registerAccountSettingsRoutes(
         message: ctx.text('account.delete.done.message'),
       });
     }
-    return sendPage(
-      reply,
-      <AccountPage
-        ctx={ctx}
-        viewer={request.viewer}
-        csrfToken={reply.generateCsrf()}
-        deleteErrors={result.errors}
-        organisations={await organisationsOf(request.viewer)}
-      />,
-      { ...PRIVATE, status: 422 },
-    );
+    return accountPage(reply, ctx, request.viewer, { deleteErrors: result.errors }, 422);
   });
 
   site.get<{ Params: LocaleParams }>('/account', async (request, reply) => {
     const ctx = ctxOf(request, reply);
     if (!request.viewer) return reply.redirect(ctx.href('/sign-in'), 303);
     const consents = await accounts.consentsOf(request.viewer);
-    return sendPage(
-      reply,
-      <AccountPage
-        ctx={ctx}
-        viewer={request.viewer}
-        csrfToken={reply.generateCsrf()}
-        consents={consents}
-        organisations={await organisationsOf(request.viewer)}
-      />,
-      PRIVATE,
-    );
+    return accountPage(reply, ctx, request.viewer, { consents: consents });
   });
 }

@@ -9,13 +9,8 @@ import { typedValues, type FormValues } from '../../ui/components/form.js';
 import { ImportPage, LinkFormPage } from './pages/directory-editor.page.js';
 import { LinkGroupFormPage, LinkGroupsPage } from './pages/link-groups.page.js';
 import { sendPage } from '../../ui/render.js';
-import {
-  PRIVATE,
-  formPost,
-  signedInOrRedirect,
-  type Ctx,
-  type LocaleParams,
-} from '../access/signed-in.js';
+import { PRIVATE, formPost, signedInOrRedirect } from '../access/signed-in.js';
+import type { Ctx, LocaleParams } from '../access/signed-in.js';
 import { NotFoundError } from '../../platform/errors/errors.js';
 import { uploadedFile } from '../../platform/http/uploads.js';
 

@@ -12,13 +12,8 @@ import { typedValues } from '../../ui/components/form.js';
 import { MembersTeaserPage } from '../../ui/pages/message.page.js';
 import { FilesEditorPage, type FileFormState } from './pages/files.page.js';
 import { sendPage } from '../../ui/render.js';
-import {
-  PRIVATE,
-  formPost,
-  signedInOrRedirect,
-  type Ctx,
-  type LocaleParams,
-} from '../access/signed-in.js';
+import { PRIVATE, formPost, signedInOrRedirect } from '../access/signed-in.js';
+import type { Ctx, LocaleParams } from '../access/signed-in.js';
 
 type ItemParams = LocaleParams & { id: string };
 const NOTICES = ['added', 'removed'] as const;

@@ -23,13 +23,8 @@ import { ItemFormPage, itemValues, type ItemFormState } from './pages/item-form.
 import { ItemPageView } from './pages/item.page.js';
 import { LinksReportPage } from './pages/links-report.page.js';
 import { sendPage, type PageCache } from '../../ui/render.js';
-import {
-  PRIVATE,
-  formPost,
-  signedInOrRedirect,
-  type Ctx,
-  type LocaleParams,
-} from '../access/signed-in.js';
+import { PRIVATE, formPost, signedInOrRedirect } from '../access/signed-in.js';
+import type { Ctx, LocaleParams } from '../access/signed-in.js';
 
 export interface KnowledgeRouteDeps {
   items: ItemsRepository;
@@ -172,16 +167,26 @@ export function registerKnowledgeRoutes(
     },
   );
 
-  /** After a save: back to the item with a notice, or the form again with its problems (422). */
-  const afterSave = (
+  /**
+   * A posted item form: shown again as a preview (nothing saved), or saved and back to the item
+   * with a notice, or the form again with its problems (422).
+   */
+  const previewOrSave = async (
     request: FastifyRequest<{ Params: LocaleParams }>,
     reply: FastifyReply,
     viewer: SignedInViewer,
     target: { type: ItemType; id: string | null; contentLocale: string },
     body: Record<string, unknown>,
-    result: FormResult<{ id: string }>,
-  ) =>
-    result.ok
+    save: () => Promise<FormResult<{ id: string }>>,
+  ) => {
+    if (body.intent === 'preview')
+      return form(request, reply, viewer, target, {
+        values: typedValues(body),
+        errors: {},
+        preview: true,
+      });
+    const result = await save();
+    return result.ok
       ? reply.redirect(
           ctxOf(request, reply).href(
             `/editor/items/${target.id ?? result.id}?lang=${target.contentLocale}&done=saved`,
@@ -196,6 +201,7 @@ export function registerKnowledgeRoutes(
           { values: typedValues(body), errors: result.errors, preview: false },
           422,
         );
+  };
 
   site.post<{
     Params: LocaleParams & { type: string };
@@ -210,21 +216,10 @@ export function registerKnowledgeRoutes(
     const contentLocale = contentLocaleOf(request.query, ctx.locale);
     const body = request.body ?? {};
     const target = { type, id: null, contentLocale };
-    if (body.intent === 'preview') {
-      deps.knowledge.authorise(viewer);
-      return form(request, reply, viewer, target, {
-        values: typedValues(body),
-        errors: {},
-        preview: true,
-      });
-    }
-    return afterSave(
-      request,
-      reply,
-      viewer,
-      target,
-      body,
-      await deps.knowledge.createItem(viewer, type, contentLocale, body),
+    // A preview saves nothing, but is for editors only.
+    if (body.intent === 'preview') deps.knowledge.authorise(viewer);
+    return previewOrSave(request, reply, viewer, target, body, () =>
+      deps.knowledge.createItem(viewer, type, contentLocale, body),
     );
   });
 
@@ -260,19 +255,8 @@ export function registerKnowledgeRoutes(
     const contentLocale = contentLocaleOf(request.query, stored.originalLocale);
     const body = request.body ?? {};
     const target = { type: stored.type, id: stored.id, contentLocale };
-    if (body.intent === 'preview')
-      return form(request, reply, viewer, target, {
-        values: typedValues(body),
-        errors: {},
-        preview: true,
-      });
-    return afterSave(
-      request,
-      reply,
-      viewer,
-      target,
-      body,
-      await deps.knowledge.saveItem(viewer, stored.id, contentLocale, body),
+    return previewOrSave(request, reply, viewer, target, body, () =>
+      deps.knowledge.saveItem(viewer, stored.id, contentLocale, body),
     );
   });
 

@@ -43,37 +43,6 @@ export function Field(props: {
   );
 }
 
-/** A new password and its repetition (sign-up, password reset, invitations). */
-export function NewPasswordFields(props: {
-  ctx: PageContext;
-  errors: Readonly<Record<string, string | undefined>>;
-  label?: MessageKey;
-  hint?: string;
-}): JSX.Element {
-  const { ctx, errors } = props;
-  return (
-    <>
-      <Field
-        ctx={ctx}
-        name="password"
-        label={props.label ?? 'account.field.password'}
-        type="password"
-        autocomplete="new-password"
-        hint={props.hint}
-        error={errors.password}
-      />
-      <Field
-        ctx={ctx}
-        name="passwordConfirmation"
-        label="account.field.passwordConfirmation"
-        type="password"
-        autocomplete="new-password"
-        error={errors.passwordConfirmation}
-      />
-    </>
-  );
-}
-
 /** Lists a form's problems, each linked to its field; announced when the page loads. */
 export function ErrorSummary(props: {
   ctx: PageContext;

@@ -1,6 +1,5 @@
 /** One question on the editors' desk: what it is, its triage (assign, reject, merge, spam), its answer and notes. */
 import type { DeskQuestion, QuestionStatus, Suggestion } from '../index.js';
-import { countryName } from '../../vocabularies/index.js';
 import { Prose } from '../../../ui/components/content.js';
 import {
   Csrf,
@@ -9,18 +8,19 @@ import {
   TextArea,
   type FormValues,
 } from '../../../ui/components/form.js';
-import { excerpt, themeLabel } from '../../../ui/format.js';
+import { excerpt } from '../../../ui/format.js';
 import type { PageContext } from '../../../ui/context.js';
 import { Layout } from '../../../ui/layout/layout.js';
 import type { MessageKey } from '../../../ui/messages.js';
 import { AnswerForm } from './answer.form.js';
 import {
   dateOf,
-  dayOf,
   languageName,
   Notes,
   QuestionPageTop,
   statusLabel,
+  TopicFacts,
+  DueFact,
 } from './question.parts.js';
 
 /** The forms of a question's desk page, each posted to its own address. */
@@ -96,26 +96,10 @@ export function DeskQuestionPage(props: {
             ? `${question.askerName} <${question.askerEmail}>`
             : question.askerEmail}
         </dd>
-        <dt>{ctx.t('experts.desk.column.theme')}</dt>
-        <dd safe>{themeLabel(ctx, question.theme)}</dd>
-        {question.country ? (
-          <>
-            <dt>{ctx.t('experts.facts.country')}</dt>
-            <dd safe>{countryName(question.country, ctx.locale)}</dd>
-          </>
-        ) : (
-          ''
-        )}
+        <TopicFacts ctx={ctx} question={question} />
         <dt>{ctx.t('experts.desk.facts.language')}</dt>
         <dd safe>{languageName(ctx, question.locale)}</dd>
-        {question.dueOn ? (
-          <>
-            <dt>{ctx.t('experts.desk.facts.due')}</dt>
-            <dd safe>{dayOf(ctx, question.dueOn)}</dd>
-          </>
-        ) : (
-          ''
-        )}
+        <DueFact ctx={ctx} question={question} />
         <dt>{ctx.t('experts.desk.facts.experts')}</dt>
         <dd>
           {question.assignments.length === 0 ? (

@@ -2,6 +2,8 @@
 import type { DeskQuestion, QuestionStatus } from '../index.js';
 import { PageHeader, Prose } from '../../../ui/components/content.js';
 import { Csrf, errorsInOrder, ErrorSummary, TextArea } from '../../../ui/components/form.js';
+import { countryName } from '../../vocabularies/index.js';
+import { themeLabel } from '../../../ui/format.js';
 import type { PageContext } from '../../../ui/context.js';
 import type { MessageKey } from '../../../ui/messages.js';
 
@@ -15,6 +17,13 @@ const STATUS_LABEL: Record<QuestionStatus, MessageKey> = {
   spam: 'experts.desk.status.spam',
   merged: 'experts.desk.status.merged',
 };
+
+/** The first columns of every list of questions: the question, its topic, its status. */
+export const QUESTION_COLUMNS = [
+  'experts.desk.column.question',
+  'experts.desk.column.theme',
+  'experts.desk.column.status',
+] as const;
 
 /** A status's short name, for the desk. */
 export const statusLabel = (ctx: PageContext, status: QuestionStatus): string =>
@@ -132,4 +141,46 @@ export function Notes(props: {
 /** A language's name in the interface's language. */
 export function languageName(ctx: PageContext, locale: string): string {
   return new Intl.DisplayNames([ctx.locale], { type: 'language' }).of(locale) ?? locale;
+}
+
+/** A question's topic and, when the asker gave it, their country: terms of a facts list. */
+export function TopicFacts(props: {
+  ctx: PageContext;
+  question: Pick<DeskQuestion, 'theme' | 'country'>;
+}): JSX.Element {
+  const { ctx, question } = props;
+  return (
+    <>
+      <dt>{ctx.t('experts.desk.column.theme')}</dt>
+      <dd safe>{themeLabel(ctx, question.theme)}</dd>
+      {question.country ? (
+        <>
+          <dt>{ctx.t('experts.facts.country')}</dt>
+          <dd safe>{countryName(question.country, ctx.locale)}</dd>
+        </>
+      ) : (
+        ''
+      )}
+    </>
+  );
+}
+
+/** A question's due day, when it has one: terms of a facts list. */
+export function DueFact(props: {
+  ctx: PageContext;
+  question: Pick<DeskQuestion, 'dueOn'>;
+}): JSX.Element {
+  const { ctx, question } = props;
+  return (
+    <>
+      {question.dueOn ? (
+        <>
+          <dt>{ctx.t('experts.desk.facts.due')}</dt>
+          <dd safe>{dayOf(ctx, question.dueOn)}</dd>
+        </>
+      ) : (
+        ''
+      )}
+    </>
+  );
 }

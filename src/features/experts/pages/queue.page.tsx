@@ -1,12 +1,12 @@
 /** The editors' queue on the desk: one view of the questions, the service's figures and each expert's load. */
 import type { QueueRow, QueueView, ServiceFigures } from '../index.js';
 import { QUEUE_VIEWS } from '../index.js';
-import { PageHeader, Pagination } from '../../../ui/components/content.js';
+import { PageHeader, Pagination, ScrollTable } from '../../../ui/components/content.js';
 import { excerpt, themeLabel } from '../../../ui/format.js';
 import type { PageContext } from '../../../ui/context.js';
 import { Layout } from '../../../ui/layout/layout.js';
 import type { MessageKey } from '../../../ui/messages.js';
-import { dayOf, statusLabel } from './question.parts.js';
+import { dayOf, statusLabel, QUESTION_COLUMNS } from './question.parts.js';
 
 /** A duration of hours as hours under two days, else as days. */
 function duration(ctx: PageContext, hours: number | null): string {
@@ -69,42 +69,33 @@ export function QueuePage(props: {
       {props.rows.length === 0 ? (
         <p class="empty">{ctx.t('experts.desk.empty')}</p>
       ) : (
-        <div class="table-scroll" tabindex="0" role="region" aria-labelledby="queue-title">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{ctx.t('experts.desk.column.question')}</th>
-                <th scope="col">{ctx.t('experts.desk.column.theme')}</th>
-                <th scope="col">{ctx.t('experts.desk.column.status')}</th>
-                <th scope="col">{ctx.t('experts.desk.column.experts')}</th>
-                <th scope="col">{ctx.t('experts.desk.column.due')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {props.rows.map((row) => (
-                <tr>
-                  <td>
-                    <a href={ctx.href(`/editor/questions/${row.id}`)} lang={row.locale} safe>
-                      {excerpt(row.question, 140)}
-                    </a>
-                    {row.helpWanted ? (
-                      <>
-                        {' '}
-                        <span class="badge">{ctx.t('experts.desk.helpWanted')}</span>
-                      </>
-                    ) : (
-                      ''
-                    )}
-                  </td>
-                  <td safe>{themeLabel(ctx, row.theme)}</td>
-                  <td safe>{statusLabel(ctx, row.status)}</td>
-                  <td safe>{row.experts.join(', ')}</td>
-                  <td safe>{row.dueOn ? dayOf(ctx, row.dueOn) : ''}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ScrollTable
+          ctx={ctx}
+          region="queue-title"
+          columns={[...QUESTION_COLUMNS, 'experts.desk.column.experts', 'experts.desk.column.due']}
+        >
+          {props.rows.map((row) => (
+            <tr>
+              <td>
+                <a href={ctx.href(`/editor/questions/${row.id}`)} lang={row.locale} safe>
+                  {excerpt(row.question, 140)}
+                </a>
+                {row.helpWanted ? (
+                  <>
+                    {' '}
+                    <span class="badge">{ctx.t('experts.desk.helpWanted')}</span>
+                  </>
+                ) : (
+                  ''
+                )}
+              </td>
+              <td safe>{themeLabel(ctx, row.theme)}</td>
+              <td safe>{statusLabel(ctx, row.status)}</td>
+              <td safe>{row.experts.join(', ')}</td>
+              <td safe>{row.dueOn ? dayOf(ctx, row.dueOn) : ''}</td>
+            </tr>
+          ))}
+        </ScrollTable>
       )}
       <Pagination
         ctx={ctx}
@@ -117,28 +108,25 @@ export function QueuePage(props: {
         {figures.load.length === 0 ? (
           <p class="empty">{ctx.t('experts.desk.load.none')}</p>
         ) : (
-          <div class="table-scroll" tabindex="0" role="region" aria-labelledby="load-title">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{ctx.t('experts.desk.load.expert')}</th>
-                  <th scope="col">{ctx.t('experts.desk.load.open')}</th>
-                  <th scope="col">{ctx.t('experts.desk.load.answered')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {figures.load.map((entry) => (
-                  <tr>
-                    <th scope="row" safe>
-                      {entry.name}
-                    </th>
-                    <td>{entry.open}</td>
-                    <td>{entry.answered}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <ScrollTable
+            ctx={ctx}
+            region="load-title"
+            columns={[
+              'experts.desk.load.expert',
+              'experts.desk.load.open',
+              'experts.desk.load.answered',
+            ]}
+          >
+            {figures.load.map((entry) => (
+              <tr>
+                <th scope="row" safe>
+                  {entry.name}
+                </th>
+                <td>{entry.open}</td>
+                <td>{entry.answered}</td>
+              </tr>
+            ))}
+          </ScrollTable>
         )}
       </section>
     </Layout>

@@ -6,7 +6,7 @@ import {
   type ImportKind,
   type ImportReport,
 } from '../index.js';
-import { PageHeader } from '../../../ui/components/content.js';
+import { PageHeader, ScrollTable } from '../../../ui/components/content.js';
 import {
   Csrf,
   ErrorSummary,
@@ -118,31 +118,23 @@ export function ImportPage(props: {
           <h2 id="import-problems">
             {ctx.t('editor.import.problems', { count: report.problems.length })}
           </h2>
-          <div class="table-scroll">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{ctx.t('editor.import.row')}</th>
-                  <th scope="col">{ctx.t('editor.import.column')}</th>
-                  <th scope="col">{ctx.t('editor.import.problem')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {report.problems.slice(0, 200).map((problem) => (
-                  <tr>
-                    <td>{problem.row > 0 ? String(problem.row) : '—'}</td>
-                    <td safe>{problem.column || '—'}</td>
-                    <td>
-                      {ctx.t(problem.message as MessageKey, {
-                        column: problem.column,
-                        max: IMPORT_MAX_ROWS,
-                      })}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <ScrollTable
+            ctx={ctx}
+            columns={['editor.import.row', 'editor.import.column', 'editor.import.problem']}
+          >
+            {report.problems.slice(0, 200).map((problem) => (
+              <tr>
+                <td>{problem.row > 0 ? String(problem.row) : '—'}</td>
+                <td safe>{problem.column || '—'}</td>
+                <td>
+                  {ctx.t(problem.message as MessageKey, {
+                    column: problem.column,
+                    max: IMPORT_MAX_ROWS,
+                  })}
+                </td>
+              </tr>
+            ))}
+          </ScrollTable>
         </section>
       ) : (
         ''

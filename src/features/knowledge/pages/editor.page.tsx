@@ -12,7 +12,7 @@ import {
   type ItemType,
   type RevisionView,
 } from '../index.js';
-import { PageHeader } from '../../../ui/components/content.js';
+import { PageHeader, TableHead } from '../../../ui/components/content.js';
 import { Csrf, FilterSelect } from '../../../ui/components/form.js';
 import type { PageContext } from '../../../ui/context.js';
 import { EditorLayout } from './editor.layout.js';
@@ -77,14 +77,15 @@ export function EditorListPage(props: {
       {props.rows.length > 0 ? (
         <table>
           <caption class="visually-hidden">{ctx.t('editor.title')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{ctx.t('editor.column.title')}</th>
-              <th scope="col">{ctx.t('editor.filter.type')}</th>
-              <th scope="col">{ctx.t('editor.filter.status')}</th>
-              <th scope="col">{ctx.t('editor.column.updated')}</th>
-            </tr>
-          </thead>
+          <TableHead
+            ctx={ctx}
+            columns={[
+              'editor.column.title',
+              'editor.filter.type',
+              'editor.filter.status',
+              'editor.column.updated',
+            ]}
+          />
           <tbody>
             {props.rows.map((row) => (
               <tr>

@@ -9,7 +9,7 @@ import {
   ACCEPTED_TYPES,
   isAcceptedType,
 } from '../../../platform/files/file-types.js';
-import { PageHeader } from '../../../ui/components/content.js';
+import { PageHeader, ScrollTable } from '../../../ui/components/content.js';
 import {
   Csrf,
   ErrorSummary,
@@ -141,58 +141,54 @@ export function FilesEditorPage(props: {
       {files.length === 0 ? (
         <p>{ctx.t('files.editor.none')}</p>
       ) : (
-        <div class="table-scroll">
-          <table>
-            <caption>{ctx.t('files.editor.caption', { count: files.length })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{ctx.t('files.editor.file')}</th>
-                <th scope="col">{ctx.t('files.editor.access')}</th>
-                <th scope="col">{ctx.t('files.editor.text')}</th>
-                <th scope="col">{ctx.t('files.editor.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {files.map((file) => (
-                <tr>
-                  <td>
-                    <a href={fileHref(ctx, file)} safe>
+        <ScrollTable
+          ctx={ctx}
+          caption={<caption>{ctx.t('files.editor.caption', { count: files.length })}</caption>}
+          columns={[
+            'files.editor.file',
+            'files.editor.access',
+            'files.editor.text',
+            'files.editor.actions',
+          ]}
+        >
+          {files.map((file) => (
+            <tr>
+              <td>
+                <a href={fileHref(ctx, file)} safe>
+                  {file.title || file.fileName}
+                </a>
+                <br />
+                <span class="meta">
+                  <FileFacts ctx={ctx} file={file} />
+                </span>
+              </td>
+              <td>{ctx.t(`editor.access.${file.access}` as MessageKey)}</td>
+              <td>
+                {ctx.t(`files.text.${file.textStatus}` as MessageKey, { words: file.words })}
+                {file.textError ? (
+                  <> {ctx.t(`files.textError.${file.textError}` as MessageKey)}</>
+                ) : (
+                  ''
+                )}
+              </td>
+              <td>
+                <form
+                  method="post"
+                  action={ctx.href(`/editor/items/${item.id}/files/${file.id}/remove`)}
+                >
+                  <Csrf token={props.csrfToken} />
+                  <button type="submit" class="secondary">
+                    {ctx.t('files.editor.remove')}
+                    <span class="visually-hidden" safe>
+                      {' '}
                       {file.title || file.fileName}
-                    </a>
-                    <br />
-                    <span class="meta">
-                      <FileFacts ctx={ctx} file={file} />
                     </span>
-                  </td>
-                  <td>{ctx.t(`editor.access.${file.access}` as MessageKey)}</td>
-                  <td>
-                    {ctx.t(`files.text.${file.textStatus}` as MessageKey, { words: file.words })}
-                    {file.textError ? (
-                      <> {ctx.t(`files.textError.${file.textError}` as MessageKey)}</>
-                    ) : (
-                      ''
-                    )}
-                  </td>
-                  <td>
-                    <form
-                      method="post"
-                      action={ctx.href(`/editor/items/${item.id}/files/${file.id}/remove`)}
-                    >
-                      <Csrf token={props.csrfToken} />
-                      <button type="submit" class="secondary">
-                        {ctx.t('files.editor.remove')}
-                        <span class="visually-hidden" safe>
-                          {' '}
-                          {file.title || file.fileName}
-                        </span>
-                      </button>
-                    </form>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+                  </button>
+                </form>
+              </td>
+            </tr>
+          ))}
+        </ScrollTable>
       )}
       <h2>{ctx.t('files.editor.add')}</h2>
       <form

@@ -3,7 +3,7 @@
  * groups, change the layer, and remove a group once it is empty. No script needed.
  */
 import { groupAndItsGroups, type EditorGroupRow } from '../index.js';
-import { PageHeader } from '../../../ui/components/content.js';
+import { PageHeader, ScrollTable } from '../../../ui/components/content.js';
 import {
   Csrf,
   ErrorSummary,
@@ -53,62 +53,56 @@ export function LinkGroupsPage(props: {
           {ctx.t('editor.groups.add')}
         </a>
       </p>
-      <div class="table-scroll">
-        <table>
-          <caption>{ctx.t('editor.groups.caption', { count: groups.length })}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{ctx.t('editor.groups.group')}</th>
-              <th scope="col">{ctx.t('editor.groups.holds')}</th>
-              <th scope="col">{ctx.t('editor.field.access')}</th>
-              <th scope="col">{ctx.t('editor.groups.actions')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {groups.map((group) => (
-              <tr>
-                <td>
-                  <a href={ctx.href(`/editor/links/groups/${group.id}`)} safe>
-                    {indented(group)}
-                  </a>
-                </td>
-                <td>
-                  {ctx.t('editor.groups.counts', { links: group.links, groups: group.groups })}
-                </td>
-                <td>{ctx.t(`editor.access.${group.access}` as MessageKey)}</td>
-                <td class="actions">
-                  {(['up', 'down'] as const).map((direction) => (
-                    <form method="post" action={action(group, `move-${direction}`)} class="inline">
-                      <Csrf token={props.csrfToken} />
-                      <button type="submit" class="secondary">
-                        {ctx.t(`editor.groups.${direction}` as MessageKey)}
-                        <span class="visually-hidden" safe>
-                          {' '}
-                          {group.title}
-                        </span>
-                      </button>
-                    </form>
-                  ))}
-                  {group.links === 0 && group.groups === 0 ? (
-                    <form method="post" action={action(group, 'delete')} class="inline">
-                      <Csrf token={props.csrfToken} />
-                      <button type="submit" class="danger">
-                        {ctx.t('editor.groups.remove')}
-                        <span class="visually-hidden" safe>
-                          {' '}
-                          {group.title}
-                        </span>
-                      </button>
-                    </form>
-                  ) : (
-                    ''
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <ScrollTable
+        ctx={ctx}
+        caption={<caption>{ctx.t('editor.groups.caption', { count: groups.length })}</caption>}
+        columns={[
+          'editor.groups.group',
+          'editor.groups.holds',
+          'editor.field.access',
+          'editor.groups.actions',
+        ]}
+      >
+        {groups.map((group) => (
+          <tr>
+            <td>
+              <a href={ctx.href(`/editor/links/groups/${group.id}`)} safe>
+                {indented(group)}
+              </a>
+            </td>
+            <td>{ctx.t('editor.groups.counts', { links: group.links, groups: group.groups })}</td>
+            <td>{ctx.t(`editor.access.${group.access}` as MessageKey)}</td>
+            <td class="actions">
+              {(['up', 'down'] as const).map((direction) => (
+                <form method="post" action={action(group, `move-${direction}`)} class="inline">
+                  <Csrf token={props.csrfToken} />
+                  <button type="submit" class="secondary">
+                    {ctx.t(`editor.groups.${direction}` as MessageKey)}
+                    <span class="visually-hidden" safe>
+                      {' '}
+                      {group.title}
+                    </span>
+                  </button>
+                </form>
+              ))}
+              {group.links === 0 && group.groups === 0 ? (
+                <form method="post" action={action(group, 'delete')} class="inline">
+                  <Csrf token={props.csrfToken} />
+                  <button type="submit" class="danger">
+                    {ctx.t('editor.groups.remove')}
+                    <span class="visually-hidden" safe>
+                      {' '}
+                      {group.title}
+                    </span>
+                  </button>
+                </form>
+              ) : (
+                ''
+              )}
+            </td>
+          </tr>
+        ))}
+      </ScrollTable>
     </Layout>
   );
 }

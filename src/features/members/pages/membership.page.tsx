@@ -4,14 +4,13 @@ import { countryName } from '../../vocabularies/index.js';
 import { PageHeader } from '../../../ui/components/content.js';
 import {
   Csrf,
-  Checkbox,
   errorsInOrder,
   ErrorSummary,
   Field,
   Select,
   TextArea,
-  NewPasswordFields,
 } from '../../../ui/components/form.js';
+import { NewPasswordFields, ConsentCheckbox } from '../../../ui/components/fields.js';
 import type { PageContext } from '../../../ui/context.js';
 import type { MessageKey } from '../../../ui/messages.js';
 import { Layout } from '../../../ui/layout/layout.js';
@@ -134,12 +133,9 @@ export function ApplyPage(props: {
             error={state.errors.contactEmail}
           />
         </fieldset>
-        <Checkbox
+        <ConsentCheckbox
           ctx={ctx}
-          name="consent"
-          label="account.field.consent"
           checked={state.values.consent === 'yes'}
-          link={{ href: ctx.href('/privacy'), label: 'account.field.consentLink' }}
           error={state.errors.consent}
         />
         <button type="submit">{ctx.t('membership.apply.submit')}</button>

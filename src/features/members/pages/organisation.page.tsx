@@ -2,7 +2,7 @@
 import type { OrganisationView } from '../index.js';
 import type { OrganisationProfile } from '../members.repository.js';
 import { countryName } from '../../vocabularies/index.js';
-import { PageHeader } from '../../../ui/components/content.js';
+import { PageHeader, ScrollTable } from '../../../ui/components/content.js';
 import {
   CheckboxGroup,
   Csrf,
@@ -163,32 +163,29 @@ export function ManageOrganisationPage(props: {
       )}
       <section aria-labelledby="people-title">
         <h2 id="people-title">{ctx.t('membership.manage.people.title')}</h2>
-        <div class="table-scroll" tabindex="0" role="region" aria-labelledby="people-title">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{ctx.t('membership.manage.people.name')}</th>
-                <th scope="col">{ctx.t('membership.manage.people.email')}</th>
-                <th scope="col">{ctx.t('membership.manage.people.role')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {props.people.map((person) => (
-                <tr>
-                  <td safe>{person.name}</td>
-                  <td safe>{person.email}</td>
-                  <td>
-                    {ctx.t(
-                      person.role === 'admin'
-                        ? 'membership.manage.role.admin'
-                        : 'membership.manage.role.member',
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ScrollTable
+          ctx={ctx}
+          region="people-title"
+          columns={[
+            'membership.manage.people.name',
+            'membership.manage.people.email',
+            'membership.manage.people.role',
+          ]}
+        >
+          {props.people.map((person) => (
+            <tr>
+              <td safe>{person.name}</td>
+              <td safe>{person.email}</td>
+              <td>
+                {ctx.t(
+                  person.role === 'admin'
+                    ? 'membership.manage.role.admin'
+                    : 'membership.manage.role.member',
+                )}
+              </td>
+            </tr>
+          ))}
+        </ScrollTable>
         <h3 id="invite-title">{ctx.t('membership.manage.invite.title')}</h3>
         <form
           method="post"
