@@ -14,14 +14,12 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { timestamps } from '../../platform/db/columns.js';
-import { users } from '../access/access.schema.js';
+import { users, uuidKey } from '../access/access.schema.js';
 
 export const questions = pgTable(
   'questions',
   {
-    id: uuid('id')
-      .primaryKey()
-      .default(sql`gen_random_uuid()`),
+    id: uuidKey(),
     /** One of QuestionStatus: "unconfirmed" until the asker follows the e-mailed link. */
     status: text('status').notNull().default('unconfirmed'),
     /** The asker as they gave themselves; never shown on a published page. */
@@ -115,9 +113,7 @@ export const questionAssignments = pgTable(
 export const questionNotes = pgTable(
   'question_notes',
   {
-    id: uuid('id')
-      .primaryKey()
-      .default(sql`gen_random_uuid()`),
+    id: uuidKey(),
     questionId: uuid('question_id')
       .notNull()
       .references(() => questions.id, { onDelete: 'cascade' }),

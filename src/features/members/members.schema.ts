@@ -14,13 +14,11 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { users } from '../access/access.schema.js';
+import { users, uuidKey } from '../access/access.schema.js';
 import { countries } from '../vocabularies/vocabularies.schema.js';
 
 export const organisations = pgTable('organisations', {
-  id: uuid('id')
-    .primaryKey()
-    .default(sql`gen_random_uuid()`),
+  id: uuidKey(),
   slug: text('slug').notNull().unique(),
   name: text('name').notNull(),
   shortName: text('short_name'),
@@ -64,9 +62,7 @@ export const organisations = pgTable('organisations', {
 export const joinRequests = pgTable(
   'join_requests',
   {
-    id: uuid('id')
-      .primaryKey()
-      .default(sql`gen_random_uuid()`),
+    id: uuidKey(),
     organisationId: uuid('organisation_id')
       .notNull()
       .references(() => organisations.id, { onDelete: 'cascade' }),
@@ -122,9 +118,7 @@ export const profiles = pgTable('profiles', {
 export const applications = pgTable(
   'applications',
   {
-    id: uuid('id')
-      .primaryKey()
-      .default(sql`gen_random_uuid()`),
+    id: uuidKey(),
     organisationId: uuid('organisation_id')
       .notNull()
       .references(() => organisations.id, { onDelete: 'cascade' }),
@@ -147,9 +141,7 @@ export const applications = pgTable(
 export const membershipEvents = pgTable(
   'membership_events',
   {
-    id: uuid('id')
-      .primaryKey()
-      .default(sql`gen_random_uuid()`),
+    id: uuidKey(),
     organisationId: uuid('organisation_id')
       .notNull()
       .references(() => organisations.id, { onDelete: 'cascade' }),

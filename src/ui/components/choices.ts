@@ -24,3 +24,7 @@ export const articleOptions = (ctx: PageContext): Option[] =>
     value: String(index + 1),
     label: ctx.text('knowledge.article', { number: index + 1 }),
   }));
+
+/** Codes (of countries, languages) as options, each named by `name`. */
+export const codeOptions = (codes: readonly string[], name: (code: string) => string): Option[] =>
+  codes.map((code) => ({ value: code, label: name(code) }));

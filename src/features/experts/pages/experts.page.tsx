@@ -11,7 +11,7 @@ import {
   Select,
   TextArea,
 } from '../../../ui/components/form.js';
-import { themeOptions } from '../../../ui/components/choices.js';
+import { themeOptions, codeOptions } from '../../../ui/components/choices.js';
 import type { PageContext } from '../../../ui/context.js';
 import { Layout } from '../../../ui/layout/layout.js';
 import type { MessageKey } from '../../../ui/messages.js';
@@ -60,9 +60,9 @@ export function AskPage(props: {
   const byLabel = (a: { label: string }, b: { label: string }) =>
     collator.compare(a.label, b.label);
   const themes = themeOptions(ctx, props.themes).sort(byLabel);
-  const countries = props.countries
-    .map((code) => ({ value: code, label: countryName(code, ctx.locale) }))
-    .sort(byLabel);
+  const countries = codeOptions(props.countries, (code) => countryName(code, ctx.locale)).sort(
+    byLabel,
+  );
   return (
     <Layout ctx={ctx} title={ctx.text('experts.ask.title')} indexable={false}>
       <PageHeader title={ctx.text('experts.ask.title')} lead={ctx.text('experts.ask.lead')} />

@@ -16,7 +16,9 @@ import {
   Select,
   errorsInOrder,
   type FormValues,
+  RowButton,
 } from '../../../ui/components/form.js';
+import { codeOptions } from '../../../ui/components/choices.js';
 import type { PageContext } from '../../../ui/context.js';
 import { EditorLayout } from './editor.layout.js';
 import type { MessageKey } from '../../../ui/messages.js';
@@ -177,13 +179,11 @@ export function FilesEditorPage(props: {
                   action={ctx.href(`/editor/items/${item.id}/files/${file.id}/remove`)}
                 >
                   <Csrf token={props.csrfToken} />
-                  <button type="submit" class="secondary">
-                    {ctx.t('files.editor.remove')}
-                    <span class="visually-hidden" safe>
-                      {' '}
-                      {file.title || file.fileName}
-                    </span>
-                  </button>
+                  <RowButton
+                    class="secondary"
+                    label={ctx.t('files.editor.remove')}
+                    name={file.title || file.fileName}
+                  />
                 </form>
               </td>
             </tr>
@@ -250,10 +250,7 @@ export function FilesEditorPage(props: {
           name="locale"
           label="files.field.locale"
           placeholder="files.field.localeChoose"
-          options={props.contentLocales.map((code) => ({
-            value: code,
-            label: languageName(code, ctx.locale),
-          }))}
+          options={codeOptions(props.contentLocales, (code) => languageName(code, ctx.locale))}
           value={value('locale') || item.originalLocale}
           error={state.errors.locale}
         />

@@ -18,7 +18,12 @@ import {
   textValue,
   type FormValues,
 } from '../../../ui/components/form.js';
-import { themeOptions, sdgOptions, articleOptions } from '../../../ui/components/choices.js';
+import {
+  themeOptions,
+  sdgOptions,
+  articleOptions,
+  codeOptions,
+} from '../../../ui/components/choices.js';
 import type { PageContext } from '../../../ui/context.js';
 import type { MessageKey } from '../../../ui/messages.js';
 import { endonym } from '../../../ui/layout/layout.js';
@@ -298,9 +303,9 @@ export function ItemVocabularyFields(props: {
         name="countries"
         label="knowledge.item.countries"
         hint="editor.hint.countries"
-        options={props.countries
-          .map((code) => ({ value: code, label: countryName(code, ctx.locale) }))
-          .sort(byLabel)}
+        options={codeOptions(props.countries, (code) => countryName(code, ctx.locale)).sort(
+          byLabel,
+        )}
         chosen={listValue(values, 'countries')}
         error={errors.countries}
       />

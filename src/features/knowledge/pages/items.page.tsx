@@ -3,7 +3,12 @@ import type { ItemFilter, ItemPage, ItemSection, ItemSummaryView, ItemType } fro
 import { countryName, languageName } from '../../vocabularies/index.js';
 import { MembersNote, Pagination } from '../../../ui/components/content.js';
 import { FilterSelect } from '../../../ui/components/form.js';
-import { themeOptions, sdgOptions, articleOptions } from '../../../ui/components/choices.js';
+import {
+  themeOptions,
+  sdgOptions,
+  articleOptions,
+  codeOptions,
+} from '../../../ui/components/choices.js';
 import type { PageContext } from '../../../ui/context.js';
 import { endonym } from '../../../ui/layout/layout.js';
 import { byLabel, itemHref, typeLabel } from './labels.js';
@@ -130,19 +135,16 @@ export function ItemListing(props: {
           name="country"
           label="knowledge.filter.country"
           value={filter.country}
-          options={choices.countries
-            .map((code) => ({ value: code, label: countryName(code, ctx.locale) }))
-            .sort(byLabel)}
+          options={codeOptions(choices.countries, (code) => countryName(code, ctx.locale)).sort(
+            byLabel,
+          )}
         />
         <FilterSelect
           ctx={ctx}
           name="language"
           label="knowledge.filter.language"
           value={filter.language}
-          options={choices.languages.map((code) => ({
-            value: code,
-            label: languageName(code, ctx.locale),
-          }))}
+          options={codeOptions(choices.languages, (code) => languageName(code, ctx.locale))}
         />
         {years.length > 0 ? (
           <FilterSelect

@@ -11,6 +11,7 @@ import {
   errorsInOrder,
   textValue,
   type FormValues,
+  RowButton,
 } from '../../../ui/components/form.js';
 import type { PageContext } from '../../../ui/context.js';
 import { TitleField } from './item.fields.js';
@@ -76,25 +77,21 @@ export function LinkGroupsPage(props: {
               {(['up', 'down'] as const).map((direction) => (
                 <form method="post" action={action(group, `move-${direction}`)} class="inline">
                   <Csrf token={props.csrfToken} />
-                  <button type="submit" class="secondary">
-                    {ctx.t(`editor.groups.${direction}` as MessageKey)}
-                    <span class="visually-hidden" safe>
-                      {' '}
-                      {group.title}
-                    </span>
-                  </button>
+                  <RowButton
+                    class="secondary"
+                    label={ctx.t(`editor.groups.${direction}` as MessageKey)}
+                    name={group.title}
+                  />
                 </form>
               ))}
               {group.links === 0 && group.groups === 0 ? (
                 <form method="post" action={action(group, 'delete')} class="inline">
                   <Csrf token={props.csrfToken} />
-                  <button type="submit" class="danger">
-                    {ctx.t('editor.groups.remove')}
-                    <span class="visually-hidden" safe>
-                      {' '}
-                      {group.title}
-                    </span>
-                  </button>
+                  <RowButton
+                    class="danger"
+                    label={ctx.t('editor.groups.remove')}
+                    name={group.title}
+                  />
                 </form>
               ) : (
                 ''

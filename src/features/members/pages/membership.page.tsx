@@ -11,6 +11,7 @@ import {
   TextArea,
 } from '../../../ui/components/form.js';
 import { NewPasswordFields, ConsentCheckbox } from '../../../ui/components/fields.js';
+import { codeOptions } from '../../../ui/components/choices.js';
 import type { PageContext } from '../../../ui/context.js';
 import type { MessageKey } from '../../../ui/messages.js';
 import { Layout } from '../../../ui/layout/layout.js';
@@ -37,9 +38,9 @@ export function ApplyPage(props: {
 }): JSX.Element {
   const { ctx, state } = props;
   const collator = new Intl.Collator(ctx.locale);
-  const countries = props.countries
-    .map((code) => ({ value: code, label: countryName(code, ctx.locale) }))
-    .sort((a, b) => collator.compare(a.label, b.label));
+  const countries = codeOptions(props.countries, (code) => countryName(code, ctx.locale)).sort(
+    (a, b) => collator.compare(a.label, b.label),
+  );
   const kinds = ORGANISATION_KINDS.filter((kind) => kind !== 'guest-city').map((kind) => ({
     value: kind,
     label: ctx.text(`network.kind.${kind}` as MessageKey),

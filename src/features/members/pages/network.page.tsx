@@ -9,7 +9,7 @@ import {
 } from '../../../ui/components/content.js';
 import { Csrf, FilterSelect, TextArea } from '../../../ui/components/form.js';
 import { PlacesMap } from '../../../ui/components/map.js';
-import { themeOptions } from '../../../ui/components/choices.js';
+import { themeOptions, codeOptions } from '../../../ui/components/choices.js';
 import type { PageContext } from '../../../ui/context.js';
 import type { MessageKey } from '../../../ui/messages.js';
 import { Layout } from '../../../ui/layout/layout.js';
@@ -117,9 +117,9 @@ export function NetworkPage(props: {
           name="country"
           label="network.filter.country"
           value={filter.country}
-          options={choices.countries
-            .map((code) => ({ value: code, label: countryName(code, ctx.locale) }))
-            .sort(byLabel)}
+          options={codeOptions(choices.countries, (code) => countryName(code, ctx.locale)).sort(
+            byLabel,
+          )}
         />
         <FilterSelect
           ctx={ctx}

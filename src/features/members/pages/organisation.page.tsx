@@ -15,7 +15,7 @@ import {
   textValue,
   type FormValues,
 } from '../../../ui/components/form.js';
-import { themeOptions, sdgOptions } from '../../../ui/components/choices.js';
+import { themeOptions, sdgOptions, codeOptions } from '../../../ui/components/choices.js';
 import type { PageContext } from '../../../ui/context.js';
 import { Layout } from '../../../ui/layout/layout.js';
 
@@ -93,9 +93,9 @@ export function ManageOrganisationPage(props: {
     state.form === 'invite' ? state : { values: {}, errors: {} };
   const collator = new Intl.Collator(ctx.locale);
   const languages = new Intl.DisplayNames([ctx.locale], { type: 'language' });
-  const countries = props.countries
-    .map((code) => ({ value: code, label: countryName(code, ctx.locale) }))
-    .sort((a, b) => collator.compare(a.label, b.label));
+  const countries = codeOptions(props.countries, (code) => countryName(code, ctx.locale)).sort(
+    (a, b) => collator.compare(a.label, b.label),
+  );
   const profileFields = [
     ...props.locales.map((locale) => `description_${locale}`),
     'country',

@@ -3,7 +3,7 @@ import { type DirectoryFilter, type ProfileView } from '../index.js';
 import { countryName, languageName } from '../../vocabularies/index.js';
 import { PageHeader } from '../../../ui/components/content.js';
 import { Csrf, ErrorSummary, TextArea } from '../../../ui/components/form.js';
-import { themeOptions } from '../../../ui/components/choices.js';
+import { themeOptions, codeOptions } from '../../../ui/components/choices.js';
 import type { PageContext } from '../../../ui/context.js';
 import type { MessageKey } from '../../../ui/messages.js';
 import { Layout } from '../../../ui/layout/layout.js';
@@ -169,17 +169,13 @@ export function DirectoryPage(props: {
           'country',
           'people.field.country',
           filter.country,
-          props.countries
-            .map((code) => ({ value: code, label: countryName(code, ctx.locale) }))
-            .sort(byLabel),
+          codeOptions(props.countries, (code) => countryName(code, ctx.locale)).sort(byLabel),
         )}
         {choice(
           'language',
           'people.field.languages',
           filter.language,
-          props.languages
-            .map((code) => ({ value: code, label: languageName(code, ctx.locale) }))
-            .sort(byLabel),
+          codeOptions(props.languages, (code) => languageName(code, ctx.locale)).sort(byLabel),
         )}
         <button type="submit">{ctx.t('network.filter.submit')}</button>
       </form>

@@ -14,7 +14,7 @@ import {
   textValue,
   type FormValues,
 } from '../../../ui/components/form.js';
-import { themeOptions } from '../../../ui/components/choices.js';
+import { themeOptions, codeOptions } from '../../../ui/components/choices.js';
 import type { PageContext } from '../../../ui/context.js';
 import type { MessageKey } from '../../../ui/messages.js';
 import { Layout } from '../../../ui/layout/layout.js';
@@ -140,9 +140,9 @@ export function ProfileEditPage(props: {
             name="country"
             label="people.field.country"
             placeholder="membership.field.countryChoose"
-            options={props.countries
-              .map((code) => ({ value: code, label: countryName(code, ctx.locale) }))
-              .sort(byLabel)}
+            options={codeOptions(props.countries, (code) => countryName(code, ctx.locale)).sort(
+              byLabel,
+            )}
             value={textValue(values, 'country')}
             error={errors.country}
             required={false}
@@ -158,9 +158,9 @@ export function ProfileEditPage(props: {
           ctx={ctx}
           name="languages"
           legend="people.field.languages"
-          options={props.languages
-            .map((code) => ({ value: code, label: languageName(code, ctx.locale) }))
-            .sort(byLabel)}
+          options={codeOptions(props.languages, (code) => languageName(code, ctx.locale)).sort(
+            byLabel,
+          )}
           checked={listValue(values, 'languages')}
           error={errors.languages}
         />
