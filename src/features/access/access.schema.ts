@@ -36,14 +36,18 @@ export const users = pgTable('users', {
   ...timestamps(),
 });
 
+/** A person's id, the row going with them when they are deleted. */
+export const personRef = (name: string) =>
+  uuid(name)
+    .notNull()
+    .references(() => users.id, { onDelete: 'cascade' });
+
 /** Sign-in sessions; the cookie holds the token. */
 export const sessions = pgTable(
   'sessions',
   {
     id: uuidKey(),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    userId: personRef('user_id'),
     token: text('token').notNull().unique(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
     ipAddress: text('ip_address'),
@@ -60,9 +64,7 @@ export const accounts = pgTable(
   'accounts',
   {
     id: uuidKey(),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    userId: personRef('user_id'),
     providerId: text('provider_id').notNull(),
     accountId: text('account_id').notNull(),
     password: text('password'),
@@ -135,9 +137,7 @@ export const twoFactors = pgTable(
   'two_factors',
   {
     id: uuidKey(),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    userId: personRef('user_id'),
     secret: text('secret').notNull(),
     backupCodes: text('backup_codes').notNull(),
     verified: boolean('verified').notNull().default(true),
@@ -155,9 +155,7 @@ export const consents = pgTable(
   'consents',
   {
     id: uuidKey(),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    userId: personRef('user_id'),
     /** Which text, e.g. "privacy-notice". */
     document: text('document').notNull(),
     /** Which version of it, e.g. "2026-11-22". */

@@ -14,7 +14,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { timestamps } from '../../platform/db/columns.js';
-import { users, uuidKey } from '../access/access.schema.js';
+import { personRef, users, uuidKey } from '../access/access.schema.js';
 
 export const questions = pgTable(
   'questions',
@@ -93,9 +93,7 @@ export const questionAssignments = pgTable(
     questionId: uuid('question_id')
       .notNull()
       .references(() => questions.id, { onDelete: 'cascade' }),
-    expertId: uuid('expert_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    expertId: personRef('expert_id'),
     assignedBy: uuid('assigned_by').references(() => users.id, { onDelete: 'set null' }),
     assignedAt: timestamp('assigned_at', { withTimezone: true }).notNull().defaultNow(),
     /** The expert agrees to be named on the published answer. */

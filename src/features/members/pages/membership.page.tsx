@@ -17,6 +17,32 @@ import type { MessageKey } from '../../../ui/messages.js';
 import { Layout } from '../../../ui/layout/layout.js';
 import type { FormState } from '../../../ui/components/form.js';
 
+/** An organisation's country, among the countries named in the reader's language. */
+export function CountrySelect(props: {
+  ctx: PageContext;
+  countries: readonly string[];
+  value: string | undefined;
+  error: string | undefined;
+  required?: boolean;
+}): JSX.Element {
+  const { ctx } = props;
+  const collator = new Intl.Collator(ctx.locale);
+  return (
+    <Select
+      ctx={ctx}
+      name="country"
+      label="membership.field.country"
+      placeholder="membership.field.countryChoose"
+      options={codeOptions(props.countries, (code) => countryName(code, ctx.locale)).sort((a, b) =>
+        collator.compare(a.label, b.label),
+      )}
+      value={props.value}
+      error={props.error}
+      required={props.required}
+    />
+  );
+}
+
 /** The fields of the application form, in its order. */
 export const APPLY_FIELDS = [
   'name',
@@ -37,10 +63,6 @@ export function ApplyPage(props: {
   countries: readonly string[];
 }): JSX.Element {
   const { ctx, state } = props;
-  const collator = new Intl.Collator(ctx.locale);
-  const countries = codeOptions(props.countries, (code) => countryName(code, ctx.locale)).sort(
-    (a, b) => collator.compare(a.label, b.label),
-  );
   const kinds = ORGANISATION_KINDS.filter((kind) => kind !== 'guest-city').map((kind) => ({
     value: kind,
     label: ctx.text(`network.kind.${kind}` as MessageKey),
@@ -75,12 +97,9 @@ export function ApplyPage(props: {
             value={state.values.kind}
             error={state.errors.kind}
           />
-          <Select
+          <CountrySelect
             ctx={ctx}
-            name="country"
-            label="membership.field.country"
-            placeholder="membership.field.countryChoose"
-            options={countries}
+            countries={props.countries}
             value={state.values.country}
             error={state.errors.country}
           />

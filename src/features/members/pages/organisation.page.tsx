@@ -1,7 +1,6 @@
 /** An organisation's own page for its admins: profile, people, invitations, requests to join. */
 import type { OrganisationView } from '../index.js';
 import type { OrganisationProfile } from '../members.repository.js';
-import { countryName } from '../../vocabularies/index.js';
 import { PageHeader, ScrollTable } from '../../../ui/components/content.js';
 import {
   CheckboxGroup,
@@ -15,8 +14,9 @@ import {
   textValue,
   type FormValues,
 } from '../../../ui/components/form.js';
-import { themeOptions, sdgOptions, codeOptions } from '../../../ui/components/choices.js';
+import { themeOptions, sdgOptions } from '../../../ui/components/choices.js';
 import type { PageContext } from '../../../ui/context.js';
+import { CountrySelect } from './membership.page.js';
 import { Layout } from '../../../ui/layout/layout.js';
 
 /** The organisation as its admins edit it. */
@@ -93,9 +93,6 @@ export function ManageOrganisationPage(props: {
     state.form === 'invite' ? state : { values: {}, errors: {} };
   const collator = new Intl.Collator(ctx.locale);
   const languages = new Intl.DisplayNames([ctx.locale], { type: 'language' });
-  const countries = codeOptions(props.countries, (code) => countryName(code, ctx.locale)).sort(
-    (a, b) => collator.compare(a.label, b.label),
-  );
   const profileFields = [
     ...props.locales.map((locale) => `description_${locale}`),
     'country',
@@ -241,12 +238,9 @@ export function ManageOrganisationPage(props: {
           </fieldset>
           <fieldset>
             <legend>{ctx.t('membership.manage.profile.place')}</legend>
-            <Select
+            <CountrySelect
               ctx={ctx}
-              name="country"
-              label="membership.field.country"
-              placeholder="membership.field.countryChoose"
-              options={countries}
+              countries={props.countries}
               value={textValue(values, 'country')}
               error={profileErrors.country}
               required={false}
