@@ -1,9 +1,4 @@
-/**
- * The Experts' facility from a confirmed question to its answer, on the real database and a real
- * SMTP server: editors assign with suggestions and a due day, the expert drafts, asks for help and
- * submits, and the editors publish for everyone, for members, or privately, and correct later.
- * The asker hears of each step.
- */
+/** The Experts' desk from a confirmed question to its answer: assign, draft, help, submit, publish (public, members, private), correct. */
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestApp } from '../support/app.js';

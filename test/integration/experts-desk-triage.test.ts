@@ -1,8 +1,4 @@
-/**
- * The Experts' desk's triage and housekeeping, on the real database and a real SMTP server:
- * rejections with a reason, spam, merged duplicates and their askers, the service's figures, the
- * reminders of due days and the purge of old questions.
- */
+/** The Experts' desk's triage and housekeeping: rejections, spam, merges, the service's figures, reminders and the purge. */
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestApp } from '../support/app.js';

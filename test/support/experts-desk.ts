@@ -1,8 +1,4 @@
-/**
- * The world of the Experts' desk tests: the real app on a fresh database and a real SMTP server,
- * with a clock that tests move on, an administrator as editor, two experts (Ines knows housing and
- * ombudspersons, Aaron has no profile) and an asker; and the helpers to ask questions and read mail.
- */
+/** The Experts' desk tests' world: the app with a clock tests move on, an editor, two experts, an asker, and helpers to ask and read mail. */
 import { eq, sql } from 'drizzle-orm';
 import { expect } from 'vitest';
 import { users } from '../../src/features/access/access.schema.js';
