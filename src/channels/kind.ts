@@ -140,3 +140,13 @@ export interface ContentKind {
 export function defineKind<const Kind extends ContentKind>(kind: Kind): Kind {
   return kind;
 }
+
+/**
+ * A kind found by the site search only: on no feed, sitemap, API or export. A new channel must be
+ * answered here too, once for every such kind.
+ */
+export function searchOnlyKind(
+  kind: Pick<ContentKind, 'name' | 'plural' | 'canary'> & { search: SearchSource },
+): ContentKind {
+  return defineKind({ ...kind, feeds: [], sitemap: null, api: null, export: null });
+}

@@ -15,10 +15,14 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 
-export const users = pgTable('users', {
-  id: uuid('id')
+/** A table's key: a UUID the database draws. */
+export const uuidKey = () =>
+  uuid('id')
     .primaryKey()
-    .default(sql`gen_random_uuid()`),
+    .default(sql`gen_random_uuid()`);
+
+export const users = pgTable('users', {
+  id: uuidKey(),
   name: text('name').notNull(),
   email: text('email').notNull().unique(),
   emailVerified: boolean('email_verified').notNull().default(false),
@@ -32,16 +36,18 @@ export const users = pgTable('users', {
   ...timestamps(),
 });
 
+/** A person's id, the row going with them when they are deleted. */
+export const personRef = (name: string) =>
+  uuid(name)
+    .notNull()
+    .references(() => users.id, { onDelete: 'cascade' });
+
 /** Sign-in sessions; the cookie holds the token. */
 export const sessions = pgTable(
   'sessions',
   {
-    id: uuid('id')
-      .primaryKey()
-      .default(sql`gen_random_uuid()`),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    id: uuidKey(),
+    userId: personRef('user_id'),
     token: text('token').notNull().unique(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
     ipAddress: text('ip_address'),
@@ -57,12 +63,8 @@ export const sessions = pgTable(
 export const accounts = pgTable(
   'accounts',
   {
-    id: uuid('id')
-      .primaryKey()
-      .default(sql`gen_random_uuid()`),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    id: uuidKey(),
+    userId: personRef('user_id'),
     providerId: text('provider_id').notNull(),
     accountId: text('account_id').notNull(),
     password: text('password'),
@@ -81,9 +83,7 @@ export const accounts = pgTable(
 export const verifications = pgTable(
   'verifications',
   {
-    id: uuid('id')
-      .primaryKey()
-      .default(sql`gen_random_uuid()`),
+    id: uuidKey(),
     identifier: text('identifier').notNull(),
     value: text('value').notNull(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
@@ -104,9 +104,7 @@ export const setupTokens = pgTable('setup_tokens', {
 export const auditEvents = pgTable(
   'audit_events',
   {
-    id: uuid('id')
-      .primaryKey()
-      .default(sql`gen_random_uuid()`),
+    id: uuidKey(),
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
     /** One of AuditEventType. */
     type: text('type').notNull(),
@@ -138,12 +136,8 @@ export const signInThrottle = pgTable('sign_in_throttle', {
 export const twoFactors = pgTable(
   'two_factors',
   {
-    id: uuid('id')
-      .primaryKey()
-      .default(sql`gen_random_uuid()`),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    id: uuidKey(),
+    userId: personRef('user_id'),
     secret: text('secret').notNull(),
     backupCodes: text('backup_codes').notNull(),
     verified: boolean('verified').notNull().default(true),
@@ -160,12 +154,8 @@ export const twoFactors = pgTable(
 export const consents = pgTable(
   'consents',
   {
-    id: uuid('id')
-      .primaryKey()
-      .default(sql`gen_random_uuid()`),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    id: uuidKey(),
+    userId: personRef('user_id'),
     /** Which text, e.g. "privacy-notice". */
     document: text('document').notNull(),
     /** Which version of it, e.g. "2026-11-22". */

@@ -1,15 +1,17 @@
-/** Account pages: sign-up, confirmation, sign-in, sign-out, password reset, the account page. */
+/** Getting in and out: sign-up, confirmation, sign-in (and its second factor), sign-out, password reset; the account's own pages are composed in. */
 import { EMPTY_FORM, kept, type FormState } from '../../ui/components/form.js';
-import { MessagePage } from '../../ui/pages/message.page.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { fromNodeHeaders } from 'better-auth/node';
-import QRCode from 'qrcode';
-import { STAFF_ROLES } from './access.policy.js';
-import type { AccountsService, RequestOrigin, SignedInViewer } from './accounts.service.js';
-import { SecondFactorPage, TwoFactorPage, TwoFactorSetupPage } from './pages/two-factor.page.js';
+import type {
+  AccountsService,
+  FormResult,
+  RequestOrigin,
+  SignedInViewer,
+} from './accounts.service.js';
+import type { MessageKey } from '../../ui/messages.js';
+import { SecondFactorPage } from './pages/two-factor.page.js';
 import type { PageContext } from '../../ui/context.js';
 import {
-  AccountPage,
   type AccountOrganisation,
   ForgotPasswordPage,
   ResetPasswordPage,
@@ -17,25 +19,12 @@ import {
   SignUpPage,
 } from './pages/account.page.js';
 import { sendPage } from '../../ui/render.js';
+import { emptyFormPage, originOf, sendMessage, setCookies } from './account.replies.js';
+import { registerAccountSettingsRoutes } from './account-settings.routes.js';
+import { formPost, PRIVATE } from './signed-in.js';
 
 type LocaleParams = { locale: string };
 type FormRoute = { Params: LocaleParams; Body: Record<string, unknown> };
-
-const PRIVATE = { cache: 'no-store' } as const;
-
-/** The request's address and signed-in person, for the audit log. */
-function originOf(request: FastifyRequest): RequestOrigin {
-  return { ip: request.ip, actorId: request.viewer?.id ?? null };
-}
-
-/** The key of a TOTP URI as a QR code, in SVG, drawn on the server (no script, no request). */
-function qrSvg(uri: string): Promise<string> {
-  return QRCode.toString(uri, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });
-}
-
-function setCookies(reply: FastifyReply, cookies: readonly string[]): void {
-  if (cookies.length > 0) reply.header('set-cookie', [...cookies]);
-}
 
 export function registerAccountRoutes(
   site: FastifyInstance,
@@ -43,10 +32,37 @@ export function registerAccountRoutes(
   ctxOf: (request: FastifyRequest<{ Params: LocaleParams }>, reply: FastifyReply) => PageContext,
   organisationsOf: (viewer: SignedInViewer) => Promise<readonly AccountOrganisation[]>,
 ): void {
-  const limited = (max: number) => ({
-    preHandler: site.csrfProtection,
-    config: { rateLimit: { max, timeWindow: '1 minute' } },
-  });
+  const limited = (max: number) => formPost(site, max);
+
+  /** A form that, once accepted, says an e-mail went to the address given; else it comes back (422). */
+  const mailingForm =
+    (
+      Page: (props: { ctx: PageContext; csrfToken: string; state: FormState }) => JSX.Element,
+      fields: readonly string[],
+      run: (
+        body: Record<string, unknown>,
+        ctx: PageContext,
+        origin: RequestOrigin,
+      ) => Promise<FormResult<{ email: string }>>,
+      sent: { title: MessageKey; message: MessageKey },
+    ) =>
+    async (request: FastifyRequest<FormRoute>, reply: FastifyReply) => {
+      const ctx = ctxOf(request, reply);
+      const body = request.body ?? {};
+      const result = await run(body, ctx, originOf(request));
+      if (result.ok) {
+        return sendMessage(reply, {
+          ctx,
+          title: sent.title,
+          message: ctx.text(sent.message, { email: result.email }),
+        });
+      }
+      const state: FormState = { values: kept(body, fields), errors: result.errors };
+      return sendPage(reply, <Page ctx={ctx} csrfToken={reply.generateCsrf()} state={state} />, {
+        ...PRIVATE,
+        status: 422,
+      });
+    };
 
   site.get<{ Params: LocaleParams }>('/sign-in', async (request, reply) => {
     const ctx = ctxOf(request, reply);
@@ -91,43 +107,18 @@ export function registerAccountRoutes(
     return reply.redirect(ctxOf(request, reply).href('/'), 303);
   });
 
-  site.get<{ Params: LocaleParams }>('/sign-up', async (request, reply) =>
-    sendPage(
-      reply,
-      <SignUpPage
-        ctx={ctxOf(request, reply)}
-        csrfToken={reply.generateCsrf()}
-        state={EMPTY_FORM}
-      />,
-      PRIVATE,
+  site.get<{ Params: LocaleParams }>('/sign-up', emptyFormPage(ctxOf, SignUpPage));
+
+  site.post<FormRoute>(
+    '/sign-up',
+    limited(5),
+    mailingForm(
+      SignUpPage,
+      ['name', 'email'],
+      (body, ctx, origin) => accounts.signUp(body, ctx.locale, origin),
+      { title: 'account.signUp.sent.title', message: 'account.signUp.sent.message' },
     ),
   );
-
-  site.post<FormRoute>('/sign-up', limited(5), async (request, reply) => {
-    const ctx = ctxOf(request, reply);
-    const body = request.body ?? {};
-    const result = await accounts.signUp(body, ctx.locale, originOf(request));
-    if (result.ok) {
-      return sendPage(
-        reply,
-        <MessagePage
-          ctx={ctx}
-          title="account.signUp.sent.title"
-          message={ctx.text('account.signUp.sent.message', { email: result.email })}
-        />,
-        PRIVATE,
-      );
-    }
-    const state: FormState = { values: kept(body, ['name', 'email']), errors: result.errors };
-    return sendPage(
-      reply,
-      <SignUpPage ctx={ctx} csrfToken={reply.generateCsrf()} state={state} />,
-      {
-        ...PRIVATE,
-        status: 422,
-      },
-    );
-  });
 
   site.get<{ Params: LocaleParams; Querystring: { token?: string } }>(
     '/verify-email',
@@ -138,79 +129,48 @@ export function registerAccountRoutes(
         : null;
       reply.header('referrer-policy', 'no-referrer');
       if (!cookies) {
-        return sendPage(
+        return sendMessage(
           reply,
-          <MessagePage
-            ctx={ctx}
-            title="errors.gone.title"
-            message={ctx.text('account.verify.invalid')}
-            link={{ href: ctx.href('/sign-in'), label: 'account.signIn.title' }}
-          />,
-          { ...PRIVATE, status: 410 },
+          {
+            ctx,
+            title: 'errors.gone.title',
+            message: ctx.text('account.verify.invalid'),
+            link: { href: ctx.href('/sign-in'), label: 'account.signIn.title' },
+          },
+          410,
         );
       }
       // A link used again confirms nothing new and opens no session: it only says so.
       const signedIn = cookies.some((cookie) => /session_token=[^;]/.test(cookie));
       setCookies(reply, cookies);
-      return sendPage(
-        reply,
-        signedIn ? (
-          <MessagePage
-            ctx={ctx}
-            title="account.verify.done.title"
-            message={ctx.text('account.verify.done.message')}
-            link={{ href: ctx.href('/account'), label: 'account.nav.account' }}
-          />
-        ) : (
-          <MessagePage
-            ctx={ctx}
-            title="account.verify.done.title"
-            message={ctx.text('account.verify.already')}
-            link={{ href: ctx.href('/sign-in'), label: 'account.signIn.title' }}
-          />
-        ),
-        PRIVATE,
-      );
+      return sendMessage(reply, {
+        ctx,
+        title: 'account.verify.done.title',
+        ...(signedIn
+          ? {
+              message: ctx.text('account.verify.done.message'),
+              link: { href: ctx.href('/account'), label: 'account.nav.account' },
+            }
+          : {
+              message: ctx.text('account.verify.already'),
+              link: { href: ctx.href('/sign-in'), label: 'account.signIn.title' },
+            }),
+      });
     },
   );
 
-  site.get<{ Params: LocaleParams }>('/forgot-password', async (request, reply) =>
-    sendPage(
-      reply,
-      <ForgotPasswordPage
-        ctx={ctxOf(request, reply)}
-        csrfToken={reply.generateCsrf()}
-        state={EMPTY_FORM}
-      />,
-      PRIVATE,
+  site.get<{ Params: LocaleParams }>('/forgot-password', emptyFormPage(ctxOf, ForgotPasswordPage));
+
+  site.post<FormRoute>(
+    '/forgot-password',
+    limited(5),
+    mailingForm(
+      ForgotPasswordPage,
+      ['email'],
+      (body, _ctx, origin) => accounts.requestPasswordReset(body, origin),
+      { title: 'account.forgot.title', message: 'account.forgot.sent' },
     ),
   );
-
-  site.post<FormRoute>('/forgot-password', limited(5), async (request, reply) => {
-    const ctx = ctxOf(request, reply);
-    const body = request.body ?? {};
-    const result = await accounts.requestPasswordReset(body, originOf(request));
-    if (result.ok) {
-      return sendPage(
-        reply,
-        <MessagePage
-          ctx={ctx}
-          title="account.forgot.title"
-          message={ctx.text('account.forgot.sent', { email: result.email })}
-        />,
-        PRIVATE,
-      );
-    }
-    const state: FormState = { values: kept(body, ['email']), errors: result.errors };
-    return sendPage(
-      reply,
-      <ForgotPasswordPage ctx={ctx} csrfToken={reply.generateCsrf()} state={state} />,
-      {
-        ...PRIVATE,
-        status: 422,
-      },
-    );
-  });
 
   site.get<{ Params: LocaleParams; Querystring: { token?: string } }>(
     '/reset-password',
@@ -235,27 +195,23 @@ export function registerAccountRoutes(
     const token = typeof body.token === 'string' ? body.token : '';
     const result = await accounts.resetPassword(token, body, originOf(request));
     if (result.ok) {
-      return sendPage(
-        reply,
-        <MessagePage
-          ctx={ctx}
-          title="account.reset.done.title"
-          message={ctx.text('account.reset.done.message')}
-          link={{ href: ctx.href('/sign-in'), label: 'account.signIn.title' }}
-        />,
-        PRIVATE,
-      );
+      return sendMessage(reply, {
+        ctx,
+        title: 'account.reset.done.title',
+        message: ctx.text('account.reset.done.message'),
+        link: { href: ctx.href('/sign-in'), label: 'account.signIn.title' },
+      });
     }
     if ('invalidToken' in result) {
-      return sendPage(
+      return sendMessage(
         reply,
-        <MessagePage
-          ctx={ctx}
-          title="errors.gone.title"
-          message={ctx.text('account.reset.invalid')}
-          link={{ href: ctx.href('/forgot-password'), label: 'account.forgot.title' }}
-        />,
-        { ...PRIVATE, status: 410 },
+        {
+          ctx,
+          title: 'errors.gone.title',
+          message: ctx.text('account.reset.invalid'),
+          link: { href: ctx.href('/forgot-password'), label: 'account.forgot.title' },
+        },
+        410,
       );
     }
     return sendPage(
@@ -270,17 +226,7 @@ export function registerAccountRoutes(
     );
   });
 
-  site.get<{ Params: LocaleParams }>('/sign-in/two-factor', async (request, reply) =>
-    sendPage(
-      reply,
-      <SecondFactorPage
-        ctx={ctxOf(request, reply)}
-        csrfToken={reply.generateCsrf()}
-        state={EMPTY_FORM}
-      />,
-      PRIVATE,
-    ),
-  );
+  site.get<{ Params: LocaleParams }>('/sign-in/two-factor', emptyFormPage(ctxOf, SecondFactorPage));
 
   site.post<FormRoute>('/sign-in/two-factor', limited(6), async (request, reply) => {
     const ctx = ctxOf(request, reply);
@@ -303,157 +249,5 @@ export function registerAccountRoutes(
       { ...PRIVATE, status: 422 },
     );
   });
-
-  site.get<{ Params: LocaleParams }>('/account/two-factor', async (request, reply) => {
-    const ctx = ctxOf(request, reply);
-    if (!request.viewer) return reply.redirect(ctx.href('/sign-in'), 303);
-    return sendPage(
-      reply,
-      <TwoFactorPage
-        ctx={ctx}
-        csrfToken={reply.generateCsrf()}
-        enabled={request.viewer.twoFactorEnabled}
-        required={STAFF_ROLES.has(request.viewer.role)}
-        state={EMPTY_FORM}
-      />,
-      PRIVATE,
-    );
-  });
-
-  site.post<FormRoute>('/account/two-factor/start', limited(6), async (request, reply) => {
-    const ctx = ctxOf(request, reply);
-    if (!request.viewer) return reply.redirect(ctx.href('/sign-in'), 303);
-    const result = await accounts.startTwoFactor(
-      request.body ?? {},
-      fromNodeHeaders(request.headers),
-    );
-    if (!result.ok) {
-      return sendPage(
-        reply,
-        <TwoFactorPage
-          ctx={ctx}
-          csrfToken={reply.generateCsrf()}
-          enabled={false}
-          required={STAFF_ROLES.has(request.viewer.role)}
-          state={{ values: {}, errors: result.errors }}
-        />,
-        { ...PRIVATE, status: 422 },
-      );
-    }
-    return sendPage(
-      reply,
-      <TwoFactorSetupPage
-        ctx={ctx}
-        csrfToken={reply.generateCsrf()}
-        totpUri={result.totpUri}
-        qrSvg={await qrSvg(result.totpUri)}
-        recoveryCodes={result.recoveryCodes}
-        state={EMPTY_FORM}
-      />,
-      PRIVATE,
-    );
-  });
-
-  site.post<FormRoute>('/account/two-factor/confirm', limited(10), async (request, reply) => {
-    const ctx = ctxOf(request, reply);
-    if (!request.viewer) return reply.redirect(ctx.href('/sign-in'), 303);
-    const body = request.body ?? {};
-    const result = await accounts.confirmTwoFactor(
-      body,
-      fromNodeHeaders(request.headers),
-      originOf(request),
-    );
-    if (result.ok) {
-      setCookies(reply, result.cookies);
-      return sendPage(
-        reply,
-        <MessagePage
-          ctx={ctx}
-          title="account.twoFactor.title"
-          message={ctx.text('account.twoFactor.done')}
-          link={{ href: ctx.href('/account'), label: 'account.nav.account' }}
-        />,
-        PRIVATE,
-      );
-    }
-    const totpUri =
-      typeof body.totpUri === 'string' && body.totpUri.startsWith('otpauth://') ? body.totpUri : '';
-    if (!totpUri) return reply.redirect(ctx.href('/account/two-factor'), 303);
-    return sendPage(
-      reply,
-      <TwoFactorSetupPage
-        ctx={ctx}
-        csrfToken={reply.generateCsrf()}
-        totpUri={totpUri}
-        qrSvg={await qrSvg(totpUri)}
-        recoveryCodes={[]}
-        state={{ values: {}, errors: result.errors }}
-      />,
-      { ...PRIVATE, status: 422 },
-    );
-  });
-
-  site.get<{ Params: LocaleParams }>('/account/export', async (request, reply) => {
-    const ctx = ctxOf(request, reply);
-    if (!request.viewer) return reply.redirect(ctx.href('/sign-in'), 303);
-    const data = await accounts.exportPersonalData(request.viewer, originOf(request));
-    return reply
-      .header('content-type', 'application/json; charset=utf-8')
-      .header(
-        'content-disposition',
-        `attachment; filename="my-data-${data.exportedAt.slice(0, 10)}.json"`,
-      )
-      .header('cache-control', 'no-store')
-      .send(JSON.stringify(data, null, 2));
-  });
-
-  site.post<FormRoute>('/account/delete', limited(5), async (request, reply) => {
-    const ctx = ctxOf(request, reply);
-    if (!request.viewer) return reply.redirect(ctx.href('/sign-in'), 303);
-    const result = await accounts.deleteAccount(
-      request.viewer,
-      request.body ?? {},
-      fromNodeHeaders(request.headers),
-    );
-    if (result.ok) {
-      setCookies(reply, result.cookies);
-      return sendPage(
-        reply,
-        <MessagePage
-          ctx={{ ...ctx, viewer: null }}
-          title="account.delete.done.title"
-          message={ctx.text('account.delete.done.message')}
-        />,
-        PRIVATE,
-      );
-    }
-    return sendPage(
-      reply,
-      <AccountPage
-        ctx={ctx}
-        viewer={request.viewer}
-        csrfToken={reply.generateCsrf()}
-        deleteErrors={result.errors}
-        organisations={await organisationsOf(request.viewer)}
-      />,
-      { ...PRIVATE, status: 422 },
-    );
-  });
-
-  site.get<{ Params: LocaleParams }>('/account', async (request, reply) => {
-    const ctx = ctxOf(request, reply);
-    if (!request.viewer) return reply.redirect(ctx.href('/sign-in'), 303);
-    const consents = await accounts.consentsOf(request.viewer);
-    return sendPage(
-      reply,
-      <AccountPage
-        ctx={ctx}
-        viewer={request.viewer}
-        csrfToken={reply.generateCsrf()}
-        consents={consents}
-        organisations={await organisationsOf(request.viewer)}
-      />,
-      PRIVATE,
-    );
-  });
+  registerAccountSettingsRoutes(site, accounts, ctxOf, organisationsOf);
 }

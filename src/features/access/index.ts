@@ -46,3 +46,4 @@ export { createRolesService, GRANTABLE_ROLES } from './roles.service.js';
 export type { RolesService } from './roles.service.js';
 export { accessFeature, type AccessApi, type AccessNeeds } from './access.feature.js';
 export { PRIVATE, formPost, signedInOrRedirect, type Ctx, type LocaleParams } from './signed-in.js';
+export { sendMessage } from './account.replies.js';

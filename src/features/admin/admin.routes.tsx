@@ -7,6 +7,7 @@ import {
   type AuditEventType,
   type AuditLog,
   type RolesService,
+  type SignedInViewer,
 } from '../access/index.js';
 import type { MembersService } from '../members/index.js';
 import { ForbiddenError } from '../../platform/errors/errors.js';
@@ -30,6 +31,25 @@ export function registerAdminRoutes(
   outbox: () => Promise<readonly OutboxRow[]>,
   ctxOf: (request: FastifyRequest<{ Params: LocaleParams }>, reply: FastifyReply) => PageContext,
 ): void {
+  /** Every organisation with its status, with the last change's notice or problems. */
+  const organisationsPage = async (
+    reply: FastifyReply,
+    ctx: PageContext,
+    viewer: SignedInViewer,
+    outcome: { notice?: boolean; error?: { id: string; errors: Record<string, string> } },
+    status?: number,
+  ) =>
+    sendPage(
+      reply,
+      <OrganisationsAdminPage
+        ctx={ctx}
+        csrfToken={reply.generateCsrf()}
+        rows={await membership.allOrganisations(viewer)}
+        {...outcome}
+      />,
+      status ? { cache: 'no-store', status } : { cache: 'no-store' },
+    );
+
   site.get<{ Params: LocaleParams; Querystring: { type?: string; subject?: string } }>(
     '/admin/audit',
     async (request, reply) => {
@@ -98,16 +118,7 @@ export function registerAdminRoutes(
     async (request, reply) => {
       const ctx = ctxOf(request, reply);
       if (!request.viewer) return reply.redirect(ctx.href('/sign-in'), 303);
-      return sendPage(
-        reply,
-        <OrganisationsAdminPage
-          ctx={ctx}
-          csrfToken={reply.generateCsrf()}
-          rows={await membership.allOrganisations(request.viewer)}
-          notice={request.query.done === '1'}
-        />,
-        { cache: 'no-store' },
-      );
+      return organisationsPage(reply, ctx, request.viewer, { notice: request.query.done === '1' });
     },
   );
 
@@ -123,15 +134,12 @@ export function registerAdminRoutes(
         request.body ?? {},
       );
       if (result.ok) return reply.redirect(ctx.href('/admin/organisations?done=1'), 303);
-      return sendPage(
+      return organisationsPage(
         reply,
-        <OrganisationsAdminPage
-          ctx={ctx}
-          csrfToken={reply.generateCsrf()}
-          rows={await membership.allOrganisations(request.viewer)}
-          error={{ id: request.params.id, errors: result.errors }}
-        />,
-        { cache: 'no-store', status: 422 },
+        ctx,
+        request.viewer,
+        { error: { id: request.params.id, errors: result.errors } },
+        422,
       );
     },
   );

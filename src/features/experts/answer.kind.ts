@@ -3,8 +3,9 @@
  * (public, or members for the members layer); private answers and unanswered questions never.
  */
 import { sql } from 'drizzle-orm';
-import { defineKind } from '../../channels/kind.js';
+import { searchOnlyKind } from '../../channels/kind.js';
 import type { Db } from '../../platform/db/database.js';
+import { simpleQuery } from '../../platform/db/text-match.js';
 import { readableLevels } from '../access/index.js';
 
 interface Row extends Record<string, unknown> {
@@ -15,16 +16,12 @@ interface Row extends Record<string, unknown> {
 }
 
 export function answerKind(db: Db) {
-  return defineKind({
+  return searchOnlyKind({
     name: 'answer',
     plural: 'answers',
-    feeds: [],
-    sitemap: null,
-    api: null,
-    export: null,
     search: {
       async search(viewer, query, _locale, limit) {
-        const tsquery = sql`websearch_to_tsquery('simple', unaccent(${query}))`;
+        const tsquery = simpleQuery(query);
         const document = sql`to_tsvector('simple', unaccent(public_question || ' ' || summary || ' ' || answer))`;
         const result = await db.execute<Row>(sql`
           SELECT id::text AS id, left(public_question, 160) AS title, NULLIF(summary, '') AS snippet,

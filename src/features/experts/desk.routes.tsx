@@ -11,11 +11,11 @@ import { typedValues, type FormValues } from '../../ui/components/form.js';
 import {
   DESK_NOTICES,
   DeskQuestionPage,
-  QueuePage,
   type DeskForm,
   type DeskFormState,
   type DeskNotice,
 } from './pages/desk.page.js';
+import { QueuePage } from './pages/queue.page.js';
 import {
   WORKSPACE_NOTICES,
   WorkspacePage,

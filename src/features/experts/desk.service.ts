@@ -18,26 +18,31 @@ import type {
 import {
   answerFormSchema,
   assignFormSchema,
-  draftFormSchema,
   mergeFormSchema,
   noteFormSchema,
   rejectFormSchema,
 } from './desk.schemas.js';
 import type { ExpertsMail } from './experts.mail.js';
+import { createDeskJobs } from './desk.jobs.js';
+import { createWorkspaceService } from './workspace.service.js';
+
+export {
+  EXPERTS_JOBS,
+  REMIND_DAYS_BEFORE,
+  SPAM_RETENTION_DAYS,
+  UNCONFIRMED_RETENTION_DAYS,
+} from './desk.jobs.js';
 
 /** Questions per page of the editors' queue. */
 export const QUEUE_PAGE_SIZE = 50;
-/** Experts are reminded this many days before a question is due (and once when it is overdue). */
-export const REMIND_DAYS_BEFORE = 2;
-/** Questions never confirmed are deleted after this many days; those marked as spam after 30. */
-export const UNCONFIRMED_RETENTION_DAYS = 7;
-export const SPAM_RETENTION_DAYS = 30;
 /** The service's medians are taken over the questions of the last year. */
 const FIGURES_PERIOD_DAYS = 365;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 type Errors = Record<string, string>;
-type Outcome = { ok: true } | { ok: false; errors: Errors };
+/** A use case's outcome: done, or the form's problems. */
+export type DeskOutcome = { ok: true } | { ok: false; errors: Errors };
+type Outcome = DeskOutcome;
 
 /** An expert as suggested for a question: how well they match, and why. */
 export interface Suggestion extends ExpertCandidate {
@@ -78,8 +83,8 @@ export interface DeskServiceDeps {
   clock?: () => Date;
 }
 
-/** The desk's use cases; see the file's comment. */
-export function createDeskService(deps: DeskServiceDeps) {
+/** What the desk's use cases share: the clock, who may see a question, and the e-mails of each step. */
+function createDeskTools(deps: DeskServiceDeps) {
   const now = deps.clock ?? (() => new Date());
   const today = (): string => now().toISOString().slice(0, 10);
 
@@ -134,7 +139,15 @@ export function createDeskService(deps: DeskServiceDeps) {
 
   const open = (question: DeskQuestion): boolean =>
     question.status === 'new' || question.status === 'assigned' || question.status === 'submitted';
+  return { now, today, assertEditor, load, forWriter, tellAsker, tellEditors, open };
+}
 
+export type DeskTools = ReturnType<typeof createDeskTools>;
+
+/** The desk's use cases; see the file's comment. */
+export function createDeskService(deps: DeskServiceDeps) {
+  const tools = createDeskTools(deps);
+  const { now, today, assertEditor, load, forWriter, tellAsker, open } = tools;
   return {
     /** One page of the editors' queue. */
     async queue(viewer: SignedInViewer, view: QueueView, page: number) {
@@ -151,23 +164,6 @@ export function createDeskService(deps: DeskServiceDeps) {
         deps.repository.possibleDuplicates(question),
       ]);
       return { question, suggestions: rankExperts(experts, question), duplicates };
-    },
-
-    /** A question for an expert assigned to it (or an editor): no asker's details. */
-    async forExpert(viewer: SignedInViewer, id: string) {
-      const question = await forWriter(viewer, id);
-      return {
-        ...question,
-        askerName: '',
-        askerEmail: '',
-        credited: question.assignments.find((a) => a.expertId === viewer.id)?.credited ?? false,
-      };
-    },
-
-    /** The questions assigned to the viewer. */
-    async assignedTo(viewer: SignedInViewer) {
-      if (!can(viewer, 'answer-questions')) throw new ForbiddenError();
-      return deps.repository.assignedTo(viewer.id);
     },
 
     /** Assigns experts with a due day; each new expert is told, and the asker the first time. */
@@ -264,46 +260,6 @@ export function createDeskService(deps: DeskServiceDeps) {
         },
         now(),
       );
-      return { ok: true };
-    },
-
-    /** An expert asks the editors for help: the question is flagged and the editors written to. */
-    async askForHelp(viewer: SignedInViewer, id: string, form: unknown): Promise<Outcome> {
-      const question = await forWriter(viewer, id);
-      const valid = validateForm(noteFormSchema, form);
-      if (!valid.ok) return valid;
-      await deps.repository.addNote(
-        id,
-        { authorId: viewer.id, kind: 'help', body: valid.value.body, fromEditor: false },
-        now(),
-      );
-      await tellEditors(question, 'editorsHelp', viewer, valid.value.body);
-      return { ok: true };
-    },
-
-    /**
-     * An expert saves their draft (and may submit it to the editors). Refused, with nothing lost
-     * in the form, when someone else saved the answer since the writer opened it.
-     */
-    async saveDraft(viewer: SignedInViewer, id: string, form: unknown): Promise<Outcome> {
-      const question = await forWriter(viewer, id);
-      if (!open(question)) return { ok: false, errors: { form: 'experts.desk.errors.notOpen' } };
-      const valid = validateForm(draftFormSchema, form);
-      if (!valid.ok) return valid;
-      const submit = valid.value.intent === 'submit';
-      if (submit && valid.value.answer.length < 20)
-        return { ok: false, errors: { answer: 'experts.desk.errors.answerRequired' } };
-      const saved = await deps.repository.saveDraft(
-        id,
-        { answer: valid.value.answer },
-        valid.value.basedOn,
-        now(),
-        submit,
-      );
-      if (!saved) return { ok: false, errors: { form: 'experts.desk.errors.savedMeanwhile' } };
-      if (question.assignments.some((a) => a.expertId === viewer.id))
-        await deps.repository.setCredited(id, viewer.id, valid.value.credited);
-      if (submit) await tellEditors(question, 'editorsSubmitted', viewer);
       return { ok: true };
     },
 
@@ -404,42 +360,9 @@ export function createDeskService(deps: DeskServiceDeps) {
       assertEditor(viewer);
       return deps.repository.figures(new Date(now().getTime() - FIGURES_PERIOD_DAYS * DAY_MS));
     },
-
-    /**
-     * Job: reminds assigned experts of questions due within two days, and once more when overdue.
-     * Each reminder is recorded, so a second run sends nothing twice. Returns how many were sent.
-     */
-    async remindExperts(): Promise<number> {
-      const due = await deps.repository.dueReminders(today(), REMIND_DAYS_BEFORE);
-      for (const reminder of due) {
-        await deps.mail.send({
-          to: reminder.email,
-          locale: reminder.locale,
-          kind: reminder.dueOn < today() ? 'expertOverdue' : 'expertReminder',
-          name: reminder.name,
-          due: reminder.dueOn,
-          action: deps.mail.url(reminder.locale, `/experts/workspace/${reminder.questionId}`),
-        });
-        await deps.repository.markReminded(reminder.questionId, reminder.expertId, now());
-      }
-      return due.length;
-    },
-
-    /** Job: deletes questions never confirmed after 7 days, and spam after 30. Returns how many. */
-    async purgeQuestions(): Promise<number> {
-      const at = now().getTime();
-      return deps.repository.purge(
-        new Date(at - UNCONFIRMED_RETENTION_DAYS * DAY_MS),
-        new Date(at - SPAM_RETENTION_DAYS * DAY_MS),
-      );
-    },
+    ...createWorkspaceService(deps, tools),
+    ...createDeskJobs(deps, tools),
   };
 }
 
 export type DeskService = ReturnType<typeof createDeskService>;
-
-/** The Experts' facility's jobs. */
-export const EXPERTS_JOBS = {
-  remindExperts: { name: 'experts.remind-experts', cron: '41 * * * *' },
-  purgeQuestions: { name: 'experts.purge-questions', cron: '29 3 * * *' },
-} as const;

@@ -14,14 +14,12 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { timestamps } from '../../platform/db/columns.js';
-import { users } from '../access/access.schema.js';
+import { personRef, users, uuidKey } from '../access/access.schema.js';
 
 export const questions = pgTable(
   'questions',
   {
-    id: uuid('id')
-      .primaryKey()
-      .default(sql`gen_random_uuid()`),
+    id: uuidKey(),
     /** One of QuestionStatus: "unconfirmed" until the asker follows the e-mailed link. */
     status: text('status').notNull().default('unconfirmed'),
     /** The asker as they gave themselves; never shown on a published page. */
@@ -95,9 +93,7 @@ export const questionAssignments = pgTable(
     questionId: uuid('question_id')
       .notNull()
       .references(() => questions.id, { onDelete: 'cascade' }),
-    expertId: uuid('expert_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    expertId: personRef('expert_id'),
     assignedBy: uuid('assigned_by').references(() => users.id, { onDelete: 'set null' }),
     assignedAt: timestamp('assigned_at', { withTimezone: true }).notNull().defaultNow(),
     /** The expert agrees to be named on the published answer. */
@@ -115,9 +111,7 @@ export const questionAssignments = pgTable(
 export const questionNotes = pgTable(
   'question_notes',
   {
-    id: uuid('id')
-      .primaryKey()
-      .default(sql`gen_random_uuid()`),
+    id: uuidKey(),
     questionId: uuid('question_id')
       .notNull()
       .references(() => questions.id, { onDelete: 'cascade' }),

@@ -10,13 +10,8 @@ import { typedValues, type FormValues } from '../../ui/components/form.js';
 import { ImportPage, LinkFormPage } from './pages/directory-editor.page.js';
 import { LinkGroupFormPage, LinkGroupsPage } from './pages/link-groups.page.js';
 import { sendPage } from '../../ui/render.js';
-import {
-  PRIVATE,
-  formPost,
-  signedInOrRedirect,
-  type Ctx,
-  type LocaleParams,
-} from '../access/index.js';
+import { PRIVATE, formPost, signedInOrRedirect } from '../access/index.js';
+import type { Ctx, LocaleParams } from '../access/index.js';
 import { NotFoundError } from '../../platform/errors/errors.js';
 import { uploadedFile } from '../../platform/http/uploads.js';
 
@@ -27,16 +22,22 @@ export function registerDirectoryRoutes(
 ): void {
   const limited = formPost(site);
 
-  const linkForm = async (
+  /** Sends a form of the directory: empty, or sent back with its problems (then 422). */
+  type FormSender = (
     request: FastifyRequest<{ Params: LocaleParams }>,
     reply: FastifyReply,
     viewer: SignedInViewer,
     id: string | null,
     values: FormValues,
-    errors: Record<string, string> = {},
-  ) =>
-    sendPage(
+    errors?: Record<string, string>,
+  ) => Promise<FastifyReply>;
+  const sendForm = (reply: FastifyReply, errors: Record<string, string>, page: JSX.Element) =>
+    sendPage(reply, page, { ...PRIVATE, status: Object.keys(errors).length > 0 ? 422 : 200 });
+
+  const linkForm: FormSender = async (request, reply, viewer, id, values, errors = {}) =>
+    sendForm(
       reply,
+      errors,
       <LinkFormPage
         ctx={ctxOf(request, reply)}
         csrfToken={reply.generateCsrf()}
@@ -45,7 +46,6 @@ export function registerDirectoryRoutes(
         values={values}
         errors={errors}
       />,
-      { ...PRIVATE, status: Object.keys(errors).length > 0 ? 422 : 200 },
     );
 
   site.get<{ Params: LocaleParams }>('/editor/links/new', async (request, reply) => {
@@ -138,16 +138,10 @@ export function registerDirectoryRoutes(
     );
   };
 
-  const groupForm = async (
-    request: FastifyRequest<{ Params: LocaleParams }>,
-    reply: FastifyReply,
-    viewer: SignedInViewer,
-    id: string | null,
-    values: FormValues,
-    errors: Record<string, string> = {},
-  ) =>
-    sendPage(
+  const groupForm: FormSender = async (request, reply, viewer, id, values, errors = {}) =>
+    sendForm(
       reply,
+      errors,
       <LinkGroupFormPage
         ctx={ctxOf(request, reply)}
         csrfToken={reply.generateCsrf()}
@@ -156,7 +150,6 @@ export function registerDirectoryRoutes(
         values={values}
         errors={errors}
       />,
-      { ...PRIVATE, status: Object.keys(errors).length > 0 ? 422 : 200 },
     );
 
   site.get<{ Params: LocaleParams; Querystring: { done?: string } }>(

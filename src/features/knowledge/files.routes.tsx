@@ -13,13 +13,8 @@ import { typedValues } from '../../ui/components/form.js';
 import { MembersTeaserPage } from '../../ui/pages/message.page.js';
 import { FilesEditorPage, type FileFormState } from './pages/files.page.js';
 import { sendPage } from '../../ui/render.js';
-import {
-  PRIVATE,
-  formPost,
-  signedInOrRedirect,
-  type Ctx,
-  type LocaleParams,
-} from '../access/index.js';
+import { PRIVATE, formPost, signedInOrRedirect } from '../access/index.js';
+import type { Ctx, LocaleParams } from '../access/index.js';
 
 type ItemParams = LocaleParams & { id: string };
 const NOTICES = ['added', 'removed'] as const;

@@ -19,7 +19,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { timestamps } from '../../platform/db/columns.js';
-import { users } from '../access/access.schema.js';
+import { users, uuidKey } from '../access/access.schema.js';
 import { accessLevel } from './knowledge.schema.js';
 
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
@@ -38,9 +38,7 @@ const smallintArray = (name: string) =>
 export const items = pgTable(
   'items',
   {
-    id: uuid('id')
-      .primaryKey()
-      .default(sql`gen_random_uuid()`),
+    id: uuidKey(),
     /** page, publication, resource, institution, practice, thematic-issue, news. */
     type: text('type').notNull(),
     /** The Knowledge Centre section the item is listed in. */
@@ -110,9 +108,7 @@ export const itemTranslations = pgTable(
 export const itemRevisions = pgTable(
   'item_revisions',
   {
-    id: uuid('id')
-      .primaryKey()
-      .default(sql`gen_random_uuid()`),
+    id: uuidKey(),
     itemId: uuid('item_id')
       .notNull()
       .references(() => items.id, { onDelete: 'cascade' }),
@@ -211,9 +207,7 @@ export const searchTerms = pgTable('search_terms', { word: text('word').primaryK
 export const itemFiles = pgTable(
   'item_files',
   {
-    id: uuid('id')
-      .primaryKey()
-      .default(sql`gen_random_uuid()`),
+    id: uuidKey(),
     itemId: uuid('item_id')
       .notNull()
       .references(() => items.id, { onDelete: 'cascade' }),

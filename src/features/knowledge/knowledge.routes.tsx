@@ -3,7 +3,7 @@
  * preview, life cycle, revisions). Every route: validate → authorise → act → present.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { ANONYMOUS, type SignedInViewer } from '../access/index.js';
+import { ANONYMOUS, type FormResult, type SignedInViewer } from '../access/index.js';
 import { ITEM_STATUSES, isItemType, type ItemStatus, type ItemType } from './items.types.js';
 import { blankItem, type KnowledgeService } from './knowledge.service.js';
 import { isKnowledgeSection } from './knowledge.sections.js';
@@ -12,23 +12,13 @@ import type { LinkChecker } from './link-check.js';
 import { NotFoundError } from '../../platform/errors/errors.js';
 import { typedValues } from '../../ui/components/form.js';
 import { MembersTeaserPage } from '../../ui/pages/message.page.js';
-import {
-  EditorListPage,
-  ItemFormPage,
-  RevisionsPage,
-  itemValues,
-  type ItemFormState,
-} from './pages/editor.page.js';
-import { ItemPageView } from './pages/items.page.js';
+import { EditorListPage, RevisionsPage } from './pages/editor.page.js';
+import { ItemFormPage, itemValues, type ItemFormState } from './pages/item-form.page.js';
+import { ItemPageView } from './pages/item.page.js';
 import { LinksReportPage } from './pages/links-report.page.js';
 import { sendPage, type PageCache } from '../../ui/render.js';
-import {
-  PRIVATE,
-  formPost,
-  signedInOrRedirect,
-  type Ctx,
-  type LocaleParams,
-} from '../access/index.js';
+import { PRIVATE, formPost, signedInOrRedirect } from '../access/index.js';
+import type { Ctx, LocaleParams } from '../access/index.js';
 
 export interface KnowledgeRouteDeps {
   items: ItemsRepository;
@@ -171,6 +161,42 @@ export function registerKnowledgeRoutes(
     },
   );
 
+  /**
+   * A posted item form: shown again as a preview (nothing saved), or saved and back to the item
+   * with a notice, or the form again with its problems (422).
+   */
+  const previewOrSave = async (
+    request: FastifyRequest<{ Params: LocaleParams }>,
+    reply: FastifyReply,
+    viewer: SignedInViewer,
+    target: { type: ItemType; id: string | null; contentLocale: string },
+    body: Record<string, unknown>,
+    save: () => Promise<FormResult<{ id: string }>>,
+  ) => {
+    if (body.intent === 'preview')
+      return form(request, reply, viewer, target, {
+        values: typedValues(body),
+        errors: {},
+        preview: true,
+      });
+    const result = await save();
+    return result.ok
+      ? reply.redirect(
+          ctxOf(request, reply).href(
+            `/editor/items/${target.id ?? result.id}?lang=${target.contentLocale}&done=saved`,
+          ),
+          303,
+        )
+      : form(
+          request,
+          reply,
+          viewer,
+          target,
+          { values: typedValues(body), errors: result.errors, preview: false },
+          422,
+        );
+  };
+
   site.post<{
     Params: LocaleParams & { type: string };
     Querystring: { lang?: string };
@@ -184,27 +210,10 @@ export function registerKnowledgeRoutes(
     const contentLocale = contentLocaleOf(request.query, ctx.locale);
     const body = request.body ?? {};
     const target = { type, id: null, contentLocale };
-    if (body.intent === 'preview') {
-      deps.knowledge.authorise(viewer);
-      return form(request, reply, viewer, target, {
-        values: typedValues(body),
-        errors: {},
-        preview: true,
-      });
-    }
-    const result = await deps.knowledge.createItem(viewer, type, contentLocale, body);
-    if (!result.ok)
-      return form(
-        request,
-        reply,
-        viewer,
-        target,
-        { values: typedValues(body), errors: result.errors, preview: false },
-        422,
-      );
-    return reply.redirect(
-      ctx.href(`/editor/items/${result.id}?lang=${contentLocale}&done=saved`),
-      303,
+    // A preview saves nothing, but is for editors only.
+    if (body.intent === 'preview') deps.knowledge.authorise(viewer);
+    return previewOrSave(request, reply, viewer, target, body, () =>
+      deps.knowledge.createItem(viewer, type, contentLocale, body),
     );
   });
 
@@ -240,25 +249,8 @@ export function registerKnowledgeRoutes(
     const contentLocale = contentLocaleOf(request.query, stored.originalLocale);
     const body = request.body ?? {};
     const target = { type: stored.type, id: stored.id, contentLocale };
-    if (body.intent === 'preview')
-      return form(request, reply, viewer, target, {
-        values: typedValues(body),
-        errors: {},
-        preview: true,
-      });
-    const result = await deps.knowledge.saveItem(viewer, stored.id, contentLocale, body);
-    if (!result.ok)
-      return form(
-        request,
-        reply,
-        viewer,
-        target,
-        { values: typedValues(body), errors: result.errors, preview: false },
-        422,
-      );
-    return reply.redirect(
-      ctx.href(`/editor/items/${stored.id}?lang=${contentLocale}&done=saved`),
-      303,
+    return previewOrSave(request, reply, viewer, target, body, () =>
+      deps.knowledge.saveItem(viewer, stored.id, contentLocale, body),
     );
   });
 

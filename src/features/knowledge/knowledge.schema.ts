@@ -1,6 +1,6 @@
 /** Knowledge Centre content. Issue #4 grows this into every content type; pages and links come first. */
-import { sql } from 'drizzle-orm';
 import { timestamps } from '../../platform/db/columns.js';
+import { uuidKey } from '../access/access.schema.js';
 import {
   type AnyPgColumn,
   index,
@@ -20,9 +20,7 @@ export const accessLevel = pgEnum('access_level', ['public', 'members']);
 export const pages = pgTable(
   'pages',
   {
-    id: uuid('id')
-      .primaryKey()
-      .default(sql`gen_random_uuid()`),
+    id: uuidKey(),
     slug: text('slug').notNull(),
     /** Language of this version (BCP 47). */
     locale: text('locale').notNull(),
@@ -40,9 +38,7 @@ export const pages = pgTable(
 export const linkGroups = pgTable(
   'link_groups',
   {
-    id: uuid('id')
-      .primaryKey()
-      .default(sql`gen_random_uuid()`),
+    id: uuidKey(),
     key: text('key').notNull().unique(),
     parentId: uuid('parent_id').references((): AnyPgColumn => linkGroups.id, {
       onDelete: 'cascade',
@@ -58,9 +54,7 @@ export const linkGroups = pgTable(
 export const links = pgTable(
   'links',
   {
-    id: uuid('id')
-      .primaryKey()
-      .default(sql`gen_random_uuid()`),
+    id: uuidKey(),
     groupId: uuid('group_id')
       .notNull()
       .references(() => linkGroups.id, { onDelete: 'cascade' }),

@@ -37,17 +37,7 @@ export function createOaiRepository(db: Db, clock: () => Date = () => new Date()
     );
 
   async function records(where: SQL, offset: number, limit: number): Promise<HarvestRecord[]> {
-    const result = await db.execute<{
-      slug: string;
-      section: string;
-      updated_at: Date;
-      locale: string;
-      title: string;
-      summary: string;
-      date: string;
-      themes: string[];
-      attributes: Record<string, string>;
-    }>(sql`
+    const result = await db.execute<Omit<HarvestRecord, 'updatedAt'> & { updated_at: Date }>(sql`
       SELECT i.slug, i.section, i.updated_at, t.locale, t.title, t.summary, i.date::text AS date,
              i.themes, i.attributes
         FROM items i JOIN item_translations t ON t.item_id = i.id AND t.locale = i.original_locale

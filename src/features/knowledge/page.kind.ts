@@ -3,8 +3,9 @@
  * kinds of content: found by the site search in the layers the viewer may read.
  */
 import { eq, sql } from 'drizzle-orm';
-import { defineKind } from '../../channels/kind.js';
+import { searchOnlyKind } from '../../channels/kind.js';
 import type { Db } from '../../platform/db/database.js';
+import { likePattern, simpleQuery } from '../../platform/db/text-match.js';
 import { readableLevels } from '../access/index.js';
 import { linkGroups, links, pages } from './knowledge.schema.js';
 import { isKnowledgeSection } from './knowledge.sections.js';
@@ -17,23 +18,16 @@ interface Row extends Record<string, unknown> {
   rank: number;
 }
 
-const likePattern = (query: string): string => `%${query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-const tsqueryOf = (query: string) => sql`websearch_to_tsquery('simple', unaccent(${query}))`;
-
 /** Written pages, each in the viewer's language when there is one, else another. */
 export function pageKind(db: Db) {
-  return defineKind({
+  return searchOnlyKind({
     name: 'page',
     plural: 'pages',
-    feeds: [],
-    sitemap: null,
-    api: null,
-    export: null,
     search: {
       async search(viewer, query, locale, limit) {
         const levels = readableLevels(viewer);
         const like = likePattern(query);
-        const tsquery = tsqueryOf(query);
+        const tsquery = simpleQuery(query);
         const result = await db.execute<Row>(sql`
           WITH readable_pages AS (
             SELECT DISTINCT ON (slug) slug, title, summary, body
@@ -75,18 +69,14 @@ export function pageKind(db: Db) {
 
 /** Useful links, in groups that may themselves be for members only. */
 export function linkKind(db: Db) {
-  return defineKind({
+  return searchOnlyKind({
     name: 'link',
     plural: 'links',
-    feeds: [],
-    sitemap: null,
-    api: null,
-    export: null,
     search: {
       async search(viewer, query, _locale, limit) {
         const levels = readableLevels(viewer);
         const like = likePattern(query);
-        const tsquery = tsqueryOf(query);
+        const tsquery = simpleQuery(query);
         const result = await db.execute<Row>(sql`
           SELECT g.key, l.title, l.url, g.title AS snippet,
                  ts_rank(to_tsvector('simple', unaccent(l.title)), ${tsquery})

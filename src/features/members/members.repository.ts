@@ -1,23 +1,14 @@
-/** All SQL of the members module. */
-import { and, arrayContains, asc, eq, gt, isNull, like, or, sql } from 'drizzle-orm';
+/** The SQL of the network's organisations: their profiles, listings and status; the rest of the members module's SQL is composed in. */
+import { and, arrayContains, asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';
 import { slugify } from '../../platform/text/slugify.js';
-import { canSeeMembersLayer, type Membership, type Viewer } from '../access/index.js';
-import { users } from '../access/access.schema.js';
+import { canSeeMembersLayer, type Viewer } from '../access/index.js';
 import { countries } from '../vocabularies/vocabularies.schema.js';
-import {
-  applications,
-  invitations,
-  joinRequests,
-  membershipEvents,
-  organisationMembers,
-  organisations,
-} from './members.schema.js';
+import { membershipEvents, organisationMembers, organisations } from './members.schema.js';
+import { createApplicationsRepository } from './applications.repository.js';
+import { createMembershipsRepository } from './memberships.repository.js';
 
 export { slugify };
-
-/** Words after /network/ that are pages, not organisations. */
-const RESERVED_SLUGS: ReadonlySet<string> = new Set(['apply', 'people']);
 
 export const ORGANISATION_KINDS = [
   'guest-city',
@@ -55,6 +46,20 @@ export interface OrganisationView {
   /** The person to contact: members-only, null for anyone outside the members layer. */
   contact: OrganisationContact | null;
 }
+
+/** What an organisation's admins may change of its profile. */
+export type OrganisationProfile = Pick<
+  OrganisationView,
+  | 'descriptions'
+  | 'city'
+  | 'country'
+  | 'latitude'
+  | 'longitude'
+  | 'website'
+  | 'themes'
+  | 'sdgs'
+  | 'expertise'
+> & { contactName: string | null; contactEmail: string | null; contactPhone: string | null };
 
 export interface OrganisationContact {
   name: string | null;
@@ -168,24 +173,7 @@ export function createMembersRepository(db: Db) {
       return row?.id ?? null;
     },
 
-    async updateProfile(
-      id: string,
-      profile: {
-        descriptions: Record<string, string>;
-        city: string | null;
-        country: string | null;
-        latitude: number | null;
-        longitude: number | null;
-        website: string | null;
-        themes: string[];
-        sdgs: number[];
-        expertise: string[];
-        contactName: string | null;
-        contactEmail: string | null;
-        contactPhone: string | null;
-      },
-      at: Date,
-    ): Promise<void> {
+    async updateProfile(id: string, profile: OrganisationProfile, at: Date): Promise<void> {
       await db
         .update(organisations)
         .set({ ...profile, updatedAt: at })
@@ -239,370 +227,6 @@ export function createMembersRepository(db: Db) {
       });
     },
 
-    /** The organisations a person belongs to, with their status, for their access. */
-    async membershipsOf(userId: string): Promise<Membership[]> {
-      const rows = await db
-        .select({
-          organisationId: organisationMembers.organisationId,
-          role: organisationMembers.role,
-          status: organisations.status,
-        })
-        .from(organisationMembers)
-        .innerJoin(organisations, eq(organisations.id, organisationMembers.organisationId))
-        .where(eq(organisationMembers.userId, userId));
-      return rows.map((row) => ({
-        organisationId: row.organisationId,
-        role: row.role === 'admin' ? 'admin' : 'member',
-        active: row.status === 'active',
-      }));
-    },
-
-    /** The organisations a person belongs to, for their account page. */
-    async organisationsOf(userId: string) {
-      return db
-        .select({
-          id: organisations.id,
-          slug: organisations.slug,
-          name: organisations.name,
-          status: organisations.status,
-          role: organisationMembers.role,
-        })
-        .from(organisationMembers)
-        .innerJoin(organisations, eq(organisations.id, organisationMembers.organisationId))
-        .where(eq(organisationMembers.userId, userId))
-        .orderBy(asc(organisations.name));
-    },
-
-    /** The people of an organisation, for its admins. */
-    async peopleOf(organisationId: string) {
-      return db
-        .select({
-          userId: users.id,
-          name: users.name,
-          email: users.email,
-          locale: users.locale,
-          role: organisationMembers.role,
-          since: organisationMembers.createdAt,
-        })
-        .from(organisationMembers)
-        .innerJoin(users, eq(users.id, organisationMembers.userId))
-        .where(eq(organisationMembers.organisationId, organisationId))
-        .orderBy(asc(users.name));
-    },
-
-    async removeMember(organisationId: string, userId: string): Promise<boolean> {
-      const removed = await db
-        .delete(organisationMembers)
-        .where(
-          and(
-            eq(organisationMembers.organisationId, organisationId),
-            eq(organisationMembers.userId, userId),
-          ),
-        )
-        .returning({ userId: organisationMembers.userId });
-      return removed.length > 0;
-    },
-
-    /** How a person stands with an organisation: one of its people, waiting to join, or neither. */
-    async relationOf(userId: string, organisationId: string): Promise<'member' | 'asked' | null> {
-      const [member] = await db
-        .select({ role: organisationMembers.role })
-        .from(organisationMembers)
-        .where(
-          and(
-            eq(organisationMembers.organisationId, organisationId),
-            eq(organisationMembers.userId, userId),
-          ),
-        );
-      if (member) return 'member';
-      const [request] = await db
-        .select({ id: joinRequests.id })
-        .from(joinRequests)
-        .where(
-          and(
-            eq(joinRequests.organisationId, organisationId),
-            eq(joinRequests.userId, userId),
-            isNull(joinRequests.decision),
-          ),
-        );
-      return request ? 'asked' : null;
-    },
-
-    /** A waiting request to join; false when the person already asked or belongs. */
-    async createJoinRequest(organisationId: string, userId: string, message: string) {
-      return db.transaction(async (tx) => {
-        const [member] = await tx
-          .select({ userId: organisationMembers.userId })
-          .from(organisationMembers)
-          .where(
-            and(
-              eq(organisationMembers.organisationId, organisationId),
-              eq(organisationMembers.userId, userId),
-            ),
-          );
-        if (member) return false;
-        const created = await tx
-          .insert(joinRequests)
-          .values({ organisationId, userId, message })
-          .onConflictDoNothing()
-          .returning({ id: joinRequests.id });
-        return created.length > 0;
-      });
-    },
-
-    async pendingJoinRequests(organisationId: string) {
-      return db
-        .select({
-          id: joinRequests.id,
-          userId: users.id,
-          name: users.name,
-          email: users.email,
-          locale: users.locale,
-          message: joinRequests.message,
-          createdAt: joinRequests.createdAt,
-        })
-        .from(joinRequests)
-        .innerJoin(users, eq(users.id, joinRequests.userId))
-        .where(and(eq(joinRequests.organisationId, organisationId), isNull(joinRequests.decision)))
-        .orderBy(asc(joinRequests.createdAt));
-    },
-
-    /** Records the decision on a waiting request; accepting adds the person as a member. */
-    async decideJoinRequest(decision: {
-      id: string;
-      organisationId: string;
-      accept: boolean;
-      actorId: string;
-      at: Date;
-    }) {
-      return db.transaction(async (tx) => {
-        const [request] = await tx
-          .update(joinRequests)
-          .set({
-            decision: decision.accept ? 'accepted' : 'declined',
-            decidedAt: decision.at,
-            decidedBy: decision.actorId,
-          })
-          .where(
-            and(
-              eq(joinRequests.id, decision.id),
-              eq(joinRequests.organisationId, decision.organisationId),
-              isNull(joinRequests.decision),
-            ),
-          )
-          .returning({ userId: joinRequests.userId });
-        if (!request) return null;
-        if (decision.accept) {
-          await tx
-            .insert(organisationMembers)
-            .values({
-              organisationId: decision.organisationId,
-              userId: request.userId,
-              role: 'member',
-            })
-            .onConflictDoNothing();
-        }
-        const [person] = await tx
-          .select({ email: users.email, name: users.name, locale: users.locale, role: users.role })
-          .from(users)
-          .where(eq(users.id, request.userId));
-        return person ? { userId: request.userId, ...person } : null;
-      });
-    },
-
-    /** Records an application: a new organisation with the status "applicant", and its history. */
-    async createApplication(application: {
-      name: string;
-      kind: string;
-      country: string;
-      city: string | null;
-      website: string | null;
-      motivation: string;
-      contactName: string;
-      contactEmail: string;
-      locale: string;
-    }): Promise<{ applicationId: string; organisationId: string }> {
-      return db.transaction(async (tx) => {
-        const slug0 = slugify(application.name) || 'organisation';
-        // Addresses under /network/ that are pages of their own.
-        const base = RESERVED_SLUGS.has(slug0) ? `${slug0}-organisation` : slug0;
-        const taken = await tx
-          .select({ slug: organisations.slug })
-          .from(organisations)
-          .where(like(organisations.slug, `${base}%`));
-        const used = new Set(taken.map((row) => row.slug));
-        let slug = base;
-        for (let n = 2; used.has(slug); n++) slug = `${base}-${n}`;
-        const [organisation] = await tx
-          .insert(organisations)
-          .values({
-            slug,
-            name: application.name,
-            kind: application.kind,
-            status: 'applicant',
-            associateMember: true,
-            country: application.country,
-            city: application.city,
-            website: application.website,
-          })
-          .returning({ id: organisations.id });
-        if (!organisation) throw new Error('organisation not created');
-        const [created] = await tx
-          .insert(applications)
-          .values({
-            organisationId: organisation.id,
-            contactName: application.contactName,
-            contactEmail: application.contactEmail,
-            motivation: application.motivation,
-            locale: application.locale,
-          })
-          .returning({ id: applications.id });
-        await tx
-          .insert(membershipEvents)
-          .values({ organisationId: organisation.id, toStatus: 'applicant' });
-        return { applicationId: created?.id ?? '', organisationId: organisation.id };
-      });
-    },
-
-    /** Applications waiting for a decision (or for more information), oldest first. */
-    async pendingApplications() {
-      return db
-        .select({
-          id: applications.id,
-          organisationId: organisations.id,
-          organisation: organisations.name,
-          kind: organisations.kind,
-          country: organisations.country,
-          city: organisations.city,
-          website: organisations.website,
-          contactName: applications.contactName,
-          contactEmail: applications.contactEmail,
-          motivation: applications.motivation,
-          locale: applications.locale,
-          submittedAt: applications.submittedAt,
-          decision: applications.decision,
-          reason: applications.reason,
-        })
-        .from(applications)
-        .innerJoin(organisations, eq(organisations.id, applications.organisationId))
-        .where(or(isNull(applications.decision), eq(applications.decision, 'more-information')))
-        .orderBy(asc(applications.submittedAt));
-    },
-
-    /** Records a decision and the status change it brings, with its history. */
-    async decide(decision: {
-      applicationId: string;
-      decision: 'approved' | 'rejected' | 'more-information';
-      reason: string | null;
-      actorId: string;
-      at: Date;
-    }) {
-      return db.transaction(async (tx) => {
-        const [application] = await tx
-          .update(applications)
-          .set({
-            decision: decision.decision,
-            reason: decision.reason,
-            decidedAt: decision.at,
-            decidedBy: decision.actorId,
-          })
-          .where(
-            and(
-              eq(applications.id, decision.applicationId),
-              or(isNull(applications.decision), eq(applications.decision, 'more-information')),
-            ),
-          )
-          .returning();
-        if (!application) return null;
-        const [organisation] = await tx
-          .select({ id: organisations.id, name: organisations.name, status: organisations.status })
-          .from(organisations)
-          .where(eq(organisations.id, application.organisationId));
-        if (!organisation) return null;
-        const toStatus =
-          decision.decision === 'approved'
-            ? 'active'
-            : decision.decision === 'rejected'
-              ? 'rejected'
-              : null;
-        if (toStatus) {
-          await tx
-            .update(organisations)
-            .set({ status: toStatus })
-            .where(eq(organisations.id, organisation.id));
-          await tx.insert(membershipEvents).values({
-            organisationId: organisation.id,
-            fromStatus: organisation.status,
-            toStatus,
-            at: decision.at,
-            actorId: decision.actorId,
-            reason: decision.reason,
-          });
-        }
-        return { application, organisation };
-      });
-    },
-
-    async createInvitation(invitation: {
-      tokenHash: string;
-      organisationId: string;
-      email: string;
-      role: 'admin' | 'member';
-      locale: string;
-      expiresAt: Date;
-    }): Promise<void> {
-      await db.insert(invitations).values(invitation);
-    },
-
-    /** The invitation if it can still be used, with its organisation's name. */
-    async findUsableInvitation(tokenHash: string, now: Date) {
-      const [row] = await db
-        .select({
-          organisationId: invitations.organisationId,
-          organisation: organisations.name,
-          email: invitations.email,
-          role: invitations.role,
-          locale: invitations.locale,
-        })
-        .from(invitations)
-        .innerJoin(organisations, eq(organisations.id, invitations.organisationId))
-        .where(
-          and(
-            eq(invitations.tokenHash, tokenHash),
-            isNull(invitations.usedAt),
-            gt(invitations.expiresAt, now),
-          ),
-        );
-      return row ?? null;
-    },
-
-    /** Uses up an invitation; false when it was used meanwhile. */
-    async claimInvitation(tokenHash: string, now: Date): Promise<boolean> {
-      const claimed = await db
-        .update(invitations)
-        .set({ usedAt: now })
-        .where(
-          and(
-            eq(invitations.tokenHash, tokenHash),
-            isNull(invitations.usedAt),
-            gt(invitations.expiresAt, now),
-          ),
-        )
-        .returning({ tokenHash: invitations.tokenHash });
-      return claimed.length > 0;
-    },
-
-    async addMember(
-      organisationId: string,
-      userId: string,
-      role: 'admin' | 'member',
-    ): Promise<void> {
-      await db
-        .insert(organisationMembers)
-        .values({ organisationId, userId, role })
-        .onConflictDoNothing();
-    },
-
     async membershipHistory(organisationId: string) {
       return db
         .select()
@@ -610,6 +234,8 @@ export function createMembersRepository(db: Db) {
         .where(eq(membershipEvents.organisationId, organisationId))
         .orderBy(asc(membershipEvents.at));
     },
+    ...createMembershipsRepository(db),
+    ...createApplicationsRepository(db),
   };
 }
 

@@ -14,13 +14,18 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { users } from '../access/access.schema.js';
+import { personRef, users, uuidKey } from '../access/access.schema.js';
 import { countries } from '../vocabularies/vocabularies.schema.js';
 
+/** A list of words, empty unless set. */
+const textList = (name: string) =>
+  text(name)
+    .array()
+    .notNull()
+    .default(sql`'{}'::text[]`);
+
 export const organisations = pgTable('organisations', {
-  id: uuid('id')
-    .primaryKey()
-    .default(sql`gen_random_uuid()`),
+  id: uuidKey(),
   slug: text('slug').notNull().unique(),
   name: text('name').notNull(),
   shortName: text('short_name'),
@@ -39,20 +44,14 @@ export const organisations = pgTable('organisations', {
   /** Markdown, by language ("en", "fr", …): the organisation writes in the languages it can. */
   descriptions: jsonb('descriptions').$type<Record<string, string>>().notNull().default({}),
   /** Theme keys (vocabularies) the organisation works on. */
-  themes: text('themes')
-    .array()
-    .notNull()
-    .default(sql`'{}'::text[]`),
+  themes: textList('themes'),
   /** Sustainable Development Goals (1–17) the organisation works on. */
   sdgs: integer('sdgs')
     .array()
     .notNull()
     .default(sql`'{}'::integer[]`),
   /** Free words for what the organisation knows well, e.g. "participatory budgeting". */
-  expertise: text('expertise')
-    .array()
-    .notNull()
-    .default(sql`'{}'::text[]`),
+  expertise: textList('expertise'),
   /** Members-only fields: the person to contact. Only the visibility-filtered layer reads them. */
   contactName: text('contact_name'),
   contactEmail: text('contact_email'),
@@ -64,15 +63,11 @@ export const organisations = pgTable('organisations', {
 export const joinRequests = pgTable(
   'join_requests',
   {
-    id: uuid('id')
-      .primaryKey()
-      .default(sql`gen_random_uuid()`),
+    id: uuidKey(),
     organisationId: uuid('organisation_id')
       .notNull()
       .references(() => organisations.id, { onDelete: 'cascade' }),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    userId: personRef('user_id'),
     message: text('message').notNull().default(''),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     /** 'accepted' or 'declined'; null while waiting. */
@@ -99,18 +94,9 @@ export const profiles = pgTable('profiles', {
   affiliation: text('affiliation').notNull().default(''),
   position: text('position').notNull().default(''),
   country: text('country').references(() => countries.code),
-  languages: text('languages')
-    .array()
-    .notNull()
-    .default(sql`'{}'::text[]`),
-  expertise: text('expertise')
-    .array()
-    .notNull()
-    .default(sql`'{}'::text[]`),
-  themes: text('themes')
-    .array()
-    .notNull()
-    .default(sql`'{}'::text[]`),
+  languages: textList('languages'),
+  expertise: textList('expertise'),
+  themes: textList('themes'),
   /** Field name → "public", "members" or "nobody"; a missing field is "nobody". */
   visibility: jsonb('visibility').$type<Record<string, string>>().notNull().default({}),
   /** Listed in the members' people directory, where members can ask for an introduction. */
@@ -122,9 +108,7 @@ export const profiles = pgTable('profiles', {
 export const applications = pgTable(
   'applications',
   {
-    id: uuid('id')
-      .primaryKey()
-      .default(sql`gen_random_uuid()`),
+    id: uuidKey(),
     organisationId: uuid('organisation_id')
       .notNull()
       .references(() => organisations.id, { onDelete: 'cascade' }),
@@ -147,9 +131,7 @@ export const applications = pgTable(
 export const membershipEvents = pgTable(
   'membership_events',
   {
-    id: uuid('id')
-      .primaryKey()
-      .default(sql`gen_random_uuid()`),
+    id: uuidKey(),
     organisationId: uuid('organisation_id')
       .notNull()
       .references(() => organisations.id, { onDelete: 'cascade' }),
@@ -169,9 +151,7 @@ export const organisationMembers = pgTable(
     organisationId: uuid('organisation_id')
       .notNull()
       .references(() => organisations.id, { onDelete: 'cascade' }),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    userId: personRef('user_id'),
     role: text('role').notNull().default('member'),
     ...timestamps(),
   },

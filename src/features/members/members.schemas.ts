@@ -5,6 +5,25 @@ import { ORGANISATION_KINDS } from './members.repository.js';
 const text = (max: number, required: string) =>
   z.string().trim().min(1, required).max(max, 'membership.errors.tooLong');
 
+/** A web address starting with http(s), or nothing. */
+const website = z
+  .string()
+  .trim()
+  .max(500, 'membership.errors.tooLong')
+  .refine(
+    (value) => value === '' || /^https?:\/\/[^\s/$.?#].[^\s]*$/i.test(value),
+    'membership.errors.websiteInvalid',
+  )
+  .optional()
+  .default('');
+
+/** A country code (ISO 3166-1 alpha-2), or nothing. */
+const optionalCountry = z
+  .string()
+  .optional()
+  .default('')
+  .refine((value) => value === '' || /^[A-Z]{2}$/.test(value), 'membership.errors.countryRequired');
+
 export const applicationFormSchema = z.object({
   name: text(200, 'membership.errors.nameRequired'),
   kind: z.enum(
@@ -13,16 +32,7 @@ export const applicationFormSchema = z.object({
   ),
   country: z.string().regex(/^[A-Z]{2}$/, 'membership.errors.countryRequired'),
   city: z.string().trim().max(200, 'membership.errors.tooLong').optional().default(''),
-  website: z
-    .string()
-    .trim()
-    .max(500, 'membership.errors.tooLong')
-    .refine(
-      (value) => value === '' || /^https?:\/\/[^\s/$.?#].[^\s]*$/i.test(value),
-      'membership.errors.websiteInvalid',
-    )
-    .optional()
-    .default(''),
+  website,
   motivation: text(4000, 'membership.errors.motivationRequired'),
   contactName: text(200, 'membership.errors.contactNameRequired'),
   contactEmail: z
@@ -72,17 +82,6 @@ const optionalNumber = (min: number, max: number, message: string) =>
     )
     .transform((value) => (value === '' ? null : Number(value)));
 
-const website = z
-  .string()
-  .trim()
-  .max(500, 'membership.errors.tooLong')
-  .refine(
-    (value) => value === '' || /^https?:\/\/[^\s/$.?#].[^\s]*$/i.test(value),
-    'membership.errors.websiteInvalid',
-  )
-  .optional()
-  .default('');
-
 /** "a, b\nc" → ["a", "b", "c"]: short free words, without repeats. */
 export const wordList = z
   .string()
@@ -104,14 +103,7 @@ export const profileFormSchema = (locales: readonly string[]) =>
   z
     .object({
       ...Object.fromEntries(locales.map((locale) => [`description_${locale}`, optionalText(8000)])),
-      country: z
-        .string()
-        .optional()
-        .default('')
-        .refine(
-          (value) => value === '' || /^[A-Z]{2}$/.test(value),
-          'membership.errors.countryRequired',
-        ),
+      country: optionalCountry,
       city: optionalText(200),
       latitude: optionalNumber(-90, 90, 'membership.errors.latitude'),
       longitude: optionalNumber(-180, 180, 'membership.errors.longitude'),
@@ -183,14 +175,7 @@ const visibility = z.enum(['public', 'members', 'nobody'], 'people.errors.visibi
 export const personProfileSchema = z.object({
   affiliation: optionalText(200),
   position: optionalText(200),
-  country: z
-    .string()
-    .optional()
-    .default('')
-    .refine(
-      (value) => value === '' || /^[A-Z]{2}$/.test(value),
-      'membership.errors.countryRequired',
-    ),
+  country: optionalCountry,
   languages: list,
   expertise: wordList,
   themes: list,

@@ -3,9 +3,11 @@ import { kept } from '../../ui/components/form.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { MembersService } from './members.service.js';
 import type { PageContext } from '../../ui/context.js';
-import { EMPTY_FORM } from '../../ui/components/form.js';
-import { MessagePage } from '../../ui/pages/message.page.js';
+import { EMPTY_FORM, type FormState } from '../../ui/components/form.js';
+import { sendMessage } from '../access/index.js';
+import { formPost } from '../access/index.js';
 import {
+  APPLY_FIELDS,
   ApplicationsPage,
   ApplyPage,
   InvitationPage,
@@ -24,10 +26,30 @@ export function registerMembershipRoutes(
   countries: readonly string[],
   ctxOf: (request: FastifyRequest<{ Params: LocaleParams }>, reply: FastifyReply) => PageContext,
 ): void {
-  const limited = (max: number) => ({
-    preHandler: site.csrfProtection,
-    config: { rateLimit: { max, timeWindow: '1 minute' } },
-  });
+  const limited = (max: number) => formPost(site, max);
+
+  /** The form that makes an invited person's account: empty, or sent back with its problems. */
+  const invitationPage = (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    ctx: PageContext,
+    invitation: { organisation: string; email: string; role: string },
+    state: FormState,
+    status?: number,
+  ) =>
+    sendPage(
+      reply,
+      <InvitationPage
+        ctx={ctx}
+        csrfToken={reply.generateCsrf()}
+        action={request.url.split('?')[0] ?? ''}
+        organisation={invitation.organisation}
+        email={invitation.email}
+        role={invitation.role}
+        state={state}
+      />,
+      status ? { ...PRIVATE, status } : PRIVATE,
+    );
 
   site.get<{ Params: LocaleParams }>('/network/apply', async (request, reply) =>
     sendPage(
@@ -50,27 +72,13 @@ export function registerMembershipRoutes(
       actorId: request.viewer?.id ?? null,
     });
     if (result.ok) {
-      return sendPage(
-        reply,
-        <MessagePage
-          ctx={ctx}
-          title="membership.apply.sent.title"
-          message={ctx.text('membership.apply.sent.message', { email: result.email })}
-        />,
-        PRIVATE,
-      );
+      return sendMessage(reply, {
+        ctx,
+        title: 'membership.apply.sent.title',
+        message: ctx.text('membership.apply.sent.message', { email: result.email }),
+      });
     }
-    const values = kept(body, [
-      'name',
-      'kind',
-      'country',
-      'city',
-      'website',
-      'motivation',
-      'contactName',
-      'contactEmail',
-      'consent',
-    ]);
+    const values = kept(body, APPLY_FIELDS);
     return sendPage(
       reply,
       <ApplyPage
@@ -130,17 +138,10 @@ export function registerMembershipRoutes(
       reply.header('referrer-policy', 'no-referrer');
       const invitation = await members.invitation(request.params.token);
       if (!invitation) {
-        return sendPage(
+        return sendMessage(
           reply,
-          <MessagePage
-            ctx={ctx}
-            title="errors.gone.title"
-            message={ctx.text('membership.invitation.invalid')}
-          />,
-          {
-            ...PRIVATE,
-            status: 410,
-          },
+          { ctx, title: 'errors.gone.title', message: ctx.text('membership.invitation.invalid') },
+          410,
         );
       }
       const values = { organisation: invitation.organisation, email: invitation.email };
@@ -159,37 +160,19 @@ export function registerMembershipRoutes(
         );
       }
       if (viewer || (await members.hasAccount(invitation.email))) {
-        return sendPage(
-          reply,
-          <MessagePage
-            ctx={ctx}
-            title="membership.invitation.title"
-            message={ctx.text(
-              viewer
-                ? 'membership.invitation.join.otherAccount'
-                : 'membership.invitation.join.signIn',
-              values,
-            )}
-            link={
-              viewer ? undefined : { href: ctx.href('/sign-in'), label: 'account.signIn.title' }
-            }
-          />,
-          PRIVATE,
-        );
+        return sendMessage(reply, {
+          ctx,
+          title: 'membership.invitation.title',
+          message: ctx.text(
+            viewer
+              ? 'membership.invitation.join.otherAccount'
+              : 'membership.invitation.join.signIn',
+            values,
+          ),
+          link: viewer ? undefined : { href: ctx.href('/sign-in'), label: 'account.signIn.title' },
+        });
       }
-      return sendPage(
-        reply,
-        <InvitationPage
-          ctx={ctx}
-          csrfToken={reply.generateCsrf()}
-          action={request.url.split('?')[0] ?? ''}
-          organisation={invitation.organisation}
-          email={invitation.email}
-          role={invitation.role}
-          state={EMPTY_FORM}
-        />,
-        PRIVATE,
-      );
+      return invitationPage(request, reply, ctx, invitation, EMPTY_FORM);
     },
   );
 
@@ -205,27 +188,19 @@ export function registerMembershipRoutes(
         ip: request.ip,
       });
       if (result.ok && invitation) {
-        return sendPage(
-          reply,
-          <MessagePage
-            ctx={ctx}
-            title="membership.invitation.done.title"
-            message={ctx.text('membership.invitation.join.done', {
-              organisation: invitation.organisation,
-            })}
-            link={{ href: ctx.href('/account'), label: 'account.account.title' }}
-          />,
-          PRIVATE,
-        );
+        return sendMessage(reply, {
+          ctx,
+          title: 'membership.invitation.done.title',
+          message: ctx.text('membership.invitation.join.done', {
+            organisation: invitation.organisation,
+          }),
+          link: { href: ctx.href('/account'), label: 'account.account.title' },
+        });
       }
-      return sendPage(
+      return sendMessage(
         reply,
-        <MessagePage
-          ctx={ctx}
-          title="errors.gone.title"
-          message={ctx.text('membership.invitation.invalid')}
-        />,
-        { ...PRIVATE, status: 410 },
+        { ctx, title: 'errors.gone.title', message: ctx.text('membership.invitation.invalid') },
+        410,
       );
     },
   );
@@ -239,45 +214,29 @@ export function registerMembershipRoutes(
       const body = request.body ?? {};
       const result = await members.acceptInvitation(request.params.token, body, { ip: request.ip });
       if (result.ok) {
-        return sendPage(
-          reply,
-          <MessagePage
-            ctx={ctx}
-            title="membership.invitation.done.title"
-            message={ctx.text('membership.invitation.done.message')}
-            link={{ href: ctx.href('/sign-in'), label: 'account.signIn.title' }}
-          />,
-          PRIVATE,
-        );
+        return sendMessage(reply, {
+          ctx,
+          title: 'membership.invitation.done.title',
+          message: ctx.text('membership.invitation.done.message'),
+          link: { href: ctx.href('/sign-in'), label: 'account.signIn.title' },
+        });
       }
       const invitation =
         'invalid' in result ? null : await members.invitation(request.params.token);
       if (!invitation || 'invalid' in result) {
-        return sendPage(
+        return sendMessage(
           reply,
-          <MessagePage
-            ctx={ctx}
-            title="errors.gone.title"
-            message={ctx.text('membership.invitation.invalid')}
-          />,
-          {
-            ...PRIVATE,
-            status: 410,
-          },
+          { ctx, title: 'errors.gone.title', message: ctx.text('membership.invitation.invalid') },
+          410,
         );
       }
-      return sendPage(
+      return invitationPage(
+        request,
         reply,
-        <InvitationPage
-          ctx={ctx}
-          csrfToken={reply.generateCsrf()}
-          action={request.url.split('?')[0] ?? ''}
-          organisation={invitation.organisation}
-          email={invitation.email}
-          role={invitation.role}
-          state={{ values: kept(body, ['name']), errors: result.errors }}
-        />,
-        { ...PRIVATE, status: 422 },
+        ctx,
+        invitation,
+        { values: kept(body, ['name']), errors: result.errors },
+        422,
       );
     },
   );

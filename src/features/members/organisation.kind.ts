@@ -3,8 +3,9 @@
  * members-only contact is never searched), and planted with a members-only contact by the leak test.
  */
 import { eq, sql } from 'drizzle-orm';
-import { defineKind } from '../../channels/kind.js';
+import { searchOnlyKind } from '../../channels/kind.js';
 import type { Db } from '../../platform/db/database.js';
+import { likePattern, simpleQuery } from '../../platform/db/text-match.js';
 import type { Viewer } from '../access/index.js';
 import { organisations } from './members.schema.js';
 
@@ -14,22 +15,16 @@ interface Row extends Record<string, unknown> {
   rank: number;
 }
 
-const likePattern = (query: string): string => `%${query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-
 /** The organisation kind, read from this database. */
 export function organisationKind(db: Db) {
-  return defineKind({
+  return searchOnlyKind({
     name: 'organisation',
     plural: 'organisations',
-    feeds: [],
-    sitemap: null,
-    api: null,
-    export: null,
     search: {
       // Every visitor reads the same public profile of an active member.
       async search(_viewer: Viewer, query, _locale, limit) {
         const like = likePattern(query);
-        const tsquery = sql`websearch_to_tsquery('simple', unaccent(${query}))`;
+        const tsquery = simpleQuery(query);
         const document = sql`to_tsvector('simple', unaccent(name || ' ' || coalesce(short_name, '') || ' ' || (SELECT coalesce(string_agg(value, ' '), '') FROM jsonb_each_text(descriptions))))`;
         const result = await db.execute<Row>(sql`
           SELECT slug, name,

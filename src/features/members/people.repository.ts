@@ -89,17 +89,10 @@ export function maySee(viewer: Viewer, ownerId: string, visibility: Visibility):
   return visibility === 'members' && canSeeMembersLayer(viewer);
 }
 
-interface ProfileRow {
+interface ProfileRow extends Omit<StoredProfile, 'visibility'> {
   userId: string;
   name: string;
-  affiliation: string;
-  position: string;
-  country: string | null;
-  languages: string[];
-  expertise: string[];
-  themes: string[];
   visibility: Record<string, string>;
-  inDirectory: boolean;
 }
 
 /** The profile with only what the viewer may see; null when the viewer may see nothing of it. */

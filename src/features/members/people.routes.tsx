@@ -7,13 +7,8 @@ import { SPOKEN_LANGUAGES } from '../vocabularies/index.js';
 import { typedValues } from '../../ui/components/form.js';
 import type { PageContext } from '../../ui/context.js';
 import { MembersTeaserPage } from '../../ui/pages/message.page.js';
-import {
-  DirectoryPage,
-  PersonPage,
-  ProfileEditPage,
-  personFormValues,
-  type PersonFormValues,
-} from './pages/people.page.js';
+import { DirectoryPage, PersonPage } from './pages/people.page.js';
+import { ProfileEditPage, personFormValues, type PersonFormValues } from './pages/profile.page.js';
 import { sendPage } from '../../ui/render.js';
 
 type LocaleParams = { locale: string };

@@ -11,20 +11,15 @@
  *   home directory, a `mktemp -d`), the cluster is kept in /var/lib/hrcn/<id>/ instead and linked
  *   from `<dataDir>/postgres`, so that no directory is opened to anyone.
  */
-import { execFile, spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
+import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import type { Logger } from '../logging/logger.js';
+import { chownTree, clusterLocation, systemUser, type RunAs } from './embedded-root.js';
 
-const execFileAsync = promisify(execFile);
-
-/** The server's system user when the app runs as root. */
-const SYSTEM_USER = 'postgres';
 const SUPERUSER = 'postgres';
 export const EMBEDDED_DATABASE_NAME = 'hrcn';
 
@@ -32,11 +27,6 @@ interface Binaries {
   initdb: string;
   pg_ctl: string;
   postgres: string;
-}
-
-interface RunAs {
-  uid: number;
-  gid: number;
 }
 
 /** Raised when the data directory is already used by a live app process. */
@@ -69,9 +59,6 @@ export interface EmbeddedPostgresOptions {
   /** As root: where clusters go that the system user could not reach in their data directory. */
   systemClustersDir?: string;
 }
-
-/** As root, the home of clusters whose data directory the system user cannot enter. */
-export const SYSTEM_CLUSTERS_DIR = '/var/lib/hrcn';
 
 async function resolveBinaries(): Promise<Binaries> {
   const key = `${os.platform()}-${os.arch()}`;
@@ -126,102 +113,6 @@ async function lockDataDirectory(dataDir: string): Promise<() => Promise<void>> 
     }
   }
   throw new Error(`Could not lock the data directory ${dataDir}.`);
-}
-
-async function systemUser(log: Logger): Promise<RunAs | undefined> {
-  if (typeof process.getuid !== 'function' || process.getuid() !== 0) return undefined;
-  const lookUp = async (): Promise<RunAs> => {
-    const [uid, gid] = await Promise.all([
-      execFileAsync('id', ['-u', SYSTEM_USER]),
-      execFileAsync('id', ['-g', SYSTEM_USER]),
-    ]);
-    return { uid: Number(uid.stdout.trim()), gid: Number(gid.stdout.trim()) };
-  };
-  try {
-    return await lookUp();
-  } catch {
-    log.info({ user: SYSTEM_USER }, 'running as root: creating a system user for PostgreSQL');
-    await execFileAsync('useradd', ['--system', '--user-group', '--no-create-home', SYSTEM_USER]);
-    return lookUp();
-  }
-}
-
-/** The first directory on the way to `dir` (itself included) that the server's user cannot enter. */
-async function closedOnTheWay(dir: string, runAs: RunAs): Promise<string | null> {
-  let current = path.resolve(dir);
-  while (true) {
-    const stat = await fs.stat(current);
-    const enters =
-      stat.uid === runAs.uid
-        ? (stat.mode & 0o100) !== 0
-        : stat.gid === runAs.gid
-          ? (stat.mode & 0o010) !== 0
-          : (stat.mode & 0o001) !== 0;
-    if (!enters) return current;
-    const parent = path.dirname(current);
-    if (parent === current) return null;
-    current = parent;
-  }
-}
-
-/**
- * Where the cluster lives: `<dataDir>/postgres`, unless the app runs as root and the server's user
- * cannot enter the data directory; then under the system clusters directory, linked from there.
- * Nothing is opened to anyone; what was done is said once, when it is done.
- */
-async function clusterLocation(
-  dataDir: string,
-  runAs: RunAs | undefined,
-  options: EmbeddedPostgresOptions,
-): Promise<string> {
-  const inside = path.join(dataDir, 'postgres');
-  if (!runAs) return inside;
-  const linked = await fs.readlink(inside).catch(() => null);
-  if (linked !== null) return path.resolve(dataDir, linked);
-  const closed = await closedOnTheWay(dataDir, runAs);
-  if (closed === null) return inside;
-  if (existsSync(path.join(inside, 'PG_VERSION'))) {
-    throw new Error(
-      `PostgreSQL runs as the system user "${SYSTEM_USER}" when the app runs as root, and that user ` +
-        `cannot enter ${closed}, where its data already is. Run the app as an ordinary user, ` +
-        `or move the data directory to a place that user can reach.`,
-    );
-  }
-  const base = options.systemClustersDir ?? SYSTEM_CLUSTERS_DIR;
-  await fs.mkdir(base, { recursive: true, mode: 0o755 });
-  const closedBase = await closedOnTheWay(base, runAs);
-  if (closedBase !== null) {
-    throw new Error(
-      `PostgreSQL runs as the system user "${SYSTEM_USER}" when the app runs as root, and that user ` +
-        `can enter neither ${closed} nor ${closedBase}. Run the app as an ordinary user, or choose ` +
-        'a DATA_DIR that user can reach.',
-    );
-  }
-  const id = createHash('sha256')
-    .update(await fs.realpath(dataDir))
-    .digest('hex')
-    .slice(0, 16);
-  const home = path.join(base, id);
-  await fs.mkdir(home, { recursive: true, mode: 0o700 });
-  await fs.chown(home, runAs.uid, runAs.gid);
-  const cluster = path.join(home, 'postgres');
-  await fs.rmdir(inside).catch(() => undefined); // an empty folder left by hand
-  await fs.symlink(cluster, inside);
-  options.log.warn(
-    { dataDir, cluster },
-    `PostgreSQL runs as the system user "${SYSTEM_USER}", which cannot enter ${closed}: its data is ` +
-      `kept in ${cluster}, linked from ${inside}. Back up both directories.`,
-  );
-  return cluster;
-}
-
-async function chownTree(dir: string, runAs: RunAs): Promise<void> {
-  await fs.chown(dir, runAs.uid, runAs.gid);
-  for (const entry of await fs.readdir(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) await chownTree(full, runAs);
-    else await fs.chown(full, runAs.uid, runAs.gid);
-  }
 }
 
 function run(
@@ -362,7 +253,10 @@ export async function startEmbeddedPostgres(
   const unlock = await lockDataDirectory(dataDir);
   try {
     const runAs = await systemUser(log);
-    const clusterDir = await clusterLocation(dataDir, runAs, options);
+    const clusterDir = await clusterLocation(dataDir, runAs, {
+      log,
+      systemClustersDir: options.systemClustersDir,
+    });
     // Beside the cluster, where its user can write it.
     const logFile = path.join(path.dirname(clusterDir), 'postgres.log');
     if (!existsSync(path.join(clusterDir, 'PG_VERSION'))) {

@@ -1,5 +1,5 @@
 /** Shapes of the initial content loaded from the network's own pages (see ../shared/seeds). */
-import type { OrganisationKind } from '../../features/members/index.js';
+import type { OrganisationView } from '../../features/members/index.js';
 
 /** One entry of the useful-links directory. */
 export interface SeedLink {
@@ -19,27 +19,26 @@ export interface SeedLinkGroup {
   groups: SeedLinkGroup[];
 }
 
-/** An institution or associate member named by the seed. */
-export interface SeedOrganisation {
-  /** Stable slug. */
-  slug: string;
-  /** Name as the seed gives it. */
-  name: string;
-  /** Short name or acronym, when the seed gives one. */
-  shortName: string | null;
-  kind: OrganisationKind;
-  /** True when the seed lists it as an associate member of the network. */
-  associateMember: boolean;
-  /** True when the seed lists it under "Institutions and resources". */
-  listedInstitution: boolean;
-  /** ISO 3166-1 alpha-2 country of its seat, or null for international bodies without one clear seat. */
-  country: string | null;
-  city: string | null;
-  /** Position of the city (WGS 84), for the map; null where the seed names no city. */
-  latitude: number | null;
-  longitude: number | null;
-  /** Official website, only where well known and certain; else null. */
-  website: string | null;
+/**
+ * An institution or associate member named by the seed: the profile's fields as the members
+ * feature shows them, as the seed gives them (websites only where well known and certain, cities
+ * with their WGS 84 position for the map, `associateMember` / `listedInstitution` as the seed lists
+ * it), and a description.
+ */
+export interface SeedOrganisation extends Pick<
+  OrganisationView,
+  | 'slug'
+  | 'name'
+  | 'shortName'
+  | 'kind'
+  | 'associateMember'
+  | 'listedInstitution'
+  | 'country'
+  | 'city'
+  | 'latitude'
+  | 'longitude'
+  | 'website'
+> {
   /** Two to four sentences in English, in the project's own words (never copied from the seed). Markdown. */
   description: string;
 }

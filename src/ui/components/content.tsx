@@ -1,6 +1,7 @@
 /** Small building blocks shared by pages. */
 import { renderMarkdown } from '../../platform/markdown/markdown.js';
 import type { PageContext } from '../context.js';
+import type { MessageKey } from '../messages.js';
 import { endonym } from '../layout/layout.js';
 
 /** Page title and optional lead paragraph. The only h1 of a page. */
@@ -100,5 +101,62 @@ export function Pagination(props: {
         ''
       )}
     </nav>
+  );
+}
+
+/** Teaser for what the members layer holds and this reader cannot see. */
+export function MembersNote(props: { ctx: PageContext; text: string }): JSX.Element {
+  const { ctx } = props;
+  return (
+    <p class="members-note">
+      <span safe>{props.text}</span>{' '}
+      <a href={ctx.href('/sign-in')}>{ctx.t('account.nav.signIn')}</a>
+      {' · '}
+      <a href={ctx.href('/network/apply')}>{ctx.t('membership.apply.title')}</a>
+    </p>
+  );
+}
+
+/** A table's head: one column heading per catalogue key. */
+export function TableHead(props: {
+  ctx: PageContext;
+  columns: readonly MessageKey[];
+}): JSX.Element {
+  return (
+    <thead>
+      <tr>
+        {props.columns.map((key) => (
+          <th scope="col">{props.ctx.t(key)}</th>
+        ))}
+      </tr>
+    </thead>
+  );
+}
+
+/**
+ * A table that scrolls sideways on small screens: its caption, column headings and rows. With
+ * `region` (the id of what labels it) the scrolling box can be reached and scrolled by keyboard.
+ */
+export function ScrollTable(props: {
+  ctx: PageContext;
+  columns: readonly MessageKey[];
+  caption?: JSX.Element;
+  region?: string;
+  children?: JSX.Element | JSX.Element[] | string;
+}): JSX.Element {
+  const { region } = props;
+  return (
+    <div
+      class="table-scroll"
+      tabindex={region ? '0' : undefined}
+      role={region ? 'region' : undefined}
+      aria-labelledby={region}
+    >
+      <table>
+        {props.caption ?? ''}
+        <TableHead ctx={props.ctx} columns={props.columns} />
+        <tbody>{props.children}</tbody>
+      </table>
+    </div>
   );
 }

@@ -2,25 +2,62 @@
 import type { PageContext } from '../context.js';
 import type { MessageKey } from '../messages.js';
 
-export function Field(props: {
+/** The ids of a field's hint and problem, for aria-describedby (undefined when it has neither). */
+const describedBy = (name: string, hint: unknown, error: unknown): string | undefined =>
+  [hint ? `${name}-hint` : '', error ? `${name}-error` : ''].filter(Boolean).join(' ') || undefined;
+
+/** A select's choices, the current value selected. */
+function Options(props: {
+  options: readonly { value: string; label: string }[];
+  value: string | undefined;
+}): JSX.Element {
+  return (
+    <>
+      {props.options.map((option) => (
+        <option value={option.value} selected={option.value === props.value} safe>
+          {option.label}
+        </option>
+      ))}
+    </>
+  );
+}
+
+/** What every labelled field is given. */
+interface FieldProps {
   ctx: PageContext;
   name: string;
   label: MessageKey;
-  type: string;
   value?: string;
-  autocomplete: string;
-  hint?: string;
   /** Catalogue key of the field's problem. */
   error?: string;
   required?: boolean;
+}
+
+/** A field's frame: its label first, marked when the field has a problem. */
+function FieldBox(props: {
+  name: string;
+  label: JSX.Element;
+  error?: string;
+  children: JSX.Element[];
 }): JSX.Element {
-  const { ctx, name } = props;
-  const describedBy = [props.hint ? `${name}-hint` : '', props.error ? `${name}-error` : '']
-    .filter(Boolean)
-    .join(' ');
   return (
     <div class={props.error ? 'field has-error' : 'field'}>
-      <label for={name}>{ctx.t(props.label)}</label>
+      <label for={props.name}>{props.label}</label>
+      {props.children}
+    </div>
+  );
+}
+
+export function Field(
+  props: FieldProps & {
+    type: string;
+    autocomplete: string;
+    hint?: string;
+  },
+): JSX.Element {
+  const { ctx, name } = props;
+  return (
+    <FieldBox name={name} label={ctx.t(props.label)} error={props.error}>
       {props.hint ? (
         <p class="hint" id={`${name}-hint`} safe>
           {props.hint}
@@ -37,9 +74,22 @@ export function Field(props: {
         autocomplete={props.autocomplete}
         required={props.required ?? true}
         aria-invalid={props.error ? 'true' : undefined}
-        aria-describedby={describedBy || undefined}
+        aria-describedby={describedBy(name, props.hint, props.error)}
       />
-    </div>
+    </FieldBox>
+  );
+}
+
+/** A submit button acting on one thing of a list: the thing's name completes its label for screen readers. */
+export function RowButton(props: { class: string; label: JSX.Element; name: string }): JSX.Element {
+  return (
+    <button type="submit" class={props.class}>
+      {props.label}
+      <span class="visually-hidden" safe>
+        {' '}
+        {props.name}
+      </span>
+    </button>
   );
 }
 
@@ -113,20 +163,15 @@ export function Checkbox(props: {
 }
 
 /** A labelled select with a first, empty choice. */
-export function Select(props: {
-  ctx: PageContext;
-  name: string;
-  label: MessageKey;
-  placeholder: MessageKey;
-  options: readonly { value: string; label: string }[];
-  value?: string;
-  error?: string;
-  required?: boolean;
-}): JSX.Element {
+export function Select(
+  props: FieldProps & {
+    placeholder: MessageKey;
+    options: readonly { value: string; label: string }[];
+  },
+): JSX.Element {
   const { ctx, name } = props;
   return (
-    <div class={props.error ? 'field has-error' : 'field'}>
-      <label for={name}>{ctx.t(props.label)}</label>
+    <FieldBox name={name} label={ctx.t(props.label)} error={props.error}>
       <FieldError ctx={ctx} name={name} error={props.error} />
       <select
         id={name}
@@ -136,39 +181,27 @@ export function Select(props: {
         aria-describedby={props.error ? `${name}-error` : undefined}
       >
         <option value="">{ctx.t(props.placeholder)}</option>
-        {props.options.map((option) => (
-          <option value={option.value} selected={option.value === props.value} safe>
-            {option.label}
-          </option>
-        ))}
+        <Options options={props.options} value={props.value} />
       </select>
-    </div>
+    </FieldBox>
   );
 }
 
 /** A labelled multi-line text field. */
-export function TextArea(props: {
-  ctx: PageContext;
-  name: string;
-  label: MessageKey;
-  /** Values for the label's placeholders. */
-  labelValues?: Record<string, string>;
-  value?: string;
-  error?: string;
-  required?: boolean;
-  /** Language of the text typed in, when it is not the interface's. */
-  lang?: string;
-  hint?: MessageKey;
-  /** Visible lines (5 by default). */
-  rows?: number;
-}): JSX.Element {
+export function TextArea(
+  props: FieldProps & {
+    /** Values for the label's placeholders. */
+    labelValues?: Record<string, string>;
+    /** Language of the text typed in, when it is not the interface's. */
+    lang?: string;
+    hint?: MessageKey;
+    /** Visible lines (5 by default). */
+    rows?: number;
+  },
+): JSX.Element {
   const { ctx, name } = props;
-  const describedBy = [props.hint ? `${name}-hint` : '', props.error ? `${name}-error` : '']
-    .filter(Boolean)
-    .join(' ');
   return (
-    <div class={props.error ? 'field has-error' : 'field'}>
-      <label for={name}>{ctx.t(props.label, props.labelValues)}</label>
+    <FieldBox name={name} label={ctx.t(props.label, props.labelValues)} error={props.error}>
       {props.hint ? (
         <p class="hint" id={`${name}-hint`}>
           {ctx.t(props.hint)}
@@ -184,12 +217,12 @@ export function TextArea(props: {
         lang={props.lang}
         required={props.required ?? true}
         aria-invalid={props.error ? 'true' : undefined}
-        aria-describedby={describedBy || undefined}
+        aria-describedby={describedBy(name, props.hint, props.error)}
         safe
       >
         {props.value ?? ''}
       </textarea>
-    </div>
+    </FieldBox>
   );
 }
 
@@ -246,11 +279,7 @@ export function FilterSelect(props: {
       <label for={`filter-${name}`}>{ctx.t(props.label)}</label>
       <select id={`filter-${name}`} name={name}>
         <option value="">{ctx.t('network.filter.any')}</option>
-        {props.options.map((option) => (
-          <option value={option.value} selected={option.value === props.value} safe>
-            {option.label}
-          </option>
-        ))}
+        <Options options={props.options} value={props.value} />
       </select>
     </div>
   );

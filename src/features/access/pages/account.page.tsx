@@ -3,10 +3,11 @@ import { can } from '../access.policy.js';
 import { MIN_PASSWORD_LENGTH } from '../access.schemas.js';
 import type { SignedInViewer } from '../accounts.service.js';
 import { PageHeader } from '../../../ui/components/content.js';
-import { Csrf, Checkbox, errorsInOrder, ErrorSummary, Field } from '../../../ui/components/form.js';
+import { Csrf, errorsInOrder, ErrorSummary, Field } from '../../../ui/components/form.js';
 import type { FormState } from '../../../ui/components/form.js';
+import { NewPasswordFields, ConsentCheckbox } from '../../../ui/components/fields.js';
 import type { PageContext } from '../../../ui/context.js';
-import { NewAccountFields } from './account-fields.js';
+import { CurrentPasswordField, EmailField, NewAccountFields } from './account-fields.js';
 import type { MessageKey } from '../../../ui/messages.js';
 import { Layout } from '../../../ui/layout/layout.js';
 
@@ -22,11 +23,14 @@ export interface AccountOrganisation {
 const ordered = (state: FormState, fields: readonly string[]): [string, string][] =>
   errorsInOrder(state.errors, fields);
 
-export function SignInPage(props: {
+/** What a page of a single account form is given. */
+export interface FormPageProps {
   ctx: PageContext;
   csrfToken: string;
   state: FormState;
-}): JSX.Element {
+}
+
+export function SignInPage(props: FormPageProps): JSX.Element {
   const { ctx, state } = props;
   return (
     <Layout ctx={ctx} title={ctx.text('account.signIn.title')} indexable={false}>
@@ -40,14 +44,11 @@ export function SignInPage(props: {
       />
       <form method="post" action={ctx.href('/sign-in')} class="form" novalidate>
         <Csrf token={props.csrfToken} />
-        <Field
+        <EmailField
           ctx={ctx}
-          name="email"
-          label="account.field.email"
-          type="email"
           value={state.values.email}
-          autocomplete="username"
           error={state.errors.email}
+          autocomplete="username"
         />
         <Field
           ctx={ctx}
@@ -70,11 +71,7 @@ export function SignInPage(props: {
   );
 }
 
-export function SignUpPage(props: {
-  ctx: PageContext;
-  csrfToken: string;
-  state: FormState;
-}): JSX.Element {
+export function SignUpPage(props: FormPageProps): JSX.Element {
   const { ctx, state } = props;
   return (
     <Layout ctx={ctx} title={ctx.text('account.signUp.title')}>
@@ -87,12 +84,9 @@ export function SignUpPage(props: {
       <form method="post" action={ctx.href('/sign-up')} class="form" novalidate>
         <Csrf token={props.csrfToken} />
         <NewAccountFields ctx={ctx} values={state.values} errors={state.errors} />
-        <Checkbox
+        <ConsentCheckbox
           ctx={ctx}
-          name="consent"
-          label="account.field.consent"
           checked={state.values.consent === 'yes'}
-          link={{ href: ctx.href('/privacy'), label: 'account.field.consentLink' }}
           error={state.errors.consent}
         />
         <button type="submit">{ctx.t('account.signUp.submit')}</button>
@@ -105,11 +99,7 @@ export function SignUpPage(props: {
   );
 }
 
-export function ForgotPasswordPage(props: {
-  ctx: PageContext;
-  csrfToken: string;
-  state: FormState;
-}): JSX.Element {
+export function ForgotPasswordPage(props: FormPageProps): JSX.Element {
   const { ctx, state } = props;
   return (
     <Layout ctx={ctx} title={ctx.text('account.forgot.title')} indexable={false}>
@@ -117,14 +107,11 @@ export function ForgotPasswordPage(props: {
       <ErrorSummary ctx={ctx} summary="account.errors.summary" errors={ordered(state, ['email'])} />
       <form method="post" action={ctx.href('/forgot-password')} class="form" novalidate>
         <Csrf token={props.csrfToken} />
-        <Field
+        <EmailField
           ctx={ctx}
-          name="email"
-          label="account.field.email"
-          type="email"
           value={state.values.email}
-          autocomplete="email"
           error={state.errors.email}
+          autocomplete="email"
         />
         <button type="submit">{ctx.t('account.forgot.submit')}</button>
       </form>
@@ -150,22 +137,11 @@ export function ResetPasswordPage(props: {
       <form method="post" action={ctx.href('/reset-password')} class="form" novalidate>
         <Csrf token={props.csrfToken} />
         <input type="hidden" name="token" value={props.token} />
-        <Field
+        <NewPasswordFields
           ctx={ctx}
-          name="password"
+          errors={state.errors}
           label="account.field.newPassword"
-          type="password"
-          autocomplete="new-password"
           hint={ctx.text('account.field.passwordHint', { min: MIN_PASSWORD_LENGTH })}
-          error={state.errors.password}
-        />
-        <Field
-          ctx={ctx}
-          name="passwordConfirmation"
-          label="account.field.passwordConfirmation"
-          type="password"
-          autocomplete="new-password"
-          error={state.errors.passwordConfirmation}
         />
         <button type="submit">{ctx.t('account.reset.submit')}</button>
       </form>
@@ -324,14 +300,7 @@ export function AccountPage(props: {
         <p>{ctx.t('account.delete.text')}</p>
         <form method="post" action={ctx.href('/account/delete')} class="form" novalidate>
           <Csrf token={props.csrfToken} />
-          <Field
-            ctx={ctx}
-            name="password"
-            label="account.field.currentPassword"
-            type="password"
-            autocomplete="current-password"
-            error={deleteErrors.password}
-          />
+          <CurrentPasswordField ctx={ctx} error={deleteErrors.password} />
           <button type="submit" class="danger">
             {ctx.t('account.delete.submit')}
           </button>

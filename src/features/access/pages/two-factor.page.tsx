@@ -2,6 +2,8 @@
 import { PageHeader } from '../../../ui/components/content.js';
 import { Csrf, ErrorSummary, Field } from '../../../ui/components/form.js';
 import type { PageContext } from '../../../ui/context.js';
+import type { FormPageProps } from './account.page.js';
+import { CurrentPasswordField } from './account-fields.js';
 import { Layout } from '../../../ui/layout/layout.js';
 import type { FormState } from '../../../ui/components/form.js';
 
@@ -18,11 +20,7 @@ function CodeField(props: { ctx: PageContext; error?: string }): JSX.Element {
   );
 }
 
-export function SecondFactorPage(props: {
-  ctx: PageContext;
-  csrfToken: string;
-  state: FormState;
-}): JSX.Element {
+export function SecondFactorPage(props: FormPageProps): JSX.Element {
   const { ctx, state } = props;
   const errors: [string, string][] = state.errors.code ? [['code', state.errors.code]] : [];
   return (
@@ -72,14 +70,7 @@ export function TwoFactorPage(props: {
             novalidate
           >
             <Csrf token={props.csrfToken} />
-            <Field
-              ctx={ctx}
-              name="password"
-              label="account.field.currentPassword"
-              type="password"
-              autocomplete="current-password"
-              error={state.errors.password}
-            />
+            <CurrentPasswordField ctx={ctx} error={state.errors.password} />
             <button type="submit">{ctx.t('account.twoFactor.start.submit')}</button>
           </form>
         </>

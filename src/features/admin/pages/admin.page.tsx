@@ -7,7 +7,7 @@ import {
 } from '../../access/index.js';
 import { MEMBERSHIP_STATUSES } from '../../members/index.js';
 import { countryName } from '../../vocabularies/index.js';
-import { PageHeader } from '../../../ui/components/content.js';
+import { PageHeader, ScrollTable } from '../../../ui/components/content.js';
 import { Csrf, ErrorSummary, errorsInOrder } from '../../../ui/components/form.js';
 import type { PageContext } from '../../../ui/context.js';
 import type { MessageKey } from '../../../ui/messages.js';
@@ -63,37 +63,34 @@ export function AuditLogPage(props: {
       {rows.length === 0 ? (
         <p class="empty">{ctx.t('admin.audit.empty')}</p>
       ) : (
-        <div class="table-scroll" tabindex="0" role="region" aria-labelledby="audit-caption">
-          <table>
-            <caption id="audit-caption">{ctx.t('admin.audit.title')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{ctx.t('admin.audit.column.at')}</th>
-                <th scope="col">{ctx.t('admin.audit.column.type')}</th>
-                <th scope="col">{ctx.t('admin.audit.column.subject')}</th>
-                <th scope="col">{ctx.t('admin.audit.column.ip')}</th>
-                <th scope="col">{ctx.t('admin.audit.column.details')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((row) => (
-                <tr>
-                  <td>
-                    <time datetime={row.at.toISOString()}>{when.format(row.at)}</time>
-                  </td>
-                  <td safe>{typeLabel(ctx, row.type)}</td>
-                  <td safe>{row.subject ?? ''}</td>
-                  <td safe>{row.ip ?? ''}</td>
-                  <td safe>
-                    {Object.entries(row.details)
-                      .map(([key, value]) => `${key}: ${String(value)}`)
-                      .join(', ')}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ScrollTable
+          ctx={ctx}
+          region="audit-caption"
+          caption={<caption id="audit-caption">{ctx.t('admin.audit.title')}</caption>}
+          columns={[
+            'admin.audit.column.at',
+            'admin.audit.column.type',
+            'admin.audit.column.subject',
+            'admin.audit.column.ip',
+            'admin.audit.column.details',
+          ]}
+        >
+          {rows.map((row) => (
+            <tr>
+              <td>
+                <time datetime={row.at.toISOString()}>{when.format(row.at)}</time>
+              </td>
+              <td safe>{typeLabel(ctx, row.type)}</td>
+              <td safe>{row.subject ?? ''}</td>
+              <td safe>{row.ip ?? ''}</td>
+              <td safe>
+                {Object.entries(row.details)
+                  .map(([key, value]) => `${key}: ${String(value)}`)
+                  .join(', ')}
+              </td>
+            </tr>
+          ))}
+        </ScrollTable>
       )}
     </Layout>
   );
@@ -182,60 +179,55 @@ export function PeoplePage(props: {
         <button type="submit">{ctx.t('admin.audit.filter.submit')}</button>
       </form>
       <p role="status">{ctx.t('admin.people.shown', { count: rows.length })}</p>
-      <div class="table-scroll" tabindex="0" role="region" aria-labelledby="people-caption">
-        <table>
-          <caption id="people-caption">{ctx.t('admin.people.title')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{ctx.t('admin.people.column.name')}</th>
-              <th scope="col">{ctx.t('admin.people.column.email')}</th>
-              <th scope="col">{ctx.t('admin.people.column.role')}</th>
-              <th scope="col">{ctx.t('admin.people.column.change')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row, index) => (
-              <tr>
-                <td safe>{row.name}</td>
-                <td>
-                  <span safe>{row.email}</span>
-                  {row.emailVerified ? '' : <> ({ctx.t('admin.people.unverified')})</>}
-                </td>
-                <td safe>{roleLabel(row.role)}</td>
-                <td>
-                  {row.id === props.viewerId ? (
-                    ctx.t('admin.people.you')
-                  ) : (
-                    <form method="post" action={ctx.href(`/admin/people/${row.id}`)} class="inline">
-                      <Csrf token={props.csrfToken} />
-                      <label for={`role-${index}`} class="visually-hidden">
-                        {ctx.t('admin.people.roleFor', { name: row.name })}
-                      </label>
-                      <select id={`role-${index}`} name="role">
-                        {(GRANTABLE_ROLES as readonly string[]).includes(row.role) ? (
-                          ''
-                        ) : (
-                          <option value={row.role} selected>
-                            {roleLabel(row.role)}
-                          </option>
-                        )}
-                        {GRANTABLE_ROLES.map((role) => (
-                          <option value={role} selected={row.role === role}>
-                            {roleLabel(role)}
-                          </option>
-                        ))}
-                      </select>{' '}
-                      <button type="submit">
-                        {ctx.t('admin.people.submit', { name: row.name })}
-                      </button>
-                    </form>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <ScrollTable
+        ctx={ctx}
+        region="people-caption"
+        caption={<caption id="people-caption">{ctx.t('admin.people.title')}</caption>}
+        columns={[
+          'admin.people.column.name',
+          'admin.people.column.email',
+          'admin.people.column.role',
+          'admin.people.column.change',
+        ]}
+      >
+        {rows.map((row, index) => (
+          <tr>
+            <td safe>{row.name}</td>
+            <td>
+              <span safe>{row.email}</span>
+              {row.emailVerified ? '' : <> ({ctx.t('admin.people.unverified')})</>}
+            </td>
+            <td safe>{roleLabel(row.role)}</td>
+            <td>
+              {row.id === props.viewerId ? (
+                ctx.t('admin.people.you')
+              ) : (
+                <form method="post" action={ctx.href(`/admin/people/${row.id}`)} class="inline">
+                  <Csrf token={props.csrfToken} />
+                  <label for={`role-${index}`} class="visually-hidden">
+                    {ctx.t('admin.people.roleFor', { name: row.name })}
+                  </label>
+                  <select id={`role-${index}`} name="role">
+                    {(GRANTABLE_ROLES as readonly string[]).includes(row.role) ? (
+                      ''
+                    ) : (
+                      <option value={row.role} selected>
+                        {roleLabel(row.role)}
+                      </option>
+                    )}
+                    {GRANTABLE_ROLES.map((role) => (
+                      <option value={role} selected={row.role === role}>
+                        {roleLabel(role)}
+                      </option>
+                    ))}
+                  </select>{' '}
+                  <button type="submit">{ctx.t('admin.people.submit', { name: row.name })}</button>
+                </form>
+              )}
+            </td>
+          </tr>
+        ))}
+      </ScrollTable>
     </Layout>
   );
 }

@@ -11,6 +11,7 @@ import {
   Select,
   TextArea,
 } from '../../../ui/components/form.js';
+import { themeOptions, codeOptions } from '../../../ui/components/choices.js';
 import type { PageContext } from '../../../ui/context.js';
 import { Layout } from '../../../ui/layout/layout.js';
 import type { MessageKey } from '../../../ui/messages.js';
@@ -58,12 +59,10 @@ export function AskPage(props: {
   const collator = new Intl.Collator(ctx.locale);
   const byLabel = (a: { label: string }, b: { label: string }) =>
     collator.compare(a.label, b.label);
-  const themes = props.themes
-    .map((key) => ({ value: key, label: ctx.text(`vocabularies.theme.${key}` as MessageKey) }))
-    .sort(byLabel);
-  const countries = props.countries
-    .map((code) => ({ value: code, label: countryName(code, ctx.locale) }))
-    .sort(byLabel);
+  const themes = themeOptions(ctx, props.themes).sort(byLabel);
+  const countries = codeOptions(props.countries, (code) => countryName(code, ctx.locale)).sort(
+    byLabel,
+  );
   return (
     <Layout ctx={ctx} title={ctx.text('experts.ask.title')} indexable={false}>
       <PageHeader title={ctx.text('experts.ask.title')} lead={ctx.text('experts.ask.lead')} />

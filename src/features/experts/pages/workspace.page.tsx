@@ -1,8 +1,7 @@
 /** The expert's workspace: the questions assigned to them, and a question's draft answer. */
 import type { DeskQuestion } from '../desk.repository.js';
 import type { QuestionStatus } from '../experts.repository.js';
-import { countryName } from '../../vocabularies/index.js';
-import { PageHeader } from '../../../ui/components/content.js';
+import { PageHeader, ScrollTable } from '../../../ui/components/content.js';
 import {
   Checkbox,
   Csrf,
@@ -14,7 +13,16 @@ import { excerpt, themeLabel } from '../../../ui/format.js';
 import type { PageContext } from '../../../ui/context.js';
 import { Layout } from '../../../ui/layout/layout.js';
 import type { MessageKey } from '../../../ui/messages.js';
-import { AnswerPreview, dayOf, Notes, QuestionPageTop, statusLabel } from './desk.page.js';
+import {
+  AnswerPreview,
+  dayOf,
+  Notes,
+  QuestionPageTop,
+  statusLabel,
+  DueFact,
+  TopicFacts,
+  QUESTION_COLUMNS,
+} from './question.parts.js';
 
 /** The workspace's forms. */
 export type WorkspaceForm = 'draft' | 'help' | 'note';
@@ -47,35 +55,29 @@ export function WorkspacePage(props: {
       {props.rows.length === 0 ? (
         <p class="empty">{ctx.t('experts.workspace.empty')}</p>
       ) : (
-        <div class="table-scroll" tabindex="0" role="region" aria-labelledby="workspace-caption">
-          <table>
+        <ScrollTable
+          ctx={ctx}
+          region="workspace-caption"
+          caption={
             <caption id="workspace-caption" class="visually-hidden">
               {ctx.t('experts.workspace.title')}
             </caption>
-            <thead>
-              <tr>
-                <th scope="col">{ctx.t('experts.desk.column.question')}</th>
-                <th scope="col">{ctx.t('experts.desk.column.theme')}</th>
-                <th scope="col">{ctx.t('experts.desk.column.status')}</th>
-                <th scope="col">{ctx.t('experts.desk.column.due')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {props.rows.map((row) => (
-                <tr>
-                  <td>
-                    <a href={ctx.href(`/experts/workspace/${row.id}`)} safe>
-                      {excerpt(row.question, 140)}
-                    </a>
-                  </td>
-                  <td safe>{themeLabel(ctx, row.theme)}</td>
-                  <td safe>{statusLabel(ctx, row.status)}</td>
-                  <td safe>{row.dueOn ? dayOf(ctx, row.dueOn) : ''}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+          }
+          columns={[...QUESTION_COLUMNS, 'experts.desk.column.due']}
+        >
+          {props.rows.map((row) => (
+            <tr>
+              <td>
+                <a href={ctx.href(`/experts/workspace/${row.id}`)} safe>
+                  {excerpt(row.question, 140)}
+                </a>
+              </td>
+              <td safe>{themeLabel(ctx, row.theme)}</td>
+              <td safe>{statusLabel(ctx, row.status)}</td>
+              <td safe>{row.dueOn ? dayOf(ctx, row.dueOn) : ''}</td>
+            </tr>
+          ))}
+        </ScrollTable>
       )}
     </Layout>
   );
@@ -113,24 +115,8 @@ export function WorkspaceQuestionPage(props: {
       <dl class="facts">
         <dt>{ctx.t('experts.desk.column.status')}</dt>
         <dd safe>{statusLabel(ctx, question.status)}</dd>
-        <dt>{ctx.t('experts.desk.column.theme')}</dt>
-        <dd safe>{themeLabel(ctx, question.theme)}</dd>
-        {question.country ? (
-          <>
-            <dt>{ctx.t('experts.facts.country')}</dt>
-            <dd safe>{countryName(question.country, ctx.locale)}</dd>
-          </>
-        ) : (
-          ''
-        )}
-        {question.dueOn ? (
-          <>
-            <dt>{ctx.t('experts.desk.facts.due')}</dt>
-            <dd safe>{dayOf(ctx, question.dueOn)}</dd>
-          </>
-        ) : (
-          ''
-        )}
+        <TopicFacts ctx={ctx} question={question} />
+        <DueFact ctx={ctx} question={question} />
       </dl>
       <blockquote lang={question.locale} safe>
         {question.question}

@@ -6,7 +6,7 @@ import {
   type ImportKind,
   type ImportReport,
 } from '../import.service.js';
-import { PageHeader } from '../../../ui/components/content.js';
+import { PageHeader, ScrollTable } from '../../../ui/components/content.js';
 import {
   Csrf,
   ErrorSummary,
@@ -17,8 +17,10 @@ import {
   type FormValues,
 } from '../../../ui/components/form.js';
 import type { PageContext } from '../../../ui/context.js';
+import { TitleField } from './item.fields.js';
+import { EditorLayout } from './editor.layout.js';
 import type { MessageKey } from '../../../ui/messages.js';
-import { Layout } from '../../../ui/layout/layout.js';
+
 import { AccessSelect } from '../../../ui/components/form.js';
 
 const LINK_FIELDS = ['groupId', 'title', 'url', 'access'];
@@ -37,14 +39,10 @@ export function LinkFormPage(props: {
     ? ctx.text('editor.linkForm.editTitle')
     : ctx.text('editor.linkForm.newTitle');
   return (
-    <Layout
+    <EditorLayout
       ctx={ctx}
       title={title}
-      indexable={false}
-      crumbs={[
-        { label: ctx.text('editor.title'), href: ctx.href('/editor') },
-        { label: ctx.text('editor.links.title'), href: ctx.href('/editor/links') },
-      ]}
+      crumbs={[{ label: ctx.text('editor.links.title'), href: ctx.href('/editor/links') }]}
     >
       <PageHeader title={title} />
       <ErrorSummary
@@ -68,15 +66,7 @@ export function LinkFormPage(props: {
           value={textValue(values, 'groupId')}
           error={errors.groupId}
         />
-        <Field
-          ctx={ctx}
-          name="title"
-          label="editor.field.title"
-          type="text"
-          autocomplete="off"
-          value={textValue(values, 'title')}
-          error={errors.title}
-        />
+        <TitleField ctx={ctx} values={values} errors={errors} />
         <Field
           ctx={ctx}
           name="url"
@@ -101,7 +91,7 @@ export function LinkFormPage(props: {
       ) : (
         ''
       )}
-    </Layout>
+    </EditorLayout>
   );
 }
 
@@ -114,12 +104,7 @@ export function ImportPage(props: {
   const { ctx, report } = props;
   const title = ctx.text('editor.import.title');
   return (
-    <Layout
-      ctx={ctx}
-      title={title}
-      indexable={false}
-      crumbs={[{ label: ctx.text('editor.title'), href: ctx.href('/editor') }]}
-    >
+    <EditorLayout ctx={ctx} title={title}>
       <PageHeader title={title} lead={ctx.text('editor.import.lead', { max: IMPORT_MAX_ROWS })} />
       {report && report.problems.length === 0 ? (
         <p role="status" class="notice">
@@ -133,31 +118,23 @@ export function ImportPage(props: {
           <h2 id="import-problems">
             {ctx.t('editor.import.problems', { count: report.problems.length })}
           </h2>
-          <div class="table-scroll">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{ctx.t('editor.import.row')}</th>
-                  <th scope="col">{ctx.t('editor.import.column')}</th>
-                  <th scope="col">{ctx.t('editor.import.problem')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {report.problems.slice(0, 200).map((problem) => (
-                  <tr>
-                    <td>{problem.row > 0 ? String(problem.row) : '—'}</td>
-                    <td safe>{problem.column || '—'}</td>
-                    <td>
-                      {ctx.t(problem.message as MessageKey, {
-                        column: problem.column,
-                        max: IMPORT_MAX_ROWS,
-                      })}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <ScrollTable
+            ctx={ctx}
+            columns={['editor.import.row', 'editor.import.column', 'editor.import.problem']}
+          >
+            {report.problems.slice(0, 200).map((problem) => (
+              <tr>
+                <td>{problem.row > 0 ? String(problem.row) : '—'}</td>
+                <td safe>{problem.column || '—'}</td>
+                <td>
+                  {ctx.t(problem.message as MessageKey, {
+                    column: problem.column,
+                    max: IMPORT_MAX_ROWS,
+                  })}
+                </td>
+              </tr>
+            ))}
+          </ScrollTable>
         </section>
       ) : (
         ''
@@ -218,6 +195,6 @@ export function ImportPage(props: {
         </div>
         <button type="submit">{ctx.t('editor.import.submit')}</button>
       </form>
-    </Layout>
+    </EditorLayout>
   );
 }

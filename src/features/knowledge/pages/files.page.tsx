@@ -11,17 +11,19 @@ import {
   ACCEPTED_TYPES,
   isAcceptedType,
 } from '../../../platform/files/file-types.js';
-import { PageHeader } from '../../../ui/components/content.js';
+import { PageHeader, ScrollTable } from '../../../ui/components/content.js';
 import {
   Csrf,
   ErrorSummary,
   Select,
   errorsInOrder,
   type FormValues,
+  RowButton,
 } from '../../../ui/components/form.js';
+import { codeOptions } from '../../../ui/components/choices.js';
 import type { PageContext } from '../../../ui/context.js';
+import { EditorLayout } from './editor.layout.js';
 import type { MessageKey } from '../../../ui/messages.js';
-import { Layout } from '../../../ui/layout/layout.js';
 
 /** "2.4 MB", "310 kB", in the reader's language. */
 export function fileSize(bytes: number, locale: string): string {
@@ -121,14 +123,10 @@ export function FilesEditorPage(props: {
   };
   const errors = errorsInOrder(state.errors, FILE_FIELDS);
   return (
-    <Layout
+    <EditorLayout
       ctx={ctx}
       title={title}
-      indexable={false}
-      crumbs={[
-        { label: ctx.text('editor.title'), href: ctx.href('/editor') },
-        { label: props.itemTitle, href: ctx.href(`/editor/items/${item.id}`) },
-      ]}
+      crumbs={[{ label: props.itemTitle, href: ctx.href(`/editor/items/${item.id}`) }]}
     >
       <PageHeader title={title} lead={ctx.text('files.editor.lead')} />
       {props.notice ? (
@@ -147,58 +145,52 @@ export function FilesEditorPage(props: {
       {files.length === 0 ? (
         <p>{ctx.t('files.editor.none')}</p>
       ) : (
-        <div class="table-scroll">
-          <table>
-            <caption>{ctx.t('files.editor.caption', { count: files.length })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{ctx.t('files.editor.file')}</th>
-                <th scope="col">{ctx.t('files.editor.access')}</th>
-                <th scope="col">{ctx.t('files.editor.text')}</th>
-                <th scope="col">{ctx.t('files.editor.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {files.map((file) => (
-                <tr>
-                  <td>
-                    <a href={fileHref(ctx, file)} safe>
-                      {file.title || file.fileName}
-                    </a>
-                    <br />
-                    <span class="meta">
-                      <FileFacts ctx={ctx} file={file} />
-                    </span>
-                  </td>
-                  <td>{ctx.t(`editor.access.${file.access}` as MessageKey)}</td>
-                  <td>
-                    {ctx.t(`files.text.${file.textStatus}` as MessageKey, { words: file.words })}
-                    {file.textError ? (
-                      <> {ctx.t(`files.textError.${file.textError}` as MessageKey)}</>
-                    ) : (
-                      ''
-                    )}
-                  </td>
-                  <td>
-                    <form
-                      method="post"
-                      action={ctx.href(`/editor/items/${item.id}/files/${file.id}/remove`)}
-                    >
-                      <Csrf token={props.csrfToken} />
-                      <button type="submit" class="secondary">
-                        {ctx.t('files.editor.remove')}
-                        <span class="visually-hidden" safe>
-                          {' '}
-                          {file.title || file.fileName}
-                        </span>
-                      </button>
-                    </form>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ScrollTable
+          ctx={ctx}
+          caption={<caption>{ctx.t('files.editor.caption', { count: files.length })}</caption>}
+          columns={[
+            'files.editor.file',
+            'files.editor.access',
+            'files.editor.text',
+            'files.editor.actions',
+          ]}
+        >
+          {files.map((file) => (
+            <tr>
+              <td>
+                <a href={fileHref(ctx, file)} safe>
+                  {file.title || file.fileName}
+                </a>
+                <br />
+                <span class="meta">
+                  <FileFacts ctx={ctx} file={file} />
+                </span>
+              </td>
+              <td>{ctx.t(`editor.access.${file.access}` as MessageKey)}</td>
+              <td>
+                {ctx.t(`files.text.${file.textStatus}` as MessageKey, { words: file.words })}
+                {file.textError ? (
+                  <> {ctx.t(`files.textError.${file.textError}` as MessageKey)}</>
+                ) : (
+                  ''
+                )}
+              </td>
+              <td>
+                <form
+                  method="post"
+                  action={ctx.href(`/editor/items/${item.id}/files/${file.id}/remove`)}
+                >
+                  <Csrf token={props.csrfToken} />
+                  <RowButton
+                    class="secondary"
+                    label={ctx.t('files.editor.remove')}
+                    name={file.title || file.fileName}
+                  />
+                </form>
+              </td>
+            </tr>
+          ))}
+        </ScrollTable>
       )}
       <h2>{ctx.t('files.editor.add')}</h2>
       <form
@@ -260,10 +252,7 @@ export function FilesEditorPage(props: {
           name="locale"
           label="files.field.locale"
           placeholder="files.field.localeChoose"
-          options={props.contentLocales.map((code) => ({
-            value: code,
-            label: languageName(code, ctx.locale),
-          }))}
+          options={codeOptions(props.contentLocales, (code) => languageName(code, ctx.locale))}
           value={value('locale') || item.originalLocale}
           error={state.errors.locale}
         />
@@ -285,6 +274,6 @@ export function FilesEditorPage(props: {
         )}
         <button type="submit">{ctx.t('files.editor.upload')}</button>
       </form>
-    </Layout>
+    </EditorLayout>
   );
 }

@@ -1,37 +1,19 @@
-/** Knowledge Centre items as readers see them: a section's filtered list, and one item. */
-import { FileList } from './files.page.js';
-import type { ItemFilter, ItemPage, ItemSummaryView, ItemView } from '../items.repository.js';
+/** Knowledge Centre items as readers see them in a list: a card, and a section's filtered list. */
+import type { ItemFilter, ItemPage, ItemSummaryView } from '../items.repository.js';
 import type { ItemSection, ItemType } from '../items.types.js';
-import { fieldsOf } from '../items.types.js';
 import { countryName, languageName } from '../../vocabularies/index.js';
-import {
-  PageHeader,
-  Prose,
-  TranslationNotice,
-  Pagination,
-} from '../../../ui/components/content.js';
+import { MembersNote, Pagination } from '../../../ui/components/content.js';
 import { FilterSelect } from '../../../ui/components/form.js';
+import {
+  themeOptions,
+  sdgOptions,
+  articleOptions,
+  codeOptions,
+} from '../../../ui/components/choices.js';
 import type { PageContext } from '../../../ui/context.js';
-import type { MessageKey } from '../../../ui/messages.js';
-import { Layout, endonym } from '../../../ui/layout/layout.js';
-import { itemHref, sectionTitle, typeLabel } from './labels.js';
+import { endonym } from '../../../ui/layout/layout.js';
+import { byLabel, itemHref, typeLabel } from './labels.js';
 import { formatDate } from '../../../ui/format.js';
-
-const byLabel = (a: { label: string }, b: { label: string }): number =>
-  a.label.localeCompare(b.label);
-
-/** Teaser for what the members layer holds and this reader cannot see. */
-function MembersNote(props: { ctx: PageContext; text: string }): JSX.Element {
-  const { ctx } = props;
-  return (
-    <p class="members-note">
-      <span safe>{props.text}</span>{' '}
-      <a href={ctx.href('/sign-in')}>{ctx.t('account.nav.signIn')}</a>
-      {' · '}
-      <a href={ctx.href('/network/apply')}>{ctx.t('membership.apply.title')}</a>
-    </p>
-  );
-}
 
 export function ItemCard(props: {
   ctx: PageContext;
@@ -133,51 +115,37 @@ export function ItemListing(props: {
           name="theme"
           label="knowledge.filter.theme"
           value={filter.theme}
-          options={choices.themes
-            .map((key) => ({
-              value: key,
-              label: ctx.text(`vocabularies.theme.${key}` as MessageKey),
-            }))
-            .sort(byLabel)}
+          options={themeOptions(ctx, choices.themes).sort(byLabel)}
         />
         <FilterSelect
           ctx={ctx}
           name="sdg"
           label="knowledge.filter.sdg"
           value={filter.sdg === undefined ? undefined : String(filter.sdg)}
-          options={Array.from({ length: 17 }, (_, index) => ({
-            value: String(index + 1),
-            label: `${index + 1}. ${ctx.text(`vocabularies.sdg.${index + 1}` as MessageKey)}`,
-          }))}
+          options={sdgOptions(ctx)}
         />
         <FilterSelect
           ctx={ctx}
           name="right"
           label="knowledge.filter.right"
           value={filter.right === undefined ? undefined : String(filter.right)}
-          options={Array.from({ length: 30 }, (_, index) => ({
-            value: String(index + 1),
-            label: ctx.text('knowledge.article', { number: index + 1 }),
-          }))}
+          options={articleOptions(ctx)}
         />
         <FilterSelect
           ctx={ctx}
           name="country"
           label="knowledge.filter.country"
           value={filter.country}
-          options={choices.countries
-            .map((code) => ({ value: code, label: countryName(code, ctx.locale) }))
-            .sort(byLabel)}
+          options={codeOptions(choices.countries, (code) => countryName(code, ctx.locale)).sort(
+            byLabel,
+          )}
         />
         <FilterSelect
           ctx={ctx}
           name="language"
           label="knowledge.filter.language"
           value={filter.language}
-          options={choices.languages.map((code) => ({
-            value: code,
-            label: languageName(code, ctx.locale),
-          }))}
+          options={codeOptions(choices.languages, (code) => languageName(code, ctx.locale))}
         />
         {years.length > 0 ? (
           <FilterSelect
@@ -236,202 +204,5 @@ export function ItemListing(props: {
       )}
       <Pagination ctx={ctx} page={listing.page} pages={listing.pages} href={query} />
     </section>
-  );
-}
-
-/** Open Graph and schema.org (Dataset for publications, else Article) of what the reader sees. */
-function ItemMetadata(props: { ctx: PageContext; item: ItemView }): JSX.Element {
-  const { ctx, item } = props;
-  const url = `${ctx.publicUrl}${itemHref(ctx, item)}`;
-  const attributes = item.attributes;
-  const data = {
-    '@context': 'https://schema.org',
-    '@type': item.type === 'publication' ? 'Dataset' : 'Article',
-    [item.type === 'publication' ? 'name' : 'headline']: item.title,
-    description: item.summary || undefined,
-    inLanguage: item.locale,
-    url,
-    datePublished: item.date,
-    dateModified: item.updatedAt.toISOString(),
-    author: attributes.authors ? { '@type': 'Organization', name: attributes.authors } : undefined,
-    publisher: { '@type': 'Organization', name: ctx.text('common.site.name') },
-    keywords: item.themes.map((key) => ctx.text(`vocabularies.theme.${key}` as MessageKey)),
-    isAccessibleForFree: true,
-  };
-  // "<" is escaped so that no text can close the script element.
-  const json = JSON.stringify(data).replace(/</g, '\\u003c');
-  return (
-    <>
-      <meta property="og:type" content="article" />
-      <meta property="og:title" content={item.title} />
-      {item.summary ? <meta property="og:description" content={item.summary} /> : ''}
-      <meta property="og:url" content={url} />
-      <meta property="og:locale" content={item.locale} />
-      <meta property="og:site_name" content={ctx.text('common.site.name')} />
-      <script type="application/ld+json" nonce={ctx.nonce}>
-        {json}
-      </script>
-    </>
-  );
-}
-
-/** One item, with what the reader may see of it and a note for what they may not. */
-export function ItemPageView(props: { ctx: PageContext; item: ItemView }): JSX.Element {
-  const { ctx, item } = props;
-  const lang = item.locale !== ctx.locale ? item.locale : undefined;
-  const section = item.section;
-  const attributes = Object.entries(item.attributes).filter(([, value]) => value !== '');
-  return (
-    <Layout
-      ctx={ctx}
-      title={item.title}
-      description={item.summary || undefined}
-      head={<ItemMetadata ctx={ctx} item={item} />}
-      crumbs={[
-        { label: ctx.text('knowledge.title'), href: ctx.href('/knowledge') },
-        { label: sectionTitle(ctx, section), href: ctx.href(`/knowledge/${section}`) },
-      ]}
-    >
-      <PageHeader title={item.title} lead={item.summary || undefined} lang={lang} />
-      <TranslationNotice ctx={ctx} contentLocale={item.locale} />
-      <dl class="facts">
-        <dt>{ctx.t('knowledge.item.type')}</dt>
-        <dd safe>{typeLabel(ctx, item.type)}</dd>
-        <dt>{ctx.t('knowledge.item.date')}</dt>
-        <dd>
-          <time datetime={item.date}>{formatDate(ctx, item.date)}</time>
-        </dd>
-        {attributes.map(([name, value]) => (
-          <>
-            <dt>{ctx.t(`knowledge.attribute.${name}` as MessageKey)}</dt>
-            <dd>
-              {name === 'url' ? (
-                <a href={value} rel="noopener" safe>
-                  {value}
-                </a>
-              ) : name === 'resourceKind' ? (
-                ctx.t(`knowledge.resourceKind.${value}` as MessageKey)
-              ) : (
-                <span safe>{value}</span>
-              )}
-            </dd>
-          </>
-        ))}
-        {item.themes.length > 0 ? (
-          <>
-            <dt>{ctx.t('knowledge.item.themes')}</dt>
-            <dd>
-              {item.themes
-                .map((key) => ctx.text(`vocabularies.theme.${key}` as MessageKey))
-                .join(', ')}
-            </dd>
-          </>
-        ) : (
-          ''
-        )}
-        {item.sdgs.length > 0 ? (
-          <>
-            <dt>{ctx.t('knowledge.item.sdgs')}</dt>
-            <dd safe>
-              {item.sdgs
-                .map((sdg) => `${sdg}. ${ctx.text(`vocabularies.sdg.${sdg}` as MessageKey)}`)
-                .join(', ')}
-              {item.sdgTargets.length > 0
-                ? ` (${ctx.text('knowledge.item.targets', { targets: item.sdgTargets.join(', ') })})`
-                : ''}
-            </dd>
-          </>
-        ) : (
-          ''
-        )}
-        {item.rights.length > 0 ? (
-          <>
-            <dt>{ctx.t('knowledge.item.rights')}</dt>
-            <dd safe>
-              {item.rights.map((number) => ctx.text('knowledge.article', { number })).join(', ')}
-            </dd>
-          </>
-        ) : (
-          ''
-        )}
-        {item.countries.length > 0 ? (
-          <>
-            <dt>{ctx.t('knowledge.item.countries')}</dt>
-            <dd safe>{item.countries.map((code) => countryName(code, ctx.locale)).join(', ')}</dd>
-          </>
-        ) : (
-          ''
-        )}
-      </dl>
-      {item.body ? <Prose markdown={item.body} lang={lang} /> : ''}
-      <>
-        {fieldsOf(item.type).map((field) => {
-          const value = item.fields[field];
-          if (!value) return '';
-          return (
-            <section aria-labelledby={`field-${field}`}>
-              <h2 id={`field-${field}`}>{ctx.t(`knowledge.field.${field}` as MessageKey)}</h2>
-              <Prose markdown={value} lang={lang} />
-            </section>
-          );
-        })}
-      </>
-      {item.withheld.length > 0 ? (
-        <aside class="members-only" aria-labelledby="members-only-title">
-          <h2 id="members-only-title">{ctx.t('common.membersOnly.title')}</h2>
-          <MembersNote
-            ctx={ctx}
-            text={ctx.text('knowledge.item.withheld', {
-              parts: item.withheld
-                .map((field) =>
-                  field === 'body'
-                    ? ctx.text('knowledge.item.body')
-                    : ctx.text(`knowledge.field.${field}` as MessageKey),
-                )
-                .join(', '),
-            })}
-          />
-        </aside>
-      ) : (
-        ''
-      )}
-      {item.translations.length > 1 ? (
-        <p class="translations">
-          {ctx.t('knowledge.item.otherLanguages')}{' '}
-          {item.translations
-            .filter(
-              (translation) =>
-                translation.locale !== item.locale && ctx.locales.includes(translation.locale),
-            )
-            .map((translation) => (
-              <>
-                <a
-                  href={ctx.href(`/knowledge/${section}/${item.slug}`, translation.locale)}
-                  hreflang={translation.locale}
-                  lang={translation.locale}
-                  safe
-                >
-                  {endonym(translation.locale)}
-                </a>{' '}
-              </>
-            ))}
-        </p>
-      ) : (
-        ''
-      )}
-      <FileList ctx={ctx} files={item.files} withheld={item.withheldFiles} />
-      {item.related.length > 0 ? (
-        <section aria-labelledby="related-title">
-          <h2 id="related-title">{ctx.t('knowledge.item.related')}</h2>
-          <ul class="cards">
-            {item.related.map((related) => (
-              <ItemCard ctx={ctx} item={related} />
-            ))}
-          </ul>
-        </section>
-      ) : (
-        ''
-      )}
-    </Layout>
   );
 }

@@ -1,5 +1,5 @@
 /** Names and addresses of the Knowledge Centre's sections and items, shared by its pages. */
-import type { ItemType } from '../items.types.js';
+import type { ItemStatus, ItemType } from '../items.types.js';
 import type { KnowledgeSection } from '../knowledge.sections.js';
 import type { PageContext } from '../../../ui/context.js';
 import type { MessageKey } from '../../../ui/messages.js';
@@ -13,3 +13,23 @@ export const typeLabel = (ctx: PageContext, type: ItemType): string =>
 
 export const itemHref = (ctx: PageContext, item: { section: string; slug: string }): string =>
   ctx.href(`/knowledge/${item.section}/${item.slug}`);
+
+/** Orders choices by their label in the reader's language. */
+export const byLabel = (a: { label: string }, b: { label: string }): number =>
+  a.label.localeCompare(b.label);
+
+/** An item's status as the editors read it. */
+export const statusLabel = (ctx: PageContext, status: ItemStatus): string =>
+  ctx.text(`editor.status.${status}` as MessageKey);
+/** A field's name (the body's own, else the reader's). */
+export const fieldLabel = (ctx: PageContext, field: string): string =>
+  field === 'body'
+    ? ctx.text('editor.field.body')
+    : ctx.text(`knowledge.field.${field}` as MessageKey);
+/** A moment to the minute, in UTC. */
+export const dateTime = (ctx: PageContext, date: Date): string =>
+  new Intl.DateTimeFormat(ctx.locale, {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone: 'UTC',
+  }).format(date) + ' UTC';

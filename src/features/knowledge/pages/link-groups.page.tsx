@@ -4,17 +4,18 @@
  */
 import { groupAndItsGroups } from '../links.service.js';
 import type { EditorGroupRow } from '../links.repository.js';
-import { PageHeader } from '../../../ui/components/content.js';
+import { PageHeader, ScrollTable } from '../../../ui/components/content.js';
 import {
   Csrf,
   ErrorSummary,
-  Field,
   Select,
   errorsInOrder,
   textValue,
   type FormValues,
+  RowButton,
 } from '../../../ui/components/form.js';
 import type { PageContext } from '../../../ui/context.js';
+import { TitleField } from './item.fields.js';
 import type { MessageKey } from '../../../ui/messages.js';
 import { Layout } from '../../../ui/layout/layout.js';
 import { AccessSelect } from '../../../ui/components/form.js';
@@ -54,62 +55,52 @@ export function LinkGroupsPage(props: {
           {ctx.t('editor.groups.add')}
         </a>
       </p>
-      <div class="table-scroll">
-        <table>
-          <caption>{ctx.t('editor.groups.caption', { count: groups.length })}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{ctx.t('editor.groups.group')}</th>
-              <th scope="col">{ctx.t('editor.groups.holds')}</th>
-              <th scope="col">{ctx.t('editor.field.access')}</th>
-              <th scope="col">{ctx.t('editor.groups.actions')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {groups.map((group) => (
-              <tr>
-                <td>
-                  <a href={ctx.href(`/editor/links/groups/${group.id}`)} safe>
-                    {indented(group)}
-                  </a>
-                </td>
-                <td>
-                  {ctx.t('editor.groups.counts', { links: group.links, groups: group.groups })}
-                </td>
-                <td>{ctx.t(`editor.access.${group.access}` as MessageKey)}</td>
-                <td class="actions">
-                  {(['up', 'down'] as const).map((direction) => (
-                    <form method="post" action={action(group, `move-${direction}`)} class="inline">
-                      <Csrf token={props.csrfToken} />
-                      <button type="submit" class="secondary">
-                        {ctx.t(`editor.groups.${direction}` as MessageKey)}
-                        <span class="visually-hidden" safe>
-                          {' '}
-                          {group.title}
-                        </span>
-                      </button>
-                    </form>
-                  ))}
-                  {group.links === 0 && group.groups === 0 ? (
-                    <form method="post" action={action(group, 'delete')} class="inline">
-                      <Csrf token={props.csrfToken} />
-                      <button type="submit" class="danger">
-                        {ctx.t('editor.groups.remove')}
-                        <span class="visually-hidden" safe>
-                          {' '}
-                          {group.title}
-                        </span>
-                      </button>
-                    </form>
-                  ) : (
-                    ''
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <ScrollTable
+        ctx={ctx}
+        caption={<caption>{ctx.t('editor.groups.caption', { count: groups.length })}</caption>}
+        columns={[
+          'editor.groups.group',
+          'editor.groups.holds',
+          'editor.field.access',
+          'editor.groups.actions',
+        ]}
+      >
+        {groups.map((group) => (
+          <tr>
+            <td>
+              <a href={ctx.href(`/editor/links/groups/${group.id}`)} safe>
+                {indented(group)}
+              </a>
+            </td>
+            <td>{ctx.t('editor.groups.counts', { links: group.links, groups: group.groups })}</td>
+            <td>{ctx.t(`editor.access.${group.access}` as MessageKey)}</td>
+            <td class="actions">
+              {(['up', 'down'] as const).map((direction) => (
+                <form method="post" action={action(group, `move-${direction}`)} class="inline">
+                  <Csrf token={props.csrfToken} />
+                  <RowButton
+                    class="secondary"
+                    label={ctx.t(`editor.groups.${direction}` as MessageKey)}
+                    name={group.title}
+                  />
+                </form>
+              ))}
+              {group.links === 0 && group.groups === 0 ? (
+                <form method="post" action={action(group, 'delete')} class="inline">
+                  <Csrf token={props.csrfToken} />
+                  <RowButton
+                    class="danger"
+                    label={ctx.t('editor.groups.remove')}
+                    name={group.title}
+                  />
+                </form>
+              ) : (
+                ''
+              )}
+            </td>
+          </tr>
+        ))}
+      </ScrollTable>
     </Layout>
   );
 }
@@ -144,15 +135,7 @@ export function LinkGroupFormPage(props: {
         novalidate
       >
         <Csrf token={props.csrfToken} />
-        <Field
-          ctx={ctx}
-          name="title"
-          label="editor.field.title"
-          type="text"
-          autocomplete="off"
-          value={textValue(values, 'title')}
-          error={errors.title}
-        />
+        <TitleField ctx={ctx} values={values} errors={errors} />
         <Select
           ctx={ctx}
           name="parentId"

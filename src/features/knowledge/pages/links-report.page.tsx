@@ -1,9 +1,9 @@
 /** Editors' view of the useful links: the state of each address at its last check. */
 import type { LinkReportRow } from '../link-check.js';
-import { PageHeader } from '../../../ui/components/content.js';
+import { PageHeader, ScrollTable } from '../../../ui/components/content.js';
 import type { PageContext } from '../../../ui/context.js';
+import { EditorLayout } from './editor.layout.js';
 import type { MessageKey } from '../../../ui/messages.js';
-import { Layout } from '../../../ui/layout/layout.js';
 
 const when = (ctx: PageContext, date: Date): string =>
   new Intl.DateTimeFormat(ctx.locale, {
@@ -20,12 +20,7 @@ export function LinksReportPage(props: {
   const { ctx, rows } = props;
   const title = ctx.text('editor.links.title');
   return (
-    <Layout
-      ctx={ctx}
-      title={title}
-      indexable={false}
-      crumbs={[{ label: ctx.text('editor.title'), href: ctx.href('/editor') }]}
-    >
+    <EditorLayout ctx={ctx} title={title}>
       <PageHeader title={title} lead={ctx.text('editor.links.lead')} />
       <p>
         <a class="button" href={ctx.href('/editor/links/new')}>
@@ -43,74 +38,70 @@ export function LinksReportPage(props: {
       </p>
       <p role="status">{ctx.t('editor.links.count', { count: rows.length })}</p>
       {rows.length > 0 ? (
-        <div class="table-scroll">
-          <table>
-            <caption class="visually-hidden">{title}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{ctx.t('editor.links.column.link')}</th>
-                <th scope="col">{ctx.t('editor.links.column.state')}</th>
-                <th scope="col">{ctx.t('editor.links.column.checked')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((row) => (
-                <tr>
-                  <td>
-                    <span safe>{row.title}</span>
+        <ScrollTable
+          ctx={ctx}
+          caption={<caption class="visually-hidden">{title}</caption>}
+          columns={[
+            'editor.links.column.link',
+            'editor.links.column.state',
+            'editor.links.column.checked',
+          ]}
+        >
+          {rows.map((row) => (
+            <tr>
+              <td>
+                <span safe>{row.title}</span>
+                <br />
+                <a href={row.url} rel="noopener noreferrer" safe>
+                  {row.url}
+                </a>
+                <br />
+                <small safe>{row.group}</small>{' '}
+                <a href={ctx.href(`/editor/links/${row.id}`)}>
+                  {ctx.t('editor.links.edit')}
+                  <span class="visually-hidden" safe>
+                    {` ${row.title}`}
+                  </span>
+                </a>
+              </td>
+              <td>
+                {row.state
+                  ? ctx.t(`editor.links.state.${row.state}` as MessageKey)
+                  : ctx.t('editor.links.state.unchecked')}
+                {row.httpStatus ? ` (HTTP ${row.httpStatus})` : ''}
+                {row.finalUrl ? (
+                  <>
                     <br />
-                    <a href={row.url} rel="noopener noreferrer" safe>
-                      {row.url}
+                    {ctx.t('editor.links.movedTo')}{' '}
+                    <a href={row.finalUrl} rel="noopener noreferrer" safe>
+                      {row.finalUrl}
                     </a>
+                  </>
+                ) : (
+                  ''
+                )}
+                {row.message ? (
+                  <>
                     <br />
-                    <small safe>{row.group}</small>{' '}
-                    <a href={ctx.href(`/editor/links/${row.id}`)}>
-                      {ctx.t('editor.links.edit')}
-                      <span class="visually-hidden" safe>
-                        {` ${row.title}`}
-                      </span>
-                    </a>
-                  </td>
-                  <td>
-                    {row.state
-                      ? ctx.t(`editor.links.state.${row.state}` as MessageKey)
-                      : ctx.t('editor.links.state.unchecked')}
-                    {row.httpStatus ? ` (HTTP ${row.httpStatus})` : ''}
-                    {row.finalUrl ? (
-                      <>
-                        <br />
-                        {ctx.t('editor.links.movedTo')}{' '}
-                        <a href={row.finalUrl} rel="noopener noreferrer" safe>
-                          {row.finalUrl}
-                        </a>
-                      </>
-                    ) : (
-                      ''
-                    )}
-                    {row.message ? (
-                      <>
-                        <br />
-                        <small safe>{row.message}</small>
-                      </>
-                    ) : (
-                      ''
-                    )}
-                  </td>
-                  <td>
-                    {row.checkedAt ? (
-                      <time datetime={row.checkedAt.toISOString()}>{when(ctx, row.checkedAt)}</time>
-                    ) : (
-                      '—'
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+                    <small safe>{row.message}</small>
+                  </>
+                ) : (
+                  ''
+                )}
+              </td>
+              <td>
+                {row.checkedAt ? (
+                  <time datetime={row.checkedAt.toISOString()}>{when(ctx, row.checkedAt)}</time>
+                ) : (
+                  '—'
+                )}
+              </td>
+            </tr>
+          ))}
+        </ScrollTable>
       ) : (
         ''
       )}
-    </Layout>
+    </EditorLayout>
   );
 }

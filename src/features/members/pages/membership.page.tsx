@@ -5,19 +5,47 @@ import { countryName } from '../../vocabularies/index.js';
 import { PageHeader } from '../../../ui/components/content.js';
 import {
   Csrf,
-  Checkbox,
   errorsInOrder,
   ErrorSummary,
   Field,
   Select,
   TextArea,
 } from '../../../ui/components/form.js';
+import { NewPasswordFields, ConsentCheckbox } from '../../../ui/components/fields.js';
+import { codeOptions } from '../../../ui/components/choices.js';
 import type { PageContext } from '../../../ui/context.js';
 import type { MessageKey } from '../../../ui/messages.js';
 import { Layout } from '../../../ui/layout/layout.js';
 import type { FormState } from '../../../ui/components/form.js';
 
-const APPLY_FIELDS = [
+/** An organisation's country, among the countries named in the reader's language. */
+export function CountrySelect(props: {
+  ctx: PageContext;
+  countries: readonly string[];
+  value: string | undefined;
+  error: string | undefined;
+  required?: boolean;
+}): JSX.Element {
+  const { ctx } = props;
+  const collator = new Intl.Collator(ctx.locale);
+  return (
+    <Select
+      ctx={ctx}
+      name="country"
+      label="membership.field.country"
+      placeholder="membership.field.countryChoose"
+      options={codeOptions(props.countries, (code) => countryName(code, ctx.locale)).sort((a, b) =>
+        collator.compare(a.label, b.label),
+      )}
+      value={props.value}
+      error={props.error}
+      required={props.required}
+    />
+  );
+}
+
+/** The fields of the application form, in its order. */
+export const APPLY_FIELDS = [
   'name',
   'kind',
   'country',
@@ -36,10 +64,6 @@ export function ApplyPage(props: {
   countries: readonly string[];
 }): JSX.Element {
   const { ctx, state } = props;
-  const collator = new Intl.Collator(ctx.locale);
-  const countries = props.countries
-    .map((code) => ({ value: code, label: countryName(code, ctx.locale) }))
-    .sort((a, b) => collator.compare(a.label, b.label));
   const kinds = ORGANISATION_KINDS.filter((kind) => kind !== 'guest-city').map((kind) => ({
     value: kind,
     label: ctx.text(`network.kind.${kind}` as MessageKey),
@@ -74,12 +98,9 @@ export function ApplyPage(props: {
             value={state.values.kind}
             error={state.errors.kind}
           />
-          <Select
+          <CountrySelect
             ctx={ctx}
-            name="country"
-            label="membership.field.country"
-            placeholder="membership.field.countryChoose"
-            options={countries}
+            countries={props.countries}
             value={state.values.country}
             error={state.errors.country}
           />
@@ -133,12 +154,9 @@ export function ApplyPage(props: {
             error={state.errors.contactEmail}
           />
         </fieldset>
-        <Checkbox
+        <ConsentCheckbox
           ctx={ctx}
-          name="consent"
-          label="account.field.consent"
           checked={state.values.consent === 'yes'}
-          link={{ href: ctx.href('/privacy'), label: 'account.field.consentLink' }}
           error={state.errors.consent}
         />
         <button type="submit">{ctx.t('membership.apply.submit')}</button>
@@ -309,22 +327,7 @@ export function InvitationPage(props: {
           autocomplete="name"
           error={state.errors.name}
         />
-        <Field
-          ctx={ctx}
-          name="password"
-          label="account.field.password"
-          type="password"
-          autocomplete="new-password"
-          error={state.errors.password}
-        />
-        <Field
-          ctx={ctx}
-          name="passwordConfirmation"
-          label="account.field.passwordConfirmation"
-          type="password"
-          autocomplete="new-password"
-          error={state.errors.passwordConfirmation}
-        />
+        <NewPasswordFields ctx={ctx} errors={state.errors} />
         <button type="submit">{ctx.t('membership.invitation.submit')}</button>
       </form>
     </Layout>

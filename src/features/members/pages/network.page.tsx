@@ -13,6 +13,7 @@ import {
 } from '../../../ui/components/content.js';
 import { Csrf, FilterSelect, TextArea } from '../../../ui/components/form.js';
 import { PlacesMap } from '../../../ui/components/map.js';
+import { themeOptions, codeOptions } from '../../../ui/components/choices.js';
 import type { PageContext } from '../../../ui/context.js';
 import type { MessageKey } from '../../../ui/messages.js';
 import { Layout } from '../../../ui/layout/layout.js';
@@ -120,21 +121,16 @@ export function NetworkPage(props: {
           name="country"
           label="network.filter.country"
           value={filter.country}
-          options={choices.countries
-            .map((code) => ({ value: code, label: countryName(code, ctx.locale) }))
-            .sort(byLabel)}
+          options={codeOptions(choices.countries, (code) => countryName(code, ctx.locale)).sort(
+            byLabel,
+          )}
         />
         <FilterSelect
           ctx={ctx}
           name="theme"
           label="network.filter.theme"
           value={filter.theme}
-          options={choices.themes
-            .map((key) => ({
-              value: key,
-              label: ctx.text(`vocabularies.theme.${key}` as MessageKey),
-            }))
-            .sort(byLabel)}
+          options={themeOptions(ctx, choices.themes).sort(byLabel)}
         />
         <FilterSelect
           ctx={ctx}

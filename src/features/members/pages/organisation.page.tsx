@@ -1,41 +1,25 @@
 /** An organisation's own page for its admins: profile, people, invitations, requests to join. */
-import type { OrganisationKind } from '../members.repository.js';
-import { countryName } from '../../vocabularies/index.js';
-import { PageHeader } from '../../../ui/components/content.js';
+import type { OrganisationView } from '../members.repository.js';
+import type { OrganisationProfile } from '../members.repository.js';
+import { PageHeader, ScrollTable } from '../../../ui/components/content.js';
 import {
-  CheckboxGroup,
   Csrf,
   errorsInOrder,
   ErrorSummary,
   Field,
   Select,
   TextArea,
-  listValue,
   textValue,
   type FormValues,
 } from '../../../ui/components/form.js';
 import type { PageContext } from '../../../ui/context.js';
-import type { MessageKey } from '../../../ui/messages.js';
+import { CountrySelect } from './membership.page.js';
 import { Layout } from '../../../ui/layout/layout.js';
+import { SdgCheckboxes, ThemeCheckboxes } from '../../../ui/components/vocabulary-fields.js';
 
 /** The organisation as its admins edit it. */
-export interface EditableOrganisation {
-  slug: string;
-  name: string;
-  kind: OrganisationKind;
-  country: string | null;
-  city: string | null;
-  latitude: number | null;
-  longitude: number | null;
-  website: string | null;
-  descriptions: Record<string, string>;
-  themes: string[];
-  sdgs: number[];
-  expertise: string[];
-  contactName: string | null;
-  contactEmail: string | null;
-  contactPhone: string | null;
-}
+export type EditableOrganisation = OrganisationProfile &
+  Pick<OrganisationView, 'slug' | 'name' | 'kind'>;
 
 export interface OrganisationPerson {
   userId: string;
@@ -105,11 +89,7 @@ export function ManageOrganisationPage(props: {
   const profileErrors = profile?.errors ?? {};
   const invite: { values: Record<string, string>; errors: Record<string, string> } =
     state.form === 'invite' ? state : { values: {}, errors: {} };
-  const collator = new Intl.Collator(ctx.locale);
   const languages = new Intl.DisplayNames([ctx.locale], { type: 'language' });
-  const countries = props.countries
-    .map((code) => ({ value: code, label: countryName(code, ctx.locale) }))
-    .sort((a, b) => collator.compare(a.label, b.label));
   const profileFields = [
     ...props.locales.map((locale) => `description_${locale}`),
     'country',
@@ -177,32 +157,29 @@ export function ManageOrganisationPage(props: {
       )}
       <section aria-labelledby="people-title">
         <h2 id="people-title">{ctx.t('membership.manage.people.title')}</h2>
-        <div class="table-scroll" tabindex="0" role="region" aria-labelledby="people-title">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{ctx.t('membership.manage.people.name')}</th>
-                <th scope="col">{ctx.t('membership.manage.people.email')}</th>
-                <th scope="col">{ctx.t('membership.manage.people.role')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {props.people.map((person) => (
-                <tr>
-                  <td safe>{person.name}</td>
-                  <td safe>{person.email}</td>
-                  <td>
-                    {ctx.t(
-                      person.role === 'admin'
-                        ? 'membership.manage.role.admin'
-                        : 'membership.manage.role.member',
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ScrollTable
+          ctx={ctx}
+          region="people-title"
+          columns={[
+            'membership.manage.people.name',
+            'membership.manage.people.email',
+            'membership.manage.people.role',
+          ]}
+        >
+          {props.people.map((person) => (
+            <tr>
+              <td safe>{person.name}</td>
+              <td safe>{person.email}</td>
+              <td>
+                {ctx.t(
+                  person.role === 'admin'
+                    ? 'membership.manage.role.admin'
+                    : 'membership.manage.role.member',
+                )}
+              </td>
+            </tr>
+          ))}
+        </ScrollTable>
         <h3 id="invite-title">{ctx.t('membership.manage.invite.title')}</h3>
         <form
           method="post"
@@ -258,12 +235,9 @@ export function ManageOrganisationPage(props: {
           </fieldset>
           <fieldset>
             <legend>{ctx.t('membership.manage.profile.place')}</legend>
-            <Select
+            <CountrySelect
               ctx={ctx}
-              name="country"
-              label="membership.field.country"
-              placeholder="membership.field.countryChoose"
-              options={countries}
+              countries={props.countries}
               value={textValue(values, 'country')}
               error={profileErrors.country}
               required={false}
@@ -311,28 +285,17 @@ export function ManageOrganisationPage(props: {
               error={profileErrors.website}
             />
           </fieldset>
-          <CheckboxGroup
+          <ThemeCheckboxes
             ctx={ctx}
-            name="themes"
             legend="membership.manage.profile.themes"
-            options={props.themes
-              .map((key) => ({
-                value: key,
-                label: ctx.text(`vocabularies.theme.${key}` as MessageKey),
-              }))
-              .sort((a, b) => collator.compare(a.label, b.label))}
-            checked={listValue(values, 'themes')}
+            themes={props.themes}
+            values={values}
             error={profileErrors.themes}
           />
-          <CheckboxGroup
+          <SdgCheckboxes
             ctx={ctx}
-            name="sdgs"
             legend="membership.manage.profile.sdgs"
-            options={Array.from({ length: 17 }, (_, index) => ({
-              value: String(index + 1),
-              label: `${index + 1}. ${ctx.text(`vocabularies.sdg.${index + 1}` as MessageKey)}`,
-            }))}
-            checked={listValue(values, 'sdgs')}
+            values={values}
             error={profileErrors.sdgs}
           />
           <TextArea

@@ -1,16 +1,19 @@
-/**
- * The Experts' facility from a confirmed question to its answer, on the real database and a real
- * SMTP server: editors triage (assign with suggestions and a due day, notes, reject, spam, merge),
- * the expert drafts, asks for help and submits, reminders go out by the job, and the editors
- * publish for everyone, for members, or privately. The asker hears of each step.
- */
-import { eq, sql } from 'drizzle-orm';
+/** The Experts' desk from a confirmed question to its answer: assign, draft, help, submit, publish (public, members, private), correct. */
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { users } from '../../src/features/access/access.schema.js';
-import { profiles } from '../../src/features/members/members.schema.js';
-import { buildTestApp, type TestApp } from '../support/app.js';
-import { FormBrowser, signInAsAdministrator, signUpAndSignIn } from '../support/form-browser.js';
-import { startSmtpServer, type TestSmtpServer } from '../support/smtp.js';
+import type { TestApp } from '../support/app.js';
+import { FormBrowser } from '../support/form-browser.js';
+import type { TestSmtpServer } from '../support/smtp.js';
+import {
+  ask,
+  askAsVisitor,
+  closeDesk,
+  day,
+  grant,
+  lastMailTo,
+  openDesk,
+  statusOf,
+} from '../support/experts-desk.js';
 
 let smtp: TestSmtpServer;
 let app: TestApp;
@@ -18,115 +21,16 @@ let editor: FormBrowser;
 let expert: FormBrowser;
 let otherExpert: FormBrowser;
 let asker: FormBrowser;
-/** The app's clock runs this far ahead of the real one; tests move it to pass time. */
-let ahead = 0;
-const DAY = 24 * 60 * 60 * 1000;
-
-const day = (offsetDays: number): string =>
-  new Date(Date.now() + ahead + offsetDays * DAY).toISOString().slice(0, 10);
-
-async function grant(email: string, role: string): Promise<string> {
-  const [person] = await app.database.db.select().from(users).where(eq(users.email, email));
-  const response = await editor.submit('/en/admin/people', `/en/admin/people/${person?.id}`, {
-    role,
-  });
-  expect(response.statusCode).toBe(303);
-  return person?.id ?? '';
-}
-
-/** A signed-in person's question, straight to the editors; its id. */
-async function ask(question: string, extra: Record<string, string> = {}): Promise<string> {
-  const form = await asker.get('/en/experts/ask');
-  const started = /name="started" value="([^"]+)"/.exec(form.body)?.[1] ?? '';
-  ahead += 5_000;
-  const sent = await asker.submit('/en/experts/ask', '/en/experts/ask', {
-    question,
-    theme: 'housing',
-    consent: 'yes',
-    started,
-    ...extra,
-  });
-  expect(sent.statusCode).toBe(200);
-  const result = await app.database.db.execute<{ id: string }>(
-    sql`SELECT id FROM questions WHERE question = ${question}`,
-  );
-  return result.rows[0]?.id ?? '';
-}
-
-let visitors = 0;
-/** A visitor's question, confirmed through the e-mailed link; its id. */
-async function askAsVisitor(question: string, email: string): Promise<string> {
-  const visitor = new FormBrowser(app, `127.0.3.${++visitors}`);
-  const form = await visitor.get('/en/experts/ask');
-  const started = /name="started" value="([^"]+)"/.exec(form.body)?.[1] ?? '';
-  ahead += 5_000;
-  await visitor.submit('/en/experts/ask', '/en/experts/ask', {
-    question,
-    theme: 'housing',
-    email,
-    consent: 'yes',
-    started,
-  });
-  const link = new URL(
-    /https?:\/\/\S+\/experts\/confirm\/\S+/.exec(lastMailTo(email)?.text ?? '')?.[0] ??
-      'http://missing/',
-  ).pathname;
-  expect((await visitor.submit(link, link, {})).statusCode).toBe(200);
-  const result = await app.database.db.execute<{ id: string }>(
-    sql`SELECT id FROM questions WHERE question = ${question}`,
-  );
-  return result.rows[0]?.id ?? '';
-}
-
-const mailsTo = (email: string) =>
-  smtp.received.filter((mail) => JSON.stringify(mail.to).includes(email));
-const lastMailTo = (email: string) => mailsTo(email).at(-1);
-
-const statusOf = async (id: string) =>
-  (
-    await app.database.db.execute<{ status: string }>(
-      sql`SELECT status FROM questions WHERE id = ${id}`,
-    )
-  ).rows[0]?.status;
-
 let expertId = '';
-let questionId = '';
-let followLink = '';
 
 beforeAll(async () => {
-  smtp = await startSmtpServer();
-  app = await buildTestApp({ smtpUrl: smtp.url, clock: () => new Date(Date.now() + ahead) });
-  editor = await signInAsAdministrator(app);
-  expert = await signUpAndSignIn(
-    app,
-    smtp,
-    { name: 'Ines Expert', email: 'ines@example.org' },
-    '127.0.2.1',
-  );
-  otherExpert = await signUpAndSignIn(
-    app,
-    smtp,
-    { name: 'Aaron Other', email: 'aaron@example.org' },
-    '127.0.2.2',
-  );
-  asker = await signUpAndSignIn(
-    app,
-    smtp,
-    { name: 'Paula Asker', email: 'paula@example.org' },
-    '127.0.2.3',
-  );
-  expertId = await grant('ines@example.org', 'expert');
-  await grant('aaron@example.org', 'expert');
-  // Ines works on housing and knows about ombudspersons; Aaron has no profile.
-  await app.database.db
-    .insert(profiles)
-    .values({ userId: expertId, themes: ['housing'], expertise: ['ombudsperson', 'budgets'] });
+  ({ smtp, app, editor, expert, otherExpert, asker, expertId } = await openDesk());
 });
 
-afterAll(async () => {
-  await app.close();
-  await smtp.close();
-});
+afterAll(closeDesk);
+
+let questionId = '';
+let followLink = '';
 
 describe('the desk', () => {
   it('is for editors; the workspace for experts', async () => {
@@ -451,149 +355,5 @@ describe('the desk', () => {
     ).pathname;
     const followed = await new FormBrowser(app, '127.0.2.9').get(own);
     expect(followed.body).toContain('Figures from the members’ survey of 2025');
-  });
-
-  it('rejects with a reason told to the asker, marks spam silently, merges duplicates', async () => {
-    const rejected = await askAsVisitor(
-      'Can you write my thesis on human rights cities for me, please?',
-      'student@example.org',
-    );
-    const url = `/en/editor/questions/${rejected}`;
-    const short = await editor.submit(url, `${url}/reject`, { reason: 'No.' });
-    expect(short.statusCode).toBe(422);
-    expect(short.body).toContain('in at least ten characters');
-    expect(
-      (
-        await editor.submit(url, `${url}/reject`, {
-          reason: 'The experts answer questions from cities, not write theses.',
-        })
-      ).statusCode,
-    ).toBe(303);
-    expect(lastMailTo('student@example.org')?.subject).toBe(
-      'About your question to the Experts’ facility',
-    );
-    expect(lastMailTo('student@example.org')?.text).toContain('not write theses');
-    // Once closed, nothing more can be done to it.
-    expect((await editor.submit(url, `${url}/spam`, {})).statusCode).toBe(422);
-
-    const spam = await askAsVisitor(
-      'Buy cheap watches now at the best prices in town, friends!',
-      'watches@example.org',
-    );
-    const before = smtp.received.length;
-    const spamUrl = `/en/editor/questions/${spam}`;
-    expect((await editor.submit(spamUrl, `${spamUrl}/spam`, {})).statusCode).toBe(303);
-    expect(smtp.received.length).toBe(before);
-    expect(await statusOf(spam)).toBe('spam');
-
-    const original = await askAsVisitor(
-      'How do cities involve young people in human rights monitoring?',
-      'youth@example.org',
-    );
-    const repeat = await askAsVisitor(
-      'How do cities involve the young in monitoring human rights?',
-      'young@example.org',
-    );
-    const repeatUrl = `/en/editor/questions/${repeat}`;
-    const repeatPage = await editor.get(repeatUrl);
-    expect(repeatPage.body).toContain(`value="${original}"`);
-    expect(
-      (await editor.submit(repeatUrl, `${repeatUrl}/merge`, { into: repeat })).statusCode,
-    ).toBe(422);
-    expect(
-      (await editor.submit(repeatUrl, `${repeatUrl}/merge`, { into: original })).statusCode,
-    ).toBe(303);
-    expect(await statusOf(repeat)).toBe('merged');
-    expect(lastMailTo('young@example.org')?.subject).toBe('Your question joins a similar one');
-  });
-
-  it('shows the service’s figures: open questions, medians and the load per expert', async () => {
-    const queue = await editor.get('/en/editor/questions');
-    const figures = /<dl class="facts">([\s\S]*?)<\/dl>/.exec(queue.body)?.[1] ?? '';
-    // Open: the original of the merge.
-    expect(figures).toMatch(/Open questions<\/dt><dd>1<\/dd>/);
-    expect(figures).toMatch(/Median time to answer<\/dt><dd>\d+ (hours?|days?)<\/dd>/);
-    expect(queue.body).toMatch(/Ines Expert<\/th><td>0<\/td><td>1<\/td>/);
-    const closed = await editor.get('/en/editor/questions?view=closed');
-    expect(closed.body).toContain('Buy cheap watches');
-  });
-
-  it('tells the asker of a merged question when the other is published, and links its answer', async () => {
-    const [original, merged] = (
-      await app.database.db.execute<{ id: string; merged_into: string }>(
-        sql`SELECT id, merged_into FROM questions WHERE status = 'merged'`,
-      )
-    ).rows
-      .map((row) => [row.merged_into, row.id])
-      .flat();
-    const url = `/en/editor/questions/${original}`;
-    const published = await editor.submit(url, `${url}/answer`, {
-      publicQuestion: 'How do cities involve young people in human rights monitoring?',
-      summary: 'Through youth councils that report each year.',
-      answer: 'Several cities ask their youth council to report on children’s rights each year.',
-      publication: 'public',
-      intent: 'publish',
-    });
-    expect(published.statusCode).toBe(303);
-    expect(lastMailTo('young@example.org')?.subject).toBe('Your question is answered');
-    const own = new URL(
-      /https?:\/\/\S+\/experts\/questions\/\S+/.exec(
-        mailsTo('young@example.org').find(
-          (mail) => mail.subject === 'Your question joins a similar one',
-        )?.text ?? '',
-      )?.[0] ?? 'http://missing/',
-    ).pathname;
-    const followed = await new FormBrowser(app, '127.0.2.9').get(own);
-    expect(followed.body).toContain('Joined to a similar question.');
-    expect(followed.body).toContain(`href="/en/experts/answers/${original}"`);
-    expect(merged).toBeTruthy();
-  });
-
-  it('reminds the expert before the due day and once more when overdue, never twice', async () => {
-    const remind = app.jobs.find((job) => job.name === 'experts.remind-experts');
-    const id = await askAsVisitor(
-      'Which cities publish their human rights budget lines, and how?',
-      'budget@example.org',
-    );
-    const url = `/en/editor/questions/${id}`;
-    expect(
-      (await editor.submit(url, `${url}/assign`, { experts: expertId, dueOn: day(7) })).statusCode,
-    ).toBe(303);
-    const before = mailsTo('ines@example.org').length;
-    await remind?.run();
-    expect(mailsTo('ines@example.org').length).toBe(before);
-    ahead += 6 * DAY;
-    await remind?.run();
-    await remind?.run();
-    expect(mailsTo('ines@example.org').length).toBe(before + 1);
-    expect(lastMailTo('ines@example.org')?.subject).toMatch(/^A question is due on /);
-    ahead += 3 * DAY;
-    await remind?.run();
-    await remind?.run();
-    expect(mailsTo('ines@example.org').length).toBe(before + 2);
-    expect(lastMailTo('ines@example.org')?.subject).toMatch(/^A question was due on /);
-  });
-
-  it('deletes questions never confirmed after seven days, and spam after thirty', async () => {
-    const purge = app.jobs.find((job) => job.name === 'experts.purge-questions');
-    const count = async () =>
-      (await app.database.db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM questions`))
-        .rows[0]?.n ?? 0;
-    await app.database.db.execute(sql`
-      INSERT INTO questions (status, asker_email, locale, theme, question, fingerprint, follow_token_hash, created_at)
-      VALUES ('unconfirmed', 'old@example.org', 'en', 'housing', 'An old unconfirmed question', 'x', 'old-hash',
-              now() - interval '8 days')`);
-    const before = await count();
-    await purge?.run();
-    expect(await count()).toBe(before - 1);
-    const spam = (
-      await app.database.db.execute<{ n: number }>(
-        sql`SELECT count(*)::int AS n FROM questions WHERE status = 'spam'`,
-      )
-    ).rows[0]?.n;
-    expect(spam).toBe(2);
-    ahead += 31 * DAY;
-    await purge?.run();
-    expect(await count()).toBe(before - 1 - 2);
   });
 });
