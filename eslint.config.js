@@ -56,6 +56,8 @@ export default tseslint.config(
   ...tseslint.configs.strict,
   {
     rules: {
+      // Past 400 lines a file holds two ideas: split it by idea (CONVENTIONS: small files).
+      'max-lines': ['error', { max: 400 }],
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/consistent-type-imports': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
