@@ -276,6 +276,9 @@ describe('journeys without JavaScript', () => {
     await page.getByLabel('Repita la contraseña').fill('a long enough passphrase');
     await page.getByRole('button').click();
     await expect.poll(() => page.getByRole('status').textContent()).toContain('rosa@example.org');
+    // The way in is on the page: to sign-in, in the link's language.
+    await page.locator('main a.button').click();
+    await page.waitForURL(/\/es\/sign-in$/);
     await context.close();
   });
 });

@@ -67,6 +67,10 @@ describe('first administrator set-up link', () => {
     });
     expect(done.statusCode).toBe(200);
     expect(done.body).toContain('ada@example.org');
+    // The new administrator is shown the way in, in the link's language.
+    expect(done.body).toContain('href="/fr/sign-in"');
+    expect(done.body).toContain('Se connecter');
+    expect(done.body).not.toContain('arrivera');
     expect(done.headers['cache-control']).toBe('no-store');
 
     const [admin] = await app.database.db

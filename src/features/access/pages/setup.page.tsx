@@ -42,6 +42,11 @@ export function SetupDonePage(props: { ctx: PageContext; email: string }): JSX.E
     <Layout ctx={ctx} title={ctx.text('setup.done.title')} indexable={false}>
       <PageHeader title={ctx.text('setup.done.title')} />
       <p role="status">{ctx.t('setup.done.message', { email: props.email })}</p>
+      <p>
+        <a class="button" href={ctx.href('/sign-in')}>
+          {ctx.t('setup.done.signIn')}
+        </a>
+      </p>
     </Layout>
   );
 }
