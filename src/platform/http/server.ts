@@ -11,6 +11,7 @@ import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type pg from 'pg';
+import { BadRequestError } from '../errors/errors.js';
 import type { Logger } from '../logging/logger.js';
 import { CSRF_COOKIE, cookieOptions } from './cookies.js';
 import { createPgRateLimitStore } from './rate-limit-store.js';
@@ -36,6 +37,7 @@ export async function createHttpServer(options: HttpOptions): Promise<FastifyIns
     routerOptions: { ignoreTrailingSlash: true },
     genReqId: () => crypto.randomUUID(),
   });
+  refuseNulCharacters(app);
 
   await app.register(helmet, {
     enableCSPNonces: true,
@@ -94,4 +96,27 @@ export async function createHttpServer(options: HttpOptions): Promise<FastifyIns
   });
 
   return app;
+}
+
+/** True when a parsed body (form fields, JSON) holds a NUL character in a text; files' bytes are theirs. */
+function holdsNul(value: unknown): boolean {
+  if (typeof value === 'string') return value.includes('\0');
+  if (ArrayBuffer.isView(value)) return false;
+  if (Array.isArray(value)) return value.some(holdsNul);
+  if (value && typeof value === 'object')
+    return Object.entries(value).some(([key, entry]) => key.includes('\0') || holdsNul(entry));
+  return false;
+}
+
+/**
+ * A NUL character has no place in an address or a form, and PostgreSQL text cannot hold one: such
+ * a request is refused as not understood (a localised 400), before any route reads it.
+ */
+function refuseNulCharacters(app: FastifyInstance): void {
+  app.addHook('onRequest', async (request) => {
+    if (/%00|\0/i.test(request.url)) throw new BadRequestError();
+  });
+  app.addHook('preValidation', async (request) => {
+    if (holdsNul(request.body)) throw new BadRequestError();
+  });
 }

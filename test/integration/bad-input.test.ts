@@ -1,0 +1,49 @@
+/**
+ * Bad input gets a clear, localised error and never a 500: a NUL character in an address or a
+ * form (which PostgreSQL text cannot hold) is refused as not understood before any route reads it.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestApp, type TestApp } from '../support/app.js';
+
+let app: TestApp;
+beforeAll(async () => {
+  app = await buildTestApp();
+});
+afterAll(async () => {
+  await app.close();
+});
+
+describe('a NUL character', () => {
+  it.each([
+    '/en/search?q=%00',
+    '/fr/search?q=a%00b',
+    '/api/search?q=%00',
+    '/api/items/%00',
+    '/en/experts/answers?q=%00',
+    '/en/admin/people?q=%00',
+    '/en/admin/audit?subject=%00',
+    '/de/knowledge/publications?theme=%00',
+    '/en/network/people?expertise=%00',
+  ])('in %s is a 400 with the error page in its language', async (url) => {
+    const response = await app.http.inject({ url });
+    expect(response.statusCode).toBe(400);
+    if (url.startsWith('/api/')) {
+      expect(response.json()).toMatchObject({ error: { code: 'errors.badRequest.message' } });
+    } else {
+      const locale = url.slice(1, 3);
+      expect(response.body).toContain(`<html lang="${locale}"`);
+      expect(response.body).not.toContain('Error:');
+    }
+  });
+
+  it('in a form is a 400, before the form is read', async () => {
+    const response = await app.http.inject({
+      method: 'POST',
+      url: '/it/experts/ask',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: 'question=Una%20domanda%00&email=a%40example.org',
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.body).toContain('<html lang="it"');
+  });
+});
