@@ -8,9 +8,9 @@
 import type { Db } from '../platform/db/database.js';
 import type { Translator } from '../platform/i18n/catalogue.js';
 import type { Viewer } from '../features/access/index.js';
+import type { Query } from '../platform/http/query.js';
 
-/** A query string as Fastify parses it. */
-export type Query = Record<string, string | string[] | undefined>;
+export type { Query } from '../platform/http/query.js';
 
 /** Route parameters of a channel address (`/knowledge/:section` → `{ section }`). */
 export type Params = Readonly<Record<string, string>>;

@@ -1,6 +1,8 @@
 /**
  * Bad input gets a clear, localised error and never a 500: a NUL character in an address or a
- * form (which PostgreSQL text cannot hold) is refused as not understood before any route reads it.
+ * form (which PostgreSQL text cannot hold) is refused as not understood before any route reads it;
+ * a parameter given twice, a huge or negative number, a very long value or a nested name is read
+ * as well as it can be, on every list and form page a visitor reaches.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../support/app.js';
@@ -45,5 +47,52 @@ describe('a NUL character', () => {
     });
     expect(response.statusCode).toBe(400);
     expect(response.body).toContain('<html lang="it"');
+  });
+});
+
+describe('odd query strings on the pages a visitor reaches', () => {
+  const PAGES = [
+    '/en/',
+    '/en/search',
+    '/api/search',
+    '/api/items',
+    '/en/knowledge/publications',
+    '/en/knowledge/good-practices/export.csv',
+    '/en/knowledge/publications/feed.atom',
+    '/en/network',
+    '/en/network/people',
+    '/en/experts/answers',
+    '/en/experts/ask',
+    '/en/about',
+    '/oai',
+    '/en/sign-in',
+    '/en/sign-up',
+    '/en/network/apply',
+    '/en/editor',
+    '/en/admin/audit',
+    '/en/verify-email',
+    '/en/reset-password',
+  ];
+  const NAMES = ['q', 'page', 'theme', 'sdg', 'country', 'language', 'year', 'type', 'section'];
+  const MORE_NAMES = ['kind', 'expertise', 'right', 'lang', 'exact', 'subject', 'verb', 'token'];
+  const VALUES = (name: string) => [
+    `${name}=a&${name}=b`,
+    `${name}=99999999999999999999`,
+    `${name}=-1`,
+    `${name}=${'x'.repeat(3000)}`,
+    `${name}[a]=1`,
+  ];
+
+  it('never answer with a server error', async () => {
+    const failures: string[] = [];
+    for (const page of PAGES)
+      for (const name of [...NAMES, ...MORE_NAMES])
+        for (const query of VALUES(name)) {
+          const url = `${page}?${query}`;
+          const response = await app.http.inject({ url });
+          if (response.statusCode >= 500)
+            failures.push(`${response.statusCode} ${url.slice(0, 100)}`);
+        }
+    expect(failures).toEqual([]);
   });
 });

@@ -1,11 +1,9 @@
 /** Lists' filters read from a query string; anything unknown is left out. */
 import type { ItemFilter } from './items.repository.js';
 import { isItemType } from './items.types.js';
+import { firstValue, type Query } from '../../platform/http/query.js';
 
-export type Query = Record<string, string | string[] | undefined>;
-
-export const firstValue = (value: string | string[] | undefined): string | undefined =>
-  Array.isArray(value) ? value[0] : value;
+export { firstValue, type Query };
 
 /** The list filter of a query string (without the section, which comes from the address). */
 export function itemFilter(query: Query, locales: readonly string[]): ItemFilter {

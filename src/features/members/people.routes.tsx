@@ -10,6 +10,7 @@ import { MembersTeaserPage } from '../../ui/pages/message.page.js';
 import { DirectoryPage, PersonPage } from './pages/people.page.js';
 import { ProfileEditPage, personFormValues, type PersonFormValues } from './pages/profile.page.js';
 import { sendPage } from '../../ui/render.js';
+import { firstValue, type Query } from '../../platform/http/query.js';
 
 type LocaleParams = { locale: string };
 type FormRoute<P = object> = { Params: LocaleParams & P; Body: Record<string, unknown> };
@@ -17,14 +18,14 @@ type FormRoute<P = object> = { Params: LocaleParams & P; Body: Record<string, un
 const PRIVATE = { cache: 'no-store' } as const;
 
 /** The directory filters of a query string; anything malformed is left out. */
-function directoryFilter(query: Record<string, string | undefined>): DirectoryFilter {
+function directoryFilter(query: Query): DirectoryFilter {
   const filter: DirectoryFilter = {};
-  const expertise = (query.expertise ?? '').trim().slice(0, 80);
+  const expertise = (firstValue(query.expertise) ?? '').trim().slice(0, 80);
   if (expertise) filter.expertise = expertise;
-  if (/^[a-z0-9-]{1,80}$/.test(query.theme ?? '')) filter.theme = query.theme;
-  if (/^[A-Z]{2}$/.test(query.country ?? '')) filter.country = query.country;
-  if ((SPOKEN_LANGUAGES as readonly string[]).includes(query.language ?? ''))
-    filter.language = query.language;
+  const [theme, country, language] = [query.theme, query.country, query.language].map(firstValue);
+  if (/^[a-z0-9-]{1,80}$/.test(theme ?? '')) filter.theme = theme;
+  if (/^[A-Z]{2}$/.test(country ?? '')) filter.country = country;
+  if ((SPOKEN_LANGUAGES as readonly string[]).includes(language ?? '')) filter.language = language;
   return filter;
 }
 
@@ -83,7 +84,7 @@ export function registerPeopleRoutes(
     return editPage(request, reply, typedValues(body), result.errors);
   });
 
-  site.get<{ Params: LocaleParams; Querystring: Record<string, string | undefined> }>(
+  site.get<{ Params: LocaleParams; Querystring: Query }>(
     '/network/people',
     async (request, reply) => {
       const ctx = ctxOf(request, reply);

@@ -1,0 +1,6 @@
+/** Query strings as Fastify parses them: a name given twice is a list. */
+export type Query = Record<string, string | string[] | undefined>;
+
+/** The first value of a query parameter (a name given twice keeps its first value). */
+export const firstValue = (value: string | string[] | undefined): string | undefined =>
+  Array.isArray(value) ? value[0] : value;
