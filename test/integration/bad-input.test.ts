@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../support/app.js';
+import { signInAsAdministrator } from '../support/form-browser.js';
 
 let app: TestApp;
 beforeAll(async () => {
@@ -92,6 +93,47 @@ describe('odd query strings on the pages a visitor reaches', () => {
           const response = await app.http.inject({ url });
           if (response.statusCode >= 500)
             failures.push(`${response.statusCode} ${url.slice(0, 100)}`);
+        }
+    expect(failures).toEqual([]);
+  });
+});
+
+describe('odd query strings on the pages staff reach', () => {
+  const PAGES = [
+    '/en/editor',
+    '/en/editor/questions',
+    '/en/editor/links',
+    '/en/editor/links/groups',
+    '/en/editor/import',
+    '/en/editor/new/publication',
+    '/en/admin/audit',
+    '/en/admin/people',
+    '/en/admin/organisations',
+    '/en/admin/applications',
+    '/en/admin/outbox',
+    '/en/experts/workspace',
+    '/en/account',
+    '/en/account/profile',
+    '/en/network/people',
+  ];
+  const NAMES = ['q', 'page', 'theme', 'status', 'type', 'view', 'subject', 'failing', 'lang'];
+  const MORE_NAMES = ['saved', 'notice', 'country', 'expertise', 'role', 'kind'];
+
+  it('never answer an administrator with a server error', async () => {
+    const admin = await signInAsAdministrator(app);
+    const failures: string[] = [];
+    for (const page of PAGES)
+      for (const name of [...NAMES, ...MORE_NAMES])
+        for (const query of [
+          `${name}=a&${name}=b`,
+          `${name}=99999999999999999999`,
+          `${name}=-1`,
+          `${name}=${'x'.repeat(3000)}`,
+          `${name}[a]=1`,
+        ]) {
+          const response = await admin.get(`${page}?${query}`);
+          if (response.statusCode >= 500)
+            failures.push(`${response.statusCode} ${page}?${query.slice(0, 60)}`);
         }
     expect(failures).toEqual([]);
   });

@@ -19,6 +19,7 @@ import { LinksReportPage } from './pages/links-report.page.js';
 import { sendPage, type PageCache } from '../../ui/render.js';
 import { PRIVATE, formPost, signedInOrRedirect } from '../access/index.js';
 import type { Ctx, LocaleParams } from '../access/index.js';
+import { pageOf } from './filters.js';
 
 export interface KnowledgeRouteDeps {
   items: ItemsRepository;
@@ -83,7 +84,7 @@ export function registerKnowledgeRoutes(
       viewer,
       filter,
       ctx.locale,
-      Number(request.query.page) || 1,
+      pageOf(request.query),
     );
     return sendPage(
       reply,
