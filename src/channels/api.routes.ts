@@ -20,22 +20,22 @@ export interface ApiDeps {
 
 export function registerApiRoutes(app: FastifyInstance, deps: ApiDeps): void {
   const { catalogue, document } = deps;
-  const localeOf = (query: Query): string => apiLocaleOf(catalogue, query);
-  const viewerOf = apiViewerOf;
 
   for (const kind of deps.kinds) {
     const api = kind.api;
     if (!api) continue;
     app.get<{ Querystring: Query }>(`/api/${kind.plural}`, async (request, reply) =>
-      json(reply).send(await api.list(viewerOf(request), request.query, localeOf(request.query))),
+      json(reply).send(
+        await api.list(apiViewerOf(request), request.query, apiLocaleOf(catalogue, request.query)),
+      ),
     );
     app.get<{ Params: { key: string }; Querystring: Query }>(
       `/api/${kind.plural}/:key`,
       async (request, reply) => {
         const entry = await api.find(
-          viewerOf(request),
+          apiViewerOf(request),
           request.params.key,
-          localeOf(request.query),
+          apiLocaleOf(catalogue, request.query),
         );
         if (entry === null) throw new NotFoundError();
         if (entry === 'members-only')

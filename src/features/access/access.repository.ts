@@ -11,6 +11,7 @@ import {
   users,
 } from './access.schema.js';
 import type { Role } from './access.policy.js';
+import { likePattern } from '../../platform/db/text-match.js';
 
 /** A person whose address is already proven, with a password (scrypt hash). */
 interface NewVerifiedUser {
@@ -57,7 +58,7 @@ export function createAccessRepository(db: Db) {
 
     /** People whose name or address contains the query (all when empty), newest first. */
     async listUsers(query: string, limit = 200) {
-      const pattern = `%${query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      const pattern = likePattern(query);
       return db
         .select({
           id: users.id,

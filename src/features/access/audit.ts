@@ -2,6 +2,7 @@
 import { and, desc, eq, gte, ilike, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';
 import { auditEvents } from './access.schema.js';
+import { likePattern } from '../../platform/db/text-match.js';
 
 export const AUDIT_EVENT_TYPES = [
   'sign-in.success',
@@ -79,9 +80,7 @@ export function createAuditLog(db: Db) {
     async list(filter: AuditFilter = {}) {
       const conditions = [
         filter.type ? eq(auditEvents.type, filter.type) : undefined,
-        filter.subject
-          ? ilike(auditEvents.subject, `%${filter.subject.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)
-          : undefined,
+        filter.subject ? ilike(auditEvents.subject, likePattern(filter.subject)) : undefined,
       ].filter((condition) => condition !== undefined);
       return db
         .select()

@@ -6,6 +6,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';
 import { readableLevels, type Viewer } from '../access/index.js';
+import { simpleQuery } from '../../platform/db/text-match.js';
 
 /** An answer in the archive's list. */
 export interface AnswerSummary {
@@ -74,7 +75,7 @@ export function createAnswersRepository(db: Db) {
       // Words, phrases in quotes, OR and -word, accents folded, as in the site search.
       if (filter.query)
         conditions.push(sql`to_tsvector('simple', unaccent(q.public_question || ' ' || q.summary || ' ' || q.answer))
-          @@ websearch_to_tsquery('simple', unaccent(${filter.query}))`);
+          @@ ${simpleQuery(filter.query)}`);
       const where = sql.join(conditions, sql` AND `);
       const [rows, counted] = await Promise.all([
         db.execute<Row>(sql`

@@ -3,8 +3,6 @@ import type { ItemFilter } from './items.repository.js';
 import { isItemType } from './items.types.js';
 import { firstValue, type Query } from '../../platform/http/query.js';
 
-export { firstValue, type Query };
-
 /** The list filter of a query string (without the section, which comes from the address). */
 export function itemFilter(query: Query, locales: readonly string[]): ItemFilter {
   const flat = Object.fromEntries(

@@ -49,6 +49,6 @@ export type { EditableLink, LinksService } from './links.service.js';
 export type { EditorGroupRow } from './links.repository.js';
 export { ItemCard } from './pages/items.page.js';
 export { itemHref, typeLabel } from './pages/labels.js';
-export { firstValue, itemFilter, pageOf, type Query } from './filters.js';
+export { itemFilter, pageOf } from './filters.js';
 export { knowledgeFeature, type KnowledgeApi, type KnowledgeNeeds } from './knowledge.feature.js';
 export { filterParameters } from './items.api.js';

@@ -1,7 +1,6 @@
 /** The search of a query string: words, filter, page; anything unknown is left out. */
-import { firstValue, itemFilter, pageOf, type Query } from '../knowledge/index.js';
-
-export type { Query };
+import { itemFilter, pageOf } from '../knowledge/index.js';
+import { firstValue, type Query } from '../../platform/http/query.js';
 import type { ItemSearchFilter } from './items-search.repository.js';
 import { MAX_QUERY_LENGTH } from './search.repository.js';
 

@@ -5,7 +5,8 @@ import { filterParameters } from '../knowledge/index.js';
 import { localeParameter, problem } from '../../channels/openapi.js';
 import type { Catalogue } from '../../platform/i18n/catalogue.js';
 import { SNIPPET_MARKS } from './items-search.repository.js';
-import { searchRequest, type Query } from './search-request.js';
+import { searchRequest } from './search-request.js';
+import type { Query } from '../../platform/http/query.js';
 import { MAX_QUERY_LENGTH } from './search.repository.js';
 import type { SearchService } from './search.service.js';
 
