@@ -16,7 +16,7 @@ import { expertsFeature } from './features/experts/index.js';
 import type { Job } from './features/feature.js';
 import { knowledgeFeature } from './features/knowledge/index.js';
 import { membersFeature } from './features/members/index.js';
-import { searchFeature } from './features/search/index.js';
+import { searchFeature, type SearchIndex } from './features/search/index.js';
 import { siteFeature } from './features/site/index.js';
 import { vocabulariesFeature } from './features/vocabularies/index.js';
 import { createRenderCache, type RenderCache } from './platform/cache/render-cache.js';
@@ -71,6 +71,8 @@ export interface App {
   kinds: readonly ContentKind[];
   /** Background work of the features, registered on the job queue by the server process. */
   jobs: readonly Job[];
+  /** What every feature calls after a change of content: search documents, cached pages. */
+  contentChanged(): Promise<void>;
   /** Registers the jobs on the queue; from then on features may also ask for a run at once. */
   attachJobs(queue: Jobs): Promise<void>;
 }
@@ -113,6 +115,15 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   });
   // The queue starts after the app (main.ts); until then a wish for a run now waits for the cron.
   let queue: Jobs | null = null;
+  // The search documents of every kind but items, rewritten when content changes (search feature).
+  let searchIndex: SearchIndex | null = null;
+  const contentChanged = async (): Promise<void> => {
+    // What changed is saved already: a failed rewrite is logged and mended by the next one.
+    await searchIndex
+      ?.refresh()
+      .catch((error: unknown) => log.error({ err: error }, 'search documents not rewritten'));
+    await renderCache?.invalidateEverywhere();
+  };
   const platform: Platform = {
     publicUrl: config.publicUrl,
     mailFrom: config.mailFrom,
@@ -126,7 +137,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     fixedClock: deps.clock,
     secret: deps.cookieSecret,
     renderCache,
-    contentChanged: async () => renderCache?.invalidateEverywhere(),
+    contentChanged,
     runJobNow: (name) => {
       queue
         ?.runNow(name)
@@ -167,9 +178,11 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     roles: access.roles,
     membership: members.membership,
   });
-  app.add(searchFeature, { kinds: app.kinds });
+  const search = app.add(searchFeature, { kinds: app.kinds });
   app.add(siteFeature, {});
   app.add(channelsFeature, { kinds: app.kinds, paths: app.paths, apiPaths: app.apiPaths });
+  searchIndex = search.index;
+  await search.index.refresh();
 
   // Web
   registerErrorPages(http, { catalogue, assets, publicUrl: config.publicUrl });
@@ -192,6 +205,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     mailer,
     kinds: app.kinds(),
     jobs,
+    contentChanged,
     async attachJobs(jobQueue) {
       for (const job of jobs) {
         await jobQueue.every(job.name, job.cron, async () => {

@@ -1,16 +1,21 @@
 /**
  * The contract of a kind of content: how its entries are read as a given viewer, and through that
- * same read path how they appear in each channel (feeds, sitemap, JSON API, export, site search).
+ * same read path how they appear in each channel (feeds, sitemap, JSON API, export, site search,
+ * and the Open Graph and schema.org metadata of their own page).
  * A feature declares its kinds once (`kinds` in its definition); every channel iterates over them
  * and names none. Every channel field is required: a kind that is not on a channel says `null` (or
  * `[]` for feeds), so a new channel or a new kind cannot be forgotten without a compile error.
+ * The Knowledge Centre's items say `search: null`: their editorial repository writes their rows
+ * of the same search documents itself, with the facets of their own search block.
  */
 import type { Db } from '../platform/db/database.js';
 import type { Translator } from '../platform/i18n/catalogue.js';
 import type { Viewer } from '../features/access/index.js';
 import type { Query } from '../platform/http/query.js';
+import type { EntryMetadata, MetadataReader } from '../ui/components/metadata.js';
 
 export type { Query } from '../platform/http/query.js';
+export type { EntryMetadata, MetadataReader } from '../ui/components/metadata.js';
 
 /** Route parameters of a channel address (`/knowledge/:section` → `{ section }`). */
 export type Params = Readonly<Record<string, string>>;
@@ -96,21 +101,44 @@ export interface ExportSource {
   ): Promise<Record<string, string>[]>;
 }
 
-/** A hit of the site search's second block (pages, links, organisations, answers…). */
-export interface SiteHit {
-  /** The kind's name. */
-  kind: string;
+/**
+ * One entry of a kind as the site search indexes it: in one language, as one reader sees it. The
+ * index reads a kind's documents as a visitor and as a member, and writes each reading to its
+ * layer of the search documents; a search reads only its viewer's layer.
+ */
+export interface SearchDocument {
+  /** Names the entry within its kind (one document per key and language). */
+  key: string;
+  /** The text's language (BCP 47), whose stemming its words get; "und" when it has none. */
+  locale: string;
   title: string;
-  /** A site path without locale ("/about/who-we-are") or an external address. */
-  url: string;
+  /** Shown under a hit (not searched: put it in `text` too when it should be); null for none. */
   snippet: string | null;
-  /** Higher is better; hits of every kind are merged by it. */
-  rank: number;
+  /** What else of the entry the reader may read is searched, besides the title. */
+  text: string;
+  /** A site path without locale ("/about/who-we-are") or an outside address. */
+  url: string;
+  /** The entry's date (its last change will do); among equally good hits, newer first. */
+  date: Date;
 }
 
-/** How the site search finds a kind's entries. */
+/** How the site search finds a kind's entries: they are written to its one table of documents. */
 export interface SearchSource {
-  search(viewer: Viewer, query: string, locale: string, limit: number): Promise<SiteHit[]>;
+  /** Every entry the viewer may read, as documents. */
+  documents(viewer: Viewer): Promise<SearchDocument[]>;
+}
+
+/** An entry's own page, as link previews and search engines read it (Open Graph, schema.org). */
+export interface MetadataSource {
+  /**
+   * The metadata of the entry named by `key` as the viewer's page shows it; 'members-only' when
+   * it exists in the members layer the viewer cannot read (whose page is a teaser); else null.
+   */
+  describe(
+    viewer: Viewer,
+    key: string,
+    reader: MetadataReader,
+  ): Promise<EntryMetadata | 'members-only' | null>;
 }
 
 /** What the members-layer test plants: a members-only entry holding the canary text. */
@@ -133,6 +161,7 @@ export interface ContentKind {
   api: ApiSource | null;
   export: ExportSource | null;
   search: SearchSource | null;
+  metadata: MetadataSource | null;
   canary: CanarySource;
 }
 
@@ -142,11 +171,19 @@ export function defineKind<const Kind extends ContentKind>(kind: Kind): Kind {
 }
 
 /**
- * A kind found by the site search only: on no feed, sitemap, API or export. A new channel must be
+ * A kind found by the site search only: on no feed, sitemap, API or export, with no metadata of
+ * its own page. A new channel must be
  * answered here too, once for every such kind.
  */
 export function searchOnlyKind(
   kind: Pick<ContentKind, 'name' | 'plural' | 'canary'> & { search: SearchSource },
 ): ContentKind {
-  return defineKind({ ...kind, feeds: [], sitemap: null, api: null, export: null });
+  return defineKind({
+    ...kind,
+    feeds: [],
+    sitemap: null,
+    api: null,
+    export: null,
+    metadata: null,
+  });
 }

@@ -16,6 +16,7 @@ const kindNamed = (plural: string): ContentKind =>
     api: null,
     export: null,
     search: null,
+    metadata: null,
     canary: { plant: async () => ({}) },
   });
 

@@ -4,7 +4,9 @@
  */
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ANONYMOUS } from '../../src/features/access/index.js';
 import { refreshSearchDocuments } from '../../src/features/knowledge/index.js';
+import { Catalogue } from '../../src/platform/i18n/catalogue.js';
 import { buildTestApp, type TestApp } from '../support/app.js';
 
 let app: TestApp;
@@ -86,11 +88,25 @@ describe('channels', () => {
     const data = JSON.parse(jsonLd?.[1] ?? '{}') as Record<string, unknown>;
     expect(data).toMatchObject({
       '@context': 'https://schema.org',
-      '@type': 'Dataset',
+      // A publication is a book, a report or an article: a creative work (it was a Dataset).
+      '@type': 'CreativeWork',
       name: 'City Report',
       inLanguage: 'en',
       url: 'http://localhost:3000/en/knowledge/publications/city-report',
     });
+    // The page carries what the item kind's metadata says, from the same reading.
+    const t = new Catalogue().translator('en');
+    const described = await app.kinds
+      .find((kind) => kind.name === 'item')
+      ?.metadata?.describe(ANONYMOUS, 'city-report', {
+        locale: 'en',
+        publicUrl: 'http://localhost:3000',
+        text: (key) => t.t(key),
+      });
+    expect(described).not.toBe('members-only');
+    expect(data).toEqual(
+      JSON.parse(JSON.stringify(described === 'members-only' ? {} : described?.jsonLd)),
+    );
     const feedLink = await app.http.inject({ url: '/en/knowledge/publications' });
     expect(feedLink.body).toContain(
       'type="application/atom+xml" href="/en/knowledge/publications/feed.atom"',

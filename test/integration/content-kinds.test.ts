@@ -1,8 +1,8 @@
 /**
  * The kinds contract through the real channels: a kind declared in one place (this file) appears in
  * search, a feed, the sitemap, the API and exports without any channel naming it; every registered
- * kind's members-only canary reaches no channel for a visitor; and a kind that forgets its layer
- * filter is caught on each channel it is on.
+ * kind's members-only canary reaches no channel (nor its page's metadata) for a visitor; and a kind
+ * that forgets its layer filter is caught on each channel it is on.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Catalogue } from '../../src/platform/i18n/catalogue.js';
@@ -10,6 +10,7 @@ import { buildTestApp, type TestApp } from '../support/app.js';
 import {
   channelAddresses,
   leaksOf,
+  metadataLeaksOf,
   plantCanaries,
   thingKind,
   type Thing,
@@ -91,6 +92,7 @@ describe('a kind declared once', () => {
       ]),
     );
     expect(await leaksOf(app, addresses, CANARY)).toEqual([]);
+    expect(await metadataLeaksOf(app, plants, CANARY)).toEqual([]);
     // Where the canary was looked for, a member finds it: the crawl looked in the right places.
     const member = {
       kind: 'user',
@@ -100,8 +102,8 @@ describe('a kind declared once', () => {
     for (const kind of app.kinds.filter((entry) =>
       ['page', 'link', 'answer', 'thing'].includes(entry.name),
     )) {
-      const hits = (await kind.search?.search(member, WORD, 'en', 10)) ?? [];
-      expect(hits.map((hit) => hit.title).join(' '), kind.name).toContain(CANARY);
+      const documents = (await kind.search?.documents(member)) ?? [];
+      expect(documents.map((document) => document.title).join(' '), kind.name).toContain(CANARY);
     }
     const feed = await app.kinds
       .find((kind) => kind.name === 'item')
@@ -110,6 +112,13 @@ describe('a kind declared once', () => {
     // The planted item is there: a visitor is told it is for members, and no more.
     const refused = await app.http.inject({ url: `/api/items/${CANARY.toLowerCase()}-item` });
     expect(refused.statusCode).toBe(403);
+    // A member's page of each planted entry is described with it.
+    const reader = { locale: 'en', publicUrl: 'http://localhost:3000', text: (key: string) => key };
+    for (const kind of app.kinds.filter((entry) => entry.metadata)) {
+      const key = plants.get(kind)?.key ?? '';
+      const described = await kind.metadata?.describe(member, key, reader);
+      expect(JSON.stringify(described), kind.name).toContain(CANARY);
+    }
   });
 });
 
@@ -125,6 +134,7 @@ describe('a kind that forgets its layer filter', () => {
   it('is caught on every channel it is on', async () => {
     const plants = await plantCanaries(app, CANARY);
     const leaks = await leaksOf(app, await channelAddresses(app, plants, WORD), CANARY);
+    expect(await metadataLeaksOf(app, plants, CANARY)).toEqual(['thing']);
     expect(leaks.sort()).toEqual(
       [
         `/api/search?q=${WORD}`,

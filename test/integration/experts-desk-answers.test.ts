@@ -228,8 +228,14 @@ describe('the desk', () => {
 
     const searched = await app.http.inject({ url: '/en/experts/answers?q=ombudsperson' });
     expect(searched.body).toContain(`/en/experts/answers/${questionId}`);
+    // Words are stemmed in the answer's language: "grants" finds "grant", "funding" "fund".
+    const stemmed = await app.http.inject({ url: '/en/experts/answers?q=grants+funding' });
+    expect(stemmed.body).toContain(`/en/experts/answers/${questionId}`);
     const none = await app.http.inject({ url: '/en/experts/answers?q=%22regional+tramways%22' });
     expect(none.body).toContain('No answers');
+    // Signs that negate nothing match nothing (500 of them were a 500).
+    const signs = await app.http.inject({ url: `/en/experts/answers?q=${'-'.repeat(500)}` });
+    expect(signs.statusCode).toBe(200);
     const archive = await app.http.inject({ url: '/en/experts/answers?theme=housing' });
     expect(archive.body).toContain('Our city wants a local human rights ombudsperson');
     expect(archive.body).toContain('1 answer');

@@ -1,12 +1,12 @@
 /**
  * The members-layer test over the kinds contract: plants each registered kind's canary, derives
  * every channel address from the kinds (feeds, sitemap, API, export, search) and reads them as a
- * visitor. A test kind kept in memory shows that a kind appears on every channel from its
+ * visitor, with the metadata of each planted entry's page. A test kind kept in memory shows that a kind appears on every channel from its
  * declaration alone, and that a kind which forgets its layer filter is caught.
  */
 import { defineKind, type ContentKind, type Params } from '../../src/channels/kind.js';
 import { fillPath } from '../../src/channels/feeds.routes.js';
-import { readableLevels, type Viewer } from '../../src/features/access/index.js';
+import { ANONYMOUS, readableLevels, type Viewer } from '../../src/features/access/index.js';
 import type { TestApp } from './app.js';
 
 export interface Thing {
@@ -84,19 +84,34 @@ export function thingKind(things: Thing[], options: { filterLayers: boolean }): 
       rows: async (viewer) => readable(viewer).map(present),
     },
     search: {
-      search: async (viewer, query, _locale, limit) =>
-        readable(viewer)
-          .filter((thing) =>
-            `${thing.title} ${thing.summary}`.toLowerCase().includes(query.toLowerCase()),
-          )
-          .slice(0, limit)
-          .map((thing) => ({
-            kind: 'thing',
+      documents: async (viewer) =>
+        readable(viewer).map((thing) => ({
+          key: thing.key,
+          locale: 'en',
+          title: thing.title,
+          snippet: thing.summary,
+          text: thing.summary,
+          url: `/things/${thing.key}`,
+          date: new Date('2026-01-01T00:00:00Z'),
+        })),
+    },
+    metadata: {
+      describe: async (viewer, key, reader) => {
+        const thing = things.find((entry) => entry.key === key);
+        if (!thing) return null;
+        if (!readable(viewer).includes(thing)) return 'members-only';
+        const url = `${reader.publicUrl}/${reader.locale}/things/${thing.key}`;
+        return {
+          openGraph: {
+            type: 'article',
             title: thing.title,
-            url: `/things/${thing.key}`,
-            snippet: thing.summary,
-            rank: 1,
-          })),
+            description: thing.summary,
+            url,
+            locale: 'en',
+          },
+          jsonLd: { '@context': 'https://schema.org', '@type': 'Thing', name: thing.title, url },
+        };
+      },
     },
     canary: {
       plant: async (_db, text) => {
@@ -115,7 +130,7 @@ export type Plants = ReadonlyMap<ContentKind, { params?: Params; key?: string }>
 export async function plantCanaries(app: TestApp, text: string): Promise<Plants> {
   const plants = new Map<ContentKind, { params?: Params; key?: string }>();
   for (const kind of app.kinds) plants.set(kind, await kind.canary.plant(app.database.db, text));
-  await app.renderCache?.invalidateEverywhere();
+  await app.contentChanged();
   return plants;
 }
 
@@ -158,6 +173,26 @@ export async function channelAddresses(
     }
   }
   return [...addresses];
+}
+
+/**
+ * The kinds whose page metadata (Open Graph, JSON-LD), as a visitor's page of the planted entry
+ * would carry it, holds the text.
+ */
+export async function metadataLeaksOf(
+  app: TestApp,
+  plants: Plants,
+  text: string,
+): Promise<string[]> {
+  const reader = { locale: 'en', publicUrl: 'http://localhost:3000', text: (key: string) => key };
+  const leaks: string[] = [];
+  for (const kind of app.kinds) {
+    const key = plants.get(kind)?.key;
+    if (!kind.metadata || !key) continue;
+    const described = await kind.metadata.describe(ANONYMOUS, key, reader);
+    if (JSON.stringify(described).toLowerCase().includes(text.toLowerCase())) leaks.push(kind.name);
+  }
+  return leaks;
 }
 
 /** The addresses whose answer to a visitor holds the text (in any case). */

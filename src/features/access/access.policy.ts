@@ -41,6 +41,20 @@ export function readableLevels(viewer: Viewer): AccessLevel[] {
   return canSeeMembersLayer(viewer) ? ['public', 'members'] : ['public'];
 }
 
+/**
+ * Who reads exactly one layer: a visitor reads the public layer, any member the members layer.
+ * The search index reads each kind as both to write its documents of each layer.
+ */
+export const LAYER_READERS: Readonly<Record<AccessLevel, Viewer>> = {
+  public: ANONYMOUS,
+  members: { kind: 'user', id: '00000000-0000-0000-0000-000000000000', role: 'practitioner' },
+};
+
+/** The one layer a viewer searches: the widest they may read. */
+export function layerOf(viewer: Viewer): AccessLevel {
+  return canSeeMembersLayer(viewer) ? 'members' : 'public';
+}
+
 /** A person's place in an organisation, and whether the organisation is an active member. */
 export interface Membership {
   organisationId: string;

@@ -13,6 +13,8 @@ export {
   canRead,
   canReadAuditLog,
   canSeeMembersLayer,
+  LAYER_READERS,
+  layerOf,
   readableLevels,
   STAFF_ROLES,
 } from './access.policy.js';

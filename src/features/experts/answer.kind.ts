@@ -1,55 +1,77 @@
 /**
  * The experts' published answers as a kind of content: found by the site search by publication
- * (public, or members for the members layer); private answers and unanswered questions never.
+ * (public, or members for the members layer), described on their page by Open Graph and QAPage
+ * data; private answers and unanswered questions never.
  */
-import { sql } from 'drizzle-orm';
-import { searchOnlyKind } from '../../channels/kind.js';
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import { defineKind } from '../../channels/kind.js';
+import { isUuid } from '../../platform/db/columns.js';
+import { answerMetadata } from './answer.metadata.js';
+import { createAnswersRepository } from './answers.repository.js';
 import type { Db } from '../../platform/db/database.js';
-import { simpleQuery } from '../../platform/db/text-match.js';
+import { questions } from './experts.schema.js';
 import { readableLevels } from '../access/index.js';
 
-interface Row extends Record<string, unknown> {
-  id: string;
-  title: string;
-  snippet: string | null;
-  rank: number;
-}
-
 export function answerKind(db: Db) {
-  return searchOnlyKind({
+  const answers = createAnswersRepository(db);
+  return defineKind({
     name: 'answer',
     plural: 'answers',
+    feeds: [],
+    sitemap: null,
+    api: null,
+    export: null,
     search: {
-      async search(viewer, query, _locale, limit) {
-        const tsquery = simpleQuery(query);
-        const document = sql`to_tsvector('simple', unaccent(public_question || ' ' || summary || ' ' || answer))`;
-        const result = await db.execute<Row>(sql`
-          SELECT id::text AS id, left(public_question, 160) AS title, NULLIF(summary, '') AS snippet,
-                 ts_rank(${document}, ${tsquery}) AS rank
-            FROM questions
-           WHERE status = 'answered' AND publication = ANY(${sql.param(readableLevels(viewer))}::text[])
-             AND ${document} @@ ${tsquery}
-           ORDER BY rank DESC, left(public_question, 160) LIMIT ${limit}`);
-        return result.rows.map((row) => ({
-          kind: 'answer',
-          title: row.title,
-          snippet: row.snippet,
+      // Published answers by publication, in the language they were asked in.
+      async documents(viewer) {
+        const rows = await db
+          .select({
+            id: questions.id,
+            locale: questions.locale,
+            question: questions.publicQuestion,
+            summary: questions.summary,
+            answer: questions.answer,
+            answeredAt: questions.answeredAt,
+          })
+          .from(questions)
+          .where(
+            and(
+              eq(questions.status, 'answered'),
+              inArray(questions.publication, readableLevels(viewer)),
+            ),
+          );
+        return rows.map((row) => ({
+          key: row.id,
+          locale: row.locale,
+          title: row.question.slice(0, 160),
+          snippet: row.summary || null,
+          text: `${row.question}\n${row.summary}\n${row.answer}`,
           url: `/experts/answers/${row.id}`,
-          rank: Number(row.rank),
+          date: row.answeredAt ?? new Date(0),
         }));
+      },
+    },
+    metadata: {
+      async describe(viewer, key, reader) {
+        if (!isUuid(key)) return null;
+        const answer = await answers.findAnswer(viewer, key);
+        return answer === null || answer === 'members-only'
+          ? answer
+          : answerMetadata(answer, reader);
       },
     },
     canary: {
       async plant(target, text) {
-        await target.execute(sql`
+        const planted = await target.execute<{ id: string }>(sql`
           INSERT INTO questions (status, asker_name, asker_email, locale, theme, question,
                                  fingerprint, follow_token_hash, confirmed_at, public_question,
                                  summary, answer, links, publication, answered_at)
           VALUES ('answered', ${`${text} asker`}, 'kind-asker@canary.example', 'en', 'housing',
                   ${`${text} question`}, 'fp-kind', 'follow-kind', now(),
                   ${`${text} published question`}, ${`${text} summary`}, ${`${text} answer`},
-                  '[]'::jsonb, 'members', now())`);
-        return {};
+                  '[]'::jsonb, 'members', now())
+          RETURNING id::text AS id`);
+        return { key: planted.rows[0]?.id };
       },
     },
   });

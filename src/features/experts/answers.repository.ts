@@ -6,7 +6,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';
 import { readableLevels, type Viewer } from '../access/index.js';
-import { simpleQuery } from '../../platform/db/text-match.js';
+import { anyLanguageQuery } from '../../platform/db/text-match.js';
 
 /** An answer in the archive's list. */
 export interface AnswerSummary {
@@ -72,10 +72,11 @@ export function createAnswersRepository(db: Db) {
     ): Promise<{ rows: AnswerSummary[]; total: number }> {
       const conditions = [readable(viewer)];
       if (filter.theme) conditions.push(sql`q.theme = ${filter.theme}`);
-      // Words, phrases in quotes, OR and -word, accents folded, as in the site search.
+      // Words, phrases in quotes, OR and -word, accents folded and stemmed in the answer's
+      // language, as in the site search.
       if (filter.query)
-        conditions.push(sql`to_tsvector('simple', unaccent(q.public_question || ' ' || q.summary || ' ' || q.answer))
-          @@ ${simpleQuery(filter.query)}`);
+        conditions.push(sql`to_tsvector(hrcn_search_config(q.locale), q.public_question || ' ' || q.summary || ' ' || q.answer)
+          @@ coalesce(${anyLanguageQuery(filter.query)}, ''::tsquery)`);
       const where = sql.join(conditions, sql` AND `);
       const [rows, counted] = await Promise.all([
         db.execute<Row>(sql`

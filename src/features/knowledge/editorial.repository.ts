@@ -55,9 +55,9 @@ export async function refreshSearchDocuments(db: Db | Tx, id: string | null): Pr
     sql`DELETE FROM search_documents d USING items i WHERE d.item_id = i.id AND ${only}`,
   );
   await db.execute(sql`
-    INSERT INTO search_documents (item_id, locale, layer, type, section, slug, visible_from, date,
-                                  themes, sdgs, countries, title, vector)
-    SELECT i.id, t.locale, l.layer, i.type, i.section, i.slug, i.published_at, i.date,
+    INSERT INTO search_documents (kind, key, item_id, locale, layer, type, section, slug,
+                                  visible_from, date, themes, sdgs, countries, title, vector)
+    SELECT 'item', i.id::text, i.id, t.locale, l.layer, i.type, i.section, i.slug, i.published_at, i.date,
            i.themes, i.sdgs, i.countries, t.title,
            setweight(to_tsvector(c.cfg, t.title), 'A') || setweight(to_tsvector(c.cfg, t.summary), 'B')
              || setweight(to_tsvector(c.cfg, concat_ws(E'\n',

@@ -7,6 +7,7 @@ import { sql } from 'drizzle-orm';
 import { defineKind, type FeedSource, type Params } from '../../channels/kind.js';
 import type { Db } from '../../platform/db/database.js';
 import { refreshSearchDocuments } from './editorial.repository.js';
+import { itemMetadata } from './item.metadata.js';
 import { itemFilter, pageOf } from './filters.js';
 import {
   itemDetail,
@@ -140,6 +141,12 @@ export function itemKind(deps: ItemKindDeps) {
     },
     // Items have their own index and faceted block in the search feature (items-search).
     search: null,
+    metadata: {
+      async describe(viewer, slug, reader) {
+        const item = await items.findItem(viewer, slug, reader.locale);
+        return item === null || item === 'members-only' ? item : itemMetadata(item, reader);
+      },
+    },
     canary: {
       async plant(db: Db, text: string) {
         // The address holds the canary too, so that a sitemap or feed link to it would be caught.

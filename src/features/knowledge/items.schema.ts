@@ -5,35 +5,20 @@
  */
 import { sql } from 'drizzle-orm';
 import {
-  customType,
   date,
   index,
   integer,
   jsonb,
   pgTable,
   primaryKey,
-  smallint,
   text,
   timestamp,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { timestamps } from '../../platform/db/columns.js';
+import { smallintArray, textArray, timestamps } from '../../platform/db/columns.js';
 import { users, uuidKey } from '../access/access.schema.js';
 import { accessLevel } from './knowledge.schema.js';
-
-const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
-
-const textArray = (name: string) =>
-  text(name)
-    .array()
-    .notNull()
-    .default(sql`'{}'::text[]`);
-const smallintArray = (name: string) =>
-  smallint(name)
-    .array()
-    .notNull()
-    .default(sql`'{}'::smallint[]`);
 
 export const items = pgTable(
   'items',
@@ -140,63 +125,6 @@ export const itemRelations = pgTable(
   },
   (table) => [primaryKey({ columns: [table.itemId, table.relatedId] })],
 );
-
-/**
- * What search reads: per published translation, one row for each layer that may read it. The
- * "public" row (public items only) leaves restricted fields out; the "members" row holds
- * everything. One small vector per row keeps it stored inline, so matching needs no TOAST reads.
- * Rebuilt from the item on every change.
- */
-export const searchDocuments = pgTable(
-  'search_documents',
-  {
-    itemId: uuid('item_id')
-      .notNull()
-      .references(() => items.id, { onDelete: 'cascade' }),
-    locale: text('locale').notNull(),
-    /** 'public' or 'members': the layer whose readers search this row. */
-    layer: text('layer').notNull(),
-    type: text('type').notNull(),
-    section: text('section').notNull(),
-    slug: text('slug').notNull(),
-    visibleFrom: timestamp('visible_from', { withTimezone: true }).notNull(),
-    date: date('date', { mode: 'string' }).notNull(),
-    /** The date's year: search takes matches a year at a time, newest first. */
-    year: integer('year')
-      .notNull()
-      .generatedAlwaysAs(sql`extract(year FROM date)::integer`),
-    themes: textArray('themes'),
-    sdgs: smallintArray('sdgs'),
-    countries: textArray('countries'),
-    title: text('title').notNull(),
-    vector: tsvector('vector').notNull(),
-  },
-  (table) => [
-    primaryKey({ columns: [table.itemId, table.locale, table.layer] }),
-    // One GIN index per layer, keyed by year and word (btree_gin): a search reads only its
-    // layer's matches of one year at a time, so a word in one item in ten reads the newest
-    // ~1,000 of its matches, not all 10,000 of them (decision 0011).
-    index('search_documents_public_words_idx')
-      .using('gin', table.year, table.type, table.vector)
-      .where(sql`${table.layer} = 'public'`),
-    index('search_documents_members_words_idx')
-      .using('gin', table.year, table.type, table.vector)
-      .where(sql`${table.layer} = 'members'`),
-    index('search_documents_date_idx').on(table.layer, table.date.desc(), table.itemId),
-    // A search narrowed to one kind reads that kind's rows newest first, not every row.
-    index('search_documents_type_date_idx').on(
-      table.layer,
-      table.type,
-      table.date.desc(),
-      table.itemId,
-    ),
-  ],
-);
-
-/** Words of titles and summaries, for "did you mean" (trigram similarity). */
-export const searchTerms = pgTable('search_terms', { word: text('word').primaryKey() }, (table) => [
-  index('search_terms_trgm_idx').using('gin', table.word.op('gin_trgm_ops')),
-]);
 
 /**
  * Files attached to an item (a publication's PDF, a guide's DOCX). The bytes are on disk under

@@ -2,21 +2,12 @@
  * The site's written pages (about, privacy, the sections' introductions) and the useful links as
  * kinds of content: found by the site search in the layers the viewer may read.
  */
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { searchOnlyKind } from '../../channels/kind.js';
 import type { Db } from '../../platform/db/database.js';
-import { likePattern, simpleQuery } from '../../platform/db/text-match.js';
 import { readableLevels } from '../access/index.js';
 import { linkGroups, links, pages } from './knowledge.schema.js';
 import { isKnowledgeSection } from './knowledge.sections.js';
-
-interface Row extends Record<string, unknown> {
-  key: string;
-  title: string;
-  url: string | null;
-  snippet: string | null;
-  rank: number;
-}
 
 /** Written pages, each in the viewer's language when there is one, else another. */
 export function pageKind(db: Db) {
@@ -24,30 +15,20 @@ export function pageKind(db: Db) {
     name: 'page',
     plural: 'pages',
     search: {
-      async search(viewer, query, locale, limit) {
-        const levels = readableLevels(viewer);
-        const like = likePattern(query);
-        const tsquery = simpleQuery(query);
-        const result = await db.execute<Row>(sql`
-          WITH readable_pages AS (
-            SELECT DISTINCT ON (slug) slug, title, summary, body
-              FROM pages
-             WHERE access::text = ANY(${sql.param(levels)}::text[])
-             ORDER BY slug, (locale = ${locale}) DESC
-          )
-          SELECT slug AS key, title, NULLIF(summary, '') AS snippet,
-                 ts_rank(to_tsvector('simple', unaccent(title || ' ' || summary || ' ' || body)), ${tsquery})
-                   + CASE WHEN unaccent(title) ILIKE unaccent(${like}) THEN 1 ELSE 0 END AS rank
-            FROM readable_pages
-           WHERE to_tsvector('simple', unaccent(title || ' ' || summary || ' ' || body)) @@ ${tsquery}
-              OR unaccent(title) ILIKE unaccent(${like})
-           ORDER BY rank DESC, title LIMIT ${limit}`);
-        return result.rows.map((row) => ({
-          kind: 'page',
+      // Every translation the viewer may read: found in its own language.
+      async documents(viewer) {
+        const rows = await db
+          .select()
+          .from(pages)
+          .where(inArray(pages.access, readableLevels(viewer)));
+        return rows.map((row) => ({
+          key: row.slug,
+          locale: row.locale,
           title: row.title,
-          snippet: row.snippet,
-          url: isKnowledgeSection(row.key) ? `/knowledge/${row.key}` : `/about/${row.key}`,
-          rank: Number(row.rank),
+          snippet: row.summary || null,
+          text: `${row.summary}\n${row.body}`,
+          url: isKnowledgeSection(row.slug) ? `/knowledge/${row.slug}` : `/about/${row.slug}`,
+          date: row.updatedAt,
         }));
       },
     },
@@ -73,26 +54,29 @@ export function linkKind(db: Db) {
     name: 'link',
     plural: 'links',
     search: {
-      async search(viewer, query, _locale, limit) {
+      // A link is readable when it and its group are; its group's title is shown with it.
+      async documents(viewer) {
         const levels = readableLevels(viewer);
-        const like = likePattern(query);
-        const tsquery = simpleQuery(query);
-        const result = await db.execute<Row>(sql`
-          SELECT g.key, l.title, l.url, g.title AS snippet,
-                 ts_rank(to_tsvector('simple', unaccent(l.title)), ${tsquery})
-                   + CASE WHEN unaccent(l.title) ILIKE unaccent(${like}) THEN 1 ELSE 0 END AS rank
-            FROM links l JOIN link_groups g ON g.id = l.group_id
-           WHERE l.access::text = ANY(${sql.param(levels)}::text[])
-             AND g.access::text = ANY(${sql.param(levels)}::text[])
-             AND (to_tsvector('simple', unaccent(l.title)) @@ ${tsquery}
-                  OR unaccent(l.title) ILIKE unaccent(${like}))
-           ORDER BY rank DESC, l.title LIMIT ${limit}`);
-        return result.rows.map((row) => ({
-          kind: 'link',
+        const rows = await db
+          .select({
+            id: links.id,
+            title: links.title,
+            url: links.url,
+            group: linkGroups.key,
+            groupTitle: linkGroups.title,
+            updatedAt: links.updatedAt,
+          })
+          .from(links)
+          .innerJoin(linkGroups, eq(linkGroups.id, links.groupId))
+          .where(and(inArray(links.access, levels), inArray(linkGroups.access, levels)));
+        return rows.map((row) => ({
+          key: row.id,
+          locale: 'und',
           title: row.title,
-          snippet: row.snippet,
-          url: row.url ?? `/knowledge/useful-links#links-${row.key}`,
-          rank: Number(row.rank),
+          snippet: row.groupTitle,
+          text: '',
+          url: row.url ?? `/knowledge/useful-links#links-${row.group}`,
+          date: row.updatedAt,
         }));
       },
     },

@@ -17,3 +17,4 @@ export { createSearchService } from './search.service.js';
 export type { SearchOutcome, SearchService } from './search.service.js';
 export { searchRequest, type SearchRequest } from './search-request.js';
 export { searchFeature } from './search.feature.js';
+export type { SearchIndex } from './search.feature.js';

@@ -9,7 +9,8 @@
  */
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';
-import { canSeeMembersLayer, type Viewer } from '../access/index.js';
+import { parseQuery } from '../../platform/db/text-match.js';
+import { canSeeMembersLayer, layerOf, type Viewer } from '../access/index.js';
 
 /** Matches ranked per query, newest first; beyond it counts say "more than". */
 export const CANDIDATE_LIMIT = 1000;
@@ -17,14 +18,6 @@ export const RESULTS_PER_PAGE = 20;
 /** The newest rows a search looks at first; when enough of them match, the words are common. */
 const PROBE_ROWS = 200;
 const DENSE_MATCHES = 40;
-const CONFIGS = [
-  'hrcn_english',
-  'hrcn_french',
-  'hrcn_german',
-  'hrcn_spanish',
-  'hrcn_italian',
-  'hrcn_simple',
-];
 
 export interface ItemSearchFilter {
   type?: string;
@@ -82,20 +75,6 @@ function filterConditions(filter: ItemSearchFilter): SQL[] {
   return conditions;
 }
 
-/**
- * The query parsed in every language configuration, the distinct parses OR-ed: "rights" becomes
- * 'right' | 'rights'. Null (matches nothing) when every word is a stop word.
- */
-const tsquery = (query: string): SQL => sql`(
-  SELECT string_agg(DISTINCT '(' || parsed::text || ')', ' | ')::tsquery
-    FROM unnest(ARRAY[${sql.join(
-      CONFIGS.map(
-        (config) => sql`websearch_to_tsquery(${sql.raw(`'${config}'`)}::regconfig, ${query})`,
-      ),
-      sql`, `,
-    )}]) parsed
-   WHERE parsed::text <> '')`;
-
 export function createItemsSearchRepository(db: Db, clock: () => Date = () => new Date()) {
   return {
     async search(
@@ -110,10 +89,11 @@ export function createItemsSearchRepository(db: Db, clock: () => Date = () => ne
       const parsed = await parseQuery(db, query);
       if (!parsed) return { hits: [], total: 0, more: false, facets: emptyFacets() };
       const member = canSeeMembersLayer(viewer);
-      const layer = member ? 'members' : 'public';
+      const layer = layerOf(viewer);
       const where = sql.join(
         [
           sql`d.layer = ${layer}`,
+          sql`d.kind = 'item'`,
           sql`d.vector @@ ${parsed}::tsquery`,
           sql`d.visible_from <= ${clock().toISOString()}::timestamptz`,
           ...filterConditions(filter),
@@ -127,18 +107,18 @@ export function createItemsSearchRepository(db: Db, clock: () => Date = () => ne
           filter.year
             ? sql`SELECT ${filter.year}::integer`
             : sql`
-          SELECT (SELECT d.year FROM search_documents d WHERE d.layer = ${layer}
+          SELECT (SELECT d.year FROM search_documents d WHERE d.layer = ${layer} AND d.kind = 'item'
                    ORDER BY d.layer, d.date DESC NULLS LAST LIMIT 1)
           UNION ALL
           SELECT (SELECT d.year FROM search_documents d
-                   WHERE d.layer = ${layer} AND d.date < make_date(y.year, 1, 1)
+                   WHERE d.layer = ${layer} AND d.kind = 'item' AND d.date < make_date(y.year, 1, 1)
                    ORDER BY d.layer, d.date DESC NULLS LAST LIMIT 1)
             FROM years y WHERE y.year IS NOT NULL`
         }),
         -- How many of the layer's newest rows match decides how the newest matches are found.
         newest AS (
           SELECT count(*) FILTER (WHERE ${where})::integer AS matches
-            FROM (SELECT * FROM search_documents d WHERE d.layer = ${layer}
+            FROM (SELECT * FROM search_documents d WHERE d.layer = ${layer} AND d.kind = 'item'
                    ORDER BY d.layer, d.date DESC NULLS LAST, d.item_id LIMIT ${PROBE_ROWS}) d
         ),
         candidates AS MATERIALIZED (
@@ -256,14 +236,6 @@ export function createItemsSearchRepository(db: Db, clock: () => Date = () => ne
       return changed ? corrected.join(' ') : null;
     },
   };
-}
-
-/** The query as tsquery text, or null when it has no searchable word. */
-async function parseQuery(db: Db, query: string): Promise<string | null> {
-  const result = await db.execute<{ query: string | null }>(
-    sql`SELECT ${tsquery(query)}::text AS query`,
-  );
-  return result.rows[0]?.query ?? null;
 }
 
 function emptyFacets(): ItemSearchResult['facets'] {

@@ -10,6 +10,10 @@ import { createSearchRepository } from './search.repository.js';
 import { registerSearchRoutes } from './search.routes.js';
 import { createSearchService } from './search.service.js';
 
+export interface SearchIndex {
+  refresh(): Promise<void>;
+}
+
 export interface SearchNeeds {
   /** Every registered kind (known once every feature is built). */
   kinds(): readonly ContentKind[];
@@ -17,13 +21,18 @@ export interface SearchNeeds {
 
 export const searchFeature = defineFeature({
   name: 'search',
-  create: (platform, needs: SearchNeeds) => ({
-    platform,
-    searchService: createSearchService({
-      items: createItemsSearchRepository(platform.database.db, platform.clock),
-      site: createSearchRepository(needs.kinds),
-    }),
-  }),
+  create: (platform, needs: SearchNeeds) => {
+    const site = createSearchRepository(platform.database.db, needs.kinds);
+    return {
+      platform,
+      /** Rewrites the documents of every kind but items; the app calls it when content changes. */
+      index: { refresh: site.refresh } satisfies SearchIndex,
+      searchService: createSearchService({
+        items: createItemsSearchRepository(platform.database.db, platform.clock),
+        site,
+      }),
+    };
+  },
   routes: (site, api) =>
     registerSearchRoutes(site, {
       searchService: api.searchService,

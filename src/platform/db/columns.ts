@@ -1,5 +1,6 @@
 /** Column sets every table repeats, as fresh builders per table. */
-import { timestamp } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { customType, smallint, text, timestamp } from 'drizzle-orm/pg-core';
 
 /** created_at and updated_at, with time zone, set by the database on insert. */
 export function timestamps() {
@@ -15,3 +16,20 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export function isUuid(value: unknown): value is string {
   return typeof value === 'string' && UUID.test(value);
 }
+
+/** A text array, empty by default. */
+export const textArray = (name: string) =>
+  text(name)
+    .array()
+    .notNull()
+    .default(sql`'{}'::text[]`);
+
+/** A smallint array, empty by default. */
+export const smallintArray = (name: string) =>
+  smallint(name)
+    .array()
+    .notNull()
+    .default(sql`'{}'::smallint[]`);
+
+/** A full-text search vector. */
+export const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });

@@ -1,13 +1,55 @@
 /**
- * Matching words in small tables without an index of their own: PostgreSQL full text with the
- * `simple` configuration over accent-folded text, and a substring match for names and titles.
+ * Matching words: a query parsed in every content language, for text stemmed in its own language
+ * (the search documents, the answers' archive), and a substring match for names.
  */
 import { sql, type SQL } from 'drizzle-orm';
+import type { Db } from './database.js';
 
-/** The words as a web-search-style query (phrases, OR, -word), accents folded. */
-export const simpleQuery = (query: string): SQL =>
-  sql`websearch_to_tsquery('simple', unaccent(${query}))`;
+/**
+ * The query as websearch_to_tsquery should read it: a minus sign negates the word it touches and
+ * means nothing elsewhere. Signs before no word each became a negation of nothing, and some dozens
+ * of them overflow PostgreSQL's tsquery stack (an error, not an empty match).
+ */
+export const webSearchText = (query: string): string =>
+  query.replace(/-+(?=[\p{L}\p{N}])/gu, '-').replace(/-(?![\p{L}\p{N}])/gu, ' ');
 
 /** A LIKE pattern that finds the text anywhere, its wildcards escaped. */
 export const likePattern = (query: string): string =>
   `%${query.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+
+/** The text-search configurations of the content languages (migration 0013), accents folded. */
+const CONFIGS = [
+  'hrcn_english',
+  'hrcn_french',
+  'hrcn_german',
+  'hrcn_spanish',
+  'hrcn_italian',
+  'hrcn_simple',
+];
+
+/**
+ * The query parsed in every language configuration, the distinct parses OR-ed: "rights" becomes
+ * 'right' | 'rights', so that text stemmed in any language is found. Null (matches nothing) when
+ * every word is a stop word.
+ */
+export const anyLanguageQuery = (query: string): SQL => sql`(
+  SELECT string_agg(DISTINCT '(' || parsed::text || ')', ' | ')::tsquery
+    FROM unnest(ARRAY[${sql.join(
+      CONFIGS.map(
+        (config) =>
+          sql`websearch_to_tsquery(${sql.raw(`'${config}'`)}::regconfig, ${webSearchText(query)})`,
+      ),
+      sql`, `,
+    )}]) parsed
+   WHERE parsed::text <> '')`;
+
+/**
+ * The query parsed in every language as tsquery text, or null when it has no searchable word.
+ * Parsed first and passed on as a value, so that the planner sees how common the words are.
+ */
+export async function parseQuery(db: Db, query: string): Promise<string | null> {
+  const result = await db.execute<{ query: string | null }>(
+    sql`SELECT ${anyLanguageQuery(query)}::text AS query`,
+  );
+  return result.rows[0]?.query ?? null;
+}

@@ -1,12 +1,14 @@
 /** The archive of the experts' answers, and one answer with its question (the asker never named). */
 import type { ItemSummaryView } from '../../knowledge/index.js';
 import type { AnswerSummary, AnswerView } from '../answers.repository.js';
+import { answerHeadline, answerMetadata } from '../answer.metadata.js';
+import { EntryHead } from '../../../ui/components/metadata.js';
 import { PageHeader, Prose, Pagination } from '../../../ui/components/content.js';
 import { FilterSelect } from '../../../ui/components/form.js';
 import type { PageContext } from '../../../ui/context.js';
 import { Layout } from '../../../ui/layout/layout.js';
 import { ItemCard } from '../../knowledge/index.js';
-import { excerpt, themeLabel } from '../../../ui/format.js';
+import { themeLabel } from '../../../ui/format.js';
 
 const dateOf = (ctx: PageContext, date: Date): string =>
   new Intl.DateTimeFormat(ctx.locale, { dateStyle: 'long', timeZone: 'UTC' }).format(date);
@@ -33,9 +35,6 @@ function AnswerMeta(props: { ctx: PageContext; answer: AnswerSummary }): JSX.Ele
 }
 
 /** The headline of an answer: the start of its question. */
-export const answerHeadline = (answer: { question: string }): string =>
-  excerpt(answer.question.replace(/\s+/g, ' ').trim(), 120);
-
 /** Answered questions the reader may read, newest first, filtered by theme. */
 export function AnswersPage(props: {
   ctx: PageContext;
@@ -117,41 +116,6 @@ export function AnswersPage(props: {
   );
 }
 
-/** QAPage structured data, so that search engines show the question with its answer. */
-function QaJsonLd(props: { ctx: PageContext; answer: AnswerView; url: string }): JSX.Element {
-  const { ctx, answer } = props;
-  const author =
-    answer.experts.length > 0
-      ? answer.experts.map((name) => ({ '@type': 'Person', name }))
-      : { '@type': 'Organization', name: ctx.text('common.site.name') };
-  const data = {
-    '@context': 'https://schema.org',
-    '@type': 'QAPage',
-    inLanguage: answer.locale,
-    mainEntity: {
-      '@type': 'Question',
-      name: answerHeadline(answer),
-      text: answer.question,
-      answerCount: 1,
-      dateCreated: answer.askedAt.toISOString(),
-      acceptedAnswer: {
-        '@type': 'Answer',
-        text: `${answer.summary}\n\n${answer.answer}`,
-        dateCreated: answer.answeredAt.toISOString(),
-        url: props.url,
-        author,
-      },
-    },
-  };
-  // "<" is escaped so that no text can close the script element.
-  const json = JSON.stringify(data).replace(/</g, '\\u003c');
-  return (
-    <script type="application/ld+json" nonce={ctx.nonce}>
-      {json}
-    </script>
-  );
-}
-
 /** One answer: the anonymised question, the summary and the answer, links, related items, the experts. */
 export function AnswerPage(props: {
   ctx: PageContext;
@@ -159,7 +123,6 @@ export function AnswerPage(props: {
   related: readonly ItemSummaryView[];
 }): JSX.Element {
   const { ctx, answer } = props;
-  const url = `${ctx.publicUrl}${ctx.href(`/experts/answers/${answer.id}`)}`;
   const headline = answerHeadline(answer);
   return (
     <Layout
@@ -167,9 +130,7 @@ export function AnswerPage(props: {
       title={headline}
       description={answer.summary}
       indexable={answer.access === 'public'}
-      head={
-        answer.access === 'public' ? <QaJsonLd ctx={ctx} answer={answer} url={url} /> : undefined
-      }
+      head={<EntryHead ctx={ctx} metadata={answerMetadata(answer, ctx)} />}
     >
       <PageHeader title={headline} lang={answer.locale} />
       <AnswerMeta ctx={ctx} answer={answer} />

@@ -1,5 +1,7 @@
 /** One Knowledge Centre item as readers see it, with its metadata for sharing and search engines. */
 import { FileList } from './files.page.js';
+import { itemMetadata } from '../item.metadata.js';
+import { EntryHead } from '../../../ui/components/metadata.js';
 import type { ItemView } from '../items.repository.js';
 import { fieldsOf } from '../items.types.js';
 import { countryName } from '../../vocabularies/index.js';
@@ -12,45 +14,9 @@ import {
 import type { PageContext } from '../../../ui/context.js';
 import type { MessageKey } from '../../../ui/messages.js';
 import { Layout, endonym } from '../../../ui/layout/layout.js';
-import { itemHref, sectionTitle, typeLabel } from './labels.js';
+import { sectionTitle, typeLabel } from './labels.js';
 import { formatDate } from '../../../ui/format.js';
 import { ItemCard } from './items.page.js';
-
-/** Open Graph and schema.org (Dataset for publications, else Article) of what the reader sees. */
-function ItemMetadata(props: { ctx: PageContext; item: ItemView }): JSX.Element {
-  const { ctx, item } = props;
-  const url = `${ctx.publicUrl}${itemHref(ctx, item)}`;
-  const attributes = item.attributes;
-  const data = {
-    '@context': 'https://schema.org',
-    '@type': item.type === 'publication' ? 'Dataset' : 'Article',
-    [item.type === 'publication' ? 'name' : 'headline']: item.title,
-    description: item.summary || undefined,
-    inLanguage: item.locale,
-    url,
-    datePublished: item.date,
-    dateModified: item.updatedAt.toISOString(),
-    author: attributes.authors ? { '@type': 'Organization', name: attributes.authors } : undefined,
-    publisher: { '@type': 'Organization', name: ctx.text('common.site.name') },
-    keywords: item.themes.map((key) => ctx.text(`vocabularies.theme.${key}` as MessageKey)),
-    isAccessibleForFree: true,
-  };
-  // "<" is escaped so that no text can close the script element.
-  const json = JSON.stringify(data).replace(/</g, '\\u003c');
-  return (
-    <>
-      <meta property="og:type" content="article" />
-      <meta property="og:title" content={item.title} />
-      {item.summary ? <meta property="og:description" content={item.summary} /> : ''}
-      <meta property="og:url" content={url} />
-      <meta property="og:locale" content={item.locale} />
-      <meta property="og:site_name" content={ctx.text('common.site.name')} />
-      <script type="application/ld+json" nonce={ctx.nonce}>
-        {json}
-      </script>
-    </>
-  );
-}
 
 /** One item, with what the reader may see of it and a note for what they may not. */
 export function ItemPageView(props: { ctx: PageContext; item: ItemView }): JSX.Element {
@@ -63,7 +29,7 @@ export function ItemPageView(props: { ctx: PageContext; item: ItemView }): JSX.E
       ctx={ctx}
       title={item.title}
       description={item.summary || undefined}
-      head={<ItemMetadata ctx={ctx} item={item} />}
+      head={<EntryHead ctx={ctx} metadata={itemMetadata(item, ctx)} />}
       crumbs={[
         { label: ctx.text('knowledge.title'), href: ctx.href('/knowledge') },
         { label: sectionTitle(ctx, section), href: ctx.href(`/knowledge/${section}`) },
