@@ -107,7 +107,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl,
     dataDir: path.resolve(e.DATA_DIR),
     filesDir: path.join(path.resolve(e.DATA_DIR), 'files'),
-    uploadMaxBytes: e.UPLOAD_MAX_MB * 1024 * 1024,
+    // Megabytes as the upload form says them (decimal): 20 means 20,000,000 bytes, shown "20 MB".
+    uploadMaxBytes: e.UPLOAD_MAX_MB * 1_000_000,
     databaseUrl: e.DATABASE_URL ?? null,
     databasePoolMax: e.DATABASE_POOL_MAX,
     embeddedMemoryMb: e.EMBEDDED_DB_MEMORY_MB,

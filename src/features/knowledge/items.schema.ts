@@ -1,7 +1,7 @@
 /**
  * The Knowledge Centre's items: every kind of knowledge the network holds (publications, good
- * practices, institutions…), each with translations, revisions, related items and a search
- * document per published translation.
+ * practices, institutions…), each with translations, revisions, related items and attached files.
+ * Their search documents are rows of the search feature's table (search.schema.ts).
  */
 import { sql } from 'drizzle-orm';
 import {
@@ -68,13 +68,17 @@ export const items = pgTable(
   ],
 );
 
+/** A column naming an item; the row goes with its item. */
+const itemRef = (name: string) =>
+  uuid(name)
+    .notNull()
+    .references(() => items.id, { onDelete: 'cascade' });
+
 /** An item's text in one language. */
 export const itemTranslations = pgTable(
   'item_translations',
   {
-    itemId: uuid('item_id')
-      .notNull()
-      .references(() => items.id, { onDelete: 'cascade' }),
+    itemId: itemRef('item_id'),
     locale: text('locale').notNull(),
     title: text('title').notNull(),
     summary: text('summary').notNull().default(''),
@@ -94,9 +98,7 @@ export const itemRevisions = pgTable(
   'item_revisions',
   {
     id: uuidKey(),
-    itemId: uuid('item_id')
-      .notNull()
-      .references(() => items.id, { onDelete: 'cascade' }),
+    itemId: itemRef('item_id'),
     locale: text('locale').notNull(),
     /** 1, 2, 3… per item and language. */
     number: integer('number').notNull(),
@@ -116,12 +118,8 @@ export const itemRevisions = pgTable(
 export const itemRelations = pgTable(
   'item_relations',
   {
-    itemId: uuid('item_id')
-      .notNull()
-      .references(() => items.id, { onDelete: 'cascade' }),
-    relatedId: uuid('related_id')
-      .notNull()
-      .references(() => items.id, { onDelete: 'cascade' }),
+    itemId: itemRef('item_id'),
+    relatedId: itemRef('related_id'),
   },
   (table) => [primaryKey({ columns: [table.itemId, table.relatedId] })],
 );
@@ -136,9 +134,7 @@ export const itemFiles = pgTable(
   'item_files',
   {
     id: uuidKey(),
-    itemId: uuid('item_id')
-      .notNull()
-      .references(() => items.id, { onDelete: 'cascade' }),
+    itemId: itemRef('item_id'),
     /** Generated name on disk; never the uploader's file name. */
     storageKey: text('storage_key').notNull(),
     /** The uploader's file name, cleaned, offered on download. */

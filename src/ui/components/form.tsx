@@ -290,6 +290,20 @@ export function Csrf(props: { token: string }): JSX.Element {
   return <input type="hidden" name="_csrf" value={props.token} />;
 }
 
+/** A form that posts with its CSRF token, checked by the server (novalidate: no browser bubbles). */
+export function PostForm(props: {
+  action: string;
+  csrfToken: string;
+  children?: JSX.Element | JSX.Element[] | string;
+}): JSX.Element {
+  return (
+    <form method="post" action={props.action} class="form" novalidate>
+      <Csrf token={props.csrfToken} />
+      {props.children}
+    </form>
+  );
+}
+
 /** A form's field errors in the order of its fields, for the error summary. */
 export function errorsInOrder(
   errors: Readonly<Record<string, string | undefined>>,

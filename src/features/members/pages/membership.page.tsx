@@ -5,6 +5,7 @@ import { countryName } from '../../vocabularies/index.js';
 import { PageHeader } from '../../../ui/components/content.js';
 import {
   Csrf,
+  PostForm,
   errorsInOrder,
   ErrorSummary,
   Field,
@@ -76,8 +77,7 @@ export function ApplyPage(props: {
         lead={ctx.text('membership.apply.lead')}
       />
       <ErrorSummary ctx={ctx} summary="account.errors.summary" errors={errors} />
-      <form method="post" action={ctx.href('/network/apply')} class="form" novalidate>
-        <Csrf token={props.csrfToken} />
+      <PostForm action={ctx.href('/network/apply')} csrfToken={props.csrfToken}>
         <fieldset>
           <legend>{ctx.t('membership.apply.organisation')}</legend>
           <Field
@@ -160,7 +160,7 @@ export function ApplyPage(props: {
           error={state.errors.consent}
         />
         <button type="submit">{ctx.t('membership.apply.submit')}</button>
-      </form>
+      </PostForm>
     </Layout>
   );
 }

@@ -4,7 +4,7 @@ import { countryName, languageName } from '../../vocabularies/index.js';
 import { PageHeader } from '../../../ui/components/content.js';
 import {
   CheckboxGroup,
-  Csrf,
+  PostForm,
   errorsInOrder,
   ErrorSummary,
   Field,
@@ -100,8 +100,7 @@ export function ProfileEditPage(props: {
         summary="account.errors.summary"
         errors={errorsInOrder(errors, FORM_FIELDS)}
       />
-      <form method="post" action={ctx.href('/account/profile')} class="form" novalidate>
-        <Csrf token={props.csrfToken} />
+      <PostForm action={ctx.href('/account/profile')} csrfToken={props.csrfToken}>
         <fieldset>
           <legend>{ctx.t('people.profile.work')}</legend>
           <Field
@@ -214,7 +213,7 @@ export function ProfileEditPage(props: {
           </p>
         </div>
         <button type="submit">{ctx.t('people.profile.submit')}</button>
-      </form>
+      </PostForm>
     </Layout>
   );
 }

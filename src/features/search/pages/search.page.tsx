@@ -158,15 +158,18 @@ export function SearchPage(props: {
       {view && items ? (
         <div class="search-results">
           <section aria-labelledby="results-title" class="results-main">
-            <h2 id="results-title" role="status">
-              {view.corrected
-                ? ctx.t('search.correctedResults', { count: items.total, query: view.corrected })
-                : items.more
-                  ? ctx.t('search.manyResults', { count: CANDIDATE_LIMIT, query })
-                  : ctx.t('sections.search.results', {
-                      count: items.total + view.site.length,
-                      query,
-                    })}
+            {/* A heading that stays one; its words are announced when they change. */}
+            <h2 id="results-title">
+              <span role="status">
+                {view.corrected
+                  ? ctx.t('search.correctedResults', { count: items.total, query: view.corrected })
+                  : items.more
+                    ? ctx.t('search.manyResults', { count: CANDIDATE_LIMIT, query })
+                    : ctx.t('sections.search.results', {
+                        count: items.total + view.site.length,
+                        query,
+                      })}
+              </span>
             </h2>
             {view.corrected ? (
               <p>
