@@ -27,6 +27,12 @@ export interface PageContext {
   viewer: { name: string } | null;
   /** Makes a locale-prefixed path: href('/knowledge') → '/fr/knowledge'. */
   href(path: string, locale?: string): string;
+  /**
+   * What the page being rendered has shown so far. ErrorSummary sets `errors`; the layout, which
+   * renders after its children, then prefixes the title with "Error:" (GOV.UK's pattern), so that
+   * a screen-reader user hears at once that the form came back.
+   */
+  rendered: { errors: boolean };
 }
 
 export interface WebDeps {
@@ -79,5 +85,6 @@ export function pageContext(
     viewer: request.viewer ? { name: request.viewer.name } : null,
     href: (target, otherLocale = locale) =>
       `/${otherLocale}${target === '/' ? '/' : target.startsWith('/') ? target : `/${target}`}`,
+    rendered: { errors: false },
   };
 }

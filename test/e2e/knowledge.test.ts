@@ -169,6 +169,9 @@ describe('the Knowledge Centre in Chromium, without JavaScript', () => {
     await expect
       .poll(() => editor.locator('.error-summary').textContent())
       .toContain('Choose a file to attach.');
+    // As GOV.UK does: the summary has the focus, and the title says the form came back.
+    expect(await editor.evaluate(() => document.activeElement?.className)).toBe('error-summary');
+    expect(await editor.title()).toMatch(/^Error: /);
     await editor.getByLabel('Link text (optional)').fill('Evaluation report 2025');
     await editor.getByLabel('File', { exact: true }).setInputFiles({
       name: 'evaluation.pdf',

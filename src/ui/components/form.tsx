@@ -93,38 +93,7 @@ export function RowButton(props: { class: string; label: JSX.Element; name: stri
   );
 }
 
-/** Lists a form's problems, each linked to its field; announced when the page loads. */
-export function ErrorSummary(props: {
-  ctx: PageContext;
-  summary: MessageKey;
-  /** Field → catalogue key, in the order of the form. */
-  errors: readonly [string, string][];
-  /** A problem of the whole form (catalogue key), e.g. wrong credentials. */
-  message?: string;
-  /** Values for the placeholders of the message and of the fields' problems. */
-  values?: Record<string, string | number>;
-}): JSX.Element {
-  const { ctx } = props;
-  if (props.errors.length === 0 && !props.message) return '';
-  return (
-    <div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabindex="-1">
-      {props.message ? (
-        <h2 id="error-summary-title">{ctx.t(props.message as MessageKey, props.values)}</h2>
-      ) : (
-        <>
-          <h2 id="error-summary-title">{ctx.t(props.summary, { count: props.errors.length })}</h2>
-          <ul>
-            {props.errors.map(([field, key]) => (
-              <li>
-                <a href={`#${field}`}>{ctx.t(key as MessageKey, props.values)}</a>
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
-    </div>
-  );
-}
+export { ErrorSummary, errorsInOrder } from './error-summary.js';
 
 /** A checkbox, required unless said (e.g. acknowledging a text), with an optional link to read. */
 export function Checkbox(props: {
@@ -302,17 +271,6 @@ export function PostForm(props: {
       {props.children}
     </form>
   );
-}
-
-/** A form's field errors in the order of its fields, for the error summary. */
-export function errorsInOrder(
-  errors: Readonly<Record<string, string | undefined>>,
-  fields: readonly string[],
-): [string, string][] {
-  return fields.flatMap((field) => {
-    const error = errors[field];
-    return error ? [[field, error] as [string, string]] : [];
-  });
 }
 
 /** A field's problem, above the field and referenced by its aria-describedby (`<name>-error`). */

@@ -65,7 +65,10 @@ function Logo(): JSX.Element {
 export function Layout(props: LayoutProps): JSX.Element {
   const { ctx } = props;
   const siteName = ctx.text('common.site.name');
-  const fullTitle = ctx.path === '/' ? siteName : `${props.title} · ${siteName}`;
+  const pageTitle = ctx.path === '/' ? siteName : `${props.title} · ${siteName}`;
+  const fullTitle = ctx.rendered.errors
+    ? ctx.text('common.errorTitle', { title: pageTitle })
+    : pageTitle;
   return (
     <>
       {'<!doctype html>'}
