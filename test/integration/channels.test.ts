@@ -53,7 +53,19 @@ describe('channels', () => {
     expect(rss.body).toContain('<rss');
     expect(rss.body).toContain('City Report');
     expect(rss.body).not.toContain('Secret Report');
+    // The site's "what's new": the whole Knowledge Centre and the answers, newest first.
+    const whatsNew = await app.http.inject({ url: '/fr/feed.atom' });
+    expect(whatsNew.statusCode).toBe(200);
+    expect(whatsNew.body).toContain('<title>Quoi de neuf · ');
+    expect(whatsNew.body).toContain('<link rel="self" href="http://localhost:3000/fr/feed.atom"/>');
+    expect(whatsNew.body).toContain('http://localhost:3000/fr/knowledge/publications/city-report');
+    for (const hidden of ['secret-report', 'draft-report', 'future-report'])
+      expect(whatsNew.body).not.toContain(hidden);
+    const knowledge = await app.http.inject({ url: '/en/knowledge/feed.rss' });
+    expect(knowledge.body).toContain('City Report');
     for (const url of [
+      '/xx/feed.atom',
+      '/en/feed.pdf',
       '/en/knowledge/useful-links/feed.atom',
       '/en/knowledge/themes/no-such-theme/feed.atom',
       '/xx/knowledge/publications/feed.atom',
@@ -110,6 +122,12 @@ describe('channels', () => {
     const feedLink = await app.http.inject({ url: '/en/knowledge/publications' });
     expect(feedLink.body).toContain(
       'type="application/atom+xml" href="/en/knowledge/publications/feed.atom"',
+    );
+    // Every page tells feed readers of the site's "what's new" feed, and has a search field.
+    const home = await app.http.inject({ url: '/de/' });
+    expect(home.body).toContain('type="application/atom+xml" href="/de/feed.atom"');
+    expect(home.body).toMatch(
+      /<form class="site-search" role="search" method="get" action="\/de\/search"/,
     );
   });
 });

@@ -150,6 +150,9 @@ export async function channelAddresses(
     '/sitemap.xml',
     '/sitemap-pages.xml',
     '/api/openapi.json',
+    // The site's "what's new" feed merges every kind's feeds without parameters.
+    '/en/feed.atom',
+    '/fr/feed.rss',
   ]);
   const index = await app.http.inject({ url: '/sitemap.xml' });
   for (const match of index.body.matchAll(/<loc>[^<]*?(\/sitemap-[^<]+)<\/loc>/g))

@@ -6,7 +6,7 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { defineKind } from '../../channels/kind.js';
 import { isUuid } from '../../platform/db/columns.js';
-import { answerMetadata } from './answer.metadata.js';
+import { answerHeadline, answerMetadata } from './answer.metadata.js';
 import { createAnswersRepository } from './answers.repository.js';
 import type { Db } from '../../platform/db/database.js';
 import { questions } from './experts.schema.js';
@@ -17,7 +17,22 @@ export function answerKind(db: Db) {
   return defineKind({
     name: 'answer',
     plural: 'answers',
-    feeds: [],
+    feeds: [
+      {
+        path: '/experts/answers',
+        title: async (_params, t) => t.t('experts.answers.title'),
+        async read(viewer, _params, t, limit) {
+          const { rows } = await answers.listAnswers(viewer, {}, 1, limit);
+          return rows.map((answer) => ({
+            path: `/experts/answers/${answer.id}`,
+            title: answerHeadline(answer),
+            summary: answer.summary,
+            date: answer.answeredAt,
+            categories: [{ term: answer.theme, name: t.t(`vocabularies.theme.${answer.theme}`) }],
+          }));
+        },
+      },
+    ],
     sitemap: null,
     api: null,
     export: null,

@@ -55,6 +55,11 @@ export function itemKind(deps: ItemKindDeps) {
     plural: 'items',
     feeds: [
       {
+        path: '/knowledge',
+        title: async (_params, t) => t.t('knowledge.title'),
+        ...feedOf(() => ({})),
+      },
+      {
         path: '/knowledge/:section',
         title: async (params, t) =>
           isItemSection(params.section) ? t.t(`knowledge.section.${params.section}`) : null,

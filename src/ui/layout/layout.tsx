@@ -1,6 +1,7 @@
 /** The one base layout: skip link, landmarks, language switcher, main navigation, footer. */
 import type { PageContext } from '../context.js';
 import type { MessageKey } from '../messages.js';
+import { FeedLinks } from '../components/feed-links.js';
 
 export interface Crumb {
   label: string;
@@ -27,7 +28,6 @@ const NAVIGATION: readonly { path: string; label: MessageKey }[] = [
   { path: '/knowledge', label: 'common.nav.knowledge' },
   { path: '/experts', label: 'common.nav.experts' },
   { path: '/events', label: 'common.nav.events' },
-  { path: '/search', label: 'common.nav.search' },
 ];
 
 /** The language's own name, capitalised ("Français", "Deutsch"). */
@@ -59,6 +59,20 @@ function Logo(): JSX.Element {
         stroke-linejoin="round"
       />
     </svg>
+  );
+}
+
+/** The search field of every page's header (the search page has its own, larger one). */
+function SiteSearch(props: { ctx: PageContext }): JSX.Element {
+  const { ctx } = props;
+  return (
+    <form class="site-search" role="search" method="get" action={ctx.href('/search')}>
+      <label for="site-search" class="visually-hidden">
+        {ctx.t('common.search.label')}
+      </label>
+      <input id="site-search" name="q" type="search" />
+      <button type="submit">{ctx.t('common.nav.search')}</button>
+    </form>
   );
 }
 
@@ -99,6 +113,7 @@ export function Layout(props: LayoutProps): JSX.Element {
             href={`${ctx.publicUrl}${ctx.path === '/' ? '/' : ctx.href(ctx.path, 'en')}`}
           />
           {props.head ?? ''}
+          <FeedLinks ctx={ctx} path="/" title={`${ctx.text('common.feed.title')} · ${siteName}`} />
         </head>
         <body>
           <a class="skip-link" href="#main">
@@ -110,6 +125,7 @@ export function Layout(props: LayoutProps): JSX.Element {
                 <Logo />
                 <span safe>{siteName}</span>
               </a>
+              {ctx.path === '/search' ? '' : <SiteSearch ctx={ctx} />}
               <p class="account-link">
                 {ctx.viewer ? (
                   <a

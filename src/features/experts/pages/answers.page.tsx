@@ -1,4 +1,5 @@
 /** The archive of the experts' answers, and one answer with its question (the asker never named). */
+import { FeedLinks } from '../../../ui/components/feed-links.js';
 import type { ItemSummaryView } from '../../knowledge/index.js';
 import type { AnswerSummary, AnswerView } from '../answers.repository.js';
 import { answerHeadline, answerMetadata } from '../answer.metadata.js';
@@ -61,6 +62,9 @@ export function AnswersPage(props: {
       ctx={ctx}
       title={ctx.text('experts.answers.title')}
       description={ctx.text('experts.answers.lead')}
+      head={
+        <FeedLinks ctx={ctx} path="/experts/answers" title={ctx.text('experts.answers.title')} />
+      }
     >
       <PageHeader
         title={ctx.text('experts.answers.title')}

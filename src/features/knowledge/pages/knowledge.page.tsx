@@ -1,3 +1,4 @@
+import { FeedLinks } from '../../../ui/components/feed-links.js';
 import type { LinkGroupView, PageView } from '../knowledge.repository.js';
 import { KNOWLEDGE_SECTIONS, type KnowledgeSection } from '../knowledge.sections.js';
 import type { OrganisationView } from '../../members/index.js';
@@ -22,7 +23,11 @@ export function KnowledgeIndexPage(props: {
 }): JSX.Element {
   const { ctx } = props;
   return (
-    <Layout ctx={ctx} title={ctx.text('knowledge.title')}>
+    <Layout
+      ctx={ctx}
+      title={ctx.text('knowledge.title')}
+      head={<FeedLinks ctx={ctx} path="/knowledge" title={ctx.text('knowledge.title')} />}
+    >
       <PageHeader title={ctx.text('knowledge.title')} lead={ctx.text('knowledge.lead')} />
       <nav aria-label={ctx.text('knowledge.sections.label')}>
         <CardList
@@ -69,20 +74,7 @@ export function KnowledgeSectionPage(props: {
       crumbs={[{ label: ctx.text('knowledge.title'), href: ctx.href('/knowledge') }]}
       head={
         props.items ? (
-          <>
-            <link
-              rel="alternate"
-              type="application/atom+xml"
-              href={ctx.href(`/knowledge/${props.section}/feed.atom`)}
-              title={title}
-            />
-            <link
-              rel="alternate"
-              type="application/rss+xml"
-              href={ctx.href(`/knowledge/${props.section}/feed.rss`)}
-              title={title}
-            />
-          </>
+          <FeedLinks ctx={ctx} path={`/knowledge/${props.section}`} title={title} />
         ) : undefined
       }
     >
