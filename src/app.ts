@@ -179,7 +179,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     membership: members.membership,
   });
   const search = app.add(searchFeature, { kinds: app.kinds });
-  app.add(siteFeature, {});
+  app.add(siteFeature, { kinds: app.kinds });
   app.add(channelsFeature, { kinds: app.kinds, paths: app.paths, apiPaths: app.apiPaths });
   searchIndex = search.index;
   await search.index.refresh();

@@ -1,11 +1,12 @@
 /**
  * Loads the network's initial content: the shared vocabularies, the two network pages, the
- * Knowledge Centre section pages, the useful-links directory and the organisations the seed names.
+ * Knowledge Centre section pages, the useful-links directory, the organisations the seed names
+ * and the Knowledge Centre items it names (published, and marked as seeded for editors).
  *
  * Idempotent: each item is recorded in `seed_records` when first loaded and never loaded again, so
  * a restart neither duplicates content nor overwrites (or brings back) what an editor changed.
  */
-import { inArray } from 'drizzle-orm';
+import { inArray, sql } from 'drizzle-orm';
 import type { Db } from '../platform/db/database.js';
 import {
   countries,
@@ -15,6 +16,8 @@ import {
   udhrArticles,
 } from '../features/vocabularies/vocabularies.schema.js';
 import { linkGroups, links, pages } from '../features/knowledge/knowledge.schema.js';
+import { refreshSearchDocuments } from '../features/knowledge/editorial.repository.js';
+import { itemRevisions, itemTranslations, items } from '../features/knowledge/items.schema.js';
 import { organisations } from '../features/members/members.schema.js';
 import {
   euMemberStates,
@@ -27,6 +30,7 @@ import { seedOrganisations } from './data/organisations.js';
 import { seedPages } from './data/pages.js';
 import type { SeedLinkGroup } from './data/types.js';
 import { usefulLinks } from './data/useful-links.js';
+import { seedItems } from './data/knowledge-items.js';
 import { seedRecords } from './seed.schema.js';
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
@@ -159,6 +163,78 @@ async function seedLinksOnce(tx: Tx): Promise<number> {
   return added;
 }
 
+/**
+ * Addresses found after a link was first loaded (the directory shipped with most of them to be
+ * completed): each is set once, and only where the link still has none, so an editor's address
+ * stays and an address an editor removed does not come back.
+ */
+async function completeLinkAddressesOnce(tx: Tx): Promise<number> {
+  const known = (groups: readonly SeedLinkGroup[]): { key: string; title: string; url: string }[] =>
+    groups.flatMap((group) => [
+      ...group.links.flatMap((link, index) =>
+        link.url
+          ? [{ key: `link-url:${group.key}:${index}`, title: link.title, url: link.url }]
+          : [],
+      ),
+      ...known(group.groups),
+    ]);
+  const all = known(usefulLinks);
+  const fresh = await claim(
+    tx,
+    all.map((link) => link.key),
+  );
+  const rows = all.filter((link) => fresh.has(link.key));
+  if (rows.length === 0) return 0;
+  const values = sql.join(
+    rows.map((row) => sql`(${row.key.split(':')[1]}, ${row.title}, ${row.url})`),
+    sql`, `,
+  );
+  const updated = await tx.execute(sql`
+    UPDATE ${links} AS l SET url = v.url
+      FROM (VALUES ${values}) AS v(group_key, title, url), ${linkGroups} AS g
+     WHERE g.key = v.group_key AND l.group_id = g.id AND l.title = v.title AND l.url IS NULL`);
+  return updated.rowCount ?? 0;
+}
+
+/** The Knowledge Centre items the seed names, published in English, with their search rows. */
+async function seedItemsOnce(tx: Tx): Promise<number> {
+  const fresh = await claim(
+    tx,
+    seedItems.map((item) => `item:${item.slug}`),
+  );
+  let added = 0;
+  for (const item of seedItems.filter((entry) => fresh.has(`item:${entry.slug}`))) {
+    const [row] = await tx
+      .insert(items)
+      .values({
+        type: item.type,
+        section: item.section,
+        slug: item.slug,
+        access: 'public',
+        status: 'published',
+        publishedAt: new Date(),
+        date: item.date,
+        originalLocale: SEED_LOCALE,
+        attributes: item.attributes,
+        themes: item.themes,
+        sdgs: item.sdgs,
+        rights: item.rights,
+        countries: item.countries,
+        seeded: true,
+      })
+      .onConflictDoNothing()
+      .returning({ id: items.id });
+    const id = row?.id;
+    if (!id) continue; // an editor already has an item at that address
+    const text = { itemId: id, locale: SEED_LOCALE, title: item.title, summary: item.summary };
+    await tx.insert(itemTranslations).values({ ...text, body: item.body });
+    await tx.insert(itemRevisions).values({ ...text, body: item.body, number: 1, fields: {} });
+    await refreshSearchDocuments(tx, id);
+    added++;
+  }
+  return added;
+}
+
 async function seedOrganisationsOnce(tx: Tx): Promise<number> {
   const fresh = await claim(
     tx,
@@ -183,7 +259,9 @@ export async function seedInitialContent(db: Db, progress?: SeedProgress): Promi
     ['vocabularies', seedVocabularies],
     ['pages', seedPagesOnce],
     ['links', seedLinksOnce],
+    ['link addresses', completeLinkAddressesOnce],
     ['organisations', seedOrganisationsOnce],
+    ['items', seedItemsOnce],
   ] as const;
   const added: Record<string, number> = {};
   await db.transaction(async (tx) => {

@@ -49,13 +49,15 @@ describe('initial content', () => {
         .where(eq(links.groupId, byKey.get(key)?.id ?? ''));
     expect(await linksOf('initiatives-and-networks-of-thematic-city')).toHaveLength(54);
     expect(await count(links)).toBe(98);
-    // No address is invented: most entries wait for an editor.
+    // Official addresses where one exists; the rest (mostly generic thematic-city labels) wait
+    // for an editor.
     const withUrl = await database.db
       .select()
       .from(links)
       .where(sql`${links.url} IS NOT NULL`);
-    expect(withUrl.length).toBeLessThan(30);
-    for (const link of withUrl) expect(link.url).toMatch(/^https:\/\//);
+    expect(withUrl).toHaveLength(48);
+    for (const link of withUrl) expect(link.url).toMatch(/^https:\/\/[a-z0-9.-]+\.[a-z]{2,}(\/|$)/);
+    expect(withUrl.find((link) => link.title === 'C40')?.url).toBe('https://www.c40.org');
   });
 
   it('holds the two network pages, the section pages and the organisations', async () => {
@@ -71,12 +73,59 @@ describe('initial content', () => {
       ]),
     );
     expect(await count(organisations)).toBe(6);
+    // FRA and UCLG are institutions the Knowledge Centre lists, not members of the network.
+    const notMembers = await database.db
+      .select({ slug: organisations.slug })
+      .from(organisations)
+      .where(eq(organisations.membership, 'none'));
+    expect(notMembers.map((row) => row.slug).sort()).toEqual(['fundamental-rights-agency', 'uclg']);
+  });
+
+  it('holds the Knowledge Centre items the seed names, published and marked as seeded', async () => {
+    const rows = await database.db.execute<{
+      slug: string;
+      section: string;
+      status: string;
+      seeded: boolean;
+      title: string;
+      documents: number;
+    }>(sql`
+      SELECT i.slug, i.section, i.status, i.seeded, t.title,
+             (SELECT count(*)::int FROM search_documents d WHERE d.item_id = i.id) AS documents
+        FROM items i JOIN item_translations t ON t.item_id = i.id AND t.locale = 'en'`);
+    const bySlug = new Map(rows.rows.map((row) => [row.slug, row]));
+    expect(bySlug.get('global-urban-justice')).toMatchObject({
+      section: 'publications',
+      status: 'published',
+      seeded: true,
+      title: 'Global Urban Justice: The Rise of Human Rights Cities',
+    });
+    const sections = new Set(rows.rows.map((row) => row.section));
+    for (const section of [
+      'publications',
+      'thematic-issues',
+      'other-issues',
+      'work-in-progress',
+      'human-rights-framework',
+    ])
+      expect(sections).toContain(section);
+    for (const row of rows.rows) {
+      expect(row.seeded, row.slug).toBe(true);
+      // Found by the site search from the start.
+      expect(row.documents, row.slug).toBeGreaterThan(0);
+    }
   });
 
   it('is idempotent: a second run adds nothing', async () => {
     const before = await count(links);
     const report = await seedInitialContent(database.db);
-    expect(report.added).toMatchObject({ pages: 0, links: 0, organisations: 0 });
+    expect(report.added).toMatchObject({
+      pages: 0,
+      links: 0,
+      'link addresses': 0,
+      organisations: 0,
+      items: 0,
+    });
     expect(await count(links)).toBe(before);
   });
 
@@ -101,6 +150,33 @@ describe('initial content', () => {
     expect(
       await database.db.select().from(organisations).where(eq(organisations.slug, 'global-cad')),
     ).toHaveLength(0);
+  });
+
+  it('completes a link address once, where an editor has not set one', async () => {
+    const fresh = await createTestDatabase();
+    try {
+      // An install seeded before the addresses were known: the links have none.
+      await fresh.db.execute(sql`UPDATE links SET url = NULL`);
+      await fresh.db.execute(sql`DELETE FROM seed_records WHERE key LIKE 'link-url:%'`);
+      await fresh.db.execute(
+        sql`UPDATE links SET url = 'https://example.org/ours' WHERE title = 'C40'`,
+      );
+      const report = await seedInitialContent(fresh.db);
+      expect(report.added['link addresses']).toBe(47);
+      const urlOf = async (title: string) =>
+        (await fresh.db.select().from(links).where(eq(links.title, title)))[0]?.url;
+      expect(await urlOf('C40')).toBe('https://example.org/ours');
+      expect(await urlOf('Local Governments for Sustainability')).toBe('https://www.iclei.org');
+      // An address an editor removes afterwards stays removed.
+      await fresh.db
+        .update(links)
+        .set({ url: null })
+        .where(eq(links.title, 'Local Governments for Sustainability'));
+      await seedInitialContent(fresh.db);
+      expect(await urlOf('Local Governments for Sustainability')).toBeNull();
+    } finally {
+      await fresh.drop();
+    }
   });
 
   it('is safe when two instances seed at once', async () => {

@@ -1,10 +1,11 @@
 /** How pages write dates, excerpts and vocabulary labels in the reader's language. */
+import { dateTimeFormat } from '../platform/i18n/dates.js';
 import type { PageContext } from './context.js';
 import type { MessageKey } from './messages.js';
 
 /** A date as the reader's language writes it. */
 export function formatDate(ctx: PageContext, date: string): string {
-  return new Intl.DateTimeFormat(ctx.locale, { dateStyle: 'long', timeZone: 'UTC' }).format(
+  return dateTimeFormat(ctx.locale, { dateStyle: 'long', timeZone: 'UTC' }).format(
     new Date(`${date}T00:00:00Z`),
   );
 }

@@ -60,6 +60,7 @@ describe('the membership journey without JavaScript', () => {
     await visitorPage.goto(`${served.baseUrl}/en/network/apply`);
     await visitorPage.getByLabel('Name of the organisation').fill('Prefeitura de Lisboa');
     await visitorPage.getByLabel('Kind of organisation').selectOption('municipality');
+    await visitorPage.getByLabel('Membership applied for').selectOption('associate');
     await visitorPage.getByLabel('Country').selectOption('PT');
     await visitorPage.getByLabel('City (optional)').fill('Lisboa');
     await visitorPage

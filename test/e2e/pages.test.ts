@@ -158,7 +158,7 @@ describe('the set-up form in Chromium', () => {
       const page = await context.newPage();
       await page.goto(link.url.replace('http://localhost:3000', served.baseUrl));
       expect((await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze()).violations).toEqual([]);
-      await page.locator('button[type=submit]').click();
+      await page.locator('main button[type=submit]').click();
       await page.getByRole('alert').waitFor();
       expect((await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze()).violations).toEqual([]);
       await context.close();
@@ -172,7 +172,7 @@ describe('the experts’ ask form in Chromium', () => {
       const context = await browser.newContext();
       const page = await context.newPage();
       await page.goto(`${served.baseUrl}/${locale}/experts/ask`);
-      await page.locator('button[type=submit]').click();
+      await page.locator('main button[type=submit]').click();
       await page.getByRole('alert').waitFor();
       expect((await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze()).violations).toEqual([]);
       await context.close();
@@ -189,6 +189,7 @@ describe('signed-in pages in Chromium', () => {
     await page.goto(`${served.baseUrl}/en/network/apply`);
     await page.getByLabel('Name of the organisation').fill('City of Ghent');
     await page.getByLabel('Kind of organisation').selectOption('municipality');
+    await page.getByLabel('Membership applied for').selectOption('associate');
     await page.getByLabel('Country').selectOption('BE');
     await page
       .getByLabel('Why does your organisation want to join?')
@@ -203,7 +204,7 @@ describe('signed-in pages in Chromium', () => {
     await page.getByLabel('E-mail address').fill('grace@example.org');
     await page.getByLabel('Password', { exact: true }).fill('grace’s long passphrase');
     await page.getByLabel('Repeat the password').fill('grace’s long passphrase');
-    await page.locator('button[type=submit]').click();
+    await page.locator('main button[type=submit]').click();
     await page.goto(`${served.baseUrl}/en/sign-in`);
     await page.getByLabel('E-mail address').fill('grace@example.org');
     await page.getByLabel('Password').fill('grace’s long passphrase');
@@ -267,14 +268,14 @@ describe('journeys without JavaScript', () => {
     await page.getByLabel('Dirección de correo electrónico').fill('rosa@example.org');
     await page.getByLabel('Contraseña', { exact: true }).fill('a long enough passphrase');
     await page.getByLabel('Repita la contraseña').fill('a different passphrase!');
-    await page.getByRole('button').click();
+    await page.getByRole('main').getByRole('button').click();
     // The mistake is reported and linked; what was typed is still there.
     await expect.poll(() => page.getByRole('alert').textContent()).toContain('contraseñas');
     expect(await page.getByLabel('Su nombre').inputValue()).toBe('Rosa Parks');
     await page.screenshot({ path: path.join(SCREENSHOTS, 'es-setup-errors.png'), fullPage: true });
     await page.getByLabel('Contraseña', { exact: true }).fill('a long enough passphrase');
     await page.getByLabel('Repita la contraseña').fill('a long enough passphrase');
-    await page.getByRole('button').click();
+    await page.getByRole('main').getByRole('button').click();
     await expect.poll(() => page.getByRole('status').textContent()).toContain('rosa@example.org');
     // The way in is on the page: to sign-in, in the link's language.
     await page.locator('main a.button').click();

@@ -112,6 +112,12 @@ describe('accounts', () => {
     });
     expect(response.statusCode).toBe(200);
     expect(response.body).toContain('Check your e-mail');
+    // The same work as a new account, one message included, so timing tells nothing: the owner,
+    // in their language, learns that the address was used, and nothing else changes.
+    const told = smtp.received.at(-1);
+    expect(smtp.recipients.at(-1)).toEqual(['lea@example.org']);
+    expect(told?.subject).toBe('Quelqu’un a tenté de créer un compte avec votre adresse');
+    expect(told?.text).toMatch(/https?:\/\/\S+\/fr\/sign-in/);
   });
 
   it('keeps what was typed and says what is wrong, in the page language', async () => {

@@ -14,6 +14,8 @@ let app: TestApp;
 beforeAll(async () => {
   app = await buildTestApp();
   const { db } = app.database;
+  // Only this test's items: the seeded Knowledge Centre would change its figures.
+  await db.execute(sql`DELETE FROM items WHERE seeded`);
   await db.execute(sql`
     INSERT INTO items (type, section, slug, access, status, published_at, date, original_locale,
                        themes, attributes)

@@ -71,7 +71,13 @@ describe('the Knowledge Centre', () => {
     expect((await reader.get('/en/editor/new/practice')).statusCode).toBe(403);
     const visitor = await app.http.inject({ url: '/en/editor' });
     expect(visitor.statusCode).toBe(303);
-    expect((await editor.get('/en/editor')).statusCode).toBe(200);
+    const list = await editor.get('/en/editor?type=publication');
+    expect(list.statusCode).toBe(200);
+    // The seeded items are told apart from the editors' own.
+    const seeded = list.body.slice(list.body.indexOf('Global Urban Justice'));
+    expect(seeded.slice(0, seeded.indexOf('</td>'))).toContain(
+      '<span class="badge">initial content</span>',
+    );
   });
 
   it('previews without saving, refuses bad input with every field kept, then saves', async () => {

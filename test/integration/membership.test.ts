@@ -29,6 +29,8 @@ afterAll(async () => {
 const APPLICATION = {
   name: 'Ville de Grenoble',
   kind: 'municipality',
+  // Grenoble applies as a guest member: a reference European human rights city.
+  membership: 'guest',
   country: 'FR',
   city: 'Grenoble',
   website: 'https://www.grenoble.fr',
@@ -64,14 +66,31 @@ describe('joining the network', () => {
     expect(response.statusCode).toBe(422);
     expect(response.body).toContain('value="Ville de Grenoble"');
     expect(response.body.match(/class="field-error"/g)).toHaveLength(3);
+    // A guest member is a city.
+    const notACity = await new FormBrowser(app).submit('/en/network/apply', '/en/network/apply', {
+      ...APPLICATION,
+      kind: 'academic',
+    });
+    expect(notACity.statusCode).toBe(422);
+    expect(notACity.body).toContain('Guest membership is for cities');
   });
 
   it('goes from application to an organisation administrator', async () => {
+    const admin = await administrator();
     const visitor = new FormBrowser(app);
+    const sentBefore = smtp.received.length;
     const applied = await visitor.submit('/fr/network/apply', '/fr/network/apply', APPLICATION);
     expect(applied.statusCode).toBe(200);
-    expect(smtp.recipients.at(-1)).toEqual(['camille@example.org']);
-    expect(smtp.received.at(-1)?.text).toContain('Ville de Grenoble');
+    expect(smtp.recipients.slice(sentBefore)).toEqual([
+      ['camille@example.org'],
+      ['admin@example.org'],
+    ]);
+    expect(smtp.received.at(-2)?.text).toContain('Ville de Grenoble');
+    // The administrators are told, in their language, with the page where they decide.
+    const notice = smtp.received.at(-1);
+    expect(notice?.subject).toBe('Ville de Grenoble applies to join the network');
+    expect(notice?.text).toContain('as a guest member; the contact is Camille Durand');
+    expect(notice?.text).toMatch(/https?:\/\/\S+\/en\/admin\/applications/);
 
     // Under review, the organisation is nowhere public.
     expect((await visitor.get('/fr/network')).body).not.toContain('Ville de Grenoble');
@@ -79,7 +98,6 @@ describe('joining the network', () => {
     expect((await visitor.get('/fr/network/ville-de-grenoble')).statusCode).toBe(404);
     expect((await visitor.get('/en/admin/applications')).statusCode).toBe(303);
 
-    const admin = await administrator();
     const queue = await admin.get('/en/admin/applications');
     expect(queue.statusCode).toBe(200);
     expect(queue.body).toContain('Ville de Grenoble');
@@ -115,7 +133,11 @@ describe('joining the network', () => {
     expect(link).not.toBe('');
     const invitationPath = new URL(link).pathname;
 
-    expect((await visitor.get('/fr/network')).body).toContain('Ville de Grenoble');
+    // Listed among the guest members, not the associates.
+    const network = (await visitor.get('/en/network')).body;
+    const guests = network.slice(network.indexOf('id="guests-title"'));
+    expect(guests.slice(0, guests.indexOf('</section>'))).toContain('Ville de Grenoble');
+    expect(queue.body).toContain('Guest member');
 
     const contact = new FormBrowser(app, '127.0.0.3');
     const accepted = await contact.submit(invitationPath, invitationPath, {

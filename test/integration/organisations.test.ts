@@ -66,6 +66,7 @@ beforeAll(async () => {
   await new FormBrowser(app).submit('/de/network/apply', '/de/network/apply', {
     name: 'Stadt Graz',
     kind: 'municipality',
+    membership: 'associate',
     country: 'AT',
     city: 'Graz',
     website: '',
@@ -319,6 +320,29 @@ describe('an organisation and its people', () => {
     ]);
     expect(history[2]?.reason).toBe('Membership fee not paid for 2026.');
     expect(await auditTypes()).toContain('membership.status-changed');
+  });
+
+  it('an administrator changes what an organisation is and how it belongs to the network', async () => {
+    const list = (await admin.get('/en/admin/organisations')).body;
+    // FRA is an institution the Knowledge Centre lists, not a member.
+    const fra = list.slice(list.indexOf('Fundamental Rights Agency'));
+    expect(fra.slice(0, fra.indexOf('</li>'))).toContain('Listed institution (not a member).');
+    const graz = list.slice(list.indexOf('Stadt Graz'));
+    const path =
+      /action="(\/en\/admin\/organisations\/[0-9a-f-]{36}\/class)"/.exec(graz)?.[1] ?? '';
+    const change = (kind: string, membership: string) =>
+      admin.submit('/en/admin/organisations', path, { kind, membership });
+    const notACity = await change('academic', 'guest');
+    expect(notACity.statusCode).toBe(422);
+    expect(notACity.body).toContain('Guest membership is for cities');
+    expect(notACity.body).toMatch(/<title>Error: /);
+    expect((await change('municipality', 'guest')).statusCode).toBe(303);
+    const network = (await new FormBrowser(app).get('/en/network')).body;
+    const guests = network.slice(network.indexOf('id="guests-title"'));
+    expect(guests.slice(0, guests.indexOf('</section>'))).toContain('Stadt Graz');
+    expect(network).not.toContain('Fundamental Rights Agency');
+    expect(await auditTypes()).toContain('membership.class-changed');
+    await change('municipality', 'associate');
   });
 
   it('an administrator grants practitioner status to an individual', async () => {

@@ -107,6 +107,32 @@ describe('every page of the layout', () => {
   });
 });
 
+describe('vocabularies in filters', () => {
+  it('group the themes by family and name each article of the UDHR', async () => {
+    const list = (await app.http.inject({ url: '/en/knowledge/publications' })).body;
+    expect(list).toContain('<optgroup label="Human rights themes">');
+    expect(list).toContain('<optgroup label="Thematic cities">');
+    expect(list).toContain('>Article 25 – Adequate standard of living</option>');
+    const fr = (await app.http.inject({ url: '/fr/knowledge/publications' })).body;
+    expect(fr).toContain('<optgroup label="Villes thématiques">');
+  });
+});
+
+describe('the home page', () => {
+  it('shows what is new: the Knowledge Centre, the newest members, each with its whole list', async () => {
+    const home = (await app.http.inject({ url: '/en/' })).body;
+    const fresh = home.slice(home.indexOf('<h2 id="new-title">'), home.indexOf('dimensions-title'));
+    expect(fresh).toContain('What’s new');
+    expect(fresh).toContain('Excellence Knowledge Centre');
+    expect(fresh).toMatch(/href="\/en\/knowledge\/[a-z-]+\/[a-z0-9-]+"/);
+    expect(fresh).toContain('Newest members');
+    expect(fresh).toContain('href="/en/network/global-cad"');
+    // Institutions listed as resources are not members.
+    expect(fresh).not.toContain('href="/en/network/uclg"');
+    expect(fresh).toContain('href="/en/network">All of “Newest members”</a>');
+  });
+});
+
 describe('the map of the network', () => {
   it('is drawn on the server: the land as a cached asset, each member a link', async () => {
     const html = (await app.http.inject({ url: '/en/network' })).body;

@@ -110,7 +110,7 @@ export async function becomeFirstAdministrator(
   await page.getByLabel('E-mail address').fill(person.email);
   await page.getByLabel('Password', { exact: true }).fill(person.password);
   await page.getByLabel('Repeat the password').fill(person.password);
-  await page.locator('button[type=submit]').click();
+  await page.locator('main button[type=submit]').click();
   await signInThroughForm(page, served.baseUrl, person.email, person.password);
   await page.waitForURL(/\/en\/account\/two-factor$/);
   await page.getByLabel('Your current password').fill(person.password);

@@ -11,7 +11,7 @@ import { createAccessRepository } from './access.repository.js';
 import { createAccessService } from './access.service.js';
 import { createAccountsService, type SignedInViewer } from './accounts.service.js';
 import { createAuditLog } from './audit.js';
-import { createAuth } from './auth.js';
+import { createAccountMail, createAuth } from './auth.js';
 import type { AccountOrganisation } from './pages/account.page.js';
 import { createRolesService } from './roles.service.js';
 import { registerSetupRoutes } from './setup.routes.js';
@@ -46,6 +46,8 @@ export const accessFeature = defineFeature({
           catalogue: platform.catalogue,
           log: platform.log,
         }),
+        mail: createAccountMail(platform),
+        publicUrl: platform.publicUrl,
         repository,
         audit,
         throttle: createSignInThrottle(database.db, clock),

@@ -56,6 +56,14 @@ export function createAccessRepository(db: Db) {
       return row?.count ?? 0;
     },
 
+    /** The administrators' addresses and languages, to tell them of what waits for them. */
+    async administratorAddresses(): Promise<{ email: string; name: string; locale: string }[]> {
+      return db
+        .select({ email: users.email, name: users.name, locale: users.locale })
+        .from(users)
+        .where(eq(users.role, 'administrator'));
+    },
+
     /** People whose name or address contains the query (all when empty), newest first. */
     async listUsers(query: string, limit = 200) {
       const pattern = likePattern(query);

@@ -15,7 +15,7 @@ import {
 } from './access.policy.js';
 import type { AccessRepository } from './access.repository.js';
 import { PRIVACY_NOTICE } from './consents.js';
-import { verifyPassword } from './password.js';
+import { hashPassword, verifyPassword } from './password.js';
 import {
   forgotFormSchema,
   passwordFormSchema,
@@ -27,7 +27,7 @@ import {
   type FieldErrors,
 } from './access.schemas.js';
 import type { AuditLog } from './audit.js';
-import type { Auth } from './auth.js';
+import type { AccountMail, Auth } from './auth.js';
 import type { SignInThrottle } from './sign-in-throttle.js';
 
 /** The viewer of a signed-in request, with what pages show of them. */
@@ -62,6 +62,9 @@ export const MAILS_PER_ADDRESS_PER_HOUR = 3;
 
 export interface AccountsDeps {
   auth: Auth;
+  /** The account's messages, for the one the service sends itself (an address already used). */
+  mail: AccountMail;
+  publicUrl: string;
   repository: AccessRepository;
   audit: AuditLog;
   throttle: SignInThrottle;
@@ -122,9 +125,15 @@ export function createAccountsService(deps: AccountsDeps) {
       // Past the limit, the answer is the same but no more mail goes to that address.
       if ((await audit.count('sign-up', email, hourAgo())) >= MAILS_PER_ADDRESS_PER_HOUR)
         return { ok: true, email };
-      // A registered address gets the same answer and no new account (nor a message).
-      const existing = (await deps.repository.findUserByEmail(email)) !== null;
-      if (!existing) {
+      // A registered address gets the same answer and no new account, but the same work as a
+      // new one (a password hashed, one message sent), so that the time the answer takes does not
+      // tell whether someone has an account: its owner is told that the address was used.
+      const owner = await deps.repository.findUserByEmail(email);
+      const existing = owner !== null;
+      if (owner) {
+        await hashPassword(password);
+        await deps.mail(owner, 'existing', (language) => `${deps.publicUrl}/${language}/sign-in`);
+      } else {
         const created = await auth.api.signUpEmail({ body: { name, email, password, locale } });
         await deps.repository.recordConsent({ userId: created.user.id, ...PRIVACY_NOTICE, locale });
       }

@@ -26,6 +26,7 @@ export const AUDIT_EVENT_TYPES = [
   'invitation.sent',
   'role.changed',
   'membership.status-changed',
+  'membership.class-changed',
   'membership.join-requested',
   'membership.join-decided',
   'organisation.updated',

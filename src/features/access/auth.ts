@@ -28,19 +28,24 @@ export const AUTH_COOKIE_PREFIX = 'hrcn';
 
 const SESSION_LIFETIME_S = 30 * 24 * 60 * 60;
 
-export function createAuth(deps: AuthDeps) {
-  const { catalogue, mailer, publicUrl } = deps;
-  /** The user's interface language (an additional field better-auth's types do not list). */
-  const localeOf = (user: object): string => {
-    const locale = (user as { locale?: unknown }).locale;
-    return typeof locale === 'string' && catalogue.isSupported(locale) ? locale : 'en';
-  };
-  const message = async (
-    user: { email: string; name: string },
-    kind: 'verify' | 'reset',
-    url: string,
-  ): Promise<void> => {
-    const locale = localeOf(user);
+/** The messages of an account: confirm the address, reset the password, an address already used. */
+export type AccountMail = (
+  user: { email: string; name: string },
+  kind: 'verify' | 'reset' | 'existing',
+  /** The address of the action, given the user's language. */
+  url: (locale: string) => string,
+) => Promise<void>;
+
+/** The user's interface language (an additional field better-auth's types do not list). */
+function localeOf(catalogue: Catalogue, user: object): string {
+  const locale = (user as { locale?: unknown }).locale;
+  return typeof locale === 'string' && catalogue.isSupported(locale) ? locale : 'en';
+}
+
+export function createAccountMail(deps: Pick<AuthDeps, 'catalogue' | 'mailer'>): AccountMail {
+  const { catalogue, mailer } = deps;
+  return async (user, kind, url) => {
+    const locale = localeOf(catalogue, user);
     const t = catalogue.translator(locale);
     await mailer.send(
       composeMail({
@@ -49,11 +54,16 @@ export function createAuth(deps: AuthDeps) {
         subject: t.t(`mail.${kind}.subject`),
         greeting: t.t('mail.greeting', { name: user.name }),
         paragraphs: [t.t(`mail.${kind}.body`)],
-        action: { label: t.t(`mail.${kind}.action`), url },
+        action: { label: t.t(`mail.${kind}.action`), url: url(locale) },
         footer: t.t(`mail.${kind}.footer`),
       }),
     );
   };
+}
+
+export function createAuth(deps: AuthDeps) {
+  const { publicUrl } = deps;
+  const message = createAccountMail(deps);
 
   return betterAuth({
     appName: 'Human Rights Cities Network',
@@ -98,7 +108,7 @@ export function createAuth(deps: AuthDeps) {
         message(
           user,
           'reset',
-          `${publicUrl}/${localeOf(user)}/reset-password?token=${encodeURIComponent(token)}`,
+          (locale) => `${publicUrl}/${locale}/reset-password?token=${encodeURIComponent(token)}`,
         ),
     },
     emailVerification: {
@@ -109,7 +119,7 @@ export function createAuth(deps: AuthDeps) {
         message(
           user,
           'verify',
-          `${publicUrl}/${localeOf(user)}/verify-email?token=${encodeURIComponent(token)}`,
+          (locale) => `${publicUrl}/${locale}/verify-email?token=${encodeURIComponent(token)}`,
         ),
     },
     plugins: [

@@ -12,13 +12,8 @@ import {
 import type { MembersService } from '../members/index.js';
 import { ForbiddenError } from '../../platform/errors/errors.js';
 import type { PageContext } from '../../ui/context.js';
-import {
-  AuditLogPage,
-  OrganisationsAdminPage,
-  OutboxPage,
-  PeoplePage,
-  type OutboxRow,
-} from './pages/admin.page.js';
+import { AuditLogPage, OutboxPage, PeoplePage, type OutboxRow } from './pages/admin.page.js';
+import { OrganisationsAdminPage } from './pages/organisations.page.js';
 import { sendPage } from '../../ui/render.js';
 
 type LocaleParams = { locale: string };
@@ -122,27 +117,27 @@ export function registerAdminRoutes(
     },
   );
 
-  site.post<{ Params: LocaleParams & { id: string }; Body: Record<string, unknown> }>(
-    '/admin/organisations/:id',
-    { preHandler: site.csrfProtection },
-    async (request, reply) => {
-      const ctx = ctxOf(request, reply);
-      if (!request.viewer) return reply.redirect(ctx.href('/sign-in'), 303);
-      const result = await membership.changeStatus(
-        request.viewer,
-        request.params.id,
-        request.body ?? {},
-      );
-      if (result.ok) return reply.redirect(ctx.href('/admin/organisations?done=1'), 303);
-      return organisationsPage(
-        reply,
-        ctx,
-        request.viewer,
-        { error: { id: request.params.id, errors: result.errors } },
-        422,
-      );
-    },
-  );
+  for (const [path, change] of [
+    ['/admin/organisations/:id', membership.changeStatus],
+    ['/admin/organisations/:id/class', membership.changeClass],
+  ] as const)
+    site.post<{ Params: LocaleParams & { id: string }; Body: Record<string, unknown> }>(
+      path,
+      { preHandler: site.csrfProtection },
+      async (request, reply) => {
+        const ctx = ctxOf(request, reply);
+        if (!request.viewer) return reply.redirect(ctx.href('/sign-in'), 303);
+        const result = await change(request.viewer, request.params.id, request.body ?? {});
+        if (result.ok) return reply.redirect(ctx.href('/admin/organisations?done=1'), 303);
+        return organisationsPage(
+          reply,
+          ctx,
+          request.viewer,
+          { error: { id: request.params.id, errors: result.errors } },
+          422,
+        );
+      },
+    );
 
   site.get<{ Params: LocaleParams }>('/admin/outbox', async (request, reply) => {
     const ctx = ctxOf(request, reply);

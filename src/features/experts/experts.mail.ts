@@ -2,6 +2,7 @@
  * The Experts' facility's e-mail and links. A question's follow link is derived from its id with
  * the app's secret, so that every message can carry it while the database keeps only its hash.
  */
+import { dateTimeFormat } from '../../platform/i18n/dates.js';
 import { createHmac } from 'node:crypto';
 import { hashToken } from '../../platform/secrets.js';
 import type { Catalogue } from '../../platform/i18n/catalogue.js';
@@ -66,7 +67,7 @@ export function createExpertsMail(deps: {
       const key = `experts.mail.${message.kind}`;
       const values = { ...message.values };
       if (message.due)
-        values.due = new Intl.DateTimeFormat(t.locale, {
+        values.due = dateTimeFormat(t.locale, {
           dateStyle: 'long',
           timeZone: 'UTC',
         }).format(new Date(`${message.due}T00:00:00Z`));

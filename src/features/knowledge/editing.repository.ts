@@ -26,6 +26,8 @@ export interface EditorListRow {
   title: string;
   updatedAt: Date;
   publishedAt: Date | null;
+  /** Loaded with the initial content, not written by an editor. */
+  seeded: boolean;
 }
 
 export interface RevisionView {
@@ -140,7 +142,8 @@ export function createEditingRepository(db: Db) {
             published_at: Date | null;
           }
         >(sql`
-          SELECT i.id, i.type, i.slug, i.status, i.access, i.updated_at, i.published_at, tr.title
+          SELECT i.id, i.type, i.slug, i.status, i.access, i.seeded, i.updated_at, i.published_at,
+                 tr.title
             FROM items i
             JOIN LATERAL (SELECT t.title FROM item_translations t WHERE t.item_id = i.id
                            ORDER BY (t.locale = ${locale}) DESC, (t.locale = i.original_locale) DESC
@@ -159,6 +162,7 @@ export function createEditingRepository(db: Db) {
           slug: row.slug,
           status: row.status,
           access: row.access,
+          seeded: row.seeded,
           title: row.title,
           updatedAt: new Date(row.updated_at),
           publishedAt: row.published_at ? new Date(row.published_at) : null,

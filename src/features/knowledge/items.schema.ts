@@ -5,6 +5,7 @@
  */
 import { sql } from 'drizzle-orm';
 import {
+  boolean,
   date,
   index,
   integer,
@@ -54,6 +55,8 @@ export const items = pgTable(
      * (migration 0019), so that lists filter by language from the index alone.
      */
     locales: textArray('locales'),
+    /** Loaded by the initial content (src/seed), not written here: editors see it marked so. */
+    seeded: boolean('seeded').notNull().default(false),
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
     ...timestamps(),
   },

@@ -22,6 +22,7 @@ export function createApplicationsRepository(db: Db) {
     async createApplication(application: {
       name: string;
       kind: string;
+      membership: 'guest' | 'associate';
       country: string;
       city: string | null;
       website: string | null;
@@ -48,7 +49,7 @@ export function createApplicationsRepository(db: Db) {
             name: application.name,
             kind: application.kind,
             status: 'applicant',
-            associateMember: true,
+            membership: application.membership,
             country: application.country,
             city: application.city,
             website: application.website,
@@ -80,6 +81,7 @@ export function createApplicationsRepository(db: Db) {
           organisationId: organisations.id,
           organisation: organisations.name,
           kind: organisations.kind,
+          membership: organisations.membership,
           country: organisations.country,
           city: organisations.city,
           website: organisations.website,

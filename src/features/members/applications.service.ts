@@ -14,7 +14,7 @@ import type {
 export function createApplicationsService(deps: MembersServiceDeps, tools: MembershipTools) {
   const { now, send, invite, promote } = tools;
   return {
-    /** A public application; the contact is told it arrived. */
+    /** A public application; the contact is told it arrived, and the administrators to review it. */
     async apply(
       form: unknown,
       locale: string,
@@ -39,6 +39,26 @@ export function createApplicationsService(deps: MembersServiceDeps, tools: Membe
         name: application.contactName,
         organisation: application.name,
       });
+      for (const administrator of await deps.accessRepository.administratorAddresses()) {
+        const language = deps.catalogue.isSupported(administrator.locale)
+          ? administrator.locale
+          : 'en';
+        await send(
+          administrator.email,
+          language,
+          'toReview',
+          {
+            name: administrator.name,
+            organisation: application.name,
+            membership: application.membership,
+            contact: application.contactName,
+          },
+          {
+            url: `${deps.publicUrl}/${language}/admin/applications`,
+            label: 'toReview',
+          },
+        );
+      }
       return { ok: true, email: application.contactEmail };
     },
 

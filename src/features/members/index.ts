@@ -1,6 +1,8 @@
-export { createMembersRepository, ORGANISATION_KINDS } from './members.repository.js';
+export { createMembersRepository, MEMBERSHIPS, ORGANISATION_KINDS } from './members.repository.js';
+export { kindLabel, membershipLabel } from './pages/labels.js';
 export type {
   MembersRepository,
+  Membership,
   OrganisationContact,
   OrganisationFilter,
   OrganisationKind,

@@ -5,6 +5,7 @@ import type { Mailer } from '../../platform/mail/mailer.js';
 
 export type MembershipMailKind =
   | 'received'
+  | 'toReview'
   | 'approved'
   | 'rejected'
   | 'moreInformation'

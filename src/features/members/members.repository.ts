@@ -11,7 +11,6 @@ import { createMembershipsRepository } from './memberships.repository.js';
 export { slugify };
 
 export const ORGANISATION_KINDS = [
-  'guest-city',
   'municipality',
   'local-authority-association',
   'civil-society',
@@ -23,13 +22,24 @@ export const ORGANISATION_KINDS = [
 
 export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
 
+/**
+ * How an organisation belongs to the network (the seeds' "Who we are"): a guest member is a
+ * reference European human rights city; associate members are every other kind; "none" is an
+ * institution the Knowledge Centre lists as a resource (FRA, UCLG), not a member.
+ */
+export const MEMBERSHIPS = ['guest', 'associate', 'none'] as const;
+export type Membership = (typeof MEMBERSHIPS)[number];
+
+export const isMembership = (value: unknown): value is Membership =>
+  (MEMBERSHIPS as readonly unknown[]).includes(value);
+
 export interface OrganisationView {
   id: string;
   slug: string;
   name: string;
   shortName: string | null;
   kind: OrganisationKind;
-  associateMember: boolean;
+  membership: Membership;
   listedInstitution: boolean;
   country: string | null;
   /** UN M49 region of the country. */
@@ -81,7 +91,7 @@ const columns = {
   name: organisations.name,
   shortName: organisations.shortName,
   kind: organisations.kind,
-  associateMember: organisations.associateMember,
+  membership: organisations.membership,
   listedInstitution: organisations.listedInstitution,
   country: organisations.country,
   region: countries.region,
@@ -102,13 +112,17 @@ const contactColumns = {
   contactPhone: organisations.contactPhone,
 };
 
-type Row = Omit<OrganisationView, 'kind' | 'contact'> & { kind: string };
+type Row = Omit<OrganisationView, 'kind' | 'membership' | 'contact'> & {
+  kind: string;
+  membership: string;
+};
 
 const asView = (row: Row, contact: OrganisationContact | null = null): OrganisationView => ({
   ...row,
   kind: (ORGANISATION_KINDS as readonly string[]).includes(row.kind)
     ? (row.kind as OrganisationKind)
     : 'civil-society',
+  membership: isMembership(row.membership) ? row.membership : 'none',
   contact,
 });
 
@@ -188,6 +202,7 @@ export function createMembersRepository(db: Db) {
           slug: organisations.slug,
           name: organisations.name,
           kind: organisations.kind,
+          membership: organisations.membership,
           country: organisations.country,
           status: organisations.status,
           members: sql<number>`(SELECT count(*)::int FROM ${organisationMembers} m WHERE m.organisation_id = ${organisations.id})`,
@@ -225,6 +240,21 @@ export function createMembersRepository(db: Db) {
         });
         return { fromStatus: organisation.status, name: organisation.name };
       });
+    },
+
+    /** Sets an organisation's kind and membership; null when there is no such organisation. */
+    async changeClass(change: {
+      organisationId: string;
+      kind: OrganisationKind;
+      membership: Membership;
+      at: Date;
+    }): Promise<{ name: string } | null> {
+      const [row] = await db
+        .update(organisations)
+        .set({ kind: change.kind, membership: change.membership, updatedAt: change.at })
+        .where(eq(organisations.id, change.organisationId))
+        .returning({ name: organisations.name });
+      return row ?? null;
     },
 
     async membershipHistory(organisationId: string) {

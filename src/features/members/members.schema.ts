@@ -33,7 +33,11 @@ export const organisations = pgTable('organisations', {
   kind: text('kind').notNull(),
   /** Membership status: applicant, active, lapsed, left or rejected. Only active ones are listed. */
   status: text('status').notNull().default('active'),
-  associateMember: boolean('associate_member').notNull().default(false),
+  /**
+   * guest (a reference European human rights city), associate, or none: an institution the
+   * Knowledge Centre lists as a resource, which is not a member of the network.
+   */
+  membership: text('membership').notNull().default('associate'),
   listedInstitution: boolean('listed_institution').notNull().default(false),
   country: text('country').references(() => countries.code),
   city: text('city'),

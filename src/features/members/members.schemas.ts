@@ -1,6 +1,6 @@
 /** Form schemas of the members module. Messages are catalogue keys. */
 import { z } from 'zod';
-import { ORGANISATION_KINDS } from './members.repository.js';
+import { MEMBERSHIPS, ORGANISATION_KINDS } from './members.repository.js';
 
 const text = (max: number, required: string) =>
   z.string().trim().min(1, required).max(max, 'membership.errors.tooLong');
@@ -24,24 +24,30 @@ const optionalCountry = z
   .default('')
   .refine((value) => value === '' || /^[A-Z]{2}$/.test(value), 'membership.errors.countryRequired');
 
-export const applicationFormSchema = z.object({
-  name: text(200, 'membership.errors.nameRequired'),
-  kind: z.enum(
-    ORGANISATION_KINDS.filter((kind) => kind !== 'guest-city'),
-    'membership.errors.kindRequired',
-  ),
-  country: z.string().regex(/^[A-Z]{2}$/, 'membership.errors.countryRequired'),
-  city: z.string().trim().max(200, 'membership.errors.tooLong').optional().default(''),
-  website,
-  motivation: text(4000, 'membership.errors.motivationRequired'),
-  contactName: text(200, 'membership.errors.contactNameRequired'),
-  contactEmail: z
-    .string()
-    .trim()
-    .toLowerCase()
-    .pipe(z.email('membership.errors.emailInvalid').max(254, 'membership.errors.emailInvalid')),
-  consent: z.literal('yes', 'membership.errors.consentRequired'),
-});
+/** Guest members are the reference European human rights cities (the seeds' "Who we are"). */
+const guestIsACity = {
+  path: ['membership'],
+  message: 'membership.errors.guestIsACity',
+};
+
+export const applicationFormSchema = z
+  .object({
+    name: text(200, 'membership.errors.nameRequired'),
+    kind: z.enum(ORGANISATION_KINDS, 'membership.errors.kindRequired'),
+    membership: z.enum(['guest', 'associate'], 'membership.errors.membershipRequired'),
+    country: z.string().regex(/^[A-Z]{2}$/, 'membership.errors.countryRequired'),
+    city: z.string().trim().max(200, 'membership.errors.tooLong').optional().default(''),
+    website,
+    motivation: text(4000, 'membership.errors.motivationRequired'),
+    contactName: text(200, 'membership.errors.contactNameRequired'),
+    contactEmail: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .pipe(z.email('membership.errors.emailInvalid').max(254, 'membership.errors.emailInvalid')),
+    consent: z.literal('yes', 'membership.errors.consentRequired'),
+  })
+  .refine((form) => form.membership !== 'guest' || form.kind === 'municipality', guestIsACity);
 
 export type ApplicationForm = z.infer<typeof applicationFormSchema>;
 
@@ -168,6 +174,14 @@ export const statusFormSchema = z
     path: ['reason'],
     message: 'membership.errors.statusReason',
   });
+
+/** What an organisation is and how it belongs to the network, as an administrator sets them. */
+export const classFormSchema = z
+  .object({
+    kind: z.enum(ORGANISATION_KINDS, 'membership.errors.kindRequired'),
+    membership: z.enum(MEMBERSHIPS, 'membership.errors.membershipRequired'),
+  })
+  .refine((form) => form.membership !== 'guest' || form.kind === 'municipality', guestIsACity);
 
 const visibility = z.enum(['public', 'members', 'nobody'], 'people.errors.visibility');
 

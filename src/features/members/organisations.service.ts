@@ -1,6 +1,7 @@
 /** Life in the network: an organisation's profile, its people and requests to join, and its status. */
 import { ROLES, can, type Role, type SignedInViewer } from '../access/index.js';
 import { validateForm } from '../access/index.js';
+import type { z } from 'zod';
 import { ForbiddenError, NotFoundError } from '../../platform/errors/errors.js';
 import { isUuid } from '../../platform/db/columns.js';
 import {
@@ -9,6 +10,7 @@ import {
   joinFormSchema,
   profileFormSchema,
   statusFormSchema,
+  classFormSchema,
 } from './members.schemas.js';
 import type {
   MembersResult as Result,
@@ -17,6 +19,18 @@ import type {
 } from './members.service.js';
 
 /** The use cases of an organisation's page, its admins and the administrators. */
+/** An administrator's form about one organisation: allowed, addressed, then valid or not. */
+function administratorsForm<T>(
+  viewer: SignedInViewer,
+  organisationId: string,
+  schema: z.ZodType<T>,
+  form: unknown,
+) {
+  if (!can(viewer, 'manage-roles')) throw new ForbiddenError();
+  if (!isUuid(organisationId)) throw new NotFoundError();
+  return validateForm(schema, form);
+}
+
 export function createOrganisationsService(deps: MembersServiceDeps, tools: MembershipTools) {
   const { now, send, invite, managed, promote } = tools;
   return {
@@ -200,9 +214,7 @@ export function createOrganisationsService(deps: MembersServiceDeps, tools: Memb
       organisationId: string,
       form: unknown,
     ): Promise<Result> {
-      if (!can(viewer, 'manage-roles')) throw new ForbiddenError();
-      if (!isUuid(organisationId)) throw new NotFoundError();
-      const valid = validateForm(statusFormSchema, form);
+      const valid = administratorsForm(viewer, organisationId, statusFormSchema, form);
       if (!valid.ok) return valid;
       const changed = await deps.repository.changeStatus({
         organisationId,
@@ -217,6 +229,30 @@ export function createOrganisationsService(deps: MembersServiceDeps, tools: Memb
         actorId: viewer.id,
         subject: changed.name,
         details: { from: changed.fromStatus, to: valid.value.status },
+      });
+      await deps.contentChanged?.();
+      return { ok: true };
+    },
+
+    /** An administrator sets what an organisation is and how it belongs to the network. */
+    async changeClass(
+      viewer: SignedInViewer,
+      organisationId: string,
+      form: unknown,
+    ): Promise<Result> {
+      const valid = administratorsForm(viewer, organisationId, classFormSchema, form);
+      if (!valid.ok) return valid;
+      const changed = await deps.repository.changeClass({
+        organisationId,
+        ...valid.value,
+        at: now(),
+      });
+      if (!changed) throw new NotFoundError();
+      await deps.audit.record({
+        type: 'membership.class-changed',
+        actorId: viewer.id,
+        subject: changed.name,
+        details: { ...valid.value },
       });
       await deps.contentChanged?.();
       return { ok: true };

@@ -1,15 +1,49 @@
-/** The site's front door: the home page, the language redirect, robots.txt, and sections to come. */
+/**
+ * The site's front door: the home page (what is new in every kind's feed, read as the viewer), the
+ * language redirect, robots.txt, and sections to come.
+ */
+import type { ContentKind, FeedSource } from '../../channels/kind.js';
+import { ANONYMOUS, type Viewer } from '../access/index.js';
+import type { Translator } from '../../platform/i18n/catalogue.js';
 import { defineFeature } from '../feature.js';
-import { HomePage } from './pages/home.page.js';
+import { HomePage, type HomeList } from './pages/home.page.js';
 import { EventsPage } from './pages/sections.page.js';
 import { REFERENCE_LOCALE } from '../../platform/i18n/catalogue.js';
 import { negotiateLocale } from '../../platform/i18n/negotiate.js';
 import type { LocaleParams } from '../../ui/site.js';
 
+/** How many of each list's newest entries the home page shows. */
+const HOME_ENTRIES = 4;
+/** The lists first on the home page, when they exist; any other kind's follows. */
+const HOME_ORDER = ['/knowledge', '/events', '/experts/answers', '/network'];
+
+/** The newest entries of every feed without parameters, as the viewer may read them. */
+async function homeLists(
+  sources: readonly FeedSource[],
+  viewer: Viewer,
+  t: Translator,
+): Promise<HomeList[]> {
+  const rank = (path: string) =>
+    HOME_ORDER.includes(path) ? HOME_ORDER.indexOf(path) : HOME_ORDER.length;
+  const lists = await Promise.all(
+    [...sources]
+      .sort((a, b) => rank(a.path) - rank(b.path))
+      .map(async (source) => ({
+        title: (await source.title({}, t)) ?? '',
+        path: source.page?.({}) ?? source.path,
+        entries: await source.read(viewer, {}, t, HOME_ENTRIES),
+      })),
+  );
+  return lists.filter((list) => list.entries.length > 0);
+}
+
 export const siteFeature = defineFeature({
   name: 'site',
   paths: ['/', '/events'],
-  create: (platform) => ({ platform }),
+  create: (platform, needs: { kinds: () => readonly ContentKind[] }) => ({
+    platform,
+    kinds: needs.kinds,
+  }),
   rootRoutes: (app, { platform }) => {
     app.get('/', async (request, reply) => {
       const locale = negotiateLocale(
@@ -27,10 +61,17 @@ export const siteFeature = defineFeature({
         ),
     );
   },
-  routes: ({ app: site, ctxOf, pages }) => {
-    site.get<{ Params: LocaleParams }>('/', async (request, reply) =>
-      pages.sendShared(reply, <HomePage ctx={ctxOf(request, reply)} />),
-    );
+  routes: ({ app: site, ctxOf, pages }, { platform, kinds }) => {
+    // Every kind is registered by now: the home page shows each feed without parameters.
+    const sources = kinds()
+      .flatMap((kind) => kind.feeds)
+      .filter((source) => !source.path.includes(':'));
+    site.get<{ Params: LocaleParams }>('/', async (request, reply) => {
+      const ctx = ctxOf(request, reply);
+      const t = platform.catalogue.translator(ctx.locale);
+      const lists = await homeLists(sources, request.viewer ?? ANONYMOUS, t);
+      return pages.sendShared(reply, <HomePage ctx={ctx} lists={lists} />);
+    });
     site.get<{ Params: LocaleParams }>('/events', async (request, reply) =>
       pages.sendShared(reply, <EventsPage ctx={ctxOf(request, reply)} />),
     );

@@ -1,6 +1,7 @@
 export { createVocabulariesRepository } from './vocabularies.repository.js';
 export type { SdgView, ThemeView, VocabulariesRepository } from './vocabularies.repository.js';
 export { countryName } from './countries.js';
+export { themeChoices } from './choices.js';
 export { udhrFor } from './udhr.js';
 export type { UdhrText } from './udhr.js';
 export { regionOfCountry } from './data/regions.js';

@@ -7,6 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { IntlMessageFormat } from 'intl-messageformat';
+import { formattingLocale } from './dates.js';
 
 export const LOCALES_DIR = fileURLToPath(new URL('../../../locales/', import.meta.url));
 export const REFERENCE_LOCALE = 'en';
@@ -85,7 +86,7 @@ export class Catalogue {
         const cacheKey = `${useLocale}\u0000${key}`;
         let format = this.compiled.get(cacheKey);
         if (!format) {
-          format = new IntlMessageFormat(source, useLocale);
+          format = new IntlMessageFormat(source, formattingLocale(useLocale));
           this.compiled.set(cacheKey, format);
         }
         return String(format.format(values));

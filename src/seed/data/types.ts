@@ -1,4 +1,5 @@
 /** Shapes of the initial content loaded from the network's own pages (see ../shared/seeds). */
+import type { ItemAttribute, ItemSection, ItemType } from '../../features/knowledge/items.types.js';
 import type { OrganisationView } from '../../features/members/index.js';
 
 /** One entry of the useful-links directory. */
@@ -22,7 +23,7 @@ export interface SeedLinkGroup {
 /**
  * An institution or associate member named by the seed: the profile's fields as the members
  * feature shows them, as the seed gives them (websites only where well known and certain, cities
- * with their WGS 84 position for the map, `associateMember` / `listedInstitution` as the seed lists
+ * with their WGS 84 position for the map, `membership` / `listedInstitution` as the seed lists
  * it), and a description.
  */
 export interface SeedOrganisation extends Pick<
@@ -31,7 +32,7 @@ export interface SeedOrganisation extends Pick<
   | 'name'
   | 'shortName'
   | 'kind'
-  | 'associateMember'
+  | 'membership'
   | 'listedInstitution'
   | 'country'
   | 'city'
@@ -49,4 +50,32 @@ export interface SeedPage {
   title: string;
   summary: string;
   body: string;
+}
+
+/**
+ * A Knowledge Centre item named by the seed: written in English, in the project's own words, with
+ * only the facts the seed gives or that are certain (no invented author, date or address).
+ */
+export interface SeedItem {
+  /** Stable, unique across items, e.g. "global-urban-justice". */
+  slug: string;
+  type: ItemType;
+  section: ItemSection;
+  /** The date the item is about, YYYY-MM-DD; the first of January when only the year is known. */
+  date: string;
+  title: string;
+  /** One or two sentences, plain text. */
+  summary: string;
+  /** Markdown. */
+  body: string;
+  /** The type's untranslated facts (items.types.ts TYPE_ATTRIBUTES), only those that are certain. */
+  attributes: Partial<Record<ItemAttribute, string>>;
+  /** Theme keys of features/vocabularies/data/themes.ts. */
+  themes: string[];
+  /** Sustainable Development Goals, 1–17. */
+  sdgs: number[];
+  /** Articles of the Universal Declaration of Human Rights, 1–30. */
+  rights: number[];
+  /** ISO 3166-1 alpha-2 codes. */
+  countries: string[];
 }

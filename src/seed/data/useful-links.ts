@@ -1,8 +1,10 @@
 /**
  * The useful-links directory of the Excellence Knowledge Centre, as listed on the network's
  * "How we work" page (section "Useful links"). Titles and grouping are the network's own; an
- * address is set only where the official one is well known and certain, otherwise null for an
- * editor to complete.
+ * address is set only where the official one is well known and certain (for an initiative run by an
+ * organisation without a stable page of its own, that organisation's home page), otherwise null for
+ * an editor to complete. A thematic-city label has an address only where a clearly identifiable
+ * official network or programme exists for it; generic labels stay null.
  */
 import type { SeedLink, SeedLinkGroup } from './types.js';
 
@@ -15,9 +17,12 @@ export const usefulLinks: readonly SeedLinkGroup[] = [
     title: 'Human Right City – Initiatives and Networks',
     links: [
       withoutUrl('Gwangju World Human Rights Cities Forum'),
-      withoutUrl('Right to the City Platform'),
-      withoutUrl('US National Human Rights Cities Alliance'),
-      withoutUrl('Raoul Wallenberg Institute (RWI) – Human Rights City Project'),
+      { title: 'Right to the City Platform', url: 'https://www.right2city.org' },
+      { title: 'US National Human Rights Cities Alliance', url: 'https://ushrnetwork.org' },
+      {
+        title: 'Raoul Wallenberg Institute (RWI) – Human Rights City Project',
+        url: 'https://rwi.lu.se',
+      },
       withoutUrl(
         'Human Rights Cities Center – The Association for International Human Rights Reporting Standards',
       ),
@@ -38,8 +43,11 @@ export const usefulLinks: readonly SeedLinkGroup[] = [
     key: 'association-of-local-governments-and-cities',
     title: 'Association of Local Governments and Cities',
     links: [
-      withoutUrl('United Cities and Local Governments (UCLG) Asia Pacific Localizing SDGs'),
-      withoutUrl('UCLG Human Rights in the City'),
+      {
+        title: 'United Cities and Local Governments (UCLG) Asia Pacific Localizing SDGs',
+        url: 'https://uclg-aspac.org',
+      },
+      { title: 'UCLG Human Rights in the City', url: 'https://www.uclg-cisdp.org' },
       { title: 'Local Governments for Sustainability', url: 'https://www.iclei.org' },
       {
         title:
@@ -76,17 +84,26 @@ export const usefulLinks: readonly SeedLinkGroup[] = [
             title: 'LOCAL 2030 – Hub for Sustainability Solutions',
             url: 'https://www.local2030.org',
           },
-          withoutUrl('UNDP Toolbox for Localizing the SDGs'),
+          {
+            title: 'UNDP Toolbox for Localizing the SDGs',
+            url: 'https://www.localizingthesdgs.org',
+          },
           withoutUrl('SDGs and Cities'),
           { title: 'UN HABITAT for a Better Urban Future', url: 'https://unhabitat.org' },
           {
             title: 'UN Brief on Goal 11 : Sustainable Cities and Communities',
             url: 'https://sdgs.un.org/goals/goal11',
           },
-          withoutUrl('The World Bank Brief on Sustainable Cities'),
+          {
+            title: 'The World Bank Brief on Sustainable Cities',
+            url: 'https://www.worldbank.org/en/topic/urbandevelopment',
+          },
           withoutUrl('A Guide for Local Stakeholders – Getting Started with the SDGs in Cities'),
           withoutUrl('Urban SDGs'),
-          withoutUrl('UNESCO Learning Cities and the SDGs'),
+          {
+            title: 'UNESCO Learning Cities and the SDGs',
+            url: 'https://www.uil.unesco.org/en/learning-cities',
+          },
           {
             title: 'World Council on City Data – Open Data Portal',
             url: 'https://www.dataforcities.org',
@@ -102,7 +119,7 @@ export const usefulLinks: readonly SeedLinkGroup[] = [
     title: 'Initiatives and Networks of Thematic City',
     links: [
       withoutUrl('Accountable City'),
-      withoutUrl('Age-friendly City'),
+      { title: 'Age-friendly City', url: 'https://extranet.who.int/agefriendlyworld' },
       withoutUrl('Barrier-free City'),
       withoutUrl('Carbon-free City'),
       { title: 'Child-friendly City', url: 'https://www.childfriendlycities.org' },
@@ -111,7 +128,7 @@ export const usefulLinks: readonly SeedLinkGroup[] = [
       withoutUrl('Climate-fit City'),
       withoutUrl('Corruption-free City'),
       withoutUrl('Cosmopolitan City'),
-      withoutUrl('Creative City'),
+      { title: 'Creative City', url: 'https://www.unesco.org/en/creative-cities' },
       withoutUrl('Decent City'),
       withoutUrl('Discrimination, Cities against Discrimination'),
       withoutUrl('Digital City'),
@@ -125,29 +142,35 @@ export const usefulLinks: readonly SeedLinkGroup[] = [
       withoutUrl('Glocal City'),
       withoutUrl('Green City'),
       withoutUrl('Happy City'),
-      withoutUrl('Healthy City'),
+      {
+        title: 'Healthy City',
+        url: 'https://www.who.int/europe/groups/who-european-healthy-cities-network',
+      },
       withoutUrl('Human City'),
       withoutUrl('Inclusive City'),
       withoutUrl('Inclusive and Sustainable Cities'),
       withoutUrl('Innovative City'),
-      withoutUrl('Learning City'),
+      { title: 'Learning City', url: 'https://www.uil.unesco.org/en/learning-cities' },
       withoutUrl('Livable City'),
       withoutUrl('Migration City'),
-      withoutUrl('Multi-cultural City'),
+      { title: 'Multi-cultural City', url: 'https://www.coe.int/en/web/interculturalcities' },
       withoutUrl('Open City'),
       withoutUrl('Organic City'),
       withoutUrl('Participatory City'),
       withoutUrl('Peaceful / Peace City'),
       withoutUrl('Quality of Living City'),
-      withoutUrl('Racism, City against Racism and Discrimination'),
-      withoutUrl('Rainbow City'),
+      { title: 'Racism, City against Racism and Discrimination', url: 'https://www.eccar.info' },
+      { title: 'Rainbow City', url: 'https://www.rainbowcities.com' },
       withoutUrl('Rebel City'),
-      withoutUrl('Resilient City'),
-      withoutUrl('Right to the City'),
-      withoutUrl('Safe City'),
+      { title: 'Resilient City', url: 'https://resilientcitiesnetwork.org' },
+      { title: 'Right to the City', url: 'https://www.right2city.org' },
+      {
+        title: 'Safe City',
+        url: 'https://www.unwomen.org/en/what-we-do/ending-violence-against-women/creating-safe-public-spaces',
+      },
       withoutUrl('Self-sufficient City'),
       withoutUrl('Sharing City'),
-      withoutUrl('Shelter City'),
+      { title: 'Shelter City', url: 'https://sheltercity.org' },
       { title: 'Slow City', url: 'https://www.cittaslow.org' },
       withoutUrl('Solidarity City'),
       withoutUrl('Smart (e-Government and ICT) City'),
@@ -167,7 +190,10 @@ export const usefulLinks: readonly SeedLinkGroup[] = [
         key: 'sdgs-and-human-rights',
         title: 'SDGs and Human Rights',
         links: [
-          withoutUrl('OHCHR – Human Rights and the 2030 Agenda for Sustainable Development / SDGs'),
+          {
+            title: 'OHCHR – Human Rights and the 2030 Agenda for Sustainable Development / SDGs',
+            url: 'https://www.ohchr.org/en/sdgs',
+          },
           { title: 'Danish Institute for Human Rights (DIHR)', url: 'https://www.humanrights.dk' },
           {
             title: 'Universal Rights Group – Strengthening Policy through Dialogue',
@@ -181,17 +207,23 @@ export const usefulLinks: readonly SeedLinkGroup[] = [
         title: 'SDG 16 – Peace and Justice',
         links: [
           { title: 'UN SDG 16 – Peace and Justice', url: 'https://sdgs.un.org/goals/goal16' },
-          withoutUrl('UN HLPF SDG 16'),
-          withoutUrl('UNDP – SDG 16'),
+          { title: 'UN HLPF SDG 16', url: 'https://hlpf.un.org' },
+          {
+            title: 'UNDP – SDG 16',
+            url: 'https://www.undp.org/sustainable-development-goals/peace-justice-and-strong-institutions',
+          },
           withoutUrl('SDG16 Data Initiative'),
           withoutUrl('SDG16 Reporting'),
           {
             title: 'Transparency, Accountability and Participation (TAP) Network',
             url: 'https://tapnetwork2030.org',
           },
-          withoutUrl('SDG 16 Hub'),
-          withoutUrl('NYU CIC Pathfinders for Peaceful, Just and Inclusive Societies'),
-          withoutUrl('WFUNA SDG16+ Forum'),
+          { title: 'SDG 16 Hub', url: 'https://www.sdg16hub.org' },
+          {
+            title: 'NYU CIC Pathfinders for Peaceful, Just and Inclusive Societies',
+            url: 'https://cic.nyu.edu',
+          },
+          { title: 'WFUNA SDG16+ Forum', url: 'https://wfuna.org' },
         ],
         groups: [],
       },
@@ -200,8 +232,8 @@ export const usefulLinks: readonly SeedLinkGroup[] = [
         title: 'SDGs and Peace',
         links: [
           withoutUrl('UN Secretary General Agenda for'),
-          withoutUrl('UNDP SDGS and Sustaining Peace'),
-          withoutUrl('IPI SDG and Peace'),
+          { title: 'UNDP SDGS and Sustaining Peace', url: 'https://www.undp.org' },
+          { title: 'IPI SDG and Peace', url: 'https://www.ipinst.org' },
         ],
         groups: [],
       },
@@ -212,8 +244,8 @@ export const usefulLinks: readonly SeedLinkGroup[] = [
     title: 'Refugees and Migrants',
     links: [
       { title: 'UN Refugees and Migrants', url: 'https://refugeesmigrants.un.org' },
-      withoutUrl('Migration'),
-      withoutUrl('Refugees'),
+      { title: 'Migration', url: 'https://www.iom.int' },
+      { title: 'Refugees', url: 'https://www.unhcr.org' },
     ],
     groups: [],
   },

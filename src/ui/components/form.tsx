@@ -1,23 +1,29 @@
 /** Accessible form parts: labelled fields with hints and errors, and an error summary. */
 import type { PageContext } from '../context.js';
 import type { MessageKey } from '../messages.js';
+import { groupRuns, type Option } from './choices.js';
 
 /** The ids of a field's hint and problem, for aria-describedby (undefined when it has neither). */
 const describedBy = (name: string, hint: unknown, error: unknown): string | undefined =>
   [hint ? `${name}-hint` : '', error ? `${name}-error` : ''].filter(Boolean).join(' ') || undefined;
 
 /** A select's choices, the current value selected. */
-function Options(props: {
-  options: readonly { value: string; label: string }[];
-  value: string | undefined;
-}): JSX.Element {
+function Options(props: { options: readonly Option[]; value: string | undefined }): JSX.Element {
+  const choices = (run: readonly { option: Option }[]) =>
+    run.map(({ option }) => (
+      <option value={option.value} selected={option.value === props.value} safe>
+        {option.label}
+      </option>
+    ));
   return (
     <>
-      {props.options.map((option) => (
-        <option value={option.value} selected={option.value === props.value} safe>
-          {option.label}
-        </option>
-      ))}
+      {groupRuns(props.options).map((run) =>
+        run.group === undefined ? (
+          choices(run.options)
+        ) : (
+          <optgroup label={run.group}>{choices(run.options)}</optgroup>
+        ),
+      )}
     </>
   );
 }
@@ -136,18 +142,26 @@ export function Select(
   props: FieldProps & {
     placeholder: MessageKey;
     options: readonly { value: string; label: string }[];
+    hint?: MessageKey;
   },
 ): JSX.Element {
   const { ctx, name } = props;
   return (
     <FieldBox name={name} label={ctx.t(props.label)} error={props.error}>
+      {props.hint ? (
+        <p class="hint" id={`${name}-hint`}>
+          {ctx.t(props.hint)}
+        </p>
+      ) : (
+        ''
+      )}
       <FieldError ctx={ctx} name={name} error={props.error} />
       <select
         id={name}
         name={name}
         required={props.required ?? true}
         aria-invalid={props.error ? 'true' : undefined}
-        aria-describedby={props.error ? `${name}-error` : undefined}
+        aria-describedby={describedBy(name, props.hint, props.error)}
       >
         <option value="">{ctx.t(props.placeholder)}</option>
         <Options options={props.options} value={props.value} />
@@ -200,12 +214,31 @@ export function CheckboxGroup(props: {
   ctx: PageContext;
   name: string;
   legend: MessageKey;
-  options: readonly { value: string; label: string }[];
+  /** With groups, each group is a fieldset of its own inside the whole. */
+  options: readonly Option[];
   checked: readonly string[];
   error?: string;
 }): JSX.Element {
   const { ctx, name } = props;
   const checked = new Set(props.checked);
+  const list = (run: readonly { option: Option; index: number }[]) => (
+    <ul>
+      {run.map(({ option, index }) => (
+        <li>
+          <input
+            type="checkbox"
+            id={`${name}-${index}`}
+            name={name}
+            value={option.value}
+            checked={checked.has(option.value)}
+          />{' '}
+          <label for={`${name}-${index}`} safe>
+            {option.label}
+          </label>
+        </li>
+      ))}
+    </ul>
+  );
   return (
     <fieldset
       class={props.error ? 'checkbox-group has-error' : 'checkbox-group'}
@@ -214,22 +247,16 @@ export function CheckboxGroup(props: {
     >
       <legend>{ctx.t(props.legend)}</legend>
       <FieldError ctx={ctx} name={name} error={props.error} />
-      <ul>
-        {props.options.map((option, index) => (
-          <li>
-            <input
-              type="checkbox"
-              id={`${name}-${index}`}
-              name={name}
-              value={option.value}
-              checked={checked.has(option.value)}
-            />{' '}
-            <label for={`${name}-${index}`} safe>
-              {option.label}
-            </label>
-          </li>
-        ))}
-      </ul>
+      {groupRuns(props.options).map((run) =>
+        run.group === undefined ? (
+          list(run.options)
+        ) : (
+          <fieldset class="checkbox-subgroup">
+            <legend safe>{run.group}</legend>
+            {list(run.options)}
+          </fieldset>
+        ),
+      )}
     </fieldset>
   );
 }

@@ -1,7 +1,7 @@
 /** The checkbox groups of the shared vocabularies, as every form that tags something asks them. */
 import type { PageContext } from '../context.js';
 import type { MessageKey } from '../messages.js';
-import { sdgOptions, themeOptions } from './choices.js';
+import { sdgOptions, type Option } from './choices.js';
 import { CheckboxGroup, listValue, type FormValues } from './form.js';
 
 interface VocabularyFieldProps {
@@ -11,17 +11,14 @@ interface VocabularyFieldProps {
   error?: string | undefined;
 }
 
-/** The themes to choose among, in the reader's alphabetical order. */
-export function ThemeCheckboxes(props: VocabularyFieldProps & { themes: readonly string[] }) {
-  const collator = new Intl.Collator(props.ctx.locale);
+/** The themes to choose among, as the vocabularies feature groups and orders them. */
+export function ThemeCheckboxes(props: VocabularyFieldProps & { themes: readonly Option[] }) {
   return (
     <CheckboxGroup
       ctx={props.ctx}
       name="themes"
       legend={props.legend}
-      options={themeOptions(props.ctx, props.themes).sort((a, b) =>
-        collator.compare(a.label, b.label),
-      )}
+      options={props.themes}
       checked={listValue(props.values, 'themes')}
       error={props.error}
     />

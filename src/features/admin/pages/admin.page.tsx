@@ -1,14 +1,13 @@
 /** Administrators' pages. */
+import { dateTimeFormat } from '../../../platform/i18n/dates.js';
 import {
   AUDIT_EVENT_TYPES,
   GRANTABLE_ROLES,
   ROLES,
   type AuditEventType,
 } from '../../access/index.js';
-import { MEMBERSHIP_STATUSES } from '../../members/index.js';
-import { countryName } from '../../vocabularies/index.js';
 import { PageHeader, ScrollTable } from '../../../ui/components/content.js';
-import { Csrf, ErrorSummary, errorsInOrder } from '../../../ui/components/form.js';
+import { Csrf, ErrorSummary } from '../../../ui/components/form.js';
 import type { PageContext } from '../../../ui/context.js';
 import type { MessageKey } from '../../../ui/messages.js';
 import { Layout } from '../../../ui/layout/layout.js';
@@ -32,7 +31,7 @@ export function AuditLogPage(props: {
   filter: { type?: AuditEventType; subject: string };
 }): JSX.Element {
   const { ctx, rows, filter } = props;
-  const when = new Intl.DateTimeFormat(ctx.locale, { dateStyle: 'medium', timeStyle: 'medium' });
+  const when = dateTimeFormat(ctx.locale, { dateStyle: 'medium', timeStyle: 'medium' });
   return (
     <Layout ctx={ctx} title={ctx.text('admin.audit.title')} indexable={false}>
       <PageHeader title={ctx.text('admin.audit.title')} lead={ctx.text('admin.audit.lead')} />
@@ -106,7 +105,7 @@ export interface OutboxRow {
 /** Mail kept in the database because no SMTP server is configured, newest first. */
 export function OutboxPage(props: { ctx: PageContext; rows: readonly OutboxRow[] }): JSX.Element {
   const { ctx, rows } = props;
-  const when = new Intl.DateTimeFormat(ctx.locale, { dateStyle: 'medium', timeStyle: 'short' });
+  const when = dateTimeFormat(ctx.locale, { dateStyle: 'medium', timeStyle: 'short' });
   return (
     <Layout ctx={ctx} title={ctx.text('admin.outbox.title')} indexable={false}>
       <PageHeader title={ctx.text('admin.outbox.title')} lead={ctx.text('admin.outbox.lead')} />
@@ -228,132 +227,6 @@ export function PeoplePage(props: {
           </tr>
         ))}
       </ScrollTable>
-    </Layout>
-  );
-}
-
-export interface OrganisationAdminRow {
-  id: string;
-  slug: string;
-  name: string;
-  kind: string;
-  country: string | null;
-  status: string;
-  members: number;
-}
-
-/** Every organisation with its membership status; an administrator changes the status. */
-export function OrganisationsAdminPage(props: {
-  ctx: PageContext;
-  csrfToken: string;
-  rows: readonly OrganisationAdminRow[];
-  error?: { id: string; errors: Record<string, string> };
-  notice?: boolean;
-}): JSX.Element {
-  const { ctx, rows } = props;
-  const statusLabel = (status: string) =>
-    ctx.text(`admin.organisations.status.${status}` as MessageKey);
-  const summary = props.error
-    ? errorsInOrder(props.error.errors, ['status', 'reason']).map(
-        ([field, error]): [string, string] => [`${field}-${props.error?.id.slice(0, 8)}`, error],
-      )
-    : [];
-  return (
-    <Layout ctx={ctx} title={ctx.text('admin.organisations.title')} indexable={false}>
-      <PageHeader
-        title={ctx.text('admin.organisations.title')}
-        lead={ctx.text('admin.organisations.lead')}
-      />
-      {props.notice ? <p role="status">{ctx.t('admin.organisations.done')}</p> : ''}
-      <ErrorSummary ctx={ctx} summary="account.errors.summary" errors={summary} />
-      <ul class="cards">
-        {rows.map((row) => {
-          const prefix = row.id.slice(0, 8);
-          const errors = props.error?.id === row.id ? props.error.errors : {};
-          return (
-            <li class="card">
-              <h2 id={`org-${prefix}`}>
-                {row.status === 'active' ? (
-                  <a href={ctx.href(`/network/${row.slug}`)} safe>
-                    {row.name}
-                  </a>
-                ) : (
-                  <span safe>{row.name}</span>
-                )}
-              </h2>
-              <p class="meta">
-                <span safe>{ctx.text(`network.kind.${row.kind}` as MessageKey)}</span>
-                {row.country ? (
-                  <>
-                    {' '}
-                    · <span safe>{countryName(row.country, ctx.locale)}</span>
-                  </>
-                ) : (
-                  ''
-                )}{' '}
-                · {ctx.t('admin.organisations.members', { count: row.members })}
-              </p>
-              <p>
-                {ctx.t('admin.organisations.current', { status: statusLabel(row.status) })}{' '}
-                <a href={ctx.href(`/network/${row.slug}/manage`)}>
-                  {ctx.t('admin.organisations.manage', { name: row.name })}
-                </a>
-              </p>
-              {(MEMBERSHIP_STATUSES as readonly string[]).includes(row.status) ? (
-                <form
-                  method="post"
-                  action={ctx.href(`/admin/organisations/${row.id}`)}
-                  class="form"
-                  aria-labelledby={`org-${prefix}`}
-                  novalidate
-                >
-                  <Csrf token={props.csrfToken} />
-                  <div class={errors.status ? 'field has-error' : 'field'}>
-                    <label for={`status-${prefix}`}>{ctx.t('admin.organisations.newStatus')}</label>
-                    {errors.status ? (
-                      <p class="field-error" id={`status-${prefix}-error`}>
-                        {ctx.t(errors.status as MessageKey)}
-                      </p>
-                    ) : (
-                      ''
-                    )}
-                    <select
-                      id={`status-${prefix}`}
-                      name="status"
-                      aria-describedby={errors.status ? `status-${prefix}-error` : undefined}
-                    >
-                      {MEMBERSHIP_STATUSES.map((status) => (
-                        <option value={status} selected={status === row.status}>
-                          {statusLabel(status)}
-                        </option>
-                      ))}
-                    </select>
-                  </div>
-                  <div class={errors.reason ? 'field has-error' : 'field'}>
-                    <label for={`reason-${prefix}`}>{ctx.t('admin.organisations.reason')}</label>
-                    {errors.reason ? (
-                      <p class="field-error" id={`reason-${prefix}-error`}>
-                        {ctx.t(errors.reason as MessageKey)}
-                      </p>
-                    ) : (
-                      ''
-                    )}
-                    <textarea
-                      id={`reason-${prefix}`}
-                      name="reason"
-                      rows="2"
-                      aria-describedby={errors.reason ? `reason-${prefix}-error` : undefined}
-                    ></textarea>
-                  </div>
-                  <button type="submit">{ctx.t('admin.organisations.submit')}</button>
-                </form>
-              ) : (
-                ''
-              )}
-            </li>
-          );
-        })}
-      </ul>
     </Layout>
   );
 }

@@ -1,4 +1,5 @@
 /** The archive of the experts' answers, and one answer with its question (the asker never named). */
+import { dateTimeFormat } from '../../../platform/i18n/dates.js';
 import { FeedLinks } from '../../../ui/components/feed-links.js';
 import type { ItemSummaryView } from '../../knowledge/index.js';
 import type { AnswerSummary, AnswerView } from '../answers.repository.js';
@@ -12,7 +13,7 @@ import { ItemCard } from '../../knowledge/index.js';
 import { themeLabel } from '../../../ui/format.js';
 
 const dateOf = (ctx: PageContext, date: Date): string =>
-  new Intl.DateTimeFormat(ctx.locale, { dateStyle: 'long', timeZone: 'UTC' }).format(date);
+  dateTimeFormat(ctx.locale, { dateStyle: 'long', timeZone: 'UTC' }).format(date);
 
 /** An answer's topic, day and, when it is for members, a badge saying so. */
 function AnswerMeta(props: { ctx: PageContext; answer: AnswerSummary }): JSX.Element {

@@ -1,6 +1,7 @@
 /** The Experts' facility: the ask form, the confirmation step, and the asker's follow page. */
+import { dateTimeFormat } from '../../../platform/i18n/dates.js';
 import type { FollowedQuestion, QuestionStatus } from '../experts.repository.js';
-import { countryName } from '../../vocabularies/index.js';
+import { countryName, themeChoices } from '../../vocabularies/index.js';
 import { PageHeader, Prose } from '../../../ui/components/content.js';
 import {
   Checkbox,
@@ -11,7 +12,7 @@ import {
   Select,
   TextArea,
 } from '../../../ui/components/form.js';
-import { themeOptions, codeOptions } from '../../../ui/components/choices.js';
+import { codeOptions } from '../../../ui/components/choices.js';
 import type { PageContext } from '../../../ui/context.js';
 import { Layout } from '../../../ui/layout/layout.js';
 import type { MessageKey } from '../../../ui/messages.js';
@@ -59,7 +60,7 @@ export function AskPage(props: {
   const collator = new Intl.Collator(ctx.locale);
   const byLabel = (a: { label: string }, b: { label: string }) =>
     collator.compare(a.label, b.label);
-  const themes = themeOptions(ctx, props.themes).sort(byLabel);
+  const themes = themeChoices(ctx, props.themes);
   const countries = codeOptions(props.countries, (code) => countryName(code, ctx.locale)).sort(
     byLabel,
   );
@@ -182,9 +183,7 @@ export function FollowQuestionPage(props: {
   question: FollowedQuestion;
 }): JSX.Element {
   const { ctx, question } = props;
-  const asked = new Intl.DateTimeFormat(ctx.locale, { dateStyle: 'long' }).format(
-    question.createdAt,
-  );
+  const asked = dateTimeFormat(ctx.locale, { dateStyle: 'long' }).format(question.createdAt);
   return (
     <Layout ctx={ctx} title={ctx.text('experts.follow.title')} indexable={false}>
       <PageHeader title={ctx.text('experts.follow.title')} />

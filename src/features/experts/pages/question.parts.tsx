@@ -1,4 +1,5 @@
 /** What a question's page shares on the desk and in the workspace: status names, dates, the top, the preview and the notes. */
+import { dateTimeFormat } from '../../../platform/i18n/dates.js';
 import type { DeskQuestion } from '../desk.repository.js';
 import type { QuestionStatus } from '../experts.repository.js';
 import { PageHeader, Prose } from '../../../ui/components/content.js';
@@ -32,7 +33,7 @@ export const statusLabel = (ctx: PageContext, status: QuestionStatus): string =>
 
 /** A moment as the desk writes it: its day. */
 export const dateOf = (ctx: PageContext, date: Date): string =>
-  new Intl.DateTimeFormat(ctx.locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(date);
+  dateTimeFormat(ctx.locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(date);
 
 /** A day (YYYY-MM-DD) as the desk writes it. */
 export const dayOf = (ctx: PageContext, day: string): string =>

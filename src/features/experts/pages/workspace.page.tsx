@@ -1,4 +1,5 @@
 /** The expert's workspace: the questions assigned to them, and a question's draft answer. */
+import { dateTimeFormat } from '../../../platform/i18n/dates.js';
 import type { DeskQuestion } from '../desk.repository.js';
 import type { QuestionStatus } from '../experts.repository.js';
 import { PageHeader, ScrollTable } from '../../../ui/components/content.js';
@@ -127,7 +128,7 @@ export function WorkspaceQuestionPage(props: {
           {question.answerSavedAt ? (
             <p class="meta">
               {ctx.t('experts.workspace.draft.savedAt', {
-                date: new Intl.DateTimeFormat(ctx.locale, {
+                date: dateTimeFormat(ctx.locale, {
                   dateStyle: 'medium',
                   timeStyle: 'short',
                 }).format(question.answerSavedAt),

@@ -87,6 +87,14 @@ export function EditorListPage(props: {
                     {row.title}
                   </a>
                   {row.access === 'members' ? <> ({ctx.t('editor.membersOnly')})</> : ''}
+                  {row.seeded ? (
+                    <>
+                      {' '}
+                      <span class="badge">{ctx.t('editor.seeded')}</span>
+                    </>
+                  ) : (
+                    ''
+                  )}
                 </td>
                 <td safe>{typeLabel(ctx, row.type)}</td>
                 <td>

@@ -7,7 +7,7 @@ import {
   restrictableFields,
   type ItemType,
 } from '../items.types.js';
-import { countryName } from '../../vocabularies/index.js';
+import { countryName, themeChoices } from '../../vocabularies/index.js';
 import {
   AccessSelect,
   CheckboxGroup,
@@ -262,7 +262,7 @@ export function ItemVocabularyFields(props: {
       <ThemeCheckboxes
         ctx={ctx}
         legend="knowledge.item.themes"
-        themes={props.themes}
+        themes={themeChoices(ctx, props.themes)}
         values={values}
         error={errors.themes}
       />

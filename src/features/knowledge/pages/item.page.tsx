@@ -1,4 +1,5 @@
 /** One Knowledge Centre item as readers see it, with its metadata for sharing and search engines. */
+import { articleLabel } from '../../../ui/components/choices.js';
 import { FileList } from './files.page.js';
 import { itemMetadata } from '../item.metadata.js';
 import { EntryHead } from '../../../ui/components/metadata.js';
@@ -90,9 +91,7 @@ export function ItemPageView(props: { ctx: PageContext; item: ItemView }): JSX.E
         {item.rights.length > 0 ? (
           <>
             <dt>{ctx.t('knowledge.item.rights')}</dt>
-            <dd safe>
-              {item.rights.map((number) => ctx.text('knowledge.article', { number })).join(', ')}
-            </dd>
+            <dd safe>{item.rights.map((number) => articleLabel(ctx, number)).join('; ')}</dd>
           </>
         ) : (
           ''

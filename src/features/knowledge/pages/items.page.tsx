@@ -1,15 +1,10 @@
 /** Knowledge Centre items as readers see them in a list: a card, and a section's filtered list. */
 import type { ItemFilter, ItemPage, ItemSummaryView } from '../items.repository.js';
 import type { ItemSection, ItemType } from '../items.types.js';
-import { countryName, languageName } from '../../vocabularies/index.js';
+import { countryName, languageName, themeChoices } from '../../vocabularies/index.js';
 import { MembersNote, Pagination } from '../../../ui/components/content.js';
 import { FilterSelect } from '../../../ui/components/form.js';
-import {
-  themeOptions,
-  sdgOptions,
-  articleOptions,
-  codeOptions,
-} from '../../../ui/components/choices.js';
+import { sdgOptions, articleOptions, codeOptions } from '../../../ui/components/choices.js';
 import type { PageContext } from '../../../ui/context.js';
 import { endonym } from '../../../ui/layout/layout.js';
 import { byLabel, itemHref, typeLabel } from './labels.js';
@@ -115,7 +110,7 @@ export function ItemListing(props: {
           name="theme"
           label="knowledge.filter.theme"
           value={filter.theme}
-          options={themeOptions(ctx, choices.themes).sort(byLabel)}
+          options={themeChoices(ctx, choices.themes)}
         />
         <FilterSelect
           ctx={ctx}

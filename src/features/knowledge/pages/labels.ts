@@ -1,4 +1,5 @@
 /** Names and addresses of the Knowledge Centre's sections and items, shared by its pages. */
+import { dateTimeFormat } from '../../../platform/i18n/dates.js';
 import type { ItemStatus, ItemType } from '../items.types.js';
 import type { KnowledgeSection } from '../knowledge.sections.js';
 import type { PageContext } from '../../../ui/context.js';
@@ -28,7 +29,7 @@ export const fieldLabel = (ctx: PageContext, field: string): string =>
     : ctx.text(`knowledge.field.${field}` as MessageKey);
 /** A moment to the minute, in UTC. */
 export const dateTime = (ctx: PageContext, date: Date): string =>
-  new Intl.DateTimeFormat(ctx.locale, {
+  dateTimeFormat(ctx.locale, {
     dateStyle: 'medium',
     timeStyle: 'short',
     timeZone: 'UTC',

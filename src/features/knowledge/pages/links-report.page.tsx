@@ -1,4 +1,5 @@
 /** Editors' view of the useful links: the state of each address at its last check. */
+import { dateTimeFormat } from '../../../platform/i18n/dates.js';
 import type { LinkReportRow } from '../link-check.js';
 import { PageHeader, ScrollTable } from '../../../ui/components/content.js';
 import type { PageContext } from '../../../ui/context.js';
@@ -6,7 +7,7 @@ import { EditorLayout } from './editor.layout.js';
 import type { MessageKey } from '../../../ui/messages.js';
 
 const when = (ctx: PageContext, date: Date): string =>
-  new Intl.DateTimeFormat(ctx.locale, {
+  dateTimeFormat(ctx.locale, {
     dateStyle: 'medium',
     timeStyle: 'short',
     timeZone: 'UTC',

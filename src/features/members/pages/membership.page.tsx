@@ -17,6 +17,7 @@ import { codeOptions } from '../../../ui/components/choices.js';
 import type { PageContext } from '../../../ui/context.js';
 import type { MessageKey } from '../../../ui/messages.js';
 import { Layout } from '../../../ui/layout/layout.js';
+import { membershipLabel } from './labels.js';
 import type { FormState } from '../../../ui/components/form.js';
 
 /** An organisation's country, among the countries named in the reader's language. */
@@ -49,6 +50,7 @@ export function CountrySelect(props: {
 export const APPLY_FIELDS = [
   'name',
   'kind',
+  'membership',
   'country',
   'city',
   'website',
@@ -65,9 +67,13 @@ export function ApplyPage(props: {
   countries: readonly string[];
 }): JSX.Element {
   const { ctx, state } = props;
-  const kinds = ORGANISATION_KINDS.filter((kind) => kind !== 'guest-city').map((kind) => ({
+  const kinds = ORGANISATION_KINDS.map((kind) => ({
     value: kind,
     label: ctx.text(`network.kind.${kind}` as MessageKey),
+  }));
+  const memberships = (['associate', 'guest'] as const).map((membership) => ({
+    value: membership,
+    label: ctx.text(`network.membership.${membership}`),
   }));
   const errors = errorsInOrder(state.errors, APPLY_FIELDS);
   return (
@@ -97,6 +103,16 @@ export function ApplyPage(props: {
             options={kinds}
             value={state.values.kind}
             error={state.errors.kind}
+          />
+          <Select
+            ctx={ctx}
+            name="membership"
+            label="membership.field.membership"
+            hint="membership.field.membershipHint"
+            placeholder="membership.field.membershipChoose"
+            options={memberships}
+            value={state.values.membership}
+            error={state.errors.membership}
           />
           <CountrySelect
             ctx={ctx}
@@ -169,6 +185,7 @@ export interface PendingApplication {
   id: string;
   organisation: string;
   kind: string;
+  membership: string;
   country: string | null;
   city: string | null;
   website: string | null;
@@ -218,6 +235,8 @@ export function ApplicationsPage(props: {
               </h2>
               <p class="meta">
                 <span safe>{ctx.text(`network.kind.${application.kind}` as MessageKey)}</span>
+                {' · '}
+                <span safe>{membershipLabel(ctx, application.membership)}</span>
                 {application.country ? (
                   <>
                     {' · '}

@@ -1,10 +1,6 @@
-import type {
-  OrganisationFilter,
-  OrganisationKind,
-  OrganisationView,
-} from '../members.repository.js';
+import type { OrganisationFilter, OrganisationView } from '../members.repository.js';
 import { ORGANISATION_KINDS } from '../members.repository.js';
-import { countryName } from '../../vocabularies/index.js';
+import { countryName, themeChoices } from '../../vocabularies/index.js';
 import {
   EmptyState,
   PageHeader,
@@ -13,13 +9,12 @@ import {
 } from '../../../ui/components/content.js';
 import { Csrf, FilterSelect, TextArea } from '../../../ui/components/form.js';
 import { PlacesMap } from '../../../ui/components/map.js';
-import { themeOptions, codeOptions } from '../../../ui/components/choices.js';
+import { codeOptions } from '../../../ui/components/choices.js';
 import type { PageContext } from '../../../ui/context.js';
 import type { MessageKey } from '../../../ui/messages.js';
 import { Layout } from '../../../ui/layout/layout.js';
-
-const kindLabel = (ctx: PageContext, kind: OrganisationKind): string =>
-  ctx.text(`network.kind.${kind}` as MessageKey);
+import { FeedLinks } from '../../../ui/components/feed-links.js';
+import { kindLabel } from './labels.js';
 
 function place(ctx: PageContext, organisation: OrganisationView): string {
   return [
@@ -58,7 +53,7 @@ export function OrganisationList(props: {
               ''
             )}
           </p>
-          {organisation.associateMember ? (
+          {organisation.membership === 'associate' ? (
             <p>
               <span class="badge">{ctx.t('knowledge.institutions.associate')}</span>
             </p>
@@ -89,13 +84,19 @@ export function NetworkPage(props: {
   const collator = new Intl.Collator(ctx.locale);
   const byLabel = (a: { label: string }, b: { label: string }) =>
     collator.compare(a.label, b.label);
-  const guests = props.organisations.filter((organisation) => organisation.kind === 'guest-city');
-  const associates = props.organisations.filter((organisation) => organisation.associateMember);
+  const guests = props.organisations.filter((organisation) => organisation.membership === 'guest');
+  const associates = props.organisations.filter(
+    (organisation) => organisation.membership === 'associate',
+  );
   const associateKinds = ORGANISATION_KINDS.filter((kind) =>
     associates.some((organisation) => organisation.kind === kind),
   );
   return (
-    <Layout ctx={ctx} title={ctx.text('sections.network.title')}>
+    <Layout
+      ctx={ctx}
+      title={ctx.text('sections.network.title')}
+      head={<FeedLinks ctx={ctx} path="/network" title={ctx.text('network.newest')} />}
+    >
       <PageHeader title={ctx.text('sections.network.title')} lead={ctx.text('network.lead')} />
       <p>
         <a class="button" href={ctx.href('/network/apply')}>
@@ -130,7 +131,7 @@ export function NetworkPage(props: {
           name="theme"
           label="network.filter.theme"
           value={filter.theme}
-          options={themeOptions(ctx, choices.themes).sort(byLabel)}
+          options={themeChoices(ctx, choices.themes)}
         />
         <FilterSelect
           ctx={ctx}

@@ -1,4 +1,5 @@
 /** An organisation's own page for its admins: profile, people, invitations, requests to join. */
+import { themeChoices } from '../../vocabularies/index.js';
 import type { OrganisationView } from '../members.repository.js';
 import type { OrganisationProfile } from '../members.repository.js';
 import { PageHeader, ScrollTable } from '../../../ui/components/content.js';
@@ -288,7 +289,7 @@ export function ManageOrganisationPage(props: {
           <ThemeCheckboxes
             ctx={ctx}
             legend="membership.manage.profile.themes"
-            themes={props.themes}
+            themes={themeChoices(ctx, props.themes)}
             values={values}
             error={profileErrors.themes}
           />

@@ -1,9 +1,9 @@
 /** People of the network as others see them: a person's page and the members' directory. */
 import type { DirectoryFilter, ProfileView } from '../people.repository.js';
-import { countryName, languageName } from '../../vocabularies/index.js';
+import { countryName, languageName, themeChoices } from '../../vocabularies/index.js';
 import { PageHeader } from '../../../ui/components/content.js';
 import { Csrf, ErrorSummary, TextArea } from '../../../ui/components/form.js';
-import { themeOptions, codeOptions } from '../../../ui/components/choices.js';
+import { codeOptions } from '../../../ui/components/choices.js';
 import type { PageContext } from '../../../ui/context.js';
 import type { MessageKey } from '../../../ui/messages.js';
 import { Layout } from '../../../ui/layout/layout.js';
@@ -159,12 +159,7 @@ export function DirectoryPage(props: {
             value={filter.expertise ?? ''}
           />
         </div>
-        {choice(
-          'theme',
-          'people.field.themes',
-          filter.theme,
-          themeOptions(ctx, props.themes).sort(byLabel),
-        )}
+        {choice('theme', 'people.field.themes', filter.theme, themeChoices(ctx, props.themes))}
         {choice(
           'country',
           'people.field.country',

@@ -1,6 +1,6 @@
 /** One's own profile in the people directory: the form, each field with who may see it. */
 import { PROFILE_FIELDS, VISIBILITIES, type StoredProfile } from '../people.repository.js';
-import { countryName, languageName } from '../../vocabularies/index.js';
+import { countryName, languageName, themeChoices } from '../../vocabularies/index.js';
 import { PageHeader } from '../../../ui/components/content.js';
 import {
   CheckboxGroup,
@@ -188,7 +188,7 @@ export function ProfileEditPage(props: {
         <ThemeCheckboxes
           ctx={ctx}
           legend="people.field.themes"
-          themes={props.themes}
+          themes={themeChoices(ctx, props.themes)}
           values={values}
           error={errors.themes}
         />

@@ -1,0 +1,10 @@
+/** How an organisation's kind and membership read in the reader's language. */
+import type { PageContext } from '../../../ui/context.js';
+import type { MessageKey } from '../../../ui/messages.js';
+import type { Membership, OrganisationKind } from '../members.repository.js';
+
+export const kindLabel = (ctx: PageContext, kind: OrganisationKind | string): string =>
+  ctx.text(`network.kind.${kind}` as MessageKey);
+
+export const membershipLabel = (ctx: PageContext, membership: Membership | string): string =>
+  ctx.text(`network.membership.${membership}` as MessageKey);
