@@ -79,8 +79,9 @@ export function registerSitemapRoutes(
     app.get<{ Params: { file: string } }>(
       `/sitemap-${kind.plural}-:file.xml`,
       async (request, reply) => {
+        // A file number no index lists (0, -1, 1e20, which no offset can hold) is simply absent.
+        if (!/^[1-9][0-9]{0,5}$/.test(request.params.file)) throw new NotFoundError();
         const file = Number(request.params.file);
-        if (!Number.isInteger(file) || file < 1) throw new NotFoundError();
         const slice = await sitemap.read(
           ANONYMOUS,
           (file - 1) * SITEMAP_ENTRIES_PER_FILE,

@@ -6,6 +6,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { AppError } from '../platform/errors/errors.js';
 import { negotiateLocale } from '../platform/i18n/negotiate.js';
 import { REFERENCE_LOCALE } from '../platform/i18n/catalogue.js';
+import { brokenForm } from '../platform/http/uploads.js';
 import { pageContext, splitLocale, type WebDeps } from './context.js';
 import type { MessageKey } from './messages.js';
 import { ErrorPage } from './pages/error.page.js';
@@ -26,7 +27,10 @@ const TITLES: Record<number, MessageKey> = {
   429: 'errors.tooManyRequests.title',
 };
 
-function present(error: FastifyError | AppError): Presentation {
+function present(error: FastifyError | AppError, request: FastifyRequest): Presentation {
+  if (brokenForm(request, error)) {
+    return { status: 400, title: 'errors.badRequest.title', message: 'errors.badRequest.message' };
+  }
   if (error instanceof AppError) {
     return {
       status: error.statusCode,
@@ -92,7 +96,7 @@ async function respond(
 
 export function registerErrorPages(app: FastifyInstance, deps: WebDeps): void {
   app.setErrorHandler(async (error: FastifyError | AppError, request, reply) => {
-    const presentation = present(error);
+    const presentation = present(error, request);
     if (presentation.status >= 500) request.log.error({ err: error }, 'request failed');
     else
       request.log.info(

@@ -95,6 +95,19 @@ export class FormBrowser {
     return response;
   }
 
+  /** Posts a body exactly as given (of any type, broken or not), with this browser's cookies. */
+  async post(url: string, contentType: string, payload: string | Buffer) {
+    const response = await this.app.http.inject({
+      method: 'POST',
+      url,
+      remoteAddress: this.ip,
+      headers: { cookie: this.header(), 'content-type': contentType },
+      payload,
+    });
+    this.keep(response.headers['set-cookie']);
+    return response;
+  }
+
   has(cookie: string): boolean {
     return this.cookies.has(cookie);
   }

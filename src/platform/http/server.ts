@@ -6,7 +6,6 @@ import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
 import csrf from '@fastify/csrf-protection';
 import formbody from '@fastify/formbody';
-import multipart from '@fastify/multipart';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
@@ -15,7 +14,7 @@ import { BadRequestError } from '../errors/errors.js';
 import type { Logger } from '../logging/logger.js';
 import { CSRF_COOKIE, cookieOptions } from './cookies.js';
 import { createPgRateLimitStore } from './rate-limit-store.js';
-import { readUpload } from './uploads.js';
+import { registerMultipartForms } from './uploads.js';
 
 export interface HttpOptions {
   log: Logger;
@@ -77,15 +76,7 @@ export async function createHttpServer(options: HttpOptions): Promise<FastifyIns
     },
   });
   await app.register(formbody, { bodyLimit: 256 * 1024 });
-  // Forms with a file (CSV imports): fields and the file's bytes land in request.body, so that
-  // CSRF and validation work as for other forms. Larger files are refused with 413.
-  // Files come in memory, 2 MB at most unless a route raises it in
-  // config.multipartOptions.limits.fileSize (attachments); each is an UploadedFile in the body.
-  await app.register(multipart, {
-    attachFieldsToBody: 'keyValues',
-    onFile: readUpload,
-    limits: { fileSize: 2 * 1024 * 1024, files: 1, fields: 50 },
-  });
+  await registerMultipartForms(app);
   // Off by default; each public form route opts in with its own limit (config.rateLimit).
   // Counted in PostgreSQL so all instances agree; if the database fails, requests go through
   // rather than everyone being locked out (the store logs the failure).
