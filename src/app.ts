@@ -153,6 +153,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   const accessNeeds: AccessNeeds = {
     membershipsOf: (userId) => members.repository.membershipsOf(userId),
     organisationsOf: (viewer) => members.membership.organisationsOf(viewer),
+    personalDataOf: (person) => app.personalData(person),
   };
   const access = app.add(accessFeature, accessNeeds);
   const members = app.add(membersFeature, {

@@ -61,4 +61,26 @@ describe('the composition of features', () => {
       'feature late added after the kinds were read',
     );
   });
+
+  it('merges what each feature holds about a person, and refuses a section named twice', async () => {
+    const holding = (name: string, section: string) =>
+      defineFeature({
+        name,
+        create: () => ({}),
+        personalData: () => async (person) => ({ [section]: [`${name} of ${person.email}`] }),
+      });
+    const app = createComposition(platform);
+    app.add(holding('first', 'questions'), {});
+    app.add(defineFeature({ name: 'nothing', create: () => ({}) }), {});
+    app.add(holding('second', 'answers'), {});
+    const person = { id: 'id', email: 'ana@example.org' };
+    expect(await app.personalData(person)).toEqual({
+      questions: ['first of ana@example.org'],
+      answers: ['second of ana@example.org'],
+    });
+    app.add(holding('third', 'questions'), {});
+    await expect(app.personalData(person)).rejects.toThrow(
+      'two features export personal data as questions (third)',
+    );
+  });
 });

@@ -7,7 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ContentKind } from '../channels/kind.js';
 import type { Platform } from '../platform/platform.js';
 import type { Site } from '../ui/site.js';
-import type { Feature, Job } from './feature.js';
+import type { DataSubject, Feature, Job } from './feature.js';
 
 interface Composed {
   name: string;
@@ -17,6 +17,7 @@ interface Composed {
   rootRoutes(app: FastifyInstance): void;
   paths: readonly string[];
   apiPaths(locales: readonly string[]): Record<string, unknown>;
+  personalData(person: DataSubject): Promise<Record<string, unknown>>;
 }
 
 export interface Composition {
@@ -27,6 +28,8 @@ export interface Composition {
   paths(): readonly string[];
   apiPaths(): Record<string, unknown>;
   jobs(): readonly Job[];
+  /** What every feature holds about a person, its sections merged in the list's order. */
+  personalData(person: DataSubject): Promise<Record<string, unknown>>;
   /** Each feature's addresses outside the locale prefix, in the list's order. */
   registerRootRoutes(app: FastifyInstance): void;
   /** Each feature's pages, in the list's order. */
@@ -51,6 +54,7 @@ export function createComposition(
         rootRoutes: (app) => feature.rootRoutes?.(app, api),
         paths: feature.paths ?? [],
         apiPaths: (locales) => feature.apiPaths?.(api, locales) ?? {},
+        personalData: async (person) => (await feature.personalData?.(api)(person)) ?? {},
       });
       return api;
     },
@@ -65,6 +69,19 @@ export function createComposition(
     apiPaths: () =>
       Object.assign({}, ...composed.map((entry) => entry.apiPaths(platform.catalogue.locales))),
     jobs: () => composed.flatMap((entry) => entry.jobs()),
+    async personalData(person) {
+      const sections = await Promise.all(composed.map((entry) => entry.personalData(person)));
+      const merged: Record<string, unknown> = {};
+      for (const [index, section] of sections.entries())
+        for (const [name, value] of Object.entries(section)) {
+          if (name in merged)
+            throw new Error(
+              `two features export personal data as ${name} (${composed[index]?.name})`,
+            );
+          merged[name] = value;
+        }
+      return merged;
+    },
     registerRootRoutes(app) {
       for (const entry of composed) entry.rootRoutes(app);
     },

@@ -16,6 +16,15 @@ export interface Job {
   run(): Promise<unknown>;
 }
 
+/** The person a "download my data" export is for. */
+export interface DataSubject {
+  id: string;
+  email: string;
+}
+
+/** What a feature holds about a person: named sections of plain data, ready for JSON. */
+export type PersonalData = (person: DataSubject) => Promise<Record<string, unknown>>;
+
 export interface Feature<Needs, Api> {
   /** The product noun, as its folder is named. */
   name: string;
@@ -31,6 +40,11 @@ export interface Feature<Needs, Api> {
   apiPaths?: (api: Api, locales: readonly string[]) => Record<string, unknown>;
   /** Fixed public pages (paths without locale), for the sitemap. */
   paths?: readonly string[];
+  /**
+   * Everything the feature keeps about a person (what they wrote, asked, joined), for "download
+   * my data". A feature that stores anything tied to a person or their address declares it here.
+   */
+  personalData?: (api: Api) => PersonalData;
 }
 
 /** Declares a feature; the identity only checks its shape and keeps its types. */

@@ -98,6 +98,7 @@ describe('the membership journey without JavaScript', () => {
     await orgAdmin.getByLabel('Your name').fill('Ana Lima');
     await orgAdmin.getByLabel('Password', { exact: true }).fill('Ana Lima’s long passphrase');
     await orgAdmin.getByLabel('Repeat the password').fill('Ana Lima’s long passphrase');
+    await orgAdmin.getByLabel('I have read the privacy notice.').check();
     await orgAdmin.locator('main button[type=submit]').click();
     await signIn(orgAdmin, 'ana@example.org', 'Ana Lima’s long passphrase');
     await orgAdmin.getByRole('link', { name: 'Manage this organisation' }).click();
@@ -137,7 +138,11 @@ describe('the membership journey without JavaScript', () => {
     await colleague.getByLabel('Your name').fill('Rui Costa');
     await colleague.getByLabel('Password', { exact: true }).fill('Rui Costa’s long passphrase');
     await colleague.getByLabel('Repeat the password').fill('Rui Costa’s long passphrase');
+    await colleague.getByLabel('I have read the privacy notice.').check();
     await colleague.locator('main button[type=submit]').click();
+    await expect
+      .poll(() => colleague.locator('main').textContent())
+      .toContain('reach other practitioners');
     await signIn(colleague, 'rui@example.org', 'Rui Costa’s long passphrase');
 
     // Members-only content: the contact person, and a members-only page.

@@ -201,6 +201,9 @@ describe('CSV import', () => {
     expect(response.body).toContain('nothing was imported');
     const after = await app.database.db.select({ n: sql<number>`count(*)::int` }).from(links);
     expect(after).toEqual(before);
+    // The page lists the keys the "group" column takes.
+    const form = await editor.get('/en/editor/import');
+    expect(form.body).toContain('<code>refugees-and-migrants</code>');
     const noColumn = await importCsv('links', 'title\nOnly a title\n');
     expect(noColumn.body).toContain('The file has no column “group”.');
     const garbage = await importCsv('links', 'group,title\n"unclosed,quote\n');

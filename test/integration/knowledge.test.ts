@@ -161,6 +161,10 @@ describe('the Knowledge Centre', () => {
 
   it('is translated into French, found by a French search and by a typo', async () => {
     const french = `/en/editor/items/${itemId}?lang=fr`;
+    // Headed by the title of the original and the language it is translated into.
+    expect((await editor.get(french)).body).toContain(
+      '<h1>Translate “Housing First in Vienna” into French</h1>',
+    );
     const saved = await editor.submit(french, french, {
       ...PRACTICE,
       title: 'Le logement d’abord à Vienne',
@@ -206,6 +210,19 @@ describe('the Knowledge Centre', () => {
     });
     const form = await editor.get(edit);
     expect(form.body).toContain('translation needs review');
+    // Its readers are told so, with the original a link away; a German reader, who has no
+    // translation, is told the language of the text in German.
+    const frenchReader = await app.http.inject({
+      url: '/fr/knowledge/good-practices/housing-first-in-vienna',
+    });
+    expect(frenchReader.body).toContain('L’original, en anglais, a été modifié');
+    expect(frenchReader.body).toContain(
+      'href="/en/knowledge/good-practices/housing-first-in-vienna"',
+    );
+    const german = await app.http.inject({
+      url: '/de/knowledge/good-practices/housing-first-in-vienna',
+    });
+    expect(german.body).toContain('sie wird auf Englisch angezeigt');
   });
 
   it('keeps every version, shows what changed, and restores an earlier one', async () => {

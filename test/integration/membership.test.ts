@@ -5,7 +5,7 @@
  */
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { users } from '../../src/features/access/access.schema.js';
+import { consents, users } from '../../src/features/access/access.schema.js';
 import {
   membershipEvents,
   organisationMembers,
@@ -140,12 +140,22 @@ describe('joining the network', () => {
     expect(queue.body).toContain('Guest member');
 
     const contact = new FormBrowser(app, '127.0.0.3');
-    const accepted = await contact.submit(invitationPath, invitationPath, {
+    const account = {
       name: 'Camille Durand',
       password: 'la phrase de passe de Camille',
       passwordConfirmation: 'la phrase de passe de Camille',
+    };
+    // The privacy notice is acknowledged, as at sign-up; the name typed is kept meanwhile.
+    const withoutConsent = await contact.submit(invitationPath, invitationPath, account);
+    expect(withoutConsent.statusCode).toBe(422);
+    expect(withoutConsent.body).toContain('value="Camille Durand"');
+    expect(withoutConsent.body).toContain('href="#consent"');
+    const accepted = await contact.submit(invitationPath, invitationPath, {
+      ...account,
+      consent: 'yes',
     });
     expect(accepted.statusCode).toBe(200);
+    expect(accepted.body).toContain('gérer le profil');
     expect((await contact.get(invitationPath)).statusCode).toBe(410);
 
     const signIn = await contact.submit('/fr/sign-in', '/fr/sign-in', {
@@ -158,6 +168,11 @@ describe('joining the network', () => {
       .from(users)
       .where(eq(users.email, 'camille@example.org'));
     expect(user?.role).toBe('organisation-admin');
+    const given = await app.database.db
+      .select()
+      .from(consents)
+      .where(eq(consents.userId, user?.id ?? ''));
+    expect(given).toMatchObject([{ document: 'privacy-notice', locale: 'fr' }]);
     const [organisation] = await app.database.db
       .select()
       .from(organisations)

@@ -26,6 +26,12 @@ const invitationIn = (text: string | undefined): string =>
   new URL(/https?:\/\/\S+\/invitations\/[A-Za-z0-9_-]{43}/.exec(text ?? '')?.[0] ?? 'http://x/')
     .pathname;
 
+/** Creates the invited person's account, the privacy notice acknowledged. */
+const accept = (browser: FormBrowser, invitation: string, name: string, password: string) => {
+  const fields = { name, password, passwordConfirmation: password, consent: 'yes' };
+  return browser.submit(invitation, invitation, fields);
+};
+
 const roleOf = async (email: string): Promise<string | undefined> =>
   (await app.database.db.select().from(users).where(eq(users.email, email)))[0]?.role;
 
@@ -83,11 +89,7 @@ beforeAll(async () => {
   const invitation = invitationIn(smtp.received.at(-1)?.text);
   orgAdmin = new FormBrowser(app, '127.0.0.3');
   const janaPassword = 'Jana Huber has a long passphrase';
-  await orgAdmin.submit(invitation, invitation, {
-    name: 'Jana Huber',
-    password: janaPassword,
-    passwordConfirmation: janaPassword,
-  });
+  await accept(orgAdmin, invitation, 'Jana Huber', janaPassword);
   await orgAdmin.submit('/de/sign-in', '/de/sign-in', {
     email: 'jana@example.org',
     password: janaPassword,
@@ -186,12 +188,10 @@ describe('an organisation and its people', () => {
 
     colleague = new FormBrowser(app, '127.0.0.4');
     const password = 'Lukas has a long passphrase';
-    const created = await colleague.submit(invitation, invitation, {
-      name: 'Lukas Berger',
-      password,
-      passwordConfirmation: password,
-    });
+    const created = await accept(colleague, invitation, 'Lukas Berger', password);
     expect(created.statusCode).toBe(200);
+    // A plain member is not told to manage the organisation: only its administrators do.
+    expect(created.body).toMatch(/reach other practitioners(?![^]*manage)/);
     await colleague.submit('/en/sign-in', '/en/sign-in', { email: 'lukas@example.org', password });
     expect(await roleOf('lukas@example.org')).toBe('practitioner');
     const page = await colleague.get(`/en/network/${SLUG}`);

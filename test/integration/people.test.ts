@@ -83,6 +83,9 @@ describe('people of the network', () => {
     expect(visitor.statusCode).toBe(200);
     expect(visitor.body).toContain('Giulia Conti');
     expect(visitor.body).toContain('Ufficio diritti umani');
+    // Labelled as facts, not as the profile form's fields.
+    expect(visitor.body).toContain('<dt>Organisation</dt>');
+    expect(visitor.body).not.toContain('(optional)');
     expect(visitor.body).toContain('Italy');
     expect(visitor.body).not.toContain('Policy officer');
     expect(visitor.body).not.toContain('participatory budgeting');

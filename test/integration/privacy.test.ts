@@ -3,8 +3,14 @@ import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents, sessions, users } from '../../src/features/access/access.schema.js';
 import { PRIVACY_NOTICE } from '../../src/features/access/index.js';
+import { questions } from '../../src/features/experts/experts.schema.js';
 import { buildTestApp, type TestApp } from '../support/app.js';
-import { FormBrowser, linkIn } from '../support/form-browser.js';
+import {
+  FormBrowser,
+  linkIn,
+  signInAsAdministrator,
+  signUpAndSignIn,
+} from '../support/form-browser.js';
 import { startSmtpServer, type TestSmtpServer } from '../support/smtp.js';
 
 let smtp: TestSmtpServer;
@@ -63,6 +69,95 @@ describe('privacy', () => {
     expect((await browser.get('/it/account')).body).toContain(`versione ${PRIVACY_NOTICE.version}`);
     expect(response.body).not.toMatch(/password"|token|secret/i);
     expect((await new FormBrowser(app).get('/it/account/export')).statusCode).toBe(303);
+  });
+
+  it('holds what the person did in every feature, and nothing of anyone else', async () => {
+    const admin = await signInAsAdministrator(app, '127.0.0.5');
+    const ana = await signUpAndSignIn(
+      app,
+      smtp,
+      { name: 'Ana Sousa', email: 'ana@example.org' },
+      '127.0.0.6',
+    );
+    const anaId =
+      (await app.database.db.select().from(users).where(eq(users.email, 'ana@example.org')))[0]
+        ?.id ?? '';
+    // Her profile, listed in the members' directory.
+    const profile = await ana.submit('/en/account/profile', '/en/account/profile', {
+      affiliation: 'Câmara Municipal do Porto',
+      position: 'Human rights officer',
+      expertise: 'housing first',
+      visibility_affiliation: 'public',
+      visibility_position: 'members',
+      visibility_country: 'public',
+      visibility_languages: 'members',
+      visibility_expertise: 'members',
+      visibility_themes: 'nobody',
+      inDirectory: 'yes',
+    });
+    expect(profile.statusCode).toBe(303);
+    // An administrator writes to her through the directory, and writes a publication.
+    const introduced = await admin.submit(
+      `/en/network/people/${anaId}`,
+      `/en/network/people/${anaId}/introduce`,
+      { message: 'Would you tell us about the Porto housing first programme?' },
+    );
+    expect(introduced.statusCode).toBe(303);
+    const created = await admin.submit('/en/editor/new/publication', '/en/editor/new/publication', {
+      title: 'Housing first in Porto',
+      summary: 'How Porto houses people first.',
+      body: 'The programme, step by step.',
+      attr_authors: 'The network',
+      slug: 'housing-first-porto',
+      section: 'publications',
+      access: 'public',
+      date: '2026-11-30',
+      intent: 'save',
+    });
+    expect(created.statusCode).toBe(303);
+    // A question she asked with her address before she had an account, and someone else's.
+    const question = (email: string, text: string) => ({
+      askerName: email,
+      askerEmail: email,
+      locale: 'en',
+      theme: 'housing',
+      question: text,
+      fingerprint: text,
+      followTokenHash: `follow-${email}`,
+    });
+    await app.database.db
+      .insert(questions)
+      .values([
+        question('Ana@Example.org', 'How do cities fund a housing first programme?'),
+        question('someone@example.org', 'CANARY a stranger’s question'),
+      ]);
+
+    const anaData = (await ana.get('/en/account/export')).json();
+    expect(anaData.user).toMatchObject({ email: 'ana@example.org' });
+    expect(anaData.profile).toMatchObject({
+      affiliation: 'Câmara Municipal do Porto',
+      inDirectory: true,
+    });
+    expect(anaData.introductions.received).toEqual([
+      expect.objectContaining({ from: 'Erika Editor' }),
+    ]);
+    expect(anaData.questionsAsked).toEqual([
+      expect.objectContaining({ question: 'How do cities fund a housing first programme?' }),
+    ]);
+    expect(anaData.revisionsWritten).toEqual([]);
+    expect(JSON.stringify(anaData)).not.toContain('CANARY');
+    expect(JSON.stringify(anaData)).not.toContain('erika@example.org');
+
+    const adminData = (await admin.get('/en/account/export')).json();
+    expect(adminData.introductions.sent).toEqual([expect.objectContaining({ to: 'Ana Sousa' })]);
+    expect(adminData.itemsCreated).toEqual([
+      expect.objectContaining({ slug: 'housing-first-porto', section: 'publications' }),
+    ]);
+    expect(adminData.revisionsWritten).toEqual([
+      expect.objectContaining({ title: 'Housing first in Porto', locale: 'en' }),
+    ]);
+    expect(adminData.questionsAsked).toEqual([]);
+    expect(JSON.stringify(adminData)).not.toContain('Câmara Municipal do Porto');
   });
 
   it('deletes an account only with its password, then removes the person from the audit log', async () => {

@@ -3,7 +3,7 @@
  * log, the first administrator's link, and who is behind each request.
  */
 import type { FastifyRequest } from 'fastify';
-import { defineFeature } from '../feature.js';
+import { defineFeature, type PersonalData } from '../feature.js';
 import { registerAccountRoutes } from './account.routes.js';
 import { ACCESS_JOBS, createAccessJobs } from './access.jobs.js';
 import { STAFF_ROLES, type Membership } from './access.policy.js';
@@ -24,6 +24,8 @@ export interface AccessNeeds {
   membershipsOf(userId: string): Promise<readonly Membership[]>;
   /** The organisations shown on the person's account page. */
   organisationsOf(viewer: SignedInViewer): Promise<readonly AccountOrganisation[]>;
+  /** What every feature (this one included) holds about a person, for "download my data". */
+  personalDataOf: PersonalData;
 }
 
 export const accessFeature = defineFeature({
@@ -52,6 +54,7 @@ export const accessFeature = defineFeature({
         audit,
         throttle: createSignInThrottle(database.db, clock),
         membershipsOf: (userId) => needs.membershipsOf(userId),
+        personalDataOf: (person) => needs.personalDataOf(person),
         clock,
       }),
       roles: createRolesService({ repository, audit }),
@@ -59,6 +62,7 @@ export const accessFeature = defineFeature({
     };
   },
   rootRoutes: (app, api) => registerViewer(app, api.accounts),
+  personalData: (api) => async (person) => (await api.repository.personalData(person.id)) ?? {},
   routes: (site, api) => {
     // Editors and administrators go nowhere else until two-factor sign-in is on.
     site.app.addHook(

@@ -15,6 +15,7 @@ import {
 } from './access.policy.js';
 import type { AccessRepository } from './access.repository.js';
 import { PRIVACY_NOTICE } from './consents.js';
+import type { PersonalData } from '../feature.js';
 import { hashPassword, verifyPassword } from './password.js';
 import {
   forgotFormSchema,
@@ -70,6 +71,8 @@ export interface AccountsDeps {
   throttle: SignInThrottle;
   /** The organisations a person belongs to (from the members module). */
   membershipsOf?: (userId: string) => Promise<readonly Membership[]>;
+  /** What every feature holds about a person, for "download my data". */
+  personalDataOf: PersonalData;
   clock?: () => Date;
 }
 
@@ -294,7 +297,10 @@ export function createAccountsService(deps: AccountsDeps) {
     /** The texts the person accepted, oldest first. */
     consentsOf: (viewer: SignedInViewer) => deps.repository.consentsOf(viewer.id),
 
-    /** "Download my data": everything held about the person, as a JSON-ready object. */
+    /**
+     * "Download my data": everything every feature holds about the person (the features'
+     * personalData contract), as a JSON-ready object.
+     */
     async exportPersonalData(viewer: SignedInViewer, origin: RequestOrigin) {
       await audit.record({
         type: 'data.exported',
@@ -302,7 +308,7 @@ export function createAccountsService(deps: AccountsDeps) {
         subject: viewer.email,
         ip: origin.ip,
       });
-      const data = await deps.repository.personalData(viewer.id);
+      const data = await deps.personalDataOf({ id: viewer.id, email: viewer.email });
       return { exportedAt: now().toISOString(), ...data };
     },
 

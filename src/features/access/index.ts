@@ -2,7 +2,12 @@ export { createAccessRepository } from './access.repository.js';
 export type { AccessRepository } from './access.repository.js';
 export { createAccessService, SETUP_LINK_LIFETIME_MS } from './access.service.js';
 export type { AccessService, SetupResult } from './access.service.js';
-export { MIN_PASSWORD_LENGTH, setupFormSchema, validateForm } from './access.schemas.js';
+export {
+  MIN_PASSWORD_LENGTH,
+  setupFormSchema,
+  signUpFormSchema,
+  validateForm,
+} from './access.schemas.js';
 export type { SetupField } from './access.schemas.js';
 export {
   ANONYMOUS,

@@ -3,6 +3,7 @@
  * (for everyone, for members, or privately); the asker hears of every step.
  */
 import { defineFeature } from '../feature.js';
+import { createExpertsPersonalData } from './personal-data.js';
 import type { ItemsRepository } from '../knowledge/index.js';
 import { answerKind } from './answer.kind.js';
 import { createAnswersRepository } from './answers.repository.js';
@@ -81,6 +82,7 @@ export const expertsFeature = defineFeature({
     { ...EXPERTS_JOBS.purgeQuestions, run: () => api.desk.purgeQuestions() },
   ],
   kinds: (api) => [answerKind(api.db)],
+  personalData: (api) => createExpertsPersonalData(api.db),
 });
 
 export type ExpertsApi = ReturnType<typeof expertsFeature.create>;

@@ -228,6 +228,7 @@ export function registerDirectoryRoutes(
     reply: FastifyReply,
     kind: ImportKind,
     report: Parameters<typeof ImportPage>[0]['report'],
+    groups: Parameters<typeof ImportPage>[0]['groups'],
   ) =>
     sendPage(
       reply,
@@ -236,6 +237,7 @@ export function registerDirectoryRoutes(
         csrfToken={reply.generateCsrf()}
         kind={kind}
         report={report}
+        groups={groups}
       />,
       { ...PRIVATE, status: report && report.problems.length > 0 ? 422 : 200 },
     );
@@ -245,8 +247,7 @@ export function registerDirectoryRoutes(
     const viewer = signedInOrRedirect(request, reply, ctx);
     if (!viewer) return reply;
     // Only editors may open it; the service says so.
-    await deps.links.groups(viewer);
-    return importPage(request, reply, 'links', null);
+    return importPage(request, reply, 'links', null, await deps.links.groups(viewer));
   });
 
   site.post<{ Params: LocaleParams; Body: Record<string, unknown> }>(
@@ -267,7 +268,7 @@ export function registerDirectoryRoutes(
           ? body.file
           : '';
       const report = await deps.imports.importCsv(viewer, kind, text, ctx.locale);
-      return importPage(request, reply, kind, report);
+      return importPage(request, reply, kind, report, await deps.links.groups(viewer));
     },
   );
 }

@@ -5,6 +5,7 @@
  */
 import type { Viewer } from '../access/index.js';
 import { defineFeature } from '../feature.js';
+import { createKnowledgePersonalData } from './personal-data.js';
 import type { OrganisationView } from '../members/index.js';
 import type { SdgView, ThemeView } from '../vocabularies/index.js';
 import { registerDirectoryRoutes } from './directory.routes.js';
@@ -169,6 +170,7 @@ export const knowledgeFeature = defineFeature({
     pageKind(api.platform.database.db),
     linkKind(api.platform.database.db),
   ],
+  personalData: (api) => createKnowledgePersonalData(api.platform.database.db),
 });
 
 export type KnowledgeApi = ReturnType<typeof knowledgeFeature.create>;

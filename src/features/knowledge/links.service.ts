@@ -68,10 +68,10 @@ export function createLinksService(deps: {
   }
 
   return {
-    /** The groups of the directory, in editorial order, for the form. */
-    async groups(viewer: SignedInViewer): Promise<{ id: string; title: string }[]> {
+    /** The groups of the directory, in editorial order, for the forms (a CSV names one by key). */
+    async groups(viewer: SignedInViewer): Promise<{ id: string; key: string; title: string }[]> {
       assertEditor(viewer);
-      return (await deps.links.groups()).map(({ id, title }) => ({ id, title }));
+      return deps.links.groups();
     },
 
     async find(viewer: SignedInViewer, id: string): Promise<EditableLink> {

@@ -1,7 +1,7 @@
 /** Joining the network: a public application, its review by administrators, and the invitation it brings. */
 import { hashToken } from '../../platform/secrets.js';
 import { can, hashPassword, type RequestOrigin, type SignedInViewer } from '../access/index.js';
-import { setupFormSchema, validateForm } from '../access/index.js';
+import { PRIVACY_NOTICE, signUpFormSchema, validateForm } from '../access/index.js';
 import { ForbiddenError } from '../../platform/errors/errors.js';
 import { applicationFormSchema, decisionFormSchema } from './members.schemas.js';
 import type {
@@ -115,15 +115,21 @@ export function createApplicationsService(deps: MembersServiceDeps, tools: Membe
     /** The invitation behind a link, or null when it cannot be used. */
     invitation: (token: string) => deps.repository.findUsableInvitation(hashToken(token), now()),
 
-    /** Creates the invited person's account and makes them a member (or admin) of the organisation. */
+    /**
+     * Creates the invited person's account and makes them a member (or admin) of the
+     * organisation. They acknowledge the privacy notice as at sign-up, and it is recorded.
+     */
     async acceptInvitation(
       token: string,
       form: unknown,
       origin: RequestOrigin,
-    ): Promise<Result | { ok: false; invalid: true }> {
+    ): Promise<Result<{ role: 'admin' | 'member' }> | { ok: false; invalid: true }> {
       const invitation = await deps.repository.findUsableInvitation(hashToken(token), now());
       if (!invitation) return { ok: false, invalid: true };
-      const valid = validateForm(setupFormSchema, { ...(form as object), email: invitation.email });
+      const valid = validateForm(signUpFormSchema, {
+        ...(form as object),
+        email: invitation.email,
+      });
       if (!valid.ok) return valid;
       if (await deps.accessRepository.findUserByEmail(invitation.email)) {
         return { ok: false, errors: { email: 'setup.errors.emailTaken' } };
@@ -138,6 +144,11 @@ export function createApplicationsService(deps: MembersServiceDeps, tools: Membe
         locale: invitation.locale,
         passwordHash: await hashPassword(valid.value.password),
       });
+      await deps.accessRepository.recordConsent({
+        userId,
+        ...PRIVACY_NOTICE,
+        locale: invitation.locale,
+      });
       await deps.repository.addMember(invitation.organisationId, userId, role);
       await deps.audit.record({
         type: 'invitation.accepted',
@@ -145,7 +156,7 @@ export function createApplicationsService(deps: MembersServiceDeps, tools: Membe
         subject: invitation.email,
         ip: origin.ip,
       });
-      return { ok: true };
+      return { ok: true, role };
     },
 
     /** Someone who already has an account, signed in with the invited address, joins. */

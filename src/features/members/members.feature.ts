@@ -12,6 +12,7 @@ import { organisationKind } from './organisation.kind.js';
 import { registerOrganisationRoutes } from './organisation.routes.js';
 import { createPeopleRepository } from './people.repository.js';
 import { registerPeopleRoutes } from './people.routes.js';
+import { createMembersPersonalData } from './personal-data.js';
 import { createPeopleService } from './people.service.js';
 
 export interface MembersNeeds {
@@ -61,6 +62,7 @@ export const membersFeature = defineFeature({
     registerOrganisationRoutes(site.app, api.membership, countryCodes, api.locales, site.ctxOf);
   },
   kinds: (api) => [organisationKind(api.db)],
+  personalData: (api) => createMembersPersonalData(api.db),
 });
 
 export type MembersApi = ReturnType<typeof membersFeature.create>;

@@ -217,7 +217,12 @@ export function registerMembershipRoutes(
         return sendMessage(reply, {
           ctx,
           title: 'membership.invitation.done.title',
-          message: ctx.text('membership.invitation.done.message'),
+          // Only an organisation's administrators manage its profile.
+          message: ctx.text(
+            result.role === 'admin'
+              ? 'membership.invitation.done.message'
+              : 'membership.invitation.done.message.member',
+          ),
           link: { href: ctx.href('/sign-in'), label: 'account.signIn.title' },
         });
       }
@@ -235,7 +240,7 @@ export function registerMembershipRoutes(
         reply,
         ctx,
         invitation,
-        { values: kept(body, ['name']), errors: result.errors },
+        { values: kept(body, ['name', 'consent']), errors: result.errors },
         422,
       );
     },

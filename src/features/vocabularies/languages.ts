@@ -46,6 +46,4 @@ export const SPOKEN_LANGUAGES = [
 ] as const;
 
 /** The name of a language in the reader's language, e.g. ("de", "fr") → "allemand". */
-export function languageName(code: string, locale: string): string {
-  return new Intl.DisplayNames([locale], { type: 'language' }).of(code) ?? code;
-}
+export { languageName } from '../../platform/i18n/names.js';

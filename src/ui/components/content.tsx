@@ -2,7 +2,7 @@
 import { renderMarkdown } from '../../platform/markdown/markdown.js';
 import type { PageContext } from '../context.js';
 import type { MessageKey } from '../messages.js';
-import { endonym } from '../layout/layout.js';
+import { languageName } from '../../platform/i18n/names.js';
 
 /** Page title and optional lead paragraph. The only h1 of a page. */
 export function PageHeader(props: { title: string; lead?: string; lang?: string }): JSX.Element {
@@ -37,7 +37,9 @@ export function TranslationNotice(props: { ctx: PageContext; contentLocale: stri
   if (props.contentLocale === props.ctx.locale) return '';
   return (
     <p class="notice" role="note">
-      {props.ctx.t('common.translationMissing', { language: endonym(props.contentLocale) })}
+      {props.ctx.t('common.translationMissing', {
+        language: languageName(props.contentLocale, props.ctx.locale),
+      })}
     </p>
   );
 }

@@ -2,6 +2,7 @@
 import type { PageContext } from '../context.js';
 import type { MessageKey } from '../messages.js';
 import { FeedLinks } from '../components/feed-links.js';
+import { endonym } from '../../platform/i18n/names.js';
 
 export interface Crumb {
   label: string;
@@ -29,12 +30,6 @@ const NAVIGATION: readonly { path: string; label: MessageKey }[] = [
   { path: '/experts', label: 'common.nav.experts' },
   { path: '/events', label: 'common.nav.events' },
 ];
-
-/** The language's own name, capitalised ("Français", "Deutsch"). */
-export function endonym(locale: string): string {
-  const name = new Intl.DisplayNames([locale], { type: 'language' }).of(locale) ?? locale;
-  return name.charAt(0).toLocaleUpperCase(locale) + name.slice(1);
-}
 
 function isCurrentSection(ctx: PageContext, path: string): boolean {
   return ctx.path === path || ctx.path.startsWith(`${path}/`);

@@ -1,5 +1,6 @@
 /** What a question's page shares on the desk and in the workspace: status names, dates, the top, the preview and the notes. */
 import { dateTimeFormat } from '../../../platform/i18n/dates.js';
+import { languageName as languageNameIn } from '../../../platform/i18n/names.js';
 import type { DeskQuestion } from '../desk.repository.js';
 import type { QuestionStatus } from '../experts.repository.js';
 import { PageHeader, Prose } from '../../../ui/components/content.js';
@@ -142,7 +143,7 @@ export function Notes(props: {
 
 /** A language's name in the interface's language. */
 export function languageName(ctx: PageContext, locale: string): string {
-  return new Intl.DisplayNames([ctx.locale], { type: 'language' }).of(locale) ?? locale;
+  return languageNameIn(locale, ctx.locale);
 }
 
 /** A question's topic and, when the asker gave it, their country: terms of a facts list. */

@@ -100,6 +100,8 @@ export function ImportPage(props: {
   csrfToken: string;
   kind: ImportKind;
   report: ImportReport | null;
+  /** The directory's groups: a links file names each row's group by its key. */
+  groups: readonly { key: string; title: string }[];
 }): JSX.Element {
   const { ctx, report } = props;
   const title = ctx.text('editor.import.title');
@@ -179,6 +181,19 @@ export function ImportPage(props: {
             </div>
           ))}
         </fieldset>
+        <details class="import-groups">
+          <summary>{ctx.t('editor.import.groupKeys')}</summary>
+          <ScrollTable ctx={ctx} columns={['editor.import.groupKey', 'editor.groups.group']}>
+            {props.groups.map((group) => (
+              <tr>
+                <td>
+                  <code safe>{group.key}</code>
+                </td>
+                <td safe>{group.title}</td>
+              </tr>
+            ))}
+          </ScrollTable>
+        </details>
         <div class="field">
           <label for="file">{ctx.t('editor.import.file')}</label>
           <p class="hint" id="file-hint">

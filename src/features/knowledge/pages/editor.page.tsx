@@ -9,7 +9,8 @@ import { PageHeader, TableHead } from '../../../ui/components/content.js';
 import { Csrf, FilterSelect } from '../../../ui/components/form.js';
 import type { PageContext } from '../../../ui/context.js';
 import { EditorLayout } from './editor.layout.js';
-import { Layout, endonym } from '../../../ui/layout/layout.js';
+import { Layout } from '../../../ui/layout/layout.js';
+import { languageName } from '../../../platform/i18n/names.js';
 import { dateTime, statusLabel, typeLabel } from './labels.js';
 
 export function EditorListPage(props: {
@@ -159,7 +160,9 @@ export function RevisionsPage(props: {
     >
       <PageHeader
         title={title}
-        lead={ctx.text('editor.revisions.lead', { language: endonym(props.contentLocale) })}
+        lead={ctx.text('editor.revisions.lead', {
+          language: languageName(props.contentLocale, ctx.locale),
+        })}
       />
       <ol class="revisions" reversed="reversed">
         {revisions.map((revision, index) => {

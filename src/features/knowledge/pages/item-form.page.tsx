@@ -13,7 +13,7 @@ import {
 import type { PageContext } from '../../../ui/context.js';
 import { EditorLayout } from './editor.layout.js';
 import type { MessageKey } from '../../../ui/messages.js';
-import { endonym } from '../../../ui/layout/layout.js';
+import { endonym, languageName } from '../../../platform/i18n/names.js';
 import { dateTime, itemHref, statusLabel, typeLabel } from './labels.js';
 import { ItemFactsFields, ItemTextFields, ItemVocabularyFields } from './item.fields.js';
 
@@ -50,6 +50,25 @@ export interface ItemFormState {
   preview: boolean;
 }
 
+/**
+ * The form's heading: the item's title in the language being written, or, for a language it has
+ * no text in yet, the original's title and the language it is being translated into.
+ */
+function formTitle(
+  ctx: PageContext,
+  type: ItemType,
+  item: EditableItem | null,
+  contentLocale: string,
+): string {
+  if (!item) return ctx.text('editor.new.heading', { type: typeLabel(ctx, type) });
+  if (item.translation) return ctx.text('editor.edit.title', { title: item.translation.title });
+  const original = item.translations.find((entry) => entry.locale === item.originalLocale);
+  return ctx.text('editor.translate.title', {
+    title: original?.title ?? item.slug,
+    language: languageName(contentLocale, ctx.locale),
+  });
+}
+
 export function ItemFormPage(props: {
   ctx: PageContext;
   csrfToken: string;
@@ -67,9 +86,7 @@ export function ItemFormPage(props: {
   const { ctx, type, item, state, contentLocale } = props;
   const { values, errors } = state;
   const isOriginal = !item || item.originalLocale === contentLocale;
-  const title = item
-    ? ctx.text('editor.edit.title', { title: item.translation?.title ?? item.slug })
-    : ctx.text('editor.new.heading', { type: typeLabel(ctx, type) });
+  const title = formTitle(ctx, type, item, contentLocale);
   const action = item
     ? ctx.href(`/editor/items/${item.id}?lang=${contentLocale}`)
     : ctx.href(`/editor/new/${type}?lang=${contentLocale}`);

@@ -21,7 +21,7 @@ import {
 import { articleOptions, codeOptions } from '../../../ui/components/choices.js';
 import type { PageContext } from '../../../ui/context.js';
 import type { MessageKey } from '../../../ui/messages.js';
-import { endonym } from '../../../ui/layout/layout.js';
+import { languageName } from '../../../platform/i18n/names.js';
 import { byLabel, fieldLabel, sectionTitle } from './labels.js';
 import { SdgCheckboxes, ThemeCheckboxes } from '../../../ui/components/vocabulary-fields.js';
 
@@ -101,7 +101,9 @@ export function ItemTextFields(props: {
   const { ctx, type, values, errors, contentLocale, lang, isOriginal } = props;
   return (
     <fieldset>
-      <legend>{ctx.t('editor.text.legend', { language: endonym(contentLocale) })}</legend>
+      <legend>
+        {ctx.t('editor.text.legend', { language: languageName(contentLocale, ctx.locale) })}
+      </legend>
       <TitleField ctx={ctx} values={values} errors={errors} />
       <TextArea
         ctx={ctx}

@@ -14,10 +14,32 @@ import {
 } from '../../../ui/components/content.js';
 import type { PageContext } from '../../../ui/context.js';
 import type { MessageKey } from '../../../ui/messages.js';
-import { Layout, endonym } from '../../../ui/layout/layout.js';
+import { Layout } from '../../../ui/layout/layout.js';
+import { endonym, languageName } from '../../../platform/i18n/names.js';
 import { sectionTitle, typeLabel } from './labels.js';
 import { formatDate } from '../../../ui/format.js';
 import { ItemCard } from './items.page.js';
+
+/**
+ * A translation whose original changed since it was written is served until a translator checks
+ * it, but the reader is told so, with a link to the original.
+ */
+function ReviewNotice(props: { ctx: PageContext; item: ItemView }): JSX.Element {
+  const { ctx, item } = props;
+  const shown = item.translations.find((translation) => translation.locale === item.locale);
+  if (shown?.status !== 'needs-review' || !ctx.locales.includes(item.originalLocale)) return '';
+  const original = ctx.href(`/knowledge/${item.section}/${item.slug}`, item.originalLocale);
+  return (
+    <p class="notice" role="note">
+      {ctx.t('knowledge.item.needsReview', {
+        language: languageName(item.originalLocale, ctx.locale),
+      })}{' '}
+      <a href={original} hreflang={item.originalLocale}>
+        {ctx.t('knowledge.item.readOriginal')}
+      </a>
+    </p>
+  );
+}
 
 /** One item, with what the reader may see of it and a note for what they may not. */
 export function ItemPageView(props: { ctx: PageContext; item: ItemView }): JSX.Element {
@@ -38,6 +60,7 @@ export function ItemPageView(props: { ctx: PageContext; item: ItemView }): JSX.E
     >
       <PageHeader title={item.title} lead={item.summary || undefined} lang={lang} />
       <TranslationNotice ctx={ctx} contentLocale={item.locale} />
+      <ReviewNotice ctx={ctx} item={item} />
       <dl class="facts">
         <dt>{ctx.t('knowledge.item.type')}</dt>
         <dd safe>{typeLabel(ctx, item.type)}</dd>

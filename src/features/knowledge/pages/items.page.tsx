@@ -6,7 +6,7 @@ import { MembersNote, Pagination } from '../../../ui/components/content.js';
 import { FilterSelect } from '../../../ui/components/form.js';
 import { sdgOptions, articleOptions, codeOptions } from '../../../ui/components/choices.js';
 import type { PageContext } from '../../../ui/context.js';
-import { endonym } from '../../../ui/layout/layout.js';
+import { endonym } from '../../../platform/i18n/names.js';
 import { byLabel, itemHref, typeLabel } from './labels.js';
 import { formatDate } from '../../../ui/format.js';
 

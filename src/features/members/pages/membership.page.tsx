@@ -319,7 +319,13 @@ export function InvitationPage(props: {
   state: FormState;
 }): JSX.Element {
   const { ctx, state } = props;
-  const errors = errorsInOrder(state.errors, ['name', 'email', 'password', 'passwordConfirmation']);
+  const errors = errorsInOrder(state.errors, [
+    'name',
+    'email',
+    'password',
+    'passwordConfirmation',
+    'consent',
+  ]);
   return (
     <Layout ctx={ctx} title={ctx.text('membership.invitation.title')} indexable={false}>
       <PageHeader
@@ -347,6 +353,11 @@ export function InvitationPage(props: {
           error={state.errors.name}
         />
         <NewPasswordFields ctx={ctx} errors={state.errors} />
+        <ConsentCheckbox
+          ctx={ctx}
+          checked={state.values.consent === 'yes'}
+          error={state.errors.consent}
+        />
         <button type="submit">{ctx.t('membership.invitation.submit')}</button>
       </form>
     </Layout>

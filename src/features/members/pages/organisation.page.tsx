@@ -1,5 +1,5 @@
 /** An organisation's own page for its admins: profile, people, invitations, requests to join. */
-import { themeChoices } from '../../vocabularies/index.js';
+import { languageName, themeChoices } from '../../vocabularies/index.js';
 import type { OrganisationView } from '../members.repository.js';
 import type { OrganisationProfile } from '../members.repository.js';
 import { PageHeader, ScrollTable } from '../../../ui/components/content.js';
@@ -90,7 +90,6 @@ export function ManageOrganisationPage(props: {
   const profileErrors = profile?.errors ?? {};
   const invite: { values: Record<string, string>; errors: Record<string, string> } =
     state.form === 'invite' ? state : { values: {}, errors: {} };
-  const languages = new Intl.DisplayNames([ctx.locale], { type: 'language' });
   const profileFields = [
     ...props.locales.map((locale) => `description_${locale}`),
     'country',
@@ -226,7 +225,7 @@ export function ManageOrganisationPage(props: {
                 ctx={ctx}
                 name={`description_${locale}`}
                 label="membership.manage.profile.description"
-                labelValues={{ language: languages.of(locale) ?? locale }}
+                labelValues={{ language: languageName(locale, ctx.locale) }}
                 lang={locale}
                 required={false}
                 value={textValue(values, `description_${locale}`)}

@@ -8,7 +8,10 @@ import type { PageContext } from '../../../ui/context.js';
 import type { MessageKey } from '../../../ui/messages.js';
 import { Layout } from '../../../ui/layout/layout.js';
 
-/** The facts of a profile the viewer may see, as a description list. */
+/**
+ * The facts of a profile the viewer may see, as a description list; labelled as facts, not as
+ * the form's fields ("Organisation", not "Organisation (optional)").
+ */
 function ProfileFacts(props: { ctx: PageContext; profile: ProfileView }): JSX.Element {
   const { ctx, profile } = props;
   const row = (label: MessageKey, value: string | undefined) =>
@@ -22,8 +25,8 @@ function ProfileFacts(props: { ctx: PageContext; profile: ProfileView }): JSX.El
     );
   return (
     <dl class="facts">
-      {row('people.field.affiliation', profile.affiliation)}
-      {row('people.field.position', profile.position)}
+      {row('people.fact.affiliation', profile.affiliation)}
+      {row('people.fact.position', profile.position)}
       {row('people.field.country', profile.country && countryName(profile.country, ctx.locale))}
       {row(
         'people.field.languages',

@@ -13,7 +13,8 @@ import { languageName } from '../../vocabularies/index.js';
 import { PageHeader, Pagination } from '../../../ui/components/content.js';
 import type { PageContext } from '../../../ui/context.js';
 import type { MessageKey } from '../../../ui/messages.js';
-import { Layout, endonym } from '../../../ui/layout/layout.js';
+import { Layout } from '../../../ui/layout/layout.js';
+import { endonym } from '../../../platform/i18n/names.js';
 import { itemHref, typeLabel } from '../../knowledge/index.js';
 import { formatDate } from '../../../ui/format.js';
 
