@@ -11,44 +11,14 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { buildApp } from '../src/app.js';
-import { openDatabase } from '../src/platform/db/database.js';
-import { migrateDatabase } from '../src/platform/db/migrate.js';
-import { createLogger } from '../src/platform/logging/logger.js';
-import { loadSecrets } from '../src/platform/secrets.js';
-import { seedInitialContent } from '../src/seed/index.js';
+import { startBenchApp } from './app.js';
 
 const PAIRS = Number(process.env.BENCH_PAIRS ?? 30);
 const PASSWORD = 'a long enough passphrase for the bench';
 
 const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'hrcn-bench-signup-'));
 await fs.chmod(dataDir, 0o755);
-const log = createLogger('warn');
-const secrets = await loadSecrets(dataDir);
-const database = await openDatabase({
-  databaseUrl: null,
-  dataDir,
-  embeddedPassword: secrets.databasePassword,
-  poolMax: 10,
-  log,
-});
-await migrateDatabase(database.pool);
-await seedInitialContent(database.db);
-const app = await buildApp({
-  config: {
-    publicUrl: 'http://localhost:3000',
-    trustProxy: false,
-    renderCacheBytes: 0,
-    metricsToken: null,
-    smtpUrl: null,
-    mailFrom: 'Bench <no-reply@localhost>',
-    filesDir: path.join(dataDir, 'files'),
-    uploadMaxBytes: 20 * 1024 * 1024,
-  },
-  log,
-  database,
-  cookieSecret: secrets.sessionSecret,
-});
+const { app, close } = await startBenchApp(dataDir, { renderCacheBytes: 0 });
 
 let client = 0;
 /** One sign-up from a client address of its own (the form allows a few per address); its time. */
@@ -105,7 +75,6 @@ try {
     `ratio of medians (existing / new): ${(quantile(existing, 0.5) / quantile(fresh, 0.5)).toFixed(2)}`,
   );
 } finally {
-  await app.http.close();
-  await database.close();
+  await close();
   await fs.rm(dataDir, { recursive: true, force: true });
 }

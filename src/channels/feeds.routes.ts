@@ -9,7 +9,7 @@ import { Feed } from 'feed';
 import { ANONYMOUS } from '../features/access/index.js';
 import { NotFoundError } from '../platform/errors/errors.js';
 import type { Catalogue, Translator } from '../platform/i18n/catalogue.js';
-import type { ContentKind, FeedEntry, Params } from './kind.js';
+import { wholeFeeds, type ContentKind, type FeedEntry, type Params } from './kind.js';
 
 const FEED_SIZE = 30;
 
@@ -80,7 +80,7 @@ export function registerFeedRoutes(
       .header('cache-control', 'public, max-age=300')
       .send(body);
 
-  const whole = sources.filter((source) => !source.path.includes(':'));
+  const whole = wholeFeeds(deps.kinds);
   app.get<{ Params: { locale: string; format: string } }>(
     '/:locale/feed.:format',
     async (request, reply) => {

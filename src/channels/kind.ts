@@ -42,6 +42,13 @@ export interface FeedSource {
   read(viewer: Viewer, params: Params, t: Translator, limit: number): Promise<FeedEntry[]>;
 }
 
+/**
+ * The feeds of every kind that take no parameter (a whole section, not one theme's): what the
+ * site-wide "what's new" feed and the home page merge.
+ */
+export const wholeFeeds = (kinds: readonly ContentKind[]): FeedSource[] =>
+  kinds.flatMap((kind) => kind.feeds).filter((source) => !source.path.includes(':'));
+
 /** Addresses of a kind for search engines, read as the viewer (a visitor: the channel says so). */
 export interface SitemapSource {
   count(viewer: Viewer): Promise<number>;

@@ -281,16 +281,18 @@ describe('an organisation and its people', () => {
       ).exec(list.body.slice(list.body.indexOf('Stadt Graz')))?.[1] ?? '';
     expect(id).not.toBe('');
 
-    const noReason = await admin.submit(
-      '/en/admin/organisations',
-      `/en/admin/organisations/${id}`,
-      {
-        status: 'lapsed',
-        reason: '',
-      },
+    const noWhy = await admin.submit('/en/admin/organisations', `/en/admin/organisations/${id}`, {
+      status: 'lapsed',
+      reason: '',
+    });
+    expect(noWhy.statusCode).toBe(422);
+    expect(noWhy.body).toContain('Give a reason');
+    // The summary links to the field of this organisation's form, described by its problem.
+    const reasonId = `reason-${id.slice(0, 8)}`;
+    expect(noWhy.body).toContain(`href="#${reasonId}"`);
+    expect(noWhy.body).toMatch(
+      new RegExp(`id="${reasonId}"[^>]*aria-describedby="${reasonId}-error"`),
     );
-    expect(noReason.statusCode).toBe(422);
-    expect(noReason.body).toContain('Give a reason');
 
     const lapsed = await admin.submit('/en/admin/organisations', `/en/admin/organisations/${id}`, {
       status: 'lapsed',

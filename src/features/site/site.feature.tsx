@@ -2,7 +2,7 @@
  * The site's front door: the home page (what is new in every kind's feed, read as the viewer), the
  * language redirect, robots.txt, and sections to come.
  */
-import type { ContentKind, FeedSource } from '../../channels/kind.js';
+import { wholeFeeds, type ContentKind, type FeedSource } from '../../channels/kind.js';
 import { ANONYMOUS, type Viewer } from '../access/index.js';
 import type { Translator } from '../../platform/i18n/catalogue.js';
 import { defineFeature } from '../feature.js';
@@ -63,9 +63,7 @@ export const siteFeature = defineFeature({
   },
   routes: ({ app: site, ctxOf, pages }, { platform, kinds }) => {
     // Every kind is registered by now: the home page shows each feed without parameters.
-    const sources = kinds()
-      .flatMap((kind) => kind.feeds)
-      .filter((source) => !source.path.includes(':'));
+    const sources = wholeFeeds(kinds());
     site.get<{ Params: LocaleParams }>('/', async (request, reply) => {
       const ctx = ctxOf(request, reply);
       const t = platform.catalogue.translator(ctx.locale);

@@ -32,6 +32,8 @@ function Options(props: { options: readonly Option[]; value: string | undefined 
 interface FieldProps {
   ctx: PageContext;
   name: string;
+  /** The element's id, when a page holds several forms with a field of this name (else the name). */
+  id?: string;
   label: MessageKey;
   value?: string;
   /** Catalogue key of the field's problem. */
@@ -41,14 +43,15 @@ interface FieldProps {
 
 /** A field's frame: its label first, marked when the field has a problem. */
 function FieldBox(props: {
-  name: string;
+  /** The id of the field the label is for. */
+  id: string;
   label: JSX.Element;
   error?: string;
   children: JSX.Element[];
 }): JSX.Element {
   return (
     <div class={props.error ? 'field has-error' : 'field'}>
-      <label for={props.name}>{props.label}</label>
+      <label for={props.id}>{props.label}</label>
       {props.children}
     </div>
   );
@@ -63,7 +66,7 @@ export function Field(
 ): JSX.Element {
   const { ctx, name } = props;
   return (
-    <FieldBox name={name} label={ctx.t(props.label)} error={props.error}>
+    <FieldBox id={name} label={ctx.t(props.label)} error={props.error}>
       {props.hint ? (
         <p class="hint" id={`${name}-hint`} safe>
           {props.hint}
@@ -137,33 +140,34 @@ export function Checkbox(props: {
   );
 }
 
-/** A labelled select with a first, empty choice. */
+/** A labelled select, with a first, empty choice when it has a placeholder. */
 export function Select(
   props: FieldProps & {
-    placeholder: MessageKey;
+    placeholder?: MessageKey;
     options: readonly { value: string; label: string }[];
     hint?: MessageKey;
   },
 ): JSX.Element {
   const { ctx, name } = props;
+  const id = props.id ?? name;
   return (
-    <FieldBox name={name} label={ctx.t(props.label)} error={props.error}>
+    <FieldBox id={id} label={ctx.t(props.label)} error={props.error}>
       {props.hint ? (
-        <p class="hint" id={`${name}-hint`}>
+        <p class="hint" id={`${id}-hint`}>
           {ctx.t(props.hint)}
         </p>
       ) : (
         ''
       )}
-      <FieldError ctx={ctx} name={name} error={props.error} />
+      <FieldError ctx={ctx} name={id} error={props.error} />
       <select
-        id={name}
+        id={id}
         name={name}
         required={props.required ?? true}
         aria-invalid={props.error ? 'true' : undefined}
-        aria-describedby={describedBy(name, props.hint, props.error)}
+        aria-describedby={describedBy(id, props.hint, props.error)}
       >
-        <option value="">{ctx.t(props.placeholder)}</option>
+        {props.placeholder ? <option value="">{ctx.t(props.placeholder)}</option> : ''}
         <Options options={props.options} value={props.value} />
       </select>
     </FieldBox>
@@ -183,24 +187,25 @@ export function TextArea(
   },
 ): JSX.Element {
   const { ctx, name } = props;
+  const id = props.id ?? name;
   return (
-    <FieldBox name={name} label={ctx.t(props.label, props.labelValues)} error={props.error}>
+    <FieldBox id={id} label={ctx.t(props.label, props.labelValues)} error={props.error}>
       {props.hint ? (
-        <p class="hint" id={`${name}-hint`}>
+        <p class="hint" id={`${id}-hint`}>
           {ctx.t(props.hint)}
         </p>
       ) : (
         ''
       )}
-      <FieldError ctx={ctx} name={name} error={props.error} />
+      <FieldError ctx={ctx} name={id} error={props.error} />
       <textarea
-        id={name}
+        id={id}
         name={name}
         rows={String(props.rows ?? 5)}
         lang={props.lang}
         required={props.required ?? true}
         aria-invalid={props.error ? 'true' : undefined}
-        aria-describedby={describedBy(name, props.hint, props.error)}
+        aria-describedby={describedBy(id, props.hint, props.error)}
         safe
       >
         {props.value ?? ''}

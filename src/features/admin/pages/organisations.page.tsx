@@ -12,7 +12,13 @@ import {
 } from '../../members/index.js';
 import { countryName } from '../../vocabularies/index.js';
 import { PageHeader } from '../../../ui/components/content.js';
-import { Csrf, ErrorSummary, errorsInOrder } from '../../../ui/components/form.js';
+import {
+  Csrf,
+  ErrorSummary,
+  errorsInOrder,
+  Select,
+  TextArea,
+} from '../../../ui/components/form.js';
 import type { PageContext } from '../../../ui/context.js';
 import type { MessageKey } from '../../../ui/messages.js';
 import { Layout } from '../../../ui/layout/layout.js';
@@ -32,43 +38,6 @@ export interface OrganisationAdminRow {
 export interface OrganisationFormError {
   id: string;
   errors: Record<string, string>;
-}
-
-/** A labelled select of one card's form, with its problem above it. */
-function CardSelect(props: {
-  ctx: PageContext;
-  id: string;
-  name: string;
-  label: MessageKey;
-  error: string | undefined;
-  value: string;
-  options: readonly { value: string; label: string }[];
-}): JSX.Element {
-  const { ctx, id } = props;
-  return (
-    <div class={props.error ? 'field has-error' : 'field'}>
-      <label for={id}>{ctx.t(props.label)}</label>
-      {props.error ? (
-        <p class="field-error" id={`${id}-error`}>
-          {ctx.t(props.error as MessageKey)}
-        </p>
-      ) : (
-        ''
-      )}
-      <select
-        id={id}
-        name={props.name}
-        aria-describedby={props.error ? `${id}-error` : undefined}
-        aria-invalid={props.error ? 'true' : undefined}
-      >
-        {props.options.map((option) => (
-          <option value={option.value} selected={option.value === props.value} safe>
-            {option.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
 }
 
 /** Every organisation with its status, kind and membership; an administrator changes them. */
@@ -145,7 +114,7 @@ export function OrganisationsAdminPage(props: {
                   novalidate
                 >
                   <Csrf token={props.csrfToken} />
-                  <CardSelect
+                  <Select
                     ctx={ctx}
                     id={`status-${prefix}`}
                     name="status"
@@ -157,22 +126,15 @@ export function OrganisationsAdminPage(props: {
                       label: statusLabel(status),
                     }))}
                   />
-                  <div class={errors.reason ? 'field has-error' : 'field'}>
-                    <label for={`reason-${prefix}`}>{ctx.t('admin.organisations.reason')}</label>
-                    {errors.reason ? (
-                      <p class="field-error" id={`reason-${prefix}-error`}>
-                        {ctx.t(errors.reason as MessageKey)}
-                      </p>
-                    ) : (
-                      ''
-                    )}
-                    <textarea
-                      id={`reason-${prefix}`}
-                      name="reason"
-                      rows="2"
-                      aria-describedby={errors.reason ? `reason-${prefix}-error` : undefined}
-                    ></textarea>
-                  </div>
+                  <TextArea
+                    ctx={ctx}
+                    id={`reason-${prefix}`}
+                    name="reason"
+                    label="admin.organisations.reason"
+                    error={errors.reason}
+                    rows={2}
+                    required={false}
+                  />
                   <button type="submit">{ctx.t('admin.organisations.submit')}</button>
                 </form>
               ) : (
@@ -186,7 +148,7 @@ export function OrganisationsAdminPage(props: {
                 novalidate
               >
                 <Csrf token={props.csrfToken} />
-                <CardSelect
+                <Select
                   ctx={ctx}
                   id={`kind-${prefix}`}
                   name="kind"
@@ -195,7 +157,7 @@ export function OrganisationsAdminPage(props: {
                   value={row.kind}
                   options={kinds}
                 />
-                <CardSelect
+                <Select
                   ctx={ctx}
                   id={`membership-${prefix}`}
                   name="membership"
