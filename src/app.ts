@@ -13,6 +13,7 @@ import { accessFeature, type AccessNeeds, type AccessService } from './features/
 import { adminFeature } from './features/admin/index.js';
 import { createComposition } from './features/compose.js';
 import { expertsFeature } from './features/experts/index.js';
+import { eventsFeature } from './features/events/index.js';
 import type { Job } from './features/feature.js';
 import { knowledgeFeature } from './features/knowledge/index.js';
 import { membersFeature } from './features/members/index.js';
@@ -173,6 +174,10 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     countryCodes: vocabularies.countryCodes,
     itemExists: knowledge.itemExists,
     items: knowledge.items,
+  });
+  app.add(eventsFeature, {
+    accessRepository: access.repository,
+    themeKeys: vocabularies.themeKeys,
   });
   app.add(adminFeature, {
     audit: access.audit,

@@ -32,6 +32,8 @@ import type { SeedLinkGroup } from './data/types.js';
 import { usefulLinks } from './data/useful-links.js';
 import { seedItems } from './data/knowledge-items.js';
 import { seedRecords } from './seed.schema.js';
+import { seedEvents } from './data/events.js';
+import { eventTranslations, events } from '../features/events/events.schema.js';
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
@@ -235,6 +237,51 @@ async function seedItemsOnce(tx: Tx): Promise<number> {
   return added;
 }
 
+/** The past gatherings the seed names, published in English with their year alone. */
+async function seedEventsOnce(tx: Tx): Promise<number> {
+  const fresh = await claim(
+    tx,
+    seedEvents.map((event) => `event:${event.slug}`),
+  );
+  let added = 0;
+  for (const event of seedEvents.filter((entry) => fresh.has(`event:${entry.slug}`))) {
+    // Only the year is known: the middle of the year stands for it, shown as the year alone.
+    const day = new Date(Date.UTC(event.year, 6, 1, 12));
+    const [row] = await tx
+      .insert(events)
+      .values({
+        slug: event.slug,
+        kind: 'conference',
+        status: 'published',
+        access: 'public',
+        originalLocale: SEED_LOCALE,
+        timeZone: event.timeZone,
+        startsAt: day,
+        endsAt: day,
+        datePrecision: 'year',
+        city: event.city,
+        country: event.country,
+        themes: event.themes,
+        sdgs: event.sdgs,
+        rights: event.rights,
+        countries: [event.country],
+        seeded: true,
+      })
+      .onConflictDoNothing()
+      .returning({ id: events.id });
+    if (!row) continue; // an editor already has an event at that address
+    await tx.insert(eventTranslations).values({
+      eventId: row.id,
+      locale: SEED_LOCALE,
+      title: event.title,
+      summary: event.summary,
+      description: event.description,
+    });
+    added++;
+  }
+  return added;
+}
+
 async function seedOrganisationsOnce(tx: Tx): Promise<number> {
   const fresh = await claim(
     tx,
@@ -262,6 +309,7 @@ export async function seedInitialContent(db: Db, progress?: SeedProgress): Promi
     ['link addresses', completeLinkAddressesOnce],
     ['organisations', seedOrganisationsOnce],
     ['items', seedItemsOnce],
+    ['events', seedEventsOnce],
   ] as const;
   const added: Record<string, number> = {};
   await db.transaction(async (tx) => {

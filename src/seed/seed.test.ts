@@ -116,6 +116,18 @@ describe('initial content', () => {
     }
   });
 
+  it('names the US gatherings as past events, with their year alone', async () => {
+    const rows = await database.db.execute<{ slug: string; year: number; precision: string }>(sql`
+      SELECT slug, extract(year FROM starts_at)::int AS year, date_precision AS precision
+        FROM events WHERE seeded ORDER BY starts_at, slug`);
+    expect(rows.rows.map((row) => `${row.year} ${row.precision} ${row.slug}`)).toEqual([
+      '2015 year us-human-rights-cities-gathering-pittsburgh-2015',
+      '2016 year us-human-rights-cities-gathering-washington-2016',
+      '2018 year human-rights-cities-alliance-meeting-greenville-2018',
+      '2018 year human-rights-cities-alliance-meeting-washington-2018',
+    ]);
+  });
+
   it('is idempotent: a second run adds nothing', async () => {
     const before = await count(links);
     const report = await seedInitialContent(database.db);
@@ -125,6 +137,7 @@ describe('initial content', () => {
       'link addresses': 0,
       organisations: 0,
       items: 0,
+      events: 0,
     });
     expect(await count(links)).toBe(before);
   });

@@ -7,6 +7,7 @@ import type admin from '../../locales/en/admin.json';
 import type common from '../../locales/en/common.json';
 import type editor from '../../locales/en/editor.json';
 import type errors from '../../locales/en/errors.json';
+import type events from '../../locales/en/events.json';
 import type experts from '../../locales/en/experts.json';
 import type files from '../../locales/en/files.json';
 import type home from '../../locales/en/home.json';
@@ -26,6 +27,7 @@ interface Catalogues {
   common: typeof common;
   editor: typeof editor;
   errors: typeof errors;
+  events: typeof events;
   experts: typeof experts;
   files: typeof files;
   home: typeof home;

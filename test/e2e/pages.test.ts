@@ -43,6 +43,9 @@ const PAGES = [
   '/experts/answers',
   `/experts/answers/${ANSWER_ID}`,
   '/events',
+  '/events?when=past',
+  '/events/us-human-rights-cities-gathering-pittsburgh-2015',
+  '/events/e2e-workshop',
   '/search?q=city',
   '/api',
   '/privacy',
@@ -60,6 +63,17 @@ beforeAll(async () => {
   await fs.mkdir(SCREENSHOTS, { recursive: true });
   [served, browser] = await Promise.all([serveTestApp(), launchBrowser()]);
   const hash = (token: string) => createHash('sha256').update(token).digest('hex');
+  await served.app.database.db.execute(sql`
+    WITH event AS (
+      INSERT INTO events (slug, kind, status, original_locale, time_zone, starts_at, ends_at,
+                          place, city, country, online_url, themes, registration, capacity)
+      VALUES ('e2e-workshop', 'workshop', 'published', 'en', 'Europe/Vienna',
+              now() + interval '40 days', now() + interval '40 days 3 hours', 'Rathaus', 'Graz',
+              'AT', 'https://meet.example.org/e2e', '{housing}', 'open', 12)
+      RETURNING id)
+    INSERT INTO event_translations (event_id, locale, title, summary, description)
+    SELECT id, 'en', 'Housing first: a brainstorming workshop', 'Cities compare their programmes.',
+           'We start from **Graz**.' FROM event`);
   await served.app.database.db.execute(sql`
     INSERT INTO questions (asker_email, locale, theme, country, question, fingerprint,
                            confirm_token_hash, follow_token_hash)

@@ -71,7 +71,13 @@ describe('the JSON API', () => {
     const document = await app.http.inject({ url: '/api/openapi.json' });
     const parsed = document.json<{ openapi: string; paths: Record<string, unknown> }>();
     expect(parsed.openapi).toBe('3.1.0');
-    expect(Object.keys(parsed.paths)).toEqual(['/api/items', '/api/items/{slug}', '/api/search']);
+    expect(Object.keys(parsed.paths)).toEqual([
+      '/api/items',
+      '/api/items/{slug}',
+      '/api/events',
+      '/api/events/{slug}',
+      '/api/search',
+    ]);
     const asJson = await app.http.inject({
       url: '/api/docs',
       headers: { accept: 'application/json' },

@@ -73,6 +73,7 @@ describe('a kind declared once', () => {
       'page',
       'link',
       'answer',
+      'event',
       'thing',
     ]);
     const addresses = await channelAddresses(app, plants, WORD);
@@ -89,9 +90,19 @@ describe('a kind declared once', () => {
         '/sitemap-things-1.xml',
         `/api/things/${CANARY.toLowerCase()}-thing`,
         '/en/things/export.json',
+        '/en/events/feed.atom',
+        '/sitemap-events-1.xml',
+        '/en/events/export.csv',
       ]),
     );
     expect(await leaksOf(app, addresses, CANARY)).toEqual([]);
+    // A public event's online link and room details: on no page or calendar of its own either.
+    const eventPages = ['/en/events', '/en/events/calendar.ics', '/en/events/canary-public-event'];
+    eventPages.push('/en/events/canary-public-event/event.ics', '/en/events/canary-members-event');
+    expect(await leaksOf(app, eventPages, CANARY)).toEqual([]);
+    expect((await app.http.inject({ url: eventPages[2] ?? '' })).body).toContain(
+      'A public webinar',
+    );
     expect(await metadataLeaksOf(app, plants, CANARY)).toEqual([]);
     // Where the canary was looked for, a member finds it: the crawl looked in the right places.
     const member = {
@@ -100,7 +111,7 @@ describe('a kind declared once', () => {
       role: 'practitioner',
     } as const;
     for (const kind of app.kinds.filter((entry) =>
-      ['page', 'link', 'answer', 'thing'].includes(entry.name),
+      ['page', 'link', 'answer', 'event', 'thing'].includes(entry.name),
     )) {
       const documents = (await kind.search?.documents(member)) ?? [];
       expect(documents.map((document) => document.title).join(' '), kind.name).toContain(CANARY);

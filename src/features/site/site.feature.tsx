@@ -7,7 +7,6 @@ import { ANONYMOUS, type Viewer } from '../access/index.js';
 import type { Translator } from '../../platform/i18n/catalogue.js';
 import { defineFeature } from '../feature.js';
 import { HomePage, type HomeList } from './pages/home.page.js';
-import { EventsPage } from './pages/sections.page.js';
 import { REFERENCE_LOCALE } from '../../platform/i18n/catalogue.js';
 import { negotiateLocale } from '../../platform/i18n/negotiate.js';
 import type { LocaleParams } from '../../ui/site.js';
@@ -39,7 +38,7 @@ async function homeLists(
 
 export const siteFeature = defineFeature({
   name: 'site',
-  paths: ['/', '/events'],
+  paths: ['/'],
   create: (platform, needs: { kinds: () => readonly ContentKind[] }) => ({
     platform,
     kinds: needs.kinds,
@@ -70,8 +69,5 @@ export const siteFeature = defineFeature({
       const lists = await homeLists(sources, request.viewer ?? ANONYMOUS, t);
       return pages.sendShared(reply, <HomePage ctx={ctx} lists={lists} />);
     });
-    site.get<{ Params: LocaleParams }>('/events', async (request, reply) =>
-      pages.sendShared(reply, <EventsPage ctx={ctxOf(request, reply)} />),
-    );
   },
 });

@@ -79,3 +79,23 @@ export interface SeedItem {
   /** ISO 3166-1 alpha-2 codes. */
   countries: string[];
 }
+
+/**
+ * A past event the seed names (the US human rights cities gatherings): only its year and city
+ * are known, so it is shown with its year alone and in no calendar.
+ */
+export interface SeedEvent {
+  slug: string;
+  year: number;
+  /** IANA time zone of the city. */
+  timeZone: string;
+  city: string;
+  country: string;
+  title: string;
+  summary: string;
+  /** Markdown; links to the Knowledge Centre's entry relative to the event's page. */
+  description: string;
+  themes: string[];
+  sdgs: number[];
+  rights: number[];
+}

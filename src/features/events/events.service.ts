@@ -1,0 +1,136 @@
+/**
+ * Registering for an event and cancelling, with the messages that follow: a confirmed place (with
+ * the online link and the room details), a place on the waiting list, and the place that comes
+ * when someone cancels.
+ */
+import type { Catalogue } from '../../platform/i18n/catalogue.js';
+import { composeMail } from '../../platform/mail/compose.js';
+import type { Mailer } from '../../platform/mail/mailer.js';
+import { ForbiddenError, NotFoundError } from '../../platform/errors/errors.js';
+import { dateTimeFormat } from '../../platform/i18n/dates.js';
+import {
+  ROLES,
+  canSeeMembersLayer,
+  type AccessRepository,
+  type Role,
+  type SignedInViewer,
+} from '../access/index.js';
+import type { EventsRepository, EventView } from './events.repository.js';
+import type { RegistrationsRepository } from './registrations.repository.js';
+
+export interface EventsServiceDeps {
+  events: EventsRepository;
+  registrations: RegistrationsRepository;
+  accessRepository: AccessRepository;
+  mailer: Mailer;
+  catalogue: Catalogue;
+  publicUrl: string;
+}
+
+/** What a person may do about an event now. */
+export type RegisterResult =
+  { ok: true; status: 'confirmed' | 'waiting' } | { ok: false; reason: 'closed' | 'members-only' };
+
+/** When an event happens, in its own zone, as a sentence's words. */
+export function whenText(
+  event: Pick<EventView, 'startsAt' | 'endsAt' | 'timeZone'>,
+  locale: string,
+) {
+  const format = dateTimeFormat(locale, {
+    dateStyle: 'full',
+    timeStyle: 'short',
+    timeZone: event.timeZone,
+  });
+  return `${format.formatRange(event.startsAt, event.endsAt)} (${event.timeZone})`;
+}
+
+export function createEventsService(deps: EventsServiceDeps) {
+  const { events, registrations } = deps;
+
+  /** The event by its slug as this person reads it, in their language. */
+  async function readable(viewer: SignedInViewer, slug: string, locale: string) {
+    const event = await events.find(viewer, slug, locale);
+    if (event === null) throw new NotFoundError();
+    if (event === 'members-only') throw new ForbiddenError();
+    return event;
+  }
+
+  /** Tells a person of their place (or their place on the waiting list) in their language. */
+  async function tell(
+    userId: string,
+    slug: string,
+    kind: 'confirmed' | 'waiting' | 'movedUp',
+  ): Promise<void> {
+    const person = await deps.accessRepository.findUser(userId);
+    if (!person) return;
+    const locale = deps.catalogue.isSupported(person.locale) ? person.locale : 'en';
+    // Read as the person (their granted role): someone who lost the members' layer since they
+    // registered is not sent a members-only event's details.
+    const role: Role = (ROLES as readonly string[]).includes(person.role)
+      ? (person.role as Role)
+      : 'registered';
+    const event = await events.find({ kind: 'user', id: person.id, role }, slug, locale);
+    const shown = event === 'members-only' || event === null ? null : event;
+    if (!shown) return;
+    const t = deps.catalogue.translator(locale);
+    const own = await registrations.own(shown.id, userId);
+    const values = { title: shown.title, when: whenText(shown, locale) };
+    const details =
+      own?.status === 'confirmed'
+        ? [
+            own.onlineUrl ? t.t('events.mail.onlineLink', { url: own.onlineUrl }) : '',
+            own.roomDetails ? t.t('events.mail.roomDetails', { details: own.roomDetails }) : '',
+          ].filter(Boolean)
+        : [];
+    const page = `${deps.publicUrl}/${locale}/events/${shown.slug}`;
+    await deps.mailer.send(
+      composeMail({
+        to: person.email,
+        locale,
+        subject: t.t(`events.mail.${kind}.subject`, values),
+        greeting: t.t('mail.greeting', { name: person.name }),
+        paragraphs: [t.t(`events.mail.${kind}.body`, values), ...details],
+        action: { label: t.t('events.mail.action'), url: page },
+        footer: t.t('events.mail.footer'),
+      }),
+    );
+  }
+
+  return {
+    readable,
+
+    /** Registers the person for the event, on the waiting list when it is full, and tells them. */
+    async register(
+      viewer: SignedInViewer,
+      slug: string,
+      locale: string,
+      answers: Record<string, string> = {},
+    ): Promise<RegisterResult> {
+      const event = await readable(viewer, slug, locale);
+      if (event.eligibility === 'members' && !canSeeMembersLayer(viewer))
+        return { ok: false, reason: 'members-only' };
+      const outcome = await registrations.register(event.id, viewer.id, answers);
+      if (!outcome.ok) return outcome;
+      if (!outcome.already) await tell(viewer.id, event.slug, outcome.status);
+      return { ok: true, status: outcome.status };
+    },
+
+    /** Cancels the person's registration; the first person waiting gets the place and is told. */
+    async cancel(
+      viewer: SignedInViewer,
+      slug: string,
+      locale: string,
+    ): Promise<{ ok: true } | { ok: false; reason: 'none' | 'too-late' }> {
+      const event = await readable(viewer, slug, locale);
+      const outcome = await registrations.cancel(event.id, viewer.id);
+      if (!outcome.ok) return outcome;
+      if (outcome.movedUp) await tell(outcome.movedUp, event.slug, 'movedUp');
+      return { ok: true };
+    },
+
+    /** The person's registration for the event (with the private details once confirmed). */
+    own: (viewer: SignedInViewer, eventId: string) => registrations.own(eventId, viewer.id),
+  };
+}
+
+export type EventsService = ReturnType<typeof createEventsService>;

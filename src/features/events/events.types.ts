@@ -1,0 +1,36 @@
+/** The words of events: their kinds, states, and what registration allows. */
+
+export const EVENT_KINDS = [
+  'workshop',
+  'exchange',
+  'dialogue',
+  'webinar',
+  'conference',
+  'study-visit',
+] as const;
+export type EventKind = (typeof EVENT_KINDS)[number];
+
+/** draft → published → closed (with its outcomes); published ↔ postponed; any → cancelled. */
+export const EVENT_STATUSES = ['draft', 'published', 'cancelled', 'postponed', 'closed'] as const;
+export type EventStatus = (typeof EVENT_STATUSES)[number];
+
+/** The states in which an event is shown to readers. */
+export const SHOWN_STATUSES: readonly EventStatus[] = [
+  'published',
+  'cancelled',
+  'postponed',
+  'closed',
+];
+
+export const REGISTRATION_MODES = ['none', 'open'] as const;
+export type RegistrationMode = (typeof REGISTRATION_MODES)[number];
+
+/** Who may register: anyone with a confirmed address, or network members. */
+export const ELIGIBILITIES = ['anyone', 'members'] as const;
+export type Eligibility = (typeof ELIGIBILITIES)[number];
+
+export const REGISTRATION_STATUSES = ['confirmed', 'waiting', 'cancelled'] as const;
+export type RegistrationStatus = (typeof REGISTRATION_STATUSES)[number];
+
+export const isEventKind = (value: unknown): value is EventKind =>
+  (EVENT_KINDS as readonly unknown[]).includes(value);

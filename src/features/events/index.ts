@@ -1,0 +1,2 @@
+export { eventsFeature, type EventsApi, type EventsNeeds } from './events.feature.js';
+export * from './events.types.js';
