@@ -160,7 +160,7 @@ describe('hrcn commands', PROCESS_TIMEOUT, () => {
     try {
       const seed = await hrcn(fresh, ['db', 'seed']);
       expect(seed.code, seed.stderr).toBe(0);
-      expect(seed.stderr).toContain('[1/6] vocabularies');
+      expect(seed.stderr).toContain('[1/7] vocabularies');
       expect(seed.stderr).toMatch(/Seeding initial content: done in \d+ ms/);
       expect(seed.stderr).toContain('links: 109 added'); // 98 links and their 11 groups
       expect(seed.stderr).toContain('items: 21 added');
