@@ -57,11 +57,11 @@ export function registerEventRoutes(site: FastifyInstance, deps: EventRouteDeps,
     url: `${deps.publicUrl}/${locale}/events/${event.slug}`,
   });
 
-  const sendCalendar = (reply: FastifyReply, body: string, name: string) =>
+  const sendCalendar = (reply: FastifyReply, body: string, name: string, shared = true) =>
     reply
       .type('text/calendar; charset=utf-8')
       .header('content-disposition', `attachment; filename="${name}.ics"`)
-      .header('cache-control', 'public, max-age=300')
+      .header('cache-control', shared ? 'public, max-age=300' : 'private, no-store')
       .send(body);
 
   site.get<{ Params: LocaleParams; Querystring: Query }>('/events', async (request, reply) => {
@@ -123,14 +123,7 @@ export function registerEventRoutes(site: FastifyInstance, deps: EventRouteDeps,
       host,
       privateDetails: details,
     });
-    return reply
-      .type('text/calendar; charset=utf-8')
-      .header('content-disposition', `attachment; filename="${event.slug}.ics"`)
-      .header(
-        'cache-control',
-        details || event.access !== 'public' ? 'private, no-store' : 'public, max-age=300',
-      )
-      .send(body);
+    return sendCalendar(reply, body, event.slug, !details && event.access === 'public');
   });
 
   site.get<{ Params: EventParams; Querystring: { done?: string } }>(

@@ -18,7 +18,4 @@ export function eventFilter(query: Query, themeKeys: readonly string[]): EventFi
   return filter;
 }
 
-export function pageOf(query: Query, max = 10_000): number {
-  const page = Number(firstValue(query.page));
-  return Number.isInteger(page) && page >= 1 && page <= max ? page : 1;
-}
+export { pageOf } from '../../platform/http/query.js';

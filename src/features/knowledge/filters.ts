@@ -26,8 +26,4 @@ export function itemFilter(query: Query, locales: readonly string[]): ItemFilter
   return filter;
 }
 
-/** A page number of a query string: 1 when absent or wrong, at most `max`. */
-export function pageOf(query: Query, max = 10_000): number {
-  const page = Number(firstValue(query.page));
-  return Number.isInteger(page) && page >= 1 && page <= max ? page : 1;
-}
+export { pageOf } from '../../platform/http/query.js';

@@ -4,3 +4,9 @@ export type Query = Record<string, string | string[] | undefined>;
 /** The first value of a query parameter (a name given twice keeps its first value). */
 export const firstValue = (value: string | string[] | undefined): string | undefined =>
   Array.isArray(value) ? value[0] : value;
+
+/** A page number of a query string: 1 when absent or wrong, at most `max`. */
+export function pageOf(query: Query, max = 10_000): number {
+  const page = Number(firstValue(query.page));
+  return Number.isInteger(page) && page >= 1 && page <= max ? page : 1;
+}
