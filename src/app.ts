@@ -176,6 +176,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     items: knowledge.items,
   });
   app.add(eventsFeature, {
+    countryCodes: vocabularies.countryCodes,
     accessRepository: access.repository,
     themeKeys: vocabularies.themeKeys,
   });

@@ -75,8 +75,12 @@ export async function checkWithAxe(
   served: { browser: Browser; baseUrl: string; prefix: string },
   context: BrowserContext,
   targets: readonly string[],
+  colorScheme: 'light' | 'dark' = 'light',
 ): Promise<void> {
-  const checker = await served.browser.newContext({ storageState: await context.storageState() });
+  const checker = await served.browser.newContext({
+    storageState: await context.storageState(),
+    colorScheme,
+  });
   const page = await checker.newPage();
   for (const target of targets) {
     await page.goto(`${served.baseUrl}${target}`);
@@ -88,7 +92,10 @@ export async function checkWithAxe(
       .replace(/[0-9a-f]{8}-[0-9a-f-]{27}/g, 'id')
       .slice(0, 80);
     await page.screenshot({
-      path: path.join(SCREENSHOTS, `${served.prefix}-${name}.png`),
+      path: path.join(
+        SCREENSHOTS,
+        `${served.prefix}-${name}${colorScheme === 'dark' ? '-dark' : ''}.png`,
+      ),
       fullPage: true,
     });
   }

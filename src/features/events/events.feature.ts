@@ -6,6 +6,9 @@
 import type { AccessRepository } from '../access/index.js';
 import { defineFeature } from '../feature.js';
 import { eventKind } from './event.kind.js';
+import { createEventEditingRepository } from './editing.repository.js';
+import { registerEventEditingRoutes } from './editing.routes.js';
+import { createEventEditingService } from './editing.service.js';
 import { createEventsRepository } from './events.repository.js';
 import { registerEventRoutes } from './events.routes.js';
 import { createEventsService } from './events.service.js';
@@ -14,31 +17,45 @@ import { createRegistrationsRepository } from './registrations.repository.js';
 export interface EventsNeeds {
   accessRepository: AccessRepository;
   themeKeys(): Promise<readonly string[]>;
+  countryCodes: readonly string[];
 }
 
 export const eventsFeature = defineFeature({
   name: 'events',
-  paths: ['/events'],
+  paths: ['/events', '/editor/events'],
   create: (platform, needs: EventsNeeds) => {
     const { database, clock } = platform;
     const events = createEventsRepository(database.db, clock);
     const registrations = createRegistrationsRepository(database.db, clock);
-    return {
-      platform,
-      needs,
+    const service = createEventsService({
       events,
       registrations,
-      service: createEventsService({
-        events,
-        registrations,
-        accessRepository: needs.accessRepository,
-        mailer: platform.mailer,
-        catalogue: platform.catalogue,
-        publicUrl: platform.publicUrl,
-      }),
-    };
+      accessRepository: needs.accessRepository,
+      mailer: platform.mailer,
+      catalogue: platform.catalogue,
+      publicUrl: platform.publicUrl,
+      contentChanged: platform.contentChanged,
+    });
+    const editing = createEventEditingService({
+      editing: createEventEditingRepository(database.db, clock),
+      events: service,
+      locales: platform.catalogue.locales,
+      themeKeys: needs.themeKeys,
+      contentChanged: platform.contentChanged,
+    });
+    return { platform, needs, events, registrations, service, editing };
   },
-  routes: (site, api) =>
+  routes: (site, api) => {
+    registerEventEditingRoutes(
+      site.app,
+      {
+        editing: api.editing,
+        contentLocales: api.platform.catalogue.locales,
+        themeKeys: api.needs.themeKeys,
+        countryCodes: api.needs.countryCodes,
+      },
+      site.ctxOf,
+    );
     registerEventRoutes(
       site.app,
       {
@@ -51,7 +68,8 @@ export const eventsFeature = defineFeature({
         pages: site.pages,
       },
       site.ctxOf,
-    ),
+    );
+  },
   kinds: (api) => [
     eventKind({
       db: api.platform.database.db,

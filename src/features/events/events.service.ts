@@ -17,6 +17,7 @@ import {
 } from '../access/index.js';
 import type { EventsRepository, EventView } from './events.repository.js';
 import type { RegistrationsRepository } from './registrations.repository.js';
+import { TOLD_STATUSES, type EventStatus } from './events.types.js';
 
 export interface EventsServiceDeps {
   events: EventsRepository;
@@ -25,7 +26,13 @@ export interface EventsServiceDeps {
   mailer: Mailer;
   catalogue: Catalogue;
   publicUrl: string;
+  /** Pages that show the event (its places left) are rendered afresh. */
+  contentChanged(): Promise<void>;
 }
+
+/** The messages a registrant may be sent. */
+export type RegistrantMail =
+  'confirmed' | 'waiting' | 'movedUp' | 'changed' | 'cancelled' | 'postponed';
 
 /** What a person may do about an event now. */
 export type RegisterResult =
@@ -55,12 +62,12 @@ export function createEventsService(deps: EventsServiceDeps) {
     return event;
   }
 
-  /** Tells a person of their place (or their place on the waiting list) in their language. */
-  async function tell(
-    userId: string,
-    slug: string,
-    kind: 'confirmed' | 'waiting' | 'movedUp',
-  ): Promise<void> {
+  /**
+   * Tells a registrant, in their language, of their place (or their place on the waiting list),
+   * or of a change to the event: its time or place, its cancellation or postponement (with the
+   * reason the organisers gave).
+   */
+  async function tell(userId: string, slug: string, kind: RegistrantMail): Promise<void> {
     const person = await deps.accessRepository.findUser(userId);
     if (!person) return;
     const locale = deps.catalogue.isSupported(person.locale) ? person.locale : 'en';
@@ -74,9 +81,14 @@ export function createEventsService(deps: EventsServiceDeps) {
     if (!shown) return;
     const t = deps.catalogue.translator(locale);
     const own = await registrations.own(shown.id, userId);
-    const values = { title: shown.title, when: whenText(shown, locale) };
+    const values = {
+      title: shown.title,
+      when: whenText(shown, locale),
+      where: shown.place ? [shown.place, shown.city].filter(Boolean).join(', ') : '',
+      reason: shown.statusReason,
+    };
     const details =
-      own?.status === 'confirmed'
+      own?.status === 'confirmed' && !TOLD_STATUSES.includes(kind as EventStatus)
         ? [
             own.onlineUrl ? t.t('events.mail.onlineLink', { url: own.onlineUrl }) : '',
             own.roomDetails ? t.t('events.mail.roomDetails', { details: own.roomDetails }) : '',
@@ -89,7 +101,14 @@ export function createEventsService(deps: EventsServiceDeps) {
         locale,
         subject: t.t(`events.mail.${kind}.subject`, values),
         greeting: t.t('mail.greeting', { name: person.name }),
-        paragraphs: [t.t(`events.mail.${kind}.body`, values), ...details],
+        paragraphs: [
+          t.t(`events.mail.${kind}.body`, values),
+          ...(values.where && kind === 'changed' ? [t.t('events.mail.where', values)] : []),
+          ...(values.reason && TOLD_STATUSES.includes(kind as EventStatus)
+            ? [t.t('events.mail.reason', values)]
+            : []),
+          ...details,
+        ],
         action: { label: t.t('events.mail.action'), url: page },
         footer: t.t('events.mail.footer'),
       }),
@@ -98,6 +117,11 @@ export function createEventsService(deps: EventsServiceDeps) {
 
   return {
     readable,
+
+    /** Tells every live registrant of the event (confirmed or waiting) of a change to it. */
+    async tellRegistrants(userIds: readonly string[], slug: string, kind: RegistrantMail) {
+      for (const userId of userIds) await tell(userId, slug, kind);
+    },
 
     /** Registers the person for the event, on the waiting list when it is full, and tells them. */
     async register(
@@ -111,7 +135,9 @@ export function createEventsService(deps: EventsServiceDeps) {
         return { ok: false, reason: 'members-only' };
       const outcome = await registrations.register(event.id, viewer.id, answers);
       if (!outcome.ok) return outcome;
-      if (!outcome.already) await tell(viewer.id, event.slug, outcome.status);
+      if (outcome.already) return { ok: true, status: outcome.status };
+      await deps.contentChanged();
+      await tell(viewer.id, event.slug, outcome.status);
       return { ok: true, status: outcome.status };
     },
 
@@ -124,6 +150,7 @@ export function createEventsService(deps: EventsServiceDeps) {
       const event = await readable(viewer, slug, locale);
       const outcome = await registrations.cancel(event.id, viewer.id);
       if (!outcome.ok) return outcome;
+      await deps.contentChanged();
       if (outcome.movedUp) await tell(outcome.movedUp, event.slug, 'movedUp');
       return { ok: true };
     },

@@ -34,3 +34,15 @@ export type RegistrationStatus = (typeof REGISTRATION_STATUSES)[number];
 
 export const isEventKind = (value: unknown): value is EventKind =>
   (EVENT_KINDS as readonly unknown[]).includes(value);
+
+/** The moves an organiser may make from each state. Cancelling and postponing need a reason. */
+export const EVENT_TRANSITIONS: Readonly<Record<EventStatus, readonly EventStatus[]>> = {
+  draft: ['published'],
+  published: ['postponed', 'cancelled', 'closed', 'draft'],
+  postponed: ['published', 'cancelled'],
+  cancelled: [],
+  closed: ['published'],
+};
+
+/** States whose move is told to registrants, with the reason. */
+export const TOLD_STATUSES: readonly EventStatus[] = ['cancelled', 'postponed'];

@@ -10,6 +10,7 @@ import { isKnowledgeSection } from './knowledge.sections.js';
 import type { ItemsRepository } from './items.repository.js';
 import type { LinkChecker } from './link-check.js';
 import { NotFoundError } from '../../platform/errors/errors.js';
+import { contentLocaleOf as localeOfContent } from '../../platform/http/query.js';
 import { typedValues } from '../../ui/components/form.js';
 import { MembersTeaserPage } from '../../ui/pages/message.page.js';
 import { EditorListPage, RevisionsPage } from './pages/editor.page.js';
@@ -45,11 +46,8 @@ export function registerKnowledgeRoutes(
 ): void {
   const limited = formPost(site);
 
-  const contentLocaleOf = (query: { lang?: unknown }, fallback: string): string => {
-    const lang = typeof query.lang === 'string' ? query.lang : fallback;
-    if (!deps.contentLocales.includes(lang)) throw new NotFoundError();
-    return lang;
-  };
+  const contentLocaleOf = (query: { lang?: unknown }, fallback: string): string =>
+    localeOfContent(query, fallback, deps.contentLocales);
 
   site.get<{ Params: LocaleParams & { section: string; slug: string } }>(
     '/knowledge/:section/:slug',

@@ -1,3 +1,5 @@
+import { NotFoundError } from '../errors/errors.js';
+
 /** Query strings as Fastify parses them: a name given twice is a list. */
 export type Query = Record<string, string | string[] | undefined>;
 
@@ -9,4 +11,18 @@ export const firstValue = (value: string | string[] | undefined): string | undef
 export function pageOf(query: Query, max = 10_000): number {
   const page = Number(firstValue(query.page));
   return Number.isInteger(page) && page >= 1 && page <= max ? page : 1;
+}
+
+/**
+ * The language of content a form writes, from `?lang=` (else `fallback`); an unknown language is
+ * a page that does not exist.
+ */
+export function contentLocaleOf(
+  query: { lang?: unknown },
+  fallback: string,
+  locales: readonly string[],
+): string {
+  const lang = typeof query.lang === 'string' ? query.lang : fallback;
+  if (!locales.includes(lang)) throw new NotFoundError();
+  return lang;
 }

@@ -38,3 +38,45 @@ export function SdgCheckboxes(props: VocabularyFieldProps) {
     />
   );
 }
+
+/** A multiple choice among many (countries): a list box that works without script. */
+export function MultiSelect(props: {
+  ctx: PageContext;
+  name: string;
+  label: MessageKey;
+  hint: MessageKey;
+  options: readonly { value: string; label: string }[];
+  chosen: readonly string[];
+  error?: string;
+}): JSX.Element {
+  const { ctx, name } = props;
+  const chosen = new Set(props.chosen);
+  return (
+    <div class={props.error ? 'field has-error' : 'field'}>
+      <label for={name}>{ctx.t(props.label)}</label>
+      <p class="hint" id={`${name}-hint`}>
+        {ctx.t(props.hint)}
+      </p>
+      {props.error ? (
+        <p class="field-error" id={`${name}-error`}>
+          {ctx.t(props.error as MessageKey)}
+        </p>
+      ) : (
+        ''
+      )}
+      <select
+        id={name}
+        name={name}
+        multiple="multiple"
+        size="6"
+        aria-describedby={props.error ? `${name}-hint ${name}-error` : `${name}-hint`}
+      >
+        {props.options.map((option) => (
+          <option value={option.value} selected={chosen.has(option.value)} safe>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}

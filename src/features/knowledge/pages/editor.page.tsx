@@ -41,6 +41,8 @@ export function EditorListPage(props: {
         <a href={ctx.href('/editor/import')}>{ctx.t('editor.import.nav')}</a>
         {' · '}
         <a href={ctx.href('/editor/questions')}>{ctx.t('experts.desk.nav')}</a>
+        {' · '}
+        <a href={ctx.href('/editor/events')}>{ctx.t('events.editor.manage')}</a>
       </p>
       <form
         method="get"

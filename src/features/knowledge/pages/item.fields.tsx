@@ -19,53 +19,16 @@ import {
   type FormValues,
 } from '../../../ui/components/form.js';
 import { articleOptions, codeOptions } from '../../../ui/components/choices.js';
+import { TranslationStatusSelect } from '../../../ui/components/fields.js';
 import type { PageContext } from '../../../ui/context.js';
 import type { MessageKey } from '../../../ui/messages.js';
 import { languageName } from '../../../platform/i18n/names.js';
 import { byLabel, fieldLabel, sectionTitle } from './labels.js';
-import { SdgCheckboxes, ThemeCheckboxes } from '../../../ui/components/vocabulary-fields.js';
-
-/** A multiple choice among many (countries): a list box that works without script. */
-function MultiSelect(props: {
-  ctx: PageContext;
-  name: string;
-  label: MessageKey;
-  hint: MessageKey;
-  options: readonly { value: string; label: string }[];
-  chosen: readonly string[];
-  error?: string;
-}): JSX.Element {
-  const { ctx, name } = props;
-  const chosen = new Set(props.chosen);
-  return (
-    <div class={props.error ? 'field has-error' : 'field'}>
-      <label for={name}>{ctx.t(props.label)}</label>
-      <p class="hint" id={`${name}-hint`}>
-        {ctx.t(props.hint)}
-      </p>
-      {props.error ? (
-        <p class="field-error" id={`${name}-error`}>
-          {ctx.t(props.error as MessageKey)}
-        </p>
-      ) : (
-        ''
-      )}
-      <select
-        id={name}
-        name={name}
-        multiple="multiple"
-        size="6"
-        aria-describedby={props.error ? `${name}-hint ${name}-error` : `${name}-hint`}
-      >
-        {props.options.map((option) => (
-          <option value={option.value} selected={chosen.has(option.value)} safe>
-            {option.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-}
+import {
+  MultiSelect,
+  SdgCheckboxes,
+  ThemeCheckboxes,
+} from '../../../ui/components/vocabulary-fields.js';
 
 /** The title, the first field of every editor's form. */
 export function TitleField(props: {
@@ -144,17 +107,7 @@ export function ItemTextFields(props: {
       {isOriginal ? (
         ''
       ) : (
-        <Select
-          ctx={ctx}
-          name="translationStatus"
-          label="editor.field.translationStatus"
-          placeholder="editor.field.translationStatusChoose"
-          options={[
-            { value: 'reviewed', label: ctx.text('editor.translation.reviewed') },
-            { value: 'needs-review', label: ctx.text('editor.translation.needs-review') },
-          ]}
-          value={textValue(values, 'translationStatus')}
-        />
+        <TranslationStatusSelect ctx={ctx} value={textValue(values, 'translationStatus')} />
       )}
     </fieldset>
   );

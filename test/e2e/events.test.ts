@@ -1,0 +1,164 @@
+/// <reference lib="dom" />
+/**
+ * Events in a real Chromium with JavaScript off: an editor creates a workshop with two places
+ * (a time the clocks skip first, refused with the typed text kept) and publishes it; three people
+ * register (the third waits), one cancels, and the third is moved up and told by e-mail through a
+ * real SMTP server. Every new page is checked with axe in two languages and both colour schemes,
+ * the form with its problems shown included.
+ */
+import path from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  AXE_TAGS,
+  checkWithAxe as checkPagesWithAxe,
+  becomeFirstAdministrator,
+  launchBrowser,
+  SCREENSHOTS,
+  serveTestApp,
+  signInThroughForm,
+  type ServedApp,
+} from '../support/browser.js';
+import { signUpAndSignIn } from '../support/form-browser.js';
+import { startSmtpServer, type TestSmtpServer } from '../support/smtp.js';
+
+let smtp: TestSmtpServer;
+let served: ServedApp;
+let browser: Browser;
+beforeAll(async () => {
+  smtp = await startSmtpServer();
+  [served, browser] = await Promise.all([serveTestApp({ smtpUrl: smtp.url }), launchBrowser()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await served?.close();
+  await smtp?.close();
+});
+
+const noScript = { javaScriptEnabled: false } as const;
+const SLUG = 'housing-rights-brainstorm';
+
+/** A person with a confirmed address, signed in in a browser of their own without JavaScript. */
+async function person(n: number, name: string): Promise<{ context: BrowserContext; page: Page }> {
+  const email = `${name.toLowerCase()}@example.org`;
+  await signUpAndSignIn(served.app, smtp, { name, email }, `127.0.5.${n}`);
+  const context = await browser.newContext(noScript);
+  const page = await context.newPage();
+  await signInThroughForm(page, served.baseUrl, email, `${name} has a long passphrase`);
+  await page.waitForURL(/\/en\/account/);
+  await page.goto(`${served.baseUrl}/en/events/${SLUG}`);
+  return { context, page };
+}
+
+describe('events in Chromium, without JavaScript', () => {
+  it('go from an editor’s workshop to a waiting list that moves up by itself', async () => {
+    const editorContext = await browser.newContext(noScript);
+    const editor = await editorContext.newPage();
+    await becomeFirstAdministrator(editor, served, {
+      name: 'Erika Editor',
+      email: 'erika@example.org',
+      password: 'the editor’s long passphrase',
+    });
+
+    // 1. The editor creates a workshop; a time the clocks skip is refused, the text kept.
+    await editor.goto(`${served.baseUrl}/en/editor`);
+    await editor.getByRole('link', { name: 'Manage the events' }).click();
+    await editor.getByRole('link', { name: 'New event' }).click();
+    await editor.getByLabel('Title', { exact: true }).fill('Housing rights brainstorm');
+    await editor.getByLabel('Summary').fill('Three cities bring one question each.');
+    await editor.getByLabel('Kind of event').selectOption('workshop');
+    await editor.getByLabel('Time zone of the event').selectOption('Europe/Vienna');
+    await editor.getByLabel('Starts', { exact: true }).fill('2027-03-28T02:30');
+    await editor.getByLabel('Ends', { exact: true }).fill('2027-03-28T05:00');
+    await editor.getByLabel('Venue and address').fill('Rathaus, Friedrich-Schmidt-Platz 1');
+    await editor.getByLabel('City', { exact: true }).fill('Vienna');
+    await editor.getByLabel('Places', { exact: true }).fill('2');
+    await editor.getByRole('button', { name: 'Save' }).click();
+    await expect
+      .poll(() => editor.locator('.error-summary').textContent())
+      .toContain('This time does not exist in the event’s time zone');
+    expect(await editor.getByLabel('Title', { exact: true }).inputValue()).toBe(
+      'Housing rights brainstorm',
+    );
+    await editor.screenshot({
+      path: path.join(SCREENSHOTS, 'events-form-errors.png'),
+      fullPage: true,
+    });
+    await editor.getByLabel('Starts', { exact: true }).fill('2027-03-28T09:30');
+    await editor.getByLabel('Ends', { exact: true }).fill('2027-03-28T12:00');
+    await editor.getByRole('button', { name: 'Save' }).click();
+    await expect
+      .poll(() => editor.getByRole('status').first().textContent())
+      .toContain('The event is saved.');
+    const formPath = new URL(editor.url()).pathname;
+    await editor.getByRole('button', { name: 'Publish' }).click();
+    await expect.poll(() => editor.locator('.life-cycle').textContent()).toContain('Published');
+
+    // 2. Three people register; the third joins the waiting list.
+    const ana = await person(1, 'Ana');
+    await ana.page.getByRole('button', { name: 'Register' }).click();
+    await expect.poll(() => ana.page.locator('main').textContent()).toContain('You have a place.');
+    const ben = await person(2, 'Ben');
+    await ben.page.getByRole('button', { name: 'Register' }).click();
+    const cleo = await person(3, 'Cleo');
+    expect(await cleo.page.locator('main').textContent()).toContain('Every place is taken.');
+    await cleo.page.getByRole('button', { name: 'Join the waiting list' }).click();
+    await expect
+      .poll(() => cleo.page.locator('main').textContent())
+      .toContain('You are number 1 on the waiting list.');
+
+    // 3. Ana cancels; Cleo has her place, and is told by e-mail.
+    await ana.page.getByRole('button', { name: 'Cancel my registration' }).click();
+    await expect
+      .poll(() => ana.page.getByRole('status').first().textContent())
+      .toContain('Your registration is cancelled.');
+    await cleo.page.reload();
+    expect(await cleo.page.locator('main').textContent()).toContain('You have a place.');
+    const told = smtp.received.findLast((mail) => JSON.stringify(mail.to).includes('cleo@'));
+    expect(told?.subject).toBe('A place is yours at “Housing rights brainstorm”');
+    expect(told?.text).toContain('28 March 2027');
+
+    // 4. The editor sees the places taken.
+    await editor.goto(`${served.baseUrl}/en/editor/events`);
+    expect(await editor.locator('main').textContent()).toContain('2 of 2 places taken, 0 waiting');
+
+    // 5. axe on every new page, in two languages and both colour schemes.
+    for (const scheme of ['light', 'dark'] as const) {
+      await checkPagesWithAxe(
+        { browser, baseUrl: served.baseUrl, prefix: 'events' },
+        editorContext,
+        [
+          '/en/editor/events',
+          '/fr/editor/events',
+          '/en/editor/events/new',
+          formPath,
+          `${formPath.replace('/en/', '/de/')}?lang=fr`,
+        ],
+        scheme,
+      );
+      await checkPagesWithAxe(
+        { browser, baseUrl: served.baseUrl, prefix: 'events' },
+        cleo.context,
+        [`/en/events/${SLUG}`, `/es/events/${SLUG}`],
+        scheme,
+      );
+      // The form with its problems shown.
+      const checker = await browser.newContext({
+        storageState: await editorContext.storageState(),
+        colorScheme: scheme,
+      });
+      const page = await checker.newPage();
+      for (const locale of ['en', 'it']) {
+        await page.goto(`${served.baseUrl}/${locale}/editor/events/new`);
+        await page.locator('main form.editor-form button[type=submit]').click();
+        await page.getByRole('alert').waitFor();
+        const result = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+        expect(result.violations.map((violation) => violation.id)).toEqual([]);
+      }
+      await checker.close();
+    }
+    for (const context of [editorContext, ana.context, ben.context, cleo.context])
+      await context.close();
+  });
+});

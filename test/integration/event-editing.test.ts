@@ -1,0 +1,251 @@
+/**
+ * Organising events through HTTP on a real PostgreSQL, with mail through a real SMTP server: the
+ * form's checks in the event's own time zone (a time the clocks skip, an end before the start, a
+ * registration closing after the start, places below those given), each a localised message with
+ * the typed text kept; publishing, translating, moving the time (registrants told, the calendar's
+ * SEQUENCE bumped) and cancelling with a reason (registrants told, STATUS:CANCELLED).
+ */
+import ICAL from 'ical.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestApp, type TestApp } from '../support/app.js';
+import { FormBrowser, signInAsAdministrator, signUpAndSignIn } from '../support/form-browser.js';
+import { startSmtpServer, type TestSmtpServer } from '../support/smtp.js';
+
+let smtp: TestSmtpServer;
+let app: TestApp;
+let editor: FormBrowser;
+
+beforeAll(async () => {
+  smtp = await startSmtpServer();
+  app = await buildTestApp({ smtpUrl: smtp.url });
+  editor = await signInAsAdministrator(app);
+});
+afterAll(async () => {
+  await app.close();
+  await smtp.close();
+});
+
+const LINK = 'https://meet.example.org/vienna-dialogue-51c2';
+
+/** The form as an organiser fills it in: a dialogue in Vienna, 14:00–16:00 local time. */
+const filled = (changes: Record<string, string | string[]> = {}) => ({
+  title: 'Vienna dialogue on participation',
+  summary: 'How cities involve residents in their human rights work.',
+  description: 'We start from **Vienna’s** city council practice.',
+  slug: 'vienna-dialogue',
+  kind: 'dialogue',
+  access: 'public',
+  timeZone: 'Europe/Vienna',
+  startsAt: '2027-11-18T14:00',
+  endsAt: '2027-11-18T16:00',
+  place: 'Rathaus, Friedrich-Schmidt-Platz 1',
+  city: 'Vienna',
+  country: 'AT',
+  latitude: '48.2108',
+  longitude: '16.3572',
+  onlineUrl: LINK,
+  roomDetails: 'Steinsaal 2',
+  speakers: 'Shams Asadi\nKlaus Starl',
+  registration: 'open',
+  capacity: '2',
+  registrationClosesAt: '',
+  eligibility: 'anyone',
+  cancellationClosesAt: '',
+  themes: ['participation'],
+  sdgs: ['16'],
+  ...changes,
+});
+
+const mailsTo = (email: string) =>
+  smtp.received.filter((mail) => JSON.stringify(mail.to).includes(email));
+
+let eventId = '';
+
+describe('organising an event', () => {
+  it('refuses bad times and places with a localised message each, keeping what was typed', async () => {
+    const bad = await editor.submit(
+      '/en/editor/events/new',
+      '/en/editor/events/new',
+      filled({
+        // Vienna's clocks go from 02:00 to 03:00 on 28 March 2027.
+        startsAt: '2027-03-28T02:30',
+        endsAt: '2027-03-28T01:00',
+        registrationClosesAt: '2027-03-29T10:00',
+        onlineUrl: 'meet.example.org/no-scheme',
+        latitude: '123',
+      }),
+    );
+    expect(bad.statusCode).toBe(422);
+    expect(bad.body).toContain('This time does not exist in the event’s time zone');
+    expect(bad.body).toContain('Enter the meeting’s full address, starting with https://.');
+    expect(bad.body).toContain('Enter decimal degrees');
+    expect(bad.body).toContain('value="Vienna dialogue on participation"');
+    expect(bad.body).toContain('How cities involve residents in their human rights work.');
+
+    const reversed = await editor.submit(
+      '/en/editor/events/new',
+      '/en/editor/events/new',
+      filled({
+        startsAt: '2027-11-18T14:00',
+        endsAt: '2027-11-18T12:00',
+        registrationClosesAt: '2027-11-18T15:00',
+      }),
+    );
+    expect(reversed.statusCode).toBe(422);
+    expect(reversed.body).toContain('The end must come after the start.');
+    expect(reversed.body).toContain('Registration must close before the event starts.');
+
+    const french = await editor.submit(
+      '/fr/editor/events/new',
+      '/fr/editor/events/new',
+      filled({
+        endsAt: '2027-11-18T12:00',
+      }),
+    );
+    expect(french.statusCode).toBe(422);
+    expect(french.body).toContain('La fin doit venir après le début.');
+  });
+
+  it('creates a draft, publishes it, and shows it in its own zone', async () => {
+    const created = await editor.submit('/en/editor/events/new', '/en/editor/events/new', filled());
+    expect(created.statusCode).toBe(303);
+    eventId = /\/editor\/events\/([0-9a-f-]{36})/.exec(created.headers.location ?? '')?.[1] ?? '';
+    expect(eventId).not.toBe('');
+
+    const visitor = new FormBrowser(app);
+    expect((await visitor.get('/en/events/vienna-dialogue')).statusCode).toBe(404);
+
+    const form = await editor.get(`/en/editor/events/${eventId}`);
+    expect(form.body).toContain('value="2027-11-18T14:00"');
+    expect(form.body).toContain(LINK);
+    const published = await editor.submit(
+      `/en/editor/events/${eventId}`,
+      `/en/editor/events/${eventId}/status`,
+      { status: 'published' },
+    );
+    expect(published.statusCode).toBe(303);
+
+    const page = await visitor.get('/en/events/vienna-dialogue');
+    expect(page.statusCode).toBe(200);
+    // 14:00 in Vienna in November is 13:00 UTC.
+    expect(page.body).toContain('2027-11-18T13:00:00.000Z');
+    expect(page.body).toMatch(/18 November 2027, 14:00\s*–\s*16:00/);
+    expect(page.body).not.toContain(LINK);
+    expect(page.body).not.toContain('Steinsaal');
+
+    const list = await editor.get('/en/editor/events');
+    expect(list.body).toContain('Vienna dialogue on participation');
+    expect(list.body).toContain('0 of 2 places taken, 0 waiting');
+  });
+
+  it('keeps the places above those given, tells registrants of a new time, and bumps the calendar', async () => {
+    const first = await signUpAndSignIn(
+      app,
+      smtp,
+      { name: 'Ana', email: 'ana@example.org' },
+      '127.0.4.1',
+    );
+    const second = await signUpAndSignIn(
+      app,
+      smtp,
+      { name: 'Ben', email: 'ben@example.org' },
+      '127.0.4.2',
+    );
+    for (const person of [first, second])
+      await person.submit('/en/events/vienna-dialogue', '/en/events/vienna-dialogue/register', {});
+
+    const fewer = await editor.submit(
+      `/en/editor/events/${eventId}`,
+      `/en/editor/events/${eventId}`,
+      filled({ capacity: '1', title: 'Vienna dialogue, renamed' }),
+    );
+    expect(fewer.statusCode).toBe(422);
+    expect(fewer.body).toContain(
+      'the number of places cannot be lower than the places already given',
+    );
+    expect(fewer.body).toContain('value="Vienna dialogue, renamed"');
+
+    const before = smtp.received.length;
+    const moved = await editor.submit(
+      `/en/editor/events/${eventId}`,
+      `/en/editor/events/${eventId}`,
+      filled({ startsAt: '2027-11-19T10:00', endsAt: '2027-11-19T12:30' }),
+    );
+    expect(moved.statusCode).toBe(303);
+    const told = smtp.received.slice(before);
+    expect(told.map((mail) => mail.subject)).toEqual([
+      '“Vienna dialogue on participation” has changed',
+      '“Vienna dialogue on participation” has changed',
+    ]);
+    expect(told[0]?.text).toMatch(/19 November 2027.*10:00/);
+    expect(told[0]?.text).toContain(LINK);
+
+    const ics = await new FormBrowser(app).get('/en/events/vienna-dialogue/event.ics');
+    const vevent = new ICAL.Component(ICAL.parse(ics.body)).getFirstSubcomponent('vevent');
+    // Published from a draft (0: no calendar held it yet), then moved (1).
+    expect(vevent?.getFirstPropertyValue('sequence')).toBe(1);
+
+    // A change of text alone tells nobody.
+    const quiet = smtp.received.length;
+    await editor.submit(
+      `/en/editor/events/${eventId}`,
+      `/en/editor/events/${eventId}`,
+      filled({ startsAt: '2027-11-19T10:00', endsAt: '2027-11-19T12:30', summary: 'Reworded.' }),
+    );
+    expect(smtp.received.length).toBe(quiet);
+  });
+
+  it('is translated, text alone, into another language', async () => {
+    const saved = await editor.submit(
+      `/en/editor/events/${eventId}?lang=fr`,
+      `/en/editor/events/${eventId}?lang=fr`,
+      { title: 'Dialogue de Vienne sur la participation', summary: '', description: 'Texte.' },
+    );
+    expect(saved.statusCode).toBe(303);
+    const page = await new FormBrowser(app).get('/fr/events/vienna-dialogue');
+    expect(page.body).toContain('Dialogue de Vienne sur la participation');
+  });
+
+  it('is cancelled only with a reason, which registrants receive', async () => {
+    const url = `/en/editor/events/${eventId}`;
+    const silent = await editor.submit(url, `${url}/status`, { status: 'cancelled', reason: '' });
+    expect(silent.statusCode).toBe(422);
+    expect(silent.body).toContain('Say why: registrants receive it by e-mail.');
+    const wrong = await editor.submit(url, `${url}/status`, { status: 'draft-ish' });
+    expect(wrong.statusCode).toBe(422);
+
+    const before = smtp.received.length;
+    const cancelled = await editor.submit(url, `${url}/status`, {
+      status: 'cancelled',
+      reason: 'The city hall is closed for repairs.',
+    });
+    expect(cancelled.statusCode).toBe(303);
+    const told = smtp.received.slice(before);
+    expect(told).toHaveLength(2);
+    expect(told[0]?.subject).toBe('“Vienna dialogue on participation” is cancelled');
+    expect(told[0]?.text).toContain('The city hall is closed for repairs.');
+    expect(told[0]?.text).not.toContain(LINK);
+    expect(mailsTo('ben@example.org').at(-1)?.subject).toContain('is cancelled');
+
+    const page = await new FormBrowser(app).get('/en/events/vienna-dialogue');
+    expect(page.body).toContain('The city hall is closed for repairs.');
+    const ics = await new FormBrowser(app).get('/en/events/vienna-dialogue/event.ics');
+    expect(ics.body).toContain('STATUS:CANCELLED');
+    // Nothing moves a cancelled event.
+    const again = await editor.submit(url, `${url}/status`, { status: 'published' });
+    expect(again.statusCode).toBe(422);
+  });
+
+  it('is for editors only', async () => {
+    const person = await signUpAndSignIn(
+      app,
+      smtp,
+      { name: 'Cy', email: 'cy@example.org' },
+      '127.0.4.3',
+    );
+    expect((await person.get('/en/editor/events')).statusCode).toBe(403);
+    expect((await person.get(`/en/editor/events/${eventId}`)).statusCode).toBe(403);
+    const visitor = new FormBrowser(app);
+    expect((await visitor.get('/en/editor/events')).statusCode).toBe(303);
+  });
+});
