@@ -177,6 +177,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   });
   app.add(eventsFeature, {
     countryCodes: vocabularies.countryCodes,
+    publishItem: (viewer, locale, form) =>
+      knowledge.publishItem(viewer, 'publication', locale, form),
     accessRepository: access.repository,
     themeKeys: vocabularies.themeKeys,
   });

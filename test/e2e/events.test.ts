@@ -37,6 +37,11 @@ afterAll(async () => {
 });
 
 const noScript = { javaScriptEnabled: false } as const;
+
+// Shared by the journey and the accessibility check that follows it.
+let editorContext: BrowserContext;
+let cleo: { context: BrowserContext; page: Page };
+let formPath = '';
 const SLUG = 'housing-rights-brainstorm';
 
 /** A person with a confirmed address, signed in in a browser of their own without JavaScript. */
@@ -53,7 +58,7 @@ async function person(n: number, name: string): Promise<{ context: BrowserContex
 
 describe('events in Chromium, without JavaScript', () => {
   it('go from an editor’s workshop to a waiting list that moves up by itself', async () => {
-    const editorContext = await browser.newContext(noScript);
+    editorContext = await browser.newContext(noScript);
     const editor = await editorContext.newPage();
     await becomeFirstAdministrator(editor, served, {
       name: 'Erika Editor',
@@ -91,7 +96,7 @@ describe('events in Chromium, without JavaScript', () => {
     await expect
       .poll(() => editor.getByRole('status').first().textContent())
       .toContain('The event is saved.');
-    const formPath = new URL(editor.url()).pathname;
+    formPath = new URL(editor.url()).pathname;
     await editor.getByRole('button', { name: 'Publish' }).click();
     await expect.poll(() => editor.locator('.life-cycle').textContent()).toContain('Published');
 
@@ -101,7 +106,7 @@ describe('events in Chromium, without JavaScript', () => {
     await expect.poll(() => ana.page.locator('main').textContent()).toContain('You have a place.');
     const ben = await person(2, 'Ben');
     await ben.page.getByRole('button', { name: 'Register' }).click();
-    const cleo = await person(3, 'Cleo');
+    cleo = await person(3, 'Cleo');
     expect(await cleo.page.locator('main').textContent()).toContain('Every place is taken.');
     await cleo.page.getByRole('button', { name: 'Join the waiting list' }).click();
     await expect
@@ -123,7 +128,46 @@ describe('events in Chromium, without JavaScript', () => {
     await editor.goto(`${served.baseUrl}/en/editor/events`);
     expect(await editor.locator('main').textContent()).toContain('2 of 2 places taken, 0 waiting');
 
-    // 5. axe on every new page, in two languages and both colour schemes.
+    // 5. The editor marks who came and closes the workshop with its outcomes.
+    await editor.goto(`${served.baseUrl}${formPath}`);
+    await editor.getByRole('link', { name: 'Registrants, attendance and messages' }).click();
+    await editor.getByLabel('Ben came').check();
+    await editor.getByLabel('Cleo came').check();
+    await editor.getByRole('button', { name: 'Save who came' }).click();
+    await expect
+      .poll(() => editor.getByRole('status').first().textContent())
+      .toContain('2 people came');
+    await editor.goto(`${served.baseUrl}${formPath}`);
+    await editor.getByRole('link', { name: 'Close the event with its outcomes' }).click();
+    await editor
+      .getByLabel('Summary of the outcomes', { exact: true })
+      .fill('Each city takes one idea home.');
+    await editor
+      .getByLabel('Conclusions', { exact: true })
+      .fill('Vienna will test a rent mediation desk.');
+    await editor.getByRole('button', { name: 'Close the event and publish its outcomes' }).click();
+    await expect
+      .poll(() => editor.getByRole('status').first().textContent())
+      .toContain('The event is closed');
+
+    // 6. A visitor reads the outcomes in the Knowledge Centre.
+    const visitorContext = await browser.newContext(noScript);
+    const visitor = await visitorContext.newPage();
+    await visitor.goto(`${served.baseUrl}/en/events/${SLUG}`);
+    expect(await visitor.locator('main').textContent()).toContain('2 people took part.');
+    await visitor.getByRole('link', { name: 'Read the outcomes in the Knowledge Centre' }).click();
+    expect(await visitor.locator('h1').textContent()).toBe(
+      'Outcomes of “Housing rights brainstorm”',
+    );
+    expect(await visitor.locator('main').textContent()).toContain(
+      'Vienna will test a rent mediation desk.',
+    );
+    await visitor.screenshot({ path: path.join(SCREENSHOTS, 'events-outcomes-item.png') });
+
+    for (const context of [visitorContext, ana.context, ben.context]) await context.close();
+  });
+
+  it('has no axe violations on its pages, in two languages and both colour schemes', async () => {
     for (const scheme of ['light', 'dark'] as const) {
       await checkPagesWithAxe(
         { browser, baseUrl: served.baseUrl, prefix: 'events' },
@@ -134,13 +178,17 @@ describe('events in Chromium, without JavaScript', () => {
           '/en/editor/events/new',
           formPath,
           `${formPath.replace('/en/', '/de/')}?lang=fr`,
+          `${formPath}/registrants`,
+          `${formPath.replace('/en/', '/fr/')}/registrants?done=sent&count=2`,
+          `${formPath}/outcomes`,
+          `${formPath.replace('/en/', '/it/')}/outcomes`,
         ],
         scheme,
       );
       await checkPagesWithAxe(
         { browser, baseUrl: served.baseUrl, prefix: 'events' },
         cleo.context,
-        [`/en/events/${SLUG}`, `/es/events/${SLUG}`],
+        [`/en/events/${SLUG}`, `/es/events/${SLUG}`, `/en/knowledge/publications/${SLUG}-outcomes`],
         scheme,
       );
       // The form with its problems shown.
@@ -158,7 +206,6 @@ describe('events in Chromium, without JavaScript', () => {
       }
       await checker.close();
     }
-    for (const context of [editorContext, ana.context, ben.context, cleo.context])
-      await context.close();
+    for (const context of [editorContext, cleo.context]) await context.close();
   });
 });

@@ -195,6 +195,56 @@ describe('organising an event', () => {
     expect(smtp.received.length).toBe(quiet);
   });
 
+  it('lists its registrants for the organisers, as a safe CSV, with attendance and a message', async () => {
+    const tricky = await signUpAndSignIn(
+      app,
+      smtp,
+      { name: '=HYPERLINK("http://evil.example")', email: 'dee@example.org' },
+      '127.0.4.4',
+    );
+    await tricky.submit('/en/events/vienna-dialogue', '/en/events/vienna-dialogue/register', {});
+    const url = `/en/editor/events/${eventId}/registrants`;
+    const list = await editor.get(url);
+    expect(list.statusCode).toBe(200);
+    expect(list.body).toContain('ana@example.org');
+    expect(list.body).toContain('Waiting');
+
+    const csv = await editor.get(`${url}.csv`);
+    expect(csv.headers['content-type']).toContain('text/csv');
+    expect(csv.body).toContain('Name,E-mail address,Registration');
+    expect(csv.body).toContain('ana@example.org');
+    // A name that starts like a formula is kept as text.
+    expect(csv.body).toContain(`"'=HYPERLINK(""http://evil.example"")"`);
+    expect(csv.body).not.toMatch(/(^|,)=HYPERLINK/m);
+
+    const anaId = /id="attended-([0-9a-f-]{36})"/.exec(list.body)?.[1] ?? '';
+    const marked = await editor.submit(url, `/en/editor/events/${eventId}/attendance`, {
+      attended: [anaId],
+    });
+    expect(marked.headers.location).toContain('done=attendance&count=1');
+    expect((await editor.get(`${url}.csv`)).body).toMatch(/ana@example\.org,Has a place,[^,]+,Yes/);
+
+    const empty = await editor.submit(url, `/en/editor/events/${eventId}/message`, {
+      audience: 'all',
+      subject: '',
+      body: 'Bring your city’s figures.',
+    });
+    expect(empty.statusCode).toBe(422);
+    expect(empty.body).toContain('Enter a subject.');
+    expect(empty.body).toContain('Bring your city’s figures.');
+    const before = smtp.received.length;
+    const sent = await editor.submit(url, `/en/editor/events/${eventId}/message`, {
+      audience: 'confirmed',
+      subject: 'Before we meet',
+      body: 'Bring your city’s figures.\n\nWe start on time.',
+    });
+    expect(sent.headers.location).toContain('done=sent&count=2');
+    const messages = smtp.received.slice(before);
+    expect(messages.map((mail) => mail.subject)).toEqual(['Before we meet', 'Before we meet']);
+    expect(messages[0]?.replyTo?.text).toContain('@');
+    expect(JSON.stringify(messages.map((mail) => mail.to))).not.toContain('dee@example.org');
+  });
+
   it('is translated, text alone, into another language', async () => {
     const saved = await editor.submit(
       `/en/editor/events/${eventId}?lang=fr`,
@@ -221,7 +271,8 @@ describe('organising an event', () => {
     });
     expect(cancelled.statusCode).toBe(303);
     const told = smtp.received.slice(before);
-    expect(told).toHaveLength(2);
+    // The two with a place and the one waiting.
+    expect(told).toHaveLength(3);
     expect(told[0]?.subject).toBe('“Vienna dialogue on participation” is cancelled');
     expect(told[0]?.text).toContain('The city hall is closed for repairs.');
     expect(told[0]?.text).not.toContain(LINK);
@@ -247,5 +298,66 @@ describe('organising an event', () => {
     expect((await person.get(`/en/editor/events/${eventId}`)).statusCode).toBe(403);
     const visitor = new FormBrowser(app);
     expect((await visitor.get('/en/editor/events')).statusCode).toBe(303);
+  });
+
+  it('is closed with outcomes that become a Knowledge Centre item, its detail for members', async () => {
+    const created = await editor.submit(
+      '/en/editor/events/new',
+      '/en/editor/events/new',
+      filled({ slug: 'porto-workshop', title: 'Porto workshop on housing', capacity: '' }),
+    );
+    const id = /\/editor\/events\/([0-9a-f-]{36})/.exec(created.headers.location ?? '')?.[1] ?? '';
+    const url = `/en/editor/events/${id}`;
+    await editor.submit(url, `${url}/status`, { status: 'published' });
+    // Closing is through the outcomes, not a bare move.
+    expect((await editor.submit(url, `${url}/status`, { status: 'closed' })).statusCode).toBe(422);
+    const ana = await signUpAndSignIn(
+      app,
+      smtp,
+      { name: 'Eva', email: 'eva@example.org' },
+      '127.0.4.5',
+    );
+    await ana.submit('/en/events/porto-workshop', '/en/events/porto-workshop/register', {});
+
+    const empty = await editor.submit(`${url}/outcomes`, `${url}/outcomes`, {
+      summary: '',
+      minutes: '',
+      conclusions: '',
+      attendance: 'many',
+      detail: 'members',
+    });
+    expect(empty.statusCode).toBe(422);
+    expect(empty.body).toContain('Write a short summary of the outcomes.');
+    expect(empty.body).toContain('Write the minutes, the conclusions, or both.');
+    expect(empty.body).toContain('Enter a whole number of people, or leave it empty.');
+
+    const closed = await editor.submit(`${url}/outcomes`, `${url}/outcomes`, {
+      summary: 'Three cities will pool their eviction data.',
+      minutes: 'Porto, Ghent and Vienna presented their programmes.',
+      conclusions: 'A shared indicator on evictions by spring.',
+      attendance: '',
+      detail: 'members',
+    });
+    expect(closed.statusCode).toBe(303);
+    expect(closed.headers.location).toContain('done=closed');
+
+    const visitor = new FormBrowser(app);
+    const page = await visitor.get('/en/events/porto-workshop');
+    expect(page.body).toContain('<h2 id="outcomes-title">Outcomes</h2>');
+    // Nobody marked as having come: the people with a place are counted.
+    expect(page.body).toContain('1 person took part.');
+    const path = /href="(\/en\/knowledge\/publications\/[^"]+)">Read the outcomes/.exec(
+      page.body,
+    )?.[1];
+    expect(path).toBe('/en/knowledge/publications/porto-workshop-outcomes');
+    const item = await visitor.get(path ?? '');
+    expect(item.statusCode).toBe(200);
+    expect(item.body).toContain('Outcomes of “Porto workshop on housing”');
+    expect(item.body).toContain('Three cities will pool their eviction data.');
+    expect(item.body).not.toContain('A shared indicator on evictions by spring.');
+    expect(item.body).toContain('/en/events/porto-workshop');
+    const asEditor = await editor.get(path ?? '');
+    expect(asEditor.body).toContain('A shared indicator on evictions by spring.');
+    expect(asEditor.body).toContain('Porto, Ghent and Vienna presented their programmes.');
   });
 });

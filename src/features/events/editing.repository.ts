@@ -279,6 +279,14 @@ export function createEventEditingRepository(db: Db, clock: () => Date) {
          WHERE id = ${id}`);
     },
 
+    /** Closes the event with the item that holds its outcomes and how many took part. */
+    async close(id: string, itemId: string, attendance: number): Promise<void> {
+      await db.execute(sql`
+        UPDATE events SET status = 'closed', status_reason = '', outcomes_item_id = ${itemId},
+               attendance = ${attendance}, sequence = sequence + 1, updated_at = now()
+         WHERE id = ${id}`);
+    },
+
     /** The people with a live registration (confirmed or waiting), to tell them of a change. */
     async registrantIds(eventId: string): Promise<string[]> {
       const rows = await db.execute<{ user_id: string }>(sql`

@@ -34,7 +34,7 @@ export interface EventEditingRouteDeps {
 type IdParams = LocaleParams & { id: string };
 type Body = Record<string, unknown>;
 
-const NOTICES: readonly EventFormNotice[] = ['saved', 'status'];
+const NOTICES: readonly EventFormNotice[] = ['saved', 'status', 'closed'];
 
 export function registerEventEditingRoutes(
   site: FastifyInstance,

@@ -215,7 +215,8 @@ export function createEventEditingService(deps: EventEditingDeps) {
       const valid = validateForm(eventStatusSchema, form);
       if (!valid.ok) return valid;
       const { status, reason } = valid.value;
-      if (!EVENT_TRANSITIONS[stored.status].includes(status))
+      // Closing goes through the outcomes (outcomes.service.ts).
+      if (!EVENT_TRANSITIONS[stored.status].includes(status) || status === 'closed')
         return { ok: false, errors: { status: 'events.errors.transition' } };
       if (TOLD_STATUSES.includes(status) && reason === '')
         return { ok: false, errors: { reason: 'events.errors.reasonRequired' } };

@@ -10,6 +10,9 @@ import { createEventEditingRepository } from './editing.repository.js';
 import { registerEventEditingRoutes } from './editing.routes.js';
 import { createEventEditingService } from './editing.service.js';
 import { createEventsRepository } from './events.repository.js';
+import { registerOrganisingRoutes } from './organising.routes.js';
+import { createOrganisingService } from './organising.service.js';
+import { createOutcomesService, type PublishItem } from './outcomes.service.js';
 import { registerEventRoutes } from './events.routes.js';
 import { createEventsService } from './events.service.js';
 import { createRegistrationsRepository } from './registrations.repository.js';
@@ -18,6 +21,8 @@ export interface EventsNeeds {
   accessRepository: AccessRepository;
   themeKeys(): Promise<readonly string[]>;
   countryCodes: readonly string[];
+  /** Publishes an event's outcomes as a Knowledge Centre item (from the knowledge feature). */
+  publishItem: PublishItem;
 }
 
 export const eventsFeature = defineFeature({
@@ -36,14 +41,31 @@ export const eventsFeature = defineFeature({
       publicUrl: platform.publicUrl,
       contentChanged: platform.contentChanged,
     });
+    const editingRepository = createEventEditingRepository(database.db, clock);
     const editing = createEventEditingService({
-      editing: createEventEditingRepository(database.db, clock),
+      editing: editingRepository,
       events: service,
       locales: platform.catalogue.locales,
       themeKeys: needs.themeKeys,
       contentChanged: platform.contentChanged,
     });
-    return { platform, needs, events, registrations, service, editing };
+    const organising = createOrganisingService({
+      editing,
+      registrations,
+      mailer: platform.mailer,
+      catalogue: platform.catalogue,
+      publicUrl: platform.publicUrl,
+    });
+    const outcomes = createOutcomesService({
+      editing,
+      repository: editingRepository,
+      registrations,
+      publishItem: needs.publishItem,
+      catalogue: platform.catalogue,
+      publicUrl: platform.publicUrl,
+      contentChanged: platform.contentChanged,
+    });
+    return { platform, needs, events, registrations, service, editing, organising, outcomes };
   },
   routes: (site, api) => {
     registerEventEditingRoutes(
@@ -54,6 +76,11 @@ export const eventsFeature = defineFeature({
         themeKeys: api.needs.themeKeys,
         countryCodes: api.needs.countryCodes,
       },
+      site.ctxOf,
+    );
+    registerOrganisingRoutes(
+      site.app,
+      { organising: api.organising, outcomes: api.outcomes },
       site.ctxOf,
     );
     registerEventRoutes(

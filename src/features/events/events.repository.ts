@@ -55,6 +55,10 @@ export interface EventView extends EventSummary {
   cancellationClosesAt: Date | null;
   sequence: number;
   translations: { locale: string; status: string }[];
+  /** How many took part, counted when it was closed. */
+  attendance: number | null;
+  /** The address (without language) of its published outcomes in the Knowledge Centre. */
+  outcomesPath: string | null;
 }
 
 export interface EventFilter {
@@ -217,11 +221,15 @@ export function createEventsRepository(db: Db, clock: () => Date) {
           registration_closes_at: Date | null;
           cancellation_closes_at: Date | null;
           sequence: number;
+          attendance: number | null;
+          outcomes_path: string | null;
         }
       >(sql`
         SELECT ${summaryColumns}, e.original_locale, e.latitude, e.longitude, e.speakers, e.sdgs,
                e.rights, e.countries, e.eligibility, e.registration_closes_at,
-               e.cancellation_closes_at, e.sequence
+               e.cancellation_closes_at, e.sequence, e.attendance,
+               (SELECT '/knowledge/' || i.section || '/' || i.slug FROM items i
+                 WHERE i.id = e.outcomes_item_id AND i.status = 'published') AS outcomes_path
           FROM events e ${translationJoin(locale)}
          WHERE e.slug = ${slug} AND e.status <> 'draft'`);
       const row = result.rows[0];
@@ -244,6 +252,8 @@ export function createEventsRepository(db: Db, clock: () => Date) {
         cancellationClosesAt: row.cancellation_closes_at && new Date(row.cancellation_closes_at),
         sequence: row.sequence,
         translations: translations.rows,
+        attendance: row.attendance,
+        outcomesPath: row.outcomes_path,
       };
     },
   };

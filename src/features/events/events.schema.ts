@@ -22,6 +22,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { smallintArray, textArray, timestamps } from '../../platform/db/columns.js';
 import { personRef, users, uuidKey } from '../access/access.schema.js';
+import { items } from '../knowledge/items.schema.js';
 import { accessLevel } from '../knowledge/knowledge.schema.js';
 
 export const events = pgTable(
@@ -74,6 +75,10 @@ export const events = pgTable(
     eligibility: text('eligibility').notNull().default('anyone'),
     /** Registrants may cancel until then (null: until the event starts). */
     cancellationClosesAt: timestamp('cancellation_closes_at', { withTimezone: true }),
+    /** The Knowledge Centre item that holds its outcomes, published when it was closed. */
+    outcomesItemId: uuid('outcomes_item_id').references(() => items.id, { onDelete: 'set null' }),
+    /** How many people took part, as the organisers counted at closing. */
+    attendance: integer('attendance'),
     /** Bumped whenever its time, place or state changes: calendars replace their copy. */
     sequence: integer('sequence').notNull().default(0),
     /** Loaded by the initial content (src/seed), not written here. */
@@ -86,6 +91,10 @@ export const events = pgTable(
     index('events_list_idx').on(table.status, table.startsAt),
     check('events_ends_after_start', sql`${table.endsAt} >= ${table.startsAt}`),
     check('events_capacity_positive', sql`${table.capacity} IS NULL OR ${table.capacity} > 0`),
+    check(
+      'events_attendance_counted',
+      sql`${table.attendance} IS NULL OR ${table.attendance} >= 0`,
+    ),
     check('events_date_precision_known', sql`${table.datePrecision} IN ('time', 'year')`),
     check(
       'events_status_known',

@@ -6,7 +6,6 @@
  */
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';
-import type { RegistrationStatus } from './events.types.js';
 
 /** What the event says about registering, read under its lock. */
 interface LockedEvent extends Record<string, unknown> {
@@ -33,6 +32,21 @@ export interface OwnRegistration {
   rank: number | null;
   onlineUrl: string | null;
   roomDetails: string;
+}
+
+/** A live registration as the organisers see it. */
+export interface Registrant {
+  id: string;
+  name: string;
+  email: string;
+  /** The person's interface language, for messages to them. */
+  locale: string;
+  status: 'confirmed' | 'waiting';
+  registeredAt: Date;
+  /** Marked by the organisers after the event; null until then. */
+  attended: boolean | null;
+  /** Answers to the organisers' questions, by question. */
+  answers: Record<string, string>;
 }
 
 export function createRegistrationsRepository(db: Db, clock: () => Date) {
@@ -140,26 +154,44 @@ export function createRegistrationsRepository(db: Db, clock: () => Date) {
         : null;
     },
 
-    /** The registrants of an event in order of registration, for its organisers. */
-    async registrants(eventId: string) {
+    /** The live registrants of an event, confirmed first, in order of registration. */
+    async registrants(eventId: string): Promise<Registrant[]> {
       const result = await db.execute<{
+        id: string;
         name: string;
         email: string;
-        status: RegistrationStatus;
+        locale: string;
+        status: 'confirmed' | 'waiting';
         created_at: Date;
         attended: boolean | null;
+        answers: Record<string, string>;
       }>(sql`
-        SELECT u.name, u.email, r.status, r.created_at, r.attended
+        SELECT r.id, u.name, u.email, u.locale, r.status, r.created_at, r.attended, r.answers
           FROM event_registrations r JOIN users u ON u.id = r.user_id
          WHERE r.event_id = ${eventId} AND r.status <> 'cancelled'
          ORDER BY r.status, r.created_at, r.id`);
       return result.rows.map((row) => ({
+        id: row.id,
         name: row.name,
         email: row.email,
+        locale: row.locale,
         status: row.status,
         registeredAt: new Date(row.created_at),
         attended: row.attended,
+        answers: row.answers,
       }));
+    },
+
+    /** Marks who came among the confirmed registrants: these ids came, the others did not. */
+    async markAttendance(eventId: string, attendedIds: readonly string[]): Promise<number> {
+      const result = await db.execute<{ came: number }>(sql`
+        WITH marked AS (
+          UPDATE event_registrations
+             SET attended = (id::text = ANY(${sql.param([...attendedIds])}::text[]))
+           WHERE event_id = ${eventId} AND status = 'confirmed'
+          RETURNING attended)
+        SELECT count(*) FILTER (WHERE attended)::int AS came FROM marked`);
+      return result.rows[0]?.came ?? 0;
     },
   };
 }

@@ -3,7 +3,7 @@
  * types, translations, members-only parts, editorial life cycle, revisions), attached files, the
  * useful-links directory with its checker and CSV import, and OAI-PMH for harvesters.
  */
-import type { Viewer } from '../access/index.js';
+import type { FormResult, SignedInViewer, Viewer } from '../access/index.js';
 import { defineFeature } from '../feature.js';
 import { createKnowledgePersonalData } from './personal-data.js';
 import type { OrganisationView } from '../members/index.js';
@@ -15,6 +15,7 @@ import { registerFilesRoutes } from './files.routes.js';
 import { FILE_JOBS, createFilesService } from './files.service.js';
 import { createImportService } from './import.service.js';
 import { itemKind } from './item.kind.js';
+import type { ItemType } from './items.types.js';
 import { createItemsRepository, type ListCounts } from './items.repository.js';
 import { createKnowledgeRepository } from './knowledge.repository.js';
 import { registerKnowledgeRoutes } from './knowledge.routes.js';
@@ -104,6 +105,22 @@ export const knowledgeFeature = defineFeature({
       contentLocales,
       /** Whether an item with this address exists (in any state). */
       itemExists: (slug: string) => editorialRepository.slugTaken(slug, null),
+      /**
+       * Writes an item from a form's values and publishes it at once (an event's outcomes): its
+       * id and address, or the form's problems.
+       */
+      async publishItem(
+        viewer: SignedInViewer,
+        type: ItemType,
+        locale: string,
+        form: Record<string, string | readonly string[]>,
+      ): Promise<FormResult<{ id: string; path: string }>> {
+        const created = await editorial.createItem(viewer, type, locale, form);
+        if (!created.ok) return created;
+        await editorial.changeStatus(viewer, created.id, { status: 'published' });
+        const item = await editorial.editable(viewer, created.id, locale);
+        return { ok: true, id: created.id, path: `/knowledge/${item.section}/${item.slug}` };
+      },
     };
   },
   routes: (site, api) => {

@@ -72,7 +72,7 @@ function formTitle(ctx: PageContext, event: EditableEvent | null, contentLocale:
   });
 }
 
-export type EventFormNotice = 'saved' | 'status';
+export type EventFormNotice = 'saved' | 'status' | 'closed';
 
 export function EventFormPage(props: {
   ctx: PageContext;

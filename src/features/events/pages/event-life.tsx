@@ -30,7 +30,10 @@ export function EventLifeCycle(props: {
         )}
       </p>
       <p>
-        {ctx.t('events.life.registrants', { confirmed: event.confirmed, waiting: event.waiting })}
+        {ctx.t('events.life.registrants', { confirmed: event.confirmed, waiting: event.waiting })}{' '}
+        <a href={ctx.href(`/editor/events/${event.id}/registrants`)}>
+          {ctx.t('events.life.registrantsLink')}
+        </a>
         {event.status !== 'draft' ? (
           <>
             {' '}
@@ -48,32 +51,40 @@ export function EventLifeCycle(props: {
         ''
       )}
       <>
-        {EVENT_TRANSITIONS[event.status].map((next) => (
-          <form
-            method="post"
-            action={ctx.href(`/editor/events/${event.id}/status`)}
-            class="inline-form"
-            novalidate
-          >
-            <Csrf token={props.csrfToken} />
-            <input type="hidden" name="status" value={next} />
-            {TOLD_STATUSES.includes(next) ? (
-              <TextArea
-                ctx={ctx}
-                id={`reason-${next}`}
-                name="reason"
-                label={`events.life.reason.${next}` as MessageKey}
-                hint="events.life.reasonHint"
-                rows={2}
-              />
-            ) : (
-              ''
-            )}
-            <button type="submit" class={next === 'cancelled' ? 'danger' : undefined}>
-              {ctx.t(`events.life.move.${next}` as MessageKey)}
-            </button>
-          </form>
-        ))}
+        {EVENT_TRANSITIONS[event.status].map((next) =>
+          next === 'closed' ? (
+            <p>
+              <a class="button" href={ctx.href(`/editor/events/${event.id}/outcomes`)}>
+                {ctx.t('events.life.closeWithOutcomes')}
+              </a>
+            </p>
+          ) : (
+            <form
+              method="post"
+              action={ctx.href(`/editor/events/${event.id}/status`)}
+              class="inline-form"
+              novalidate
+            >
+              <Csrf token={props.csrfToken} />
+              <input type="hidden" name="status" value={next} />
+              {TOLD_STATUSES.includes(next) ? (
+                <TextArea
+                  ctx={ctx}
+                  id={`reason-${next}`}
+                  name="reason"
+                  label={`events.life.reason.${next}` as MessageKey}
+                  hint="events.life.reasonHint"
+                  rows={2}
+                />
+              ) : (
+                ''
+              )}
+              <button type="submit" class={next === 'cancelled' ? 'danger' : undefined}>
+                {ctx.t(`events.life.move.${next}` as MessageKey)}
+              </button>
+            </form>
+          ),
+        )}
       </>
     </section>
   );

@@ -187,6 +187,21 @@ export function EventPage(props: {
       ) : (
         ''
       )}
+      {event.outcomesPath ? (
+        <section class="panel" aria-labelledby="outcomes-title">
+          <h2 id="outcomes-title">{ctx.t('events.outcomes.heading')}</h2>
+          {event.attendance !== null ? (
+            <p>{ctx.t('events.outcomes.attendanceText', { count: event.attendance })}</p>
+          ) : (
+            ''
+          )}
+          <p>
+            <a href={ctx.href(event.outcomesPath)}>{ctx.t('events.outcomes.read')}</a>
+          </p>
+        </section>
+      ) : (
+        ''
+      )}
       {event.description ? <Prose markdown={event.description} lang={lang} /> : ''}
       <Registration ctx={ctx} event={event} state={props.registration} />
     </Layout>
