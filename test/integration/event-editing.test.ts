@@ -6,6 +6,7 @@
  * SEQUENCE bumped) and cancelling with a reason (registrants told, STATUS:CANCELLED).
  */
 import ICAL from 'ical.js';
+import type { ParsedMail } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../support/app.js';
 import { FormBrowser, signInAsAdministrator, signUpAndSignIn } from '../support/form-browser.js';
@@ -55,6 +56,12 @@ const filled = (changes: Record<string, string | string[]> = {}) => ({
   sdgs: ['16'],
   ...changes,
 });
+
+/** The calendar invitation a message carries (its text/calendar part). */
+const calendarIn = (mail: ParsedMail | undefined): string =>
+  mail?.attachments
+    .find((part) => part.contentType.startsWith('text/calendar'))
+    ?.content.toString() ?? '';
 
 const mailsTo = (email: string) =>
   smtp.received.filter((mail) => JSON.stringify(mail.to).includes(email));
@@ -179,6 +186,12 @@ describe('organising an event', () => {
     ]);
     expect(told[0]?.text).toMatch(/19 November 2027.*10:00/);
     expect(told[0]?.text).toContain(LINK);
+    // The new time updates the copy in their calendar (METHOD:REQUEST, the same UID, SEQUENCE 1).
+    const invitation = calendarIn(told[0]);
+    expect(invitation).toContain('METHOD:REQUEST');
+    expect(invitation).toContain('SEQUENCE:1');
+    expect(invitation).toContain('ORGANIZER');
+    expect(invitation.replace(/\r\n[ \t]/g, '')).toContain(LINK);
 
     const ics = await new FormBrowser(app).get('/en/events/vienna-dialogue/event.ics');
     const vevent = new ICAL.Component(ICAL.parse(ics.body)).getFirstSubcomponent('vevent');
@@ -276,6 +289,10 @@ describe('organising an event', () => {
     expect(told[0]?.subject).toBe('“Vienna dialogue on participation” is cancelled');
     expect(told[0]?.text).toContain('The city hall is closed for repairs.');
     expect(told[0]?.text).not.toContain(LINK);
+    const cancellation = calendarIn(told[0]);
+    expect(cancellation).toContain('METHOD:CANCEL');
+    expect(cancellation).toContain('STATUS:CANCELLED');
+    expect(cancellation.replace(/\r\n[ \t]/g, '')).not.toContain(LINK);
     expect(mailsTo('ben@example.org').at(-1)?.subject).toContain('is cancelled');
 
     const page = await new FormBrowser(app).get('/en/events/vienna-dialogue');

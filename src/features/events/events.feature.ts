@@ -25,6 +25,14 @@ export interface EventsNeeds {
   publishItem: PublishItem;
 }
 
+/** The name and address of a From header ("Network <no-reply@example.org>", or an address alone). */
+function organizerOf(from: string): { name: string; email: string } {
+  const match = /^\s*"?([^"<]*?)"?\s*<([^>]+)>\s*$/.exec(from);
+  return match
+    ? { name: match[1] || match[2] || from, email: match[2] ?? from }
+    : { name: from, email: from };
+}
+
 export const eventsFeature = defineFeature({
   name: 'events',
   paths: ['/events', '/editor/events'],
@@ -39,6 +47,7 @@ export const eventsFeature = defineFeature({
       mailer: platform.mailer,
       catalogue: platform.catalogue,
       publicUrl: platform.publicUrl,
+      organizer: organizerOf(platform.mailFrom),
       contentChanged: platform.contentChanged,
     });
     const editingRepository = createEventEditingRepository(database.db, clock);

@@ -17,6 +17,7 @@ import {
 } from '../access/index.js';
 import type { EventsRepository, EventView } from './events.repository.js';
 import type { RegistrationsRepository } from './registrations.repository.js';
+import { calendarOf } from './ics.js';
 import { TOLD_STATUSES, type EventStatus } from './events.types.js';
 
 export interface EventsServiceDeps {
@@ -26,6 +27,8 @@ export interface EventsServiceDeps {
   mailer: Mailer;
   catalogue: Catalogue;
   publicUrl: string;
+  /** The sender named in calendar invitations (the platform's own address). */
+  organizer: { name: string; email: string };
   /** Pages that show the event (its places left) are rendered afresh. */
   contentChanged(): Promise<void>;
 }
@@ -95,6 +98,34 @@ export function createEventsService(deps: EventsServiceDeps) {
           ].filter(Boolean)
         : [];
     const page = `${deps.publicUrl}/${locale}/events/${shown.slug}`;
+    // The calendar entry: added (or updated) for a person with a place, removed when cancelled.
+    const method =
+      kind === 'cancelled'
+        ? 'cancel'
+        : own?.status === 'confirmed' && kind !== 'postponed'
+          ? 'request'
+          : null;
+    const calendar =
+      method && shown.datePrecision === 'time'
+        ? {
+            method: method === 'cancel' ? ('CANCEL' as const) : ('REQUEST' as const),
+            content: calendarOf([{ ...shown, url: page }], {
+              name: t.t('events.calendar.name'),
+              host: new URL(deps.publicUrl).host,
+              method,
+              invitation: {
+                organizer: deps.organizer,
+                attendee: { name: person.name, email: person.email },
+              },
+              privateDetails:
+                own?.status === 'confirmed' && method === 'request'
+                  ? new Map([
+                      [shown.id, { onlineUrl: own.onlineUrl, roomDetails: own.roomDetails }],
+                    ])
+                  : undefined,
+            }),
+          }
+        : undefined;
     await deps.mailer.send(
       composeMail({
         to: person.email,
@@ -111,6 +142,7 @@ export function createEventsService(deps: EventsServiceDeps) {
         ],
         action: { label: t.t('events.mail.action'), url: page },
         footer: t.t('events.mail.footer'),
+        calendar,
       }),
     );
   }

@@ -4,7 +4,7 @@
  * STATUS:CANCELLED for a cancelled event. The online link appears only in a registrant's copy.
  */
 import { getVtimezoneComponent } from '@touch4it/ical-timezones';
-import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
+import ical, { ICalAttendeeStatus, ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 import { DateTime } from 'luxon';
 import type { EventSummary } from './events.repository.js';
 
@@ -27,6 +27,11 @@ export interface CalendarOptions {
   host: string;
   /** REQUEST for a registrant's invitation, CANCEL when it is withdrawn; PUBLISH otherwise. */
   method?: 'publish' | 'request' | 'cancel';
+  /** For an invitation (REQUEST, CANCEL): who sends it and whom it is for (RFC 5546). */
+  invitation?: {
+    organizer: { name: string; email: string };
+    attendee: { name: string; email: string };
+  };
   /** A registrant's copy: the online link and room details, by event id. */
   privateDetails?: ReadonlyMap<string, { onlineUrl: string | null; roomDetails: string }>;
 }
@@ -65,6 +70,18 @@ export function calendarOf(events: readonly CalendarEvent[], options: CalendarOp
       description: description.join('\n\n'),
       location: where || details?.onlineUrl || null,
       url: event.url,
+      ...(options.invitation
+        ? {
+            organizer: options.invitation.organizer,
+            attendees: [
+              {
+                ...options.invitation.attendee,
+                rsvp: false,
+                status: ICalAttendeeStatus.ACCEPTED,
+              },
+            ],
+          }
+        : {}),
       status:
         event.status === 'cancelled' || options.method === 'cancel'
           ? ICalEventStatus.CANCELLED

@@ -18,6 +18,8 @@ export interface MailContent {
   /** The last line, e.g. why the recipient receives this message. */
   footer: string;
   replyTo?: string;
+  /** A calendar invitation sent with the message. */
+  calendar?: OutgoingMail['calendar'];
 }
 
 /** Builds the text and HTML parts of a message. */
@@ -52,5 +54,6 @@ export function composeMail(content: MailContent): OutgoingMail {
     text: `${blocks.join('\n\n')}\n`,
     html,
     ...(content.replyTo ? { replyTo: content.replyTo } : {}),
+    ...(content.calendar ? { calendar: content.calendar } : {}),
   };
 }

@@ -17,6 +17,12 @@ export interface OutgoingMail {
   html?: string;
   /** Where answers go, when not to the platform (e.g. the person asking for an introduction). */
   replyTo?: string;
+  /**
+   * A calendar invitation (iCalendar, RFC 5546): REQUEST adds or updates the entry in the
+   * recipient's calendar, CANCEL removes it. Sent as a text/calendar part calendars act on; the
+   * outbox keeps the text only.
+   */
+  calendar?: { method: 'REQUEST' | 'CANCEL'; content: string };
 }
 
 export interface Mailer {
@@ -55,7 +61,20 @@ export function createMailer(options: MailerOptions): Mailer {
   return {
     kind: 'smtp',
     async send(mail) {
-      const info = await transport.sendMail({ from: options.from, ...mail });
+      const { calendar, ...message } = mail;
+      const info = await transport.sendMail({
+        from: options.from,
+        ...message,
+        ...(calendar
+          ? {
+              icalEvent: {
+                method: calendar.method,
+                filename: 'invitation.ics',
+                content: calendar.content,
+              },
+            }
+          : {}),
+      });
       options.log.info({ messageId: info.messageId, subject: mail.subject }, 'mail sent');
     },
     close: () => transport.close(),
