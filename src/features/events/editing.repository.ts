@@ -148,8 +148,11 @@ export function createEventEditingRepository(db: Db, clock: () => Date) {
       }));
     },
 
-    /** The event with everything its organisers set, and its text in `locale` when written. */
-    async find(id: string, locale: string): Promise<EditableEvent | null> {
+    /**
+     * The event with everything its organisers set, and its text in `locale` when written (in its
+     * original language when no language is asked for).
+     */
+    async find(id: string, locale?: string): Promise<EditableEvent | null> {
       const rows = await db.execute<Record<string, unknown>>(sql`
         SELECT e.*,
                (SELECT count(*)::int FROM event_registrations r
@@ -201,7 +204,7 @@ export function createEventEditingRepository(db: Db, clock: () => Date) {
         confirmed: row.confirmed as number,
         waiting: row.waiting as number,
         updatedAt: new Date(row.updated_at as string),
-        text: texts.rows.find((text) => text.locale === locale) ?? null,
+        text: texts.rows.find((text) => text.locale === (locale ?? row.original_locale)) ?? null,
         translations: texts.rows.map(({ locale, title, status }) => ({ locale, title, status })),
       };
     },

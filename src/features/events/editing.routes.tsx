@@ -159,8 +159,8 @@ export function registerEventEditingRoutes(
       if (result.ok)
         return reply.redirect(ctx.href(`/editor/events/${request.params.id}?done=status`), 303);
       // The form again, as stored, with the move's problem in the life-cycle panel.
-      const { id, originalLocale } = await deps.editing.editable(viewer, request.params.id, '');
-      const stored = await deps.editing.editable(viewer, id, originalLocale);
+      const stored = await deps.editing.editable(viewer, request.params.id);
+      const { id, originalLocale } = stored;
       const state = { values: eventValues(stored), errors: result.errors };
       return form(request, reply, viewer, { id, contentLocale: originalLocale }, state, 422);
     },

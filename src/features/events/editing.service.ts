@@ -136,8 +136,11 @@ export function createEventEditingService(deps: EventEditingDeps) {
     };
   }
 
-  /** The stored event, for someone who may organise events; not found otherwise. */
-  async function editable(viewer: SignedInViewer, id: string, locale: string) {
+  /**
+   * The stored event with its text in `locale` (else in its original language), for someone who
+   * may organise events; not found otherwise.
+   */
+  async function editable(viewer: SignedInViewer, id: string, locale?: string) {
     authorise(viewer);
     const event = isUuid(id) ? await editing.find(id, locale) : null;
     if (!event) throw new NotFoundError();
@@ -211,7 +214,7 @@ export function createEventEditingService(deps: EventEditingDeps) {
       id: string,
       form: unknown,
     ): Promise<FormResult<{ status: EventStatus }>> {
-      const stored = await editable(viewer, id, '');
+      const stored = await editable(viewer, id);
       const valid = validateForm(eventStatusSchema, form);
       if (!valid.ok) return valid;
       const { status, reason } = valid.value;

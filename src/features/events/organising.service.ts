@@ -76,7 +76,7 @@ export function createOrganisingService(deps: OrganisingDeps) {
 
     /** Marks who came: the confirmed registrants ticked came, the others did not. */
     async markAttendance(viewer: SignedInViewer, id: string, form: unknown): Promise<number> {
-      const event = await deps.editing.editable(viewer, id, '');
+      const event = await deps.editing.editable(viewer, id);
       const body = (typeof form === 'object' && form !== null ? form : {}) as Record<
         string,
         unknown
@@ -93,7 +93,7 @@ export function createOrganisingService(deps: OrganisingDeps) {
       id: string,
       form: unknown,
     ): Promise<FormResult<{ sent: number }>> {
-      const event = await deps.editing.editable(viewer, id, '');
+      const event = await deps.editing.editable(viewer, id);
       const valid = validateForm(messageSchema, form);
       if (!valid.ok) return valid;
       const { audience, subject, body } = valid.value;

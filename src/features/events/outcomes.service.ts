@@ -65,8 +65,8 @@ export function createOutcomesService(deps: OutcomesDeps) {
       id: string,
       form: unknown,
     ): Promise<FormResult<{ path: string }>> {
-      const { originalLocale } = await deps.editing.editable(viewer, id, '');
-      const event = await deps.editing.editable(viewer, id, originalLocale);
+      const event = await deps.editing.editable(viewer, id);
+      const { originalLocale } = event;
       if (event.status !== 'published')
         return { ok: false, errors: { form: 'events.errors.transition' } };
       const valid = validateForm(outcomesSchema, form);
