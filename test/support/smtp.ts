@@ -8,16 +8,24 @@ export interface TestSmtpServer {
   received: ParsedMail[];
   /** Envelope recipients of each message, in order. */
   recipients: string[][];
+  /** Addresses the server refuses (550) while they are in the set, like a full or gone mailbox. */
+  refuse: Set<string>;
   close(): Promise<void>;
 }
 
 export async function startSmtpServer(): Promise<TestSmtpServer> {
   const received: ParsedMail[] = [];
   const recipients: string[][] = [];
+  const refuse = new Set<string>();
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
+    onRcptTo(address, _session, callback) {
+      if (!refuse.has(address.address)) return callback();
+      const refusal = Object.assign(new Error('Mailbox unavailable'), { responseCode: 550 });
+      callback(refusal);
+    },
     onData(stream, session, callback) {
       simpleParser(stream)
         .then((mail) => {
@@ -34,6 +42,7 @@ export async function startSmtpServer(): Promise<TestSmtpServer> {
     url: `smtp://127.0.0.1:${port}`,
     received,
     recipients,
+    refuse,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

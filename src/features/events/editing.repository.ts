@@ -241,8 +241,9 @@ export function createEventEditingRepository(db: Db, clock: () => Date) {
       try {
         return await db.transaction(async (tx) => {
           const old = (
-            await tx.execute<{ moved: boolean }>(sql`
-              SELECT (starts_at, ends_at, time_zone, place, city, online_url, room_details)
+            await tx.execute<{ moved: boolean; retimed: boolean }>(sql`
+              SELECT starts_at IS DISTINCT FROM ${draft.startsAt}::timestamptz AS retimed,
+                     (starts_at, ends_at, time_zone, place, city, online_url, room_details)
                      IS DISTINCT FROM
                      (${draft.startsAt}::timestamptz, ${draft.endsAt}::timestamptz,
                       ${draft.timeZone}, ${draft.place}, ${draft.city}, ${draft.onlineUrl}::text,
@@ -258,6 +259,11 @@ export function createEventEditingRepository(db: Db, clock: () => Date) {
                cancellation_closes_at) = (${draftValues(draft)}),
               sequence = sequence + ${old.moved ? 1 : 0}, updated_at = now()
              WHERE id = ${id}`);
+          // A new start: the reminders are due again, before the new time.
+          if (old.retimed)
+            await tx.execute(sql`
+              UPDATE event_registrations SET reminded_day_at = NULL, reminded_hour_at = NULL
+               WHERE event_id = ${id}`);
           await saveText(tx, id, text);
           return { ok: true as const, id, moved: old.moved };
         });

@@ -15,6 +15,7 @@ import { createOrganisingService } from './organising.service.js';
 import { createOutcomesService, type PublishItem } from './outcomes.service.js';
 import { registerEventRoutes } from './events.routes.js';
 import { createEventsService } from './events.service.js';
+import { EVENTS_JOBS, createEventsJobs } from './events.jobs.js';
 import { createRegistrationsRepository } from './registrations.repository.js';
 
 export interface EventsNeeds {
@@ -45,6 +46,7 @@ export const eventsFeature = defineFeature({
       registrations,
       accessRepository: needs.accessRepository,
       mailer: platform.mailer,
+      log: platform.log,
       catalogue: platform.catalogue,
       publicUrl: platform.publicUrl,
       organizer: organizerOf(platform.mailFrom),
@@ -62,6 +64,7 @@ export const eventsFeature = defineFeature({
       editing,
       registrations,
       mailer: platform.mailer,
+      log: platform.log,
       catalogue: platform.catalogue,
       publicUrl: platform.publicUrl,
     });
@@ -74,7 +77,23 @@ export const eventsFeature = defineFeature({
       publicUrl: platform.publicUrl,
       contentChanged: platform.contentChanged,
     });
-    return { platform, needs, events, registrations, service, editing, organising, outcomes };
+    const jobs = createEventsJobs({
+      db: database.db,
+      clock,
+      log: platform.log,
+      remind: service.remind,
+    });
+    return {
+      platform,
+      needs,
+      events,
+      registrations,
+      service,
+      editing,
+      organising,
+      outcomes,
+      jobs,
+    };
   },
   routes: (site, api) => {
     registerEventEditingRoutes(
@@ -106,6 +125,7 @@ export const eventsFeature = defineFeature({
       site.ctxOf,
     );
   },
+  jobs: (api) => [{ ...EVENTS_JOBS.sendReminders, run: () => api.jobs.sendReminders() }],
   kinds: (api) => [
     eventKind({
       db: api.platform.database.db,

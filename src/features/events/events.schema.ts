@@ -142,6 +142,10 @@ export const eventRegistrations = pgTable(
     /** When the place was confirmed (at once, or when moved up from the waiting list). */
     confirmedAt: timestamp('confirmed_at', { withTimezone: true }),
     cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
+    /** When the reminder a day before was sent; null until then (sent once). */
+    remindedDayAt: timestamp('reminded_day_at', { withTimezone: true }),
+    /** When the reminder an hour before was sent; null until then (sent once). */
+    remindedHourAt: timestamp('reminded_hour_at', { withTimezone: true }),
   },
   (table) => [
     check(

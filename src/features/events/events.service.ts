@@ -6,6 +6,7 @@
 import type { Catalogue } from '../../platform/i18n/catalogue.js';
 import { composeMail } from '../../platform/mail/compose.js';
 import type { Mailer } from '../../platform/mail/mailer.js';
+import type { Logger } from '../../platform/logging/logger.js';
 import { ForbiddenError, NotFoundError } from '../../platform/errors/errors.js';
 import { dateTimeFormat } from '../../platform/i18n/dates.js';
 import {
@@ -25,6 +26,7 @@ export interface EventsServiceDeps {
   registrations: RegistrationsRepository;
   accessRepository: AccessRepository;
   mailer: Mailer;
+  log: Logger;
   catalogue: Catalogue;
   publicUrl: string;
   /** The sender named in calendar invitations (the platform's own address). */
@@ -35,7 +37,17 @@ export interface EventsServiceDeps {
 
 /** The messages a registrant may be sent. */
 export type RegistrantMail =
-  'confirmed' | 'waiting' | 'movedUp' | 'changed' | 'cancelled' | 'postponed';
+  | 'confirmed'
+  | 'waiting'
+  | 'movedUp'
+  | 'changed'
+  | 'cancelled'
+  | 'postponed'
+  | 'reminderDay'
+  | 'reminderHour';
+
+/** The messages that add or update the event in the registrant's calendar. */
+const INVITING: readonly RegistrantMail[] = ['confirmed', 'movedUp', 'changed'];
 
 /** What a person may do about an event now. */
 export type RegisterResult =
@@ -102,7 +114,7 @@ export function createEventsService(deps: EventsServiceDeps) {
     const method =
       kind === 'cancelled'
         ? 'cancel'
-        : own?.status === 'confirmed' && kind !== 'postponed'
+        : own?.status === 'confirmed' && INVITING.includes(kind)
           ? 'request'
           : null;
     const calendar =
@@ -147,12 +159,28 @@ export function createEventsService(deps: EventsServiceDeps) {
     );
   }
 
+  /**
+   * Tells the person, and logs a message the mail server refused instead of failing: what was
+   * done (a registration, a change of the event) stands, and their page says it too.
+   */
+  async function tellOrLog(userId: string, slug: string, kind: RegistrantMail): Promise<void> {
+    try {
+      await tell(userId, slug, kind);
+    } catch (error) {
+      deps.log.warn({ err: error, event: slug, kind }, 'registrant not told: mail refused');
+    }
+  }
+
   return {
     readable,
 
+    /** Reminds a registrant of the event a day or an hour before it (with the link, if online). */
+    remind: (userId: string, slug: string, before: 'day' | 'hour') =>
+      tell(userId, slug, before === 'day' ? 'reminderDay' : 'reminderHour'),
+
     /** Tells every live registrant of the event (confirmed or waiting) of a change to it. */
     async tellRegistrants(userIds: readonly string[], slug: string, kind: RegistrantMail) {
-      for (const userId of userIds) await tell(userId, slug, kind);
+      for (const userId of userIds) await tellOrLog(userId, slug, kind);
     },
 
     /** Registers the person for the event, on the waiting list when it is full, and tells them. */
@@ -169,7 +197,7 @@ export function createEventsService(deps: EventsServiceDeps) {
       if (!outcome.ok) return outcome;
       if (outcome.already) return { ok: true, status: outcome.status };
       await deps.contentChanged();
-      await tell(viewer.id, event.slug, outcome.status);
+      await tellOrLog(viewer.id, event.slug, outcome.status);
       return { ok: true, status: outcome.status };
     },
 
@@ -183,7 +211,7 @@ export function createEventsService(deps: EventsServiceDeps) {
       const outcome = await registrations.cancel(event.id, viewer.id);
       if (!outcome.ok) return outcome;
       await deps.contentChanged();
-      if (outcome.movedUp) await tell(outcome.movedUp, event.slug, 'movedUp');
+      if (outcome.movedUp) await tellOrLog(outcome.movedUp, event.slug, 'movedUp');
       return { ok: true };
     },
 

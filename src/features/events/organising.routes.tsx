@@ -37,7 +37,7 @@ export function registerOrganisingRoutes(
     reply: FastifyReply,
     viewer: SignedInViewer,
     message: { values: FormValues; errors: Record<string, string> } | null,
-    notice?: { kind: RegistrantsNotice; count: number },
+    notice?: { kind: RegistrantsNotice; count: number; refused: number },
   ) => {
     const ctx = ctxOf(request, reply);
     const { event, registrants } = await organising.registrants(
@@ -59,18 +59,19 @@ export function registerOrganisingRoutes(
     );
   };
 
-  site.get<{ Params: IdParams; Querystring: { done?: string; count?: string } }>(
-    '/editor/events/:id/registrants',
-    async (request, reply) => {
-      const ctx = ctxOf(request, reply);
-      const viewer = signedInOrRedirect(request, reply, ctx);
-      if (!viewer) return reply;
-      const { done, count } = request.query;
-      const kind = NOTICES.find((notice) => notice === done);
-      const notice = kind ? { kind, count: Math.max(0, Number(count) || 0) } : undefined;
-      return page(request, reply, viewer, null, notice);
-    },
-  );
+  site.get<{
+    Params: IdParams;
+    Querystring: { done?: string; count?: string; refused?: string };
+  }>('/editor/events/:id/registrants', async (request, reply) => {
+    const ctx = ctxOf(request, reply);
+    const viewer = signedInOrRedirect(request, reply, ctx);
+    if (!viewer) return reply;
+    const { done, count, refused } = request.query;
+    const kind = NOTICES.find((notice) => notice === done);
+    const number = (text: string | undefined) => Math.max(0, Math.trunc(Number(text)) || 0);
+    const notice = kind ? { kind, count: number(count), refused: number(refused) } : undefined;
+    return page(request, reply, viewer, null, notice);
+  });
 
   site.get<{ Params: IdParams }>('/editor/events/:id/registrants.csv', async (request, reply) => {
     const ctx = ctxOf(request, reply);
@@ -111,7 +112,10 @@ export function registerOrganisingRoutes(
       if (!result.ok)
         return page(request, reply, viewer, { values: typedValues(body), errors: result.errors });
       return reply.redirect(
-        ctx.href(`/editor/events/${request.params.id}/registrants?done=sent&count=${result.sent}`),
+        ctx.href(
+          `/editor/events/${request.params.id}/registrants?done=sent&count=${result.sent}` +
+            `&refused=${result.refused}`,
+        ),
         303,
       );
     },

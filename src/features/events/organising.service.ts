@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { Catalogue } from '../../platform/i18n/catalogue.js';
 import { composeMail } from '../../platform/mail/compose.js';
 import type { Mailer } from '../../platform/mail/mailer.js';
+import type { Logger } from '../../platform/logging/logger.js';
 import { neutraliseFormula } from '../../platform/text/spreadsheet.js';
 import { validateForm, type FormResult, type SignedInViewer } from '../access/index.js';
 import type { EventEditingService } from './editing.service.js';
@@ -16,6 +17,7 @@ export interface OrganisingDeps {
   editing: Pick<EventEditingService, 'editable'>;
   registrations: RegistrationsRepository;
   mailer: Mailer;
+  log: Logger;
   catalogue: Catalogue;
   publicUrl: string;
 }
@@ -92,7 +94,7 @@ export function createOrganisingService(deps: OrganisingDeps) {
       viewer: SignedInViewer,
       id: string,
       form: unknown,
-    ): Promise<FormResult<{ sent: number }>> {
+    ): Promise<FormResult<{ sent: number; refused: number }>> {
       const event = await deps.editing.editable(viewer, id);
       const valid = validateForm(messageSchema, form);
       if (!valid.ok) return valid;
@@ -103,10 +105,12 @@ export function createOrganisingService(deps: OrganisingDeps) {
       const title = event.translations.find(
         (entry) => entry.locale === event.originalLocale,
       )?.title;
+      let refused = 0;
       for (const person of recipients) {
         const locale = deps.catalogue.isSupported(person.locale) ? person.locale : 'en';
         const t = deps.catalogue.translator(locale);
-        await deps.mailer.send(
+        // A mailbox that refuses the message does not stop the others'; the organiser is told.
+        const sending = deps.mailer.send(
           composeMail({
             to: person.email,
             locale,
@@ -124,8 +128,12 @@ export function createOrganisingService(deps: OrganisingDeps) {
             replyTo: viewer.email,
           }),
         );
+        await sending.catch((error: unknown) => {
+          refused += 1;
+          deps.log.warn({ err: error, event: event.slug }, 'message to a registrant refused');
+        });
       }
-      return { ok: true, sent: recipients.length };
+      return { ok: true, sent: recipients.length - refused, refused };
     },
   };
 }

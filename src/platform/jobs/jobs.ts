@@ -34,7 +34,13 @@ export async function startJobs(options: { pool: pg.Pool; log: Logger }): Promis
       await boss.createQueue(name);
       await boss.work(name, async () => {
         const started = performance.now();
-        await handler();
+        try {
+          await handler();
+        } catch (error) {
+          // Failed runs are retried by the queue; operators read why here.
+          options.log.error({ err: error, job: name }, 'job failed');
+          throw error;
+        }
         options.log.info({ job: name, ms: Math.round(performance.now() - started) }, 'job done');
       });
       await boss.schedule(name, cron, {}, { tz: 'UTC' });

@@ -29,7 +29,7 @@ export function RegistrantsPage(props: {
   registrants: readonly Registrant[];
   /** The message form, as typed when it came back with problems. */
   message: EventFormState;
-  notice?: { kind: RegistrantsNotice; count: number };
+  notice?: { kind: RegistrantsNotice; count: number; refused: number };
 }): JSX.Element {
   const { ctx, event, registrants } = props;
   const name = event.text?.title ?? event.slug;
@@ -54,6 +54,13 @@ export function RegistrantsPage(props: {
           {ctx.t(`events.registrants.notice.${props.notice.kind}` as MessageKey, {
             count: props.notice.count,
           })}
+        </p>
+      ) : (
+        ''
+      )}
+      {props.notice?.refused ? (
+        <p role="alert" class="field-error">
+          {ctx.t('events.registrants.notice.refused', { count: props.notice.refused })}
         </p>
       ) : (
         ''

@@ -1,0 +1,2 @@
+ALTER TABLE "event_registrations" ADD COLUMN "reminded_day_at" timestamp with time zone;--> statement-breakpoint
+ALTER TABLE "event_registrations" ADD COLUMN "reminded_hour_at" timestamp with time zone;
