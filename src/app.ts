@@ -9,7 +9,12 @@ import type { FastifyInstance } from 'fastify';
 import { channelsFeature } from './channels/index.js';
 import type { ContentKind } from './channels/kind.js';
 import type { Config } from './config.js';
-import { accessFeature, type AccessNeeds, type AccessService } from './features/access/index.js';
+import {
+  ANONYMOUS,
+  accessFeature,
+  type AccessNeeds,
+  type AccessService,
+} from './features/access/index.js';
 import { adminFeature } from './features/admin/index.js';
 import { createComposition } from './features/compose.js';
 import { expertsFeature } from './features/experts/index.js';
@@ -181,6 +186,9 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       knowledge.publishItem(viewer, 'publication', locale, form),
     accessRepository: access.repository,
     themeKeys: vocabularies.themeKeys,
+    organisations: () => members.repository.listOrganisations(ANONYMOUS),
+    organisationIdsOf: async (viewer) =>
+      (await members.membership.organisationsOf(viewer)).map((organisation) => organisation.id),
   });
   app.add(adminFeature, {
     audit: access.audit,

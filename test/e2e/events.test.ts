@@ -79,6 +79,11 @@ describe('events in Chromium, without JavaScript', () => {
     await editor.getByLabel('Venue and address').fill('Rathaus, Friedrich-Schmidt-Platz 1');
     await editor.getByLabel('City', { exact: true }).fill('Vienna');
     await editor.getByLabel('Places', { exact: true }).fill('2');
+    const question = editor.getByRole('group', { name: 'Question 1' });
+    await question.getByLabel('Kind of question').selectOption('choice');
+    await question.getByLabel('The question').fill('Which question does your city bring?');
+    await question.getByLabel('Options').fill('Evictions\nRent control');
+    await question.getByLabel('An answer is required').check();
     await editor.getByRole('button', { name: 'Save' }).click();
     await expect
       .poll(() => editor.locator('.error-summary').textContent())
@@ -102,12 +107,33 @@ describe('events in Chromium, without JavaScript', () => {
 
     // 2. Three people register; the third joins the waiting list.
     const ana = await person(1, 'Ana');
+    // Without an answer to the organisers' question, the form comes back saying so.
+    await ana.page.getByRole('button', { name: 'Register' }).click();
+    await expect
+      .poll(() => ana.page.locator('.error-summary').textContent())
+      .toContain('Answer this question to register.');
+    // axe runs in a page with script, the same answer sent again.
+    const checker = await browser.newContext({ storageState: await ana.context.storageState() });
+    const checked = await checker.newPage();
+    await checked.goto(`${served.baseUrl}/en/events/${SLUG}`);
+    await checked.getByRole('button', { name: 'Register' }).click();
+    await checked.getByRole('alert').waitFor();
+    const axe = await new AxeBuilder({ page: checked }).withTags(AXE_TAGS).analyze();
+    expect(axe.violations.map((violation) => violation.id)).toEqual([]);
+    await checker.close();
+    await ana.page.screenshot({
+      path: path.join(SCREENSHOTS, 'events-register-questions.png'),
+      fullPage: true,
+    });
+    await ana.page.getByLabel('Rent control').check();
     await ana.page.getByRole('button', { name: 'Register' }).click();
     await expect.poll(() => ana.page.locator('main').textContent()).toContain('You have a place.');
     const ben = await person(2, 'Ben');
+    await ben.page.getByLabel('Evictions').check();
     await ben.page.getByRole('button', { name: 'Register' }).click();
     cleo = await person(3, 'Cleo');
     expect(await cleo.page.locator('main').textContent()).toContain('Every place is taken.');
+    await cleo.page.getByLabel('Evictions').check();
     await cleo.page.getByRole('button', { name: 'Join the waiting list' }).click();
     await expect
       .poll(() => cleo.page.locator('main').textContent())

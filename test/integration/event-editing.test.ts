@@ -6,25 +6,11 @@
  * SEQUENCE bumped) and cancelling with a reason (registrants told, STATUS:CANCELLED).
  */
 import ICAL from 'ical.js';
-import type { ParsedMail } from 'mailparser';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type TestApp } from '../support/app.js';
-import { FormBrowser, signInAsAdministrator, signUpAndSignIn } from '../support/form-browser.js';
-import { startSmtpServer, type TestSmtpServer } from '../support/smtp.js';
+import { describe, expect, it } from 'vitest';
+import { FormBrowser, signUpAndSignIn } from '../support/form-browser.js';
+import { calendarIn, organisersWorld } from '../support/organisers.js';
 
-let smtp: TestSmtpServer;
-let app: TestApp;
-let editor: FormBrowser;
-
-beforeAll(async () => {
-  smtp = await startSmtpServer();
-  app = await buildTestApp({ smtpUrl: smtp.url });
-  editor = await signInAsAdministrator(app);
-});
-afterAll(async () => {
-  await app.close();
-  await smtp.close();
-});
+const world = organisersWorld();
 
 const LINK = 'https://meet.example.org/vienna-dialogue-51c2';
 
@@ -57,20 +43,14 @@ const filled = (changes: Record<string, string | string[]> = {}) => ({
   ...changes,
 });
 
-/** The calendar invitation a message carries (its text/calendar part). */
-const calendarIn = (mail: ParsedMail | undefined): string =>
-  mail?.attachments
-    .find((part) => part.contentType.startsWith('text/calendar'))
-    ?.content.toString() ?? '';
-
 const mailsTo = (email: string) =>
-  smtp.received.filter((mail) => JSON.stringify(mail.to).includes(email));
+  world.smtp.received.filter((mail) => JSON.stringify(mail.to).includes(email));
 
 let eventId = '';
 
 describe('organising an event', () => {
   it('refuses bad times and places with a localised message each, keeping what was typed', async () => {
-    const bad = await editor.submit(
+    const bad = await world.editor.submit(
       '/en/editor/events/new',
       '/en/editor/events/new',
       filled({
@@ -89,7 +69,7 @@ describe('organising an event', () => {
     expect(bad.body).toContain('value="Vienna dialogue on participation"');
     expect(bad.body).toContain('How cities involve residents in their human rights work.');
 
-    const reversed = await editor.submit(
+    const reversed = await world.editor.submit(
       '/en/editor/events/new',
       '/en/editor/events/new',
       filled({
@@ -102,7 +82,7 @@ describe('organising an event', () => {
     expect(reversed.body).toContain('The end must come after the start.');
     expect(reversed.body).toContain('Registration must close before the event starts.');
 
-    const french = await editor.submit(
+    const french = await world.editor.submit(
       '/fr/editor/events/new',
       '/fr/editor/events/new',
       filled({
@@ -114,18 +94,22 @@ describe('organising an event', () => {
   });
 
   it('creates a draft, publishes it, and shows it in its own zone', async () => {
-    const created = await editor.submit('/en/editor/events/new', '/en/editor/events/new', filled());
+    const created = await world.editor.submit(
+      '/en/editor/events/new',
+      '/en/editor/events/new',
+      filled(),
+    );
     expect(created.statusCode).toBe(303);
     eventId = /\/editor\/events\/([0-9a-f-]{36})/.exec(created.headers.location ?? '')?.[1] ?? '';
     expect(eventId).not.toBe('');
 
-    const visitor = new FormBrowser(app);
+    const visitor = new FormBrowser(world.app);
     expect((await visitor.get('/en/events/vienna-dialogue')).statusCode).toBe(404);
 
-    const form = await editor.get(`/en/editor/events/${eventId}`);
+    const form = await world.editor.get(`/en/editor/events/${eventId}`);
     expect(form.body).toContain('value="2027-11-18T14:00"');
     expect(form.body).toContain(LINK);
-    const published = await editor.submit(
+    const published = await world.editor.submit(
       `/en/editor/events/${eventId}`,
       `/en/editor/events/${eventId}/status`,
       { status: 'published' },
@@ -140,28 +124,28 @@ describe('organising an event', () => {
     expect(page.body).not.toContain(LINK);
     expect(page.body).not.toContain('Steinsaal');
 
-    const list = await editor.get('/en/editor/events');
+    const list = await world.editor.get('/en/editor/events');
     expect(list.body).toContain('Vienna dialogue on participation');
     expect(list.body).toContain('0 of 2 places taken, 0 waiting');
   });
 
   it('keeps the places above those given, tells registrants of a new time, and bumps the calendar', async () => {
     const first = await signUpAndSignIn(
-      app,
-      smtp,
+      world.app,
+      world.smtp,
       { name: 'Ana', email: 'ana@example.org' },
       '127.0.4.1',
     );
     const second = await signUpAndSignIn(
-      app,
-      smtp,
+      world.app,
+      world.smtp,
       { name: 'Ben', email: 'ben@example.org' },
       '127.0.4.2',
     );
     for (const person of [first, second])
       await person.submit('/en/events/vienna-dialogue', '/en/events/vienna-dialogue/register', {});
 
-    const fewer = await editor.submit(
+    const fewer = await world.editor.submit(
       `/en/editor/events/${eventId}`,
       `/en/editor/events/${eventId}`,
       filled({ capacity: '1', title: 'Vienna dialogue, renamed' }),
@@ -172,14 +156,14 @@ describe('organising an event', () => {
     );
     expect(fewer.body).toContain('value="Vienna dialogue, renamed"');
 
-    const before = smtp.received.length;
-    const moved = await editor.submit(
+    const before = world.smtp.received.length;
+    const moved = await world.editor.submit(
       `/en/editor/events/${eventId}`,
       `/en/editor/events/${eventId}`,
       filled({ startsAt: '2027-11-19T10:00', endsAt: '2027-11-19T12:30' }),
     );
     expect(moved.statusCode).toBe(303);
-    const told = smtp.received.slice(before);
+    const told = world.smtp.received.slice(before);
     expect(told.map((mail) => mail.subject)).toEqual([
       '“Vienna dialogue on participation” has changed',
       '“Vienna dialogue on participation” has changed',
@@ -193,36 +177,36 @@ describe('organising an event', () => {
     expect(invitation).toContain('ORGANIZER');
     expect(invitation.replace(/\r\n[ \t]/g, '')).toContain(LINK);
 
-    const ics = await new FormBrowser(app).get('/en/events/vienna-dialogue/event.ics');
+    const ics = await new FormBrowser(world.app).get('/en/events/vienna-dialogue/event.ics');
     const vevent = new ICAL.Component(ICAL.parse(ics.body)).getFirstSubcomponent('vevent');
     // Published from a draft (0: no calendar held it yet), then moved (1).
     expect(vevent?.getFirstPropertyValue('sequence')).toBe(1);
 
     // A change of text alone tells nobody.
-    const quiet = smtp.received.length;
-    await editor.submit(
+    const quiet = world.smtp.received.length;
+    await world.editor.submit(
       `/en/editor/events/${eventId}`,
       `/en/editor/events/${eventId}`,
       filled({ startsAt: '2027-11-19T10:00', endsAt: '2027-11-19T12:30', summary: 'Reworded.' }),
     );
-    expect(smtp.received.length).toBe(quiet);
+    expect(world.smtp.received.length).toBe(quiet);
   });
 
   it('lists its registrants for the organisers, as a safe CSV, with attendance and a message', async () => {
     const tricky = await signUpAndSignIn(
-      app,
-      smtp,
+      world.app,
+      world.smtp,
       { name: '=HYPERLINK("http://evil.example")', email: 'dee@example.org' },
       '127.0.4.4',
     );
     await tricky.submit('/en/events/vienna-dialogue', '/en/events/vienna-dialogue/register', {});
     const url = `/en/editor/events/${eventId}/registrants`;
-    const list = await editor.get(url);
+    const list = await world.editor.get(url);
     expect(list.statusCode).toBe(200);
     expect(list.body).toContain('ana@example.org');
     expect(list.body).toContain('Waiting');
 
-    const csv = await editor.get(`${url}.csv`);
+    const csv = await world.editor.get(`${url}.csv`);
     expect(csv.headers['content-type']).toContain('text/csv');
     expect(csv.body).toContain('Name,E-mail address,Registration');
     expect(csv.body).toContain('ana@example.org');
@@ -231,13 +215,15 @@ describe('organising an event', () => {
     expect(csv.body).not.toMatch(/(^|,)=HYPERLINK/m);
 
     const anaId = /id="attended-([0-9a-f-]{36})"/.exec(list.body)?.[1] ?? '';
-    const marked = await editor.submit(url, `/en/editor/events/${eventId}/attendance`, {
+    const marked = await world.editor.submit(url, `/en/editor/events/${eventId}/attendance`, {
       attended: [anaId],
     });
     expect(marked.headers.location).toContain('done=attendance&count=1');
-    expect((await editor.get(`${url}.csv`)).body).toMatch(/ana@example\.org,Has a place,[^,]+,Yes/);
+    expect((await world.editor.get(`${url}.csv`)).body).toMatch(
+      /ana@example\.org,Has a place,[^,]+,Yes/,
+    );
 
-    const empty = await editor.submit(url, `/en/editor/events/${eventId}/message`, {
+    const empty = await world.editor.submit(url, `/en/editor/events/${eventId}/message`, {
       audience: 'all',
       subject: '',
       body: 'Bring your city’s figures.',
@@ -245,45 +231,48 @@ describe('organising an event', () => {
     expect(empty.statusCode).toBe(422);
     expect(empty.body).toContain('Enter a subject.');
     expect(empty.body).toContain('Bring your city’s figures.');
-    const before = smtp.received.length;
-    const sent = await editor.submit(url, `/en/editor/events/${eventId}/message`, {
+    const before = world.smtp.received.length;
+    const sent = await world.editor.submit(url, `/en/editor/events/${eventId}/message`, {
       audience: 'confirmed',
       subject: 'Before we meet',
       body: 'Bring your city’s figures.\n\nWe start on time.',
     });
     expect(sent.headers.location).toContain('done=sent&count=2');
-    const messages = smtp.received.slice(before);
+    const messages = world.smtp.received.slice(before);
     expect(messages.map((mail) => mail.subject)).toEqual(['Before we meet', 'Before we meet']);
     expect(messages[0]?.replyTo?.text).toContain('@');
     expect(JSON.stringify(messages.map((mail) => mail.to))).not.toContain('dee@example.org');
   });
 
   it('is translated, text alone, into another language', async () => {
-    const saved = await editor.submit(
+    const saved = await world.editor.submit(
       `/en/editor/events/${eventId}?lang=fr`,
       `/en/editor/events/${eventId}?lang=fr`,
       { title: 'Dialogue de Vienne sur la participation', summary: '', description: 'Texte.' },
     );
     expect(saved.statusCode).toBe(303);
-    const page = await new FormBrowser(app).get('/fr/events/vienna-dialogue');
+    const page = await new FormBrowser(world.app).get('/fr/events/vienna-dialogue');
     expect(page.body).toContain('Dialogue de Vienne sur la participation');
   });
 
   it('is cancelled only with a reason, which registrants receive', async () => {
     const url = `/en/editor/events/${eventId}`;
-    const silent = await editor.submit(url, `${url}/status`, { status: 'cancelled', reason: '' });
+    const silent = await world.editor.submit(url, `${url}/status`, {
+      status: 'cancelled',
+      reason: '',
+    });
     expect(silent.statusCode).toBe(422);
     expect(silent.body).toContain('Say why: registrants receive it by e-mail.');
-    const wrong = await editor.submit(url, `${url}/status`, { status: 'draft-ish' });
+    const wrong = await world.editor.submit(url, `${url}/status`, { status: 'draft-ish' });
     expect(wrong.statusCode).toBe(422);
 
-    const before = smtp.received.length;
-    const cancelled = await editor.submit(url, `${url}/status`, {
+    const before = world.smtp.received.length;
+    const cancelled = await world.editor.submit(url, `${url}/status`, {
       status: 'cancelled',
       reason: 'The city hall is closed for repairs.',
     });
     expect(cancelled.statusCode).toBe(303);
-    const told = smtp.received.slice(before);
+    const told = world.smtp.received.slice(before);
     // The two with a place and the one waiting.
     expect(told).toHaveLength(3);
     expect(told[0]?.subject).toBe('“Vienna dialogue on participation” is cancelled');
@@ -295,48 +284,50 @@ describe('organising an event', () => {
     expect(cancellation.replace(/\r\n[ \t]/g, '')).not.toContain(LINK);
     expect(mailsTo('ben@example.org').at(-1)?.subject).toContain('is cancelled');
 
-    const page = await new FormBrowser(app).get('/en/events/vienna-dialogue');
+    const page = await new FormBrowser(world.app).get('/en/events/vienna-dialogue');
     expect(page.body).toContain('The city hall is closed for repairs.');
-    const ics = await new FormBrowser(app).get('/en/events/vienna-dialogue/event.ics');
+    const ics = await new FormBrowser(world.app).get('/en/events/vienna-dialogue/event.ics');
     expect(ics.body).toContain('STATUS:CANCELLED');
     // Nothing moves a cancelled event.
-    const again = await editor.submit(url, `${url}/status`, { status: 'published' });
+    const again = await world.editor.submit(url, `${url}/status`, { status: 'published' });
     expect(again.statusCode).toBe(422);
   });
 
   it('is for editors only', async () => {
     const person = await signUpAndSignIn(
-      app,
-      smtp,
+      world.app,
+      world.smtp,
       { name: 'Cy', email: 'cy@example.org' },
       '127.0.4.3',
     );
     expect((await person.get('/en/editor/events')).statusCode).toBe(403);
     expect((await person.get(`/en/editor/events/${eventId}`)).statusCode).toBe(403);
-    const visitor = new FormBrowser(app);
+    const visitor = new FormBrowser(world.app);
     expect((await visitor.get('/en/editor/events')).statusCode).toBe(303);
   });
 
   it('is closed with outcomes that become a Knowledge Centre item, its detail for members', async () => {
-    const created = await editor.submit(
+    const created = await world.editor.submit(
       '/en/editor/events/new',
       '/en/editor/events/new',
       filled({ slug: 'porto-workshop', title: 'Porto workshop on housing', capacity: '' }),
     );
     const id = /\/editor\/events\/([0-9a-f-]{36})/.exec(created.headers.location ?? '')?.[1] ?? '';
     const url = `/en/editor/events/${id}`;
-    await editor.submit(url, `${url}/status`, { status: 'published' });
+    await world.editor.submit(url, `${url}/status`, { status: 'published' });
     // Closing is through the outcomes, not a bare move.
-    expect((await editor.submit(url, `${url}/status`, { status: 'closed' })).statusCode).toBe(422);
+    expect((await world.editor.submit(url, `${url}/status`, { status: 'closed' })).statusCode).toBe(
+      422,
+    );
     const ana = await signUpAndSignIn(
-      app,
-      smtp,
+      world.app,
+      world.smtp,
       { name: 'Eva', email: 'eva@example.org' },
       '127.0.4.5',
     );
     await ana.submit('/en/events/porto-workshop', '/en/events/porto-workshop/register', {});
 
-    const empty = await editor.submit(`${url}/outcomes`, `${url}/outcomes`, {
+    const empty = await world.editor.submit(`${url}/outcomes`, `${url}/outcomes`, {
       summary: '',
       minutes: '',
       conclusions: '',
@@ -348,7 +339,7 @@ describe('organising an event', () => {
     expect(empty.body).toContain('Write the minutes, the conclusions, or both.');
     expect(empty.body).toContain('Enter a whole number of people, or leave it empty.');
 
-    const closed = await editor.submit(`${url}/outcomes`, `${url}/outcomes`, {
+    const closed = await world.editor.submit(`${url}/outcomes`, `${url}/outcomes`, {
       summary: 'Three cities will pool their eviction data.',
       minutes: 'Porto, Ghent and Vienna presented their programmes.',
       conclusions: 'A shared indicator on evictions by spring.',
@@ -358,7 +349,7 @@ describe('organising an event', () => {
     expect(closed.statusCode).toBe(303);
     expect(closed.headers.location).toContain('done=closed');
 
-    const visitor = new FormBrowser(app);
+    const visitor = new FormBrowser(world.app);
     const page = await visitor.get('/en/events/porto-workshop');
     expect(page.body).toContain('<h2 id="outcomes-title">Outcomes</h2>');
     // Nobody marked as having come: the people with a place are counted.
@@ -373,7 +364,7 @@ describe('organising an event', () => {
     expect(item.body).toContain('Three cities will pool their eviction data.');
     expect(item.body).not.toContain('A shared indicator on evictions by spring.');
     expect(item.body).toContain('/en/events/porto-workshop');
-    const asEditor = await editor.get(path ?? '');
+    const asEditor = await world.editor.get(path ?? '');
     expect(asEditor.body).toContain('A shared indicator on evictions by spring.');
     expect(asEditor.body).toContain('Porto, Ghent and Vienna presented their programmes.');
   });

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startJobs, type Jobs } from '../../src/platform/jobs/jobs.js';
 import { createLogger } from '../../src/platform/logging/logger.js';
 import { buildTestApp, type TestApp } from '../support/app.js';
-import type { FormBrowser} from '../support/form-browser.js';
+import type { FormBrowser } from '../support/form-browser.js';
 import { signInAsAdministrator, signUpAndSignIn } from '../support/form-browser.js';
 import { startSmtpServer, type TestSmtpServer } from '../support/smtp.js';
 

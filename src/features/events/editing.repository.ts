@@ -6,6 +6,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';
 import type { AccessLevel } from '../access/index.js';
 import type { Eligibility, EventKind, EventStatus, RegistrationMode } from './events.types.js';
+import type { EventQuestion } from './questions.js';
 
 /** The facts of an event, as its organisers set them. */
 export interface EventDraft {
@@ -31,7 +32,10 @@ export interface EventDraft {
   registrationClosesAt: Date | null;
   capacity: number | null;
   eligibility: Eligibility;
+  /** The organisations whose people may register, when eligibility is "invited". */
+  invitedOrganisations: string[];
   cancellationClosesAt: Date | null;
+  questions: EventQuestion[];
 }
 
 /** The event's text in one language. */
@@ -87,7 +91,8 @@ const draftValues = (draft: EventDraft) => sql`
   ${sql.param(draft.speakers)}::text[], ${sql.param(draft.themes)}::text[],
   ${sql.param(draft.sdgs)}::smallint[], ${sql.param(draft.rights)}::smallint[],
   ${sql.param(draft.countries)}::text[], ${draft.registration}, ${draft.registrationClosesAt},
-  ${draft.capacity}, ${draft.eligibility}, ${draft.cancellationClosesAt}`;
+  ${draft.capacity}, ${draft.eligibility}, ${sql.param(draft.invitedOrganisations)}::uuid[],
+  ${draft.cancellationClosesAt}, ${JSON.stringify(draft.questions)}::jsonb`;
 
 const isUniqueViolation = (error: unknown): boolean =>
   typeof error === 'object' &&
@@ -199,7 +204,9 @@ export function createEventEditingRepository(db: Db, clock: () => Date) {
         registrationClosesAt: date(row.registration_closes_at),
         capacity: row.capacity as number | null,
         eligibility: row.eligibility as Eligibility,
+        invitedOrganisations: row.invited_organisations as string[],
         cancellationClosesAt: date(row.cancellation_closes_at),
+        questions: row.questions as EventQuestion[],
         sequence: row.sequence as number,
         confirmed: row.confirmed as number,
         waiting: row.waiting as number,
@@ -218,7 +225,8 @@ export function createEventEditingRepository(db: Db, clock: () => Date) {
                                 country, latitude, longitude, online_url, room_details, speakers,
                                 themes, sdgs, rights, countries, registration,
                                 registration_closes_at, capacity, eligibility,
-                                cancellation_closes_at, original_locale, created_by)
+                                invited_organisations, cancellation_closes_at, questions,
+                                original_locale, created_by)
             VALUES (${draftValues(draft)}, ${text.locale}, ${userId})
             RETURNING id`);
           const id = created.rows[0]?.id;
@@ -256,7 +264,7 @@ export function createEventEditingRepository(db: Db, clock: () => Date) {
               (slug, kind, access, time_zone, starts_at, ends_at, place, city, country, latitude,
                longitude, online_url, room_details, speakers, themes, sdgs, rights, countries,
                registration, registration_closes_at, capacity, eligibility,
-               cancellation_closes_at) = (${draftValues(draft)}),
+               invited_organisations, cancellation_closes_at, questions) = (${draftValues(draft)}),
               sequence = sequence + ${old.moved ? 1 : 0}, updated_at = now()
              WHERE id = ${id}`);
           // A new start: the reminders are due again, before the new time.

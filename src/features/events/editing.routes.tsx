@@ -28,6 +28,7 @@ export interface EventEditingRouteDeps {
   editing: EventEditingService;
   contentLocales: readonly string[];
   themeKeys(): Promise<readonly string[]>;
+  organisations(): Promise<readonly { id: string; name: string }[]>;
   countryCodes: readonly string[];
 }
 
@@ -71,6 +72,7 @@ export function registerEventEditingRoutes(
         state={state ?? { values: eventValues(event), errors: {} }}
         themes={await deps.themeKeys()}
         countries={deps.countryCodes}
+        organisations={await deps.organisations()}
         notice={notice}
       />,
       { ...PRIVATE, status },

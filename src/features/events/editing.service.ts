@@ -22,6 +22,7 @@ import {
 import type { EventsService } from './events.service.js';
 import { EVENT_TRANSITIONS, TOLD_STATUSES, type EventStatus } from './events.types.js';
 import { instantOf, isTimeZone } from './local-time.js';
+import { questionsFromForm } from './questions.js';
 
 export interface EventEditingDeps {
   editing: EventEditingRepository;
@@ -29,6 +30,8 @@ export interface EventEditingDeps {
   /** Languages content may be written in. */
   locales: readonly string[];
   themeKeys(): Promise<readonly string[]>;
+  /** The organisations that may be invited (the network's), by id. */
+  organisationIds(): Promise<ReadonlySet<string>>;
   /** Pages that show events are rendered afresh. */
   contentChanged(): Promise<void>;
 }
@@ -72,6 +75,19 @@ function capacityError(form: EventForm, confirmed: number): string | null {
   return null;
 }
 
+/** Problems of the invitations: none chosen for an event by invitation, or unknown ones. */
+async function invitationError(
+  form: EventForm,
+  organisationIds: () => Promise<ReadonlySet<string>>,
+): Promise<string | null> {
+  if (form.eligibility !== 'invited') return null;
+  if (form.invitedOrganisations.length === 0) return 'events.errors.invitedNone';
+  const known = await organisationIds();
+  return form.invitedOrganisations.every((id) => known.has(id))
+    ? null
+    : 'events.errors.invitedOrganisations';
+}
+
 export function createEventEditingService(deps: EventEditingDeps) {
   const { editing } = deps;
 
@@ -93,10 +109,16 @@ export function createEventEditingService(deps: EventEditingDeps) {
     const times = timesOf(
       typeof form === 'object' && form !== null ? (form as Record<string, unknown>) : {},
     );
+    const asked = questionsFromForm(
+      typeof form === 'object' && form !== null ? (form as Record<string, unknown>) : {},
+    );
+    Object.assign(times.errors, asked.errors);
     if (!valid.ok) return { ok: false, errors: { ...times.errors, ...valid.errors } };
     const value = valid.value;
     const capacity = capacityError(value, stored?.confirmed ?? 0);
     if (capacity) times.errors.capacity = capacity;
+    const invited = await invitationError(value, deps.organisationIds);
+    if (invited) times.errors.invitedOrganisations = invited;
     if (Object.keys(times.errors).length > 0 || !times.startsAt || !times.endsAt)
       return { ok: false, errors: times.errors };
     return {
@@ -124,7 +146,9 @@ export function createEventEditingService(deps: EventEditingDeps) {
         registrationClosesAt: times.registrationClosesAt,
         capacity: value.capacity,
         eligibility: value.eligibility,
+        invitedOrganisations: value.eligibility === 'invited' ? value.invitedOrganisations : [],
         cancellationClosesAt: times.cancellationClosesAt,
+        questions: asked.questions,
       },
       text: {
         locale,

@@ -3,7 +3,7 @@
  * in their own zone, read by each reader in their layer, with registration, a waiting list that
  * moves up by itself, and calendars.
  */
-import type { AccessRepository } from '../access/index.js';
+import type { AccessRepository, SignedInViewer } from '../access/index.js';
 import { defineFeature } from '../feature.js';
 import { eventKind } from './event.kind.js';
 import { createEventEditingRepository } from './editing.repository.js';
@@ -22,6 +22,10 @@ export interface EventsNeeds {
   accessRepository: AccessRepository;
   themeKeys(): Promise<readonly string[]>;
   countryCodes: readonly string[];
+  /** The network's organisations, which an event may invite. */
+  organisations(): Promise<readonly { id: string; name: string }[]>;
+  /** The organisations a person belongs to, by id. */
+  organisationIdsOf(viewer: SignedInViewer): Promise<readonly string[]>;
   /** Publishes an event's outcomes as a Knowledge Centre item (from the knowledge feature). */
   publishItem: PublishItem;
 }
@@ -50,6 +54,7 @@ export const eventsFeature = defineFeature({
       catalogue: platform.catalogue,
       publicUrl: platform.publicUrl,
       organizer: organizerOf(platform.mailFrom),
+      organisationIdsOf: needs.organisationIdsOf,
       contentChanged: platform.contentChanged,
     });
     const editingRepository = createEventEditingRepository(database.db, clock);
@@ -58,6 +63,8 @@ export const eventsFeature = defineFeature({
       events: service,
       locales: platform.catalogue.locales,
       themeKeys: needs.themeKeys,
+      organisationIds: async () =>
+        new Set((await needs.organisations()).map((organisation) => organisation.id)),
       contentChanged: platform.contentChanged,
     });
     const organising = createOrganisingService({
@@ -103,6 +110,7 @@ export const eventsFeature = defineFeature({
         contentLocales: api.platform.catalogue.locales,
         themeKeys: api.needs.themeKeys,
         countryCodes: api.needs.countryCodes,
+        organisations: api.needs.organisations,
       },
       site.ctxOf,
     );

@@ -6,7 +6,8 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';
 import { readableLevels, type AccessLevel, type Viewer } from '../access/index.js';
-import type { EventKind, EventStatus, RegistrationMode } from './events.types.js';
+import type { Eligibility, EventKind, EventStatus, RegistrationMode } from './events.types.js';
+import type { EventQuestion } from './questions.js';
 
 /** An event in a list, in the reader's language when it is translated, else in its original. */
 export interface EventSummary {
@@ -50,7 +51,11 @@ export interface EventView extends EventSummary {
   sdgs: number[];
   rights: number[];
   countries: string[];
-  eligibility: 'anyone' | 'members';
+  eligibility: Eligibility;
+  /** The organisations whose people may register, when eligibility is "invited". */
+  invitedOrganisations: string[];
+  /** The organisers' questions to registrants. */
+  questions: EventQuestion[];
   registrationClosesAt: Date | null;
   cancellationClosesAt: Date | null;
   sequence: number;
@@ -217,7 +222,9 @@ export function createEventsRepository(db: Db, clock: () => Date) {
           sdgs: number[];
           rights: number[];
           countries: string[];
-          eligibility: 'anyone' | 'members';
+          eligibility: Eligibility;
+          invited_organisations: string[];
+          questions: EventQuestion[];
           registration_closes_at: Date | null;
           cancellation_closes_at: Date | null;
           sequence: number;
@@ -226,7 +233,8 @@ export function createEventsRepository(db: Db, clock: () => Date) {
         }
       >(sql`
         SELECT ${summaryColumns}, e.original_locale, e.latitude, e.longitude, e.speakers, e.sdgs,
-               e.rights, e.countries, e.eligibility, e.registration_closes_at,
+               e.rights, e.countries, e.eligibility, e.invited_organisations, e.questions,
+               e.registration_closes_at,
                e.cancellation_closes_at, e.sequence, e.attendance,
                (SELECT '/knowledge/' || i.section || '/' || i.slug FROM items i
                  WHERE i.id = e.outcomes_item_id AND i.status = 'published') AS outcomes_path
@@ -248,6 +256,8 @@ export function createEventsRepository(db: Db, clock: () => Date) {
         rights: row.rights,
         countries: row.countries,
         eligibility: row.eligibility,
+        invitedOrganisations: row.invited_organisations,
+        questions: row.questions,
         registrationClosesAt: row.registration_closes_at && new Date(row.registration_closes_at),
         cancellationClosesAt: row.cancellation_closes_at && new Date(row.cancellation_closes_at),
         sequence: row.sequence,

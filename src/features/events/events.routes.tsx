@@ -9,10 +9,10 @@ import { firstValue, type Query } from '../../platform/http/query.js';
 import type { Translator } from '../../platform/i18n/catalogue.js';
 import { MembersTeaserPage } from '../../ui/pages/message.page.js';
 import { sendPage, type PageCache } from '../../ui/render.js';
+import { typedValues, type FormValues } from '../../ui/components/form.js';
 import {
   ANONYMOUS,
   PRIVATE,
-  canSeeMembersLayer,
   formPost,
   signedInOrRedirect,
   type Ctx,
@@ -149,6 +149,7 @@ export function registerEventRoutes(site: FastifyInstance, deps: EventRouteDeps,
     request: FastifyRequest,
     reply: FastifyReply,
     event: EventView,
+    typed: { values: FormValues; errors: Record<string, string> } = { values: {}, errors: {} },
   ): Promise<RegistrationState> {
     if (event.registration === 'none') return { kind: 'none' };
     const viewer = request.viewer;
@@ -156,27 +157,50 @@ export function registerEventRoutes(site: FastifyInstance, deps: EventRouteDeps,
     const now = deps.clock();
     if (viewer && own) {
       const until = event.cancellationClosesAt ?? event.startsAt;
-      return { kind: 'registered', own, csrfToken: reply.generateCsrf(), canCancel: until > now };
+      return {
+        kind: 'registered',
+        own,
+        csrfToken: reply.generateCsrf(),
+        canCancel: until > now,
+        participants: await deps.service.participants(own, event),
+      };
     }
     const closes = event.registrationClosesAt ?? event.startsAt;
     if (event.status !== 'published' || closes <= now) return { kind: 'closed' };
     if (!viewer) return { kind: 'sign-in' };
-    if (event.eligibility === 'members' && !canSeeMembersLayer(viewer))
-      return { kind: 'members-only' };
-    return { kind: 'open', csrfToken: reply.generateCsrf() };
+    const eligible = await deps.service.mayRegister(viewer, event);
+    if (!eligible.ok) return { kind: eligible.reason };
+    return { kind: 'open', csrfToken: reply.generateCsrf(), ...typed };
   }
 
-  site.post<{ Params: EventParams }>('/events/:slug/register', limited, async (request, reply) => {
-    const ctx = ctxOf(request, reply);
-    const viewer = signedInOrRedirect(request, reply, ctx);
-    if (!viewer) return reply;
-    const result = await deps.service.register(viewer, request.params.slug, ctx.locale);
-    const done = result.ok ? result.status : '';
-    return reply.redirect(
-      ctx.href(`/events/${request.params.slug}${done ? `?done=${done}` : ''}`),
-      303,
-    );
-  });
+  site.post<{ Params: EventParams; Body: Record<string, unknown> }>(
+    '/events/:slug/register',
+    limited,
+    async (request, reply) => {
+      const ctx = ctxOf(request, reply);
+      const viewer = signedInOrRedirect(request, reply, ctx);
+      if (!viewer) return reply;
+      const body = request.body ?? {};
+      const result = await deps.service.register(viewer, request.params.slug, ctx.locale, body);
+      if (!result.ok && result.reason === 'answers') {
+        // The answers as typed, with a message at each problem.
+        const event = await deps.service.readable(viewer, request.params.slug, ctx.locale);
+        const registration = await registrationState(request, reply, event, {
+          values: typedValues(body),
+          errors: result.errors,
+        });
+        return sendPage(reply, <EventPage ctx={ctx} event={event} registration={registration} />, {
+          ...PRIVATE,
+          status: 422,
+        });
+      }
+      const done = result.ok ? result.status : '';
+      return reply.redirect(
+        ctx.href(`/events/${request.params.slug}${done ? `?done=${done}` : ''}`),
+        303,
+      );
+    },
+  );
 
   site.post<{ Params: EventParams }>('/events/:slug/cancel', limited, async (request, reply) => {
     const ctx = ctxOf(request, reply);

@@ -5,6 +5,7 @@
  * list. The online link and the room details are for confirmed registrants only: no channel
  * reads those two columns.
  */
+import type { EventQuestion } from './questions.js';
 import { sql } from 'drizzle-orm';
 import {
   boolean,
@@ -71,8 +72,15 @@ export const events = pgTable(
     registrationClosesAt: timestamp('registration_closes_at', { withTimezone: true }),
     /** Places; null for no limit. Past it, people join the waiting list. */
     capacity: integer('capacity'),
-    /** One of ELIGIBILITIES: anyone (with a confirmed address) or members. */
+    /** One of ELIGIBILITIES: anyone (with a confirmed address), members, or invited. */
     eligibility: text('eligibility').notNull().default('anyone'),
+    /** The organisations whose people may register when eligibility is "invited". */
+    invitedOrganisations: uuid('invited_organisations')
+      .array()
+      .notNull()
+      .default(sql`'{}'`),
+    /** The organisers' questions to registrants (in the event's original language). */
+    questions: jsonb('questions').$type<EventQuestion[]>().notNull().default([]),
     /** Registrants may cancel until then (null: until the event starts). */
     cancellationClosesAt: timestamp('cancellation_closes_at', { withTimezone: true }),
     /** The Knowledge Centre item that holds its outcomes, published when it was closed. */

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { ELIGIBILITIES, EVENT_KINDS, REGISTRATION_MODES } from './events.types.js';
 import { isTimeZone } from './local-time.js';
+import { QUESTION_SLOTS } from './questions.js';
 
 const tooLong = 'events.errors.tooLong';
 
@@ -50,6 +51,7 @@ const coordinate = (limit: number) =>
     .refine((value) => value === null || Math.abs(value) <= limit, 'events.errors.coordinate');
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The event's text in one language. */
 export const eventTextSchema = z.object({
@@ -103,6 +105,10 @@ export function eventFormSchema(themeKeys: ReadonlySet<string>) {
       .refine((value) => value === '' || /^[1-9]\d{0,5}$/.test(value), 'events.errors.capacity')
       .transform((value) => (value === '' ? null : Number(value))),
     eligibility: z.enum(ELIGIBILITIES, 'events.errors.eligibility'),
+    invitedOrganisations: list(500).refine(
+      (values) => values.every((value) => UUID.test(value)),
+      'events.errors.invitedOrganisations',
+    ),
     cancellationClosesAt: localTime(false),
   });
 }
@@ -141,9 +147,11 @@ export const EVENT_FORM_FIELDS = [
   'capacity',
   'registrationClosesAt',
   'eligibility',
+  'invitedOrganisations',
   'cancellationClosesAt',
+  ...QUESTION_SLOTS.flatMap((id) => [`${id}Kind`, `${id}Label`, `${id}Options`]),
   'themes',
   'sdgs',
   'rights',
   'countries',
-] as const;
+];

@@ -19,6 +19,7 @@ import {
 import type { EventsRepository, EventView } from './events.repository.js';
 import type { RegistrationsRepository } from './registrations.repository.js';
 import { calendarOf } from './ics.js';
+import { answersFromForm } from './questions.js';
 import { TOLD_STATUSES, type EventStatus } from './events.types.js';
 
 export interface EventsServiceDeps {
@@ -31,6 +32,8 @@ export interface EventsServiceDeps {
   publicUrl: string;
   /** The sender named in calendar invitations (the platform's own address). */
   organizer: { name: string; email: string };
+  /** The organisations a person belongs to, by id (for events by invitation). */
+  organisationIdsOf(viewer: SignedInViewer): Promise<readonly string[]>;
   /** Pages that show the event (its places left) are rendered afresh. */
   contentChanged(): Promise<void>;
 }
@@ -44,14 +47,17 @@ export type RegistrantMail =
   | 'cancelled'
   | 'postponed'
   | 'reminderDay'
-  | 'reminderHour';
+  | 'reminderHour'
+  | 'withdrawn';
 
 /** The messages that add or update the event in the registrant's calendar. */
 const INVITING: readonly RegistrantMail[] = ['confirmed', 'movedUp', 'changed'];
 
 /** What a person may do about an event now. */
 export type RegisterResult =
-  { ok: true; status: 'confirmed' | 'waiting' } | { ok: false; reason: 'closed' | 'members-only' };
+  | { ok: true; status: 'confirmed' | 'waiting' }
+  | { ok: false; reason: 'closed' | 'members-only' | 'not-invited' }
+  | { ok: false; reason: 'answers'; errors: Record<string, string> };
 
 /** When an event happens, in its own zone, as a sentence's words. */
 export function whenText(
@@ -82,7 +88,12 @@ export function createEventsService(deps: EventsServiceDeps) {
    * or of a change to the event: its time or place, its cancellation or postponement (with the
    * reason the organisers gave).
    */
-  async function tell(userId: string, slug: string, kind: RegistrantMail): Promise<void> {
+  async function tell(
+    userId: string,
+    slug: string,
+    kind: RegistrantMail,
+    hadPlace = false,
+  ): Promise<void> {
     const person = await deps.accessRepository.findUser(userId);
     if (!person) return;
     const locale = deps.catalogue.isSupported(person.locale) ? person.locale : 'en';
@@ -112,7 +123,7 @@ export function createEventsService(deps: EventsServiceDeps) {
     const page = `${deps.publicUrl}/${locale}/events/${shown.slug}`;
     // The calendar entry: added (or updated) for a person with a place, removed when cancelled.
     const method =
-      kind === 'cancelled'
+      kind === 'cancelled' || (kind === 'withdrawn' && hadPlace)
         ? 'cancel'
         : own?.status === 'confirmed' && INVITING.includes(kind)
           ? 'request'
@@ -163,16 +174,37 @@ export function createEventsService(deps: EventsServiceDeps) {
    * Tells the person, and logs a message the mail server refused instead of failing: what was
    * done (a registration, a change of the event) stands, and their page says it too.
    */
-  async function tellOrLog(userId: string, slug: string, kind: RegistrantMail): Promise<void> {
+  async function tellOrLog(
+    userId: string,
+    slug: string,
+    kind: RegistrantMail,
+    hadPlace = false,
+  ): Promise<void> {
     try {
-      await tell(userId, slug, kind);
+      await tell(userId, slug, kind, hadPlace);
     } catch (error) {
       deps.log.warn({ err: error, event: slug, kind }, 'registrant not told: mail refused');
     }
   }
 
+  /** Whether the person may register: a member for members' events, invited for invitations. */
+  async function mayRegister(
+    viewer: SignedInViewer,
+    event: Pick<EventView, 'eligibility' | 'invitedOrganisations'>,
+  ): Promise<{ ok: true } | { ok: false; reason: 'members-only' | 'not-invited' }> {
+    if (event.eligibility === 'members' && !canSeeMembersLayer(viewer))
+      return { ok: false, reason: 'members-only' };
+    if (event.eligibility === 'invited') {
+      const own = await deps.organisationIdsOf(viewer);
+      if (!own.some((id) => event.invitedOrganisations.includes(id)))
+        return { ok: false, reason: 'not-invited' };
+    }
+    return { ok: true };
+  }
+
   return {
     readable,
+    mayRegister,
 
     /** Reminds a registrant of the event a day or an hour before it (with the link, if online). */
     remind: (userId: string, slug: string, before: 'day' | 'hour') =>
@@ -188,12 +220,14 @@ export function createEventsService(deps: EventsServiceDeps) {
       viewer: SignedInViewer,
       slug: string,
       locale: string,
-      answers: Record<string, string> = {},
+      form: Readonly<Record<string, unknown>> = {},
     ): Promise<RegisterResult> {
       const event = await readable(viewer, slug, locale);
-      if (event.eligibility === 'members' && !canSeeMembersLayer(viewer))
-        return { ok: false, reason: 'members-only' };
-      const outcome = await registrations.register(event.id, viewer.id, answers);
+      const eligible = await mayRegister(viewer, event);
+      if (!eligible.ok) return eligible;
+      const answered = answersFromForm(event.questions, form);
+      if (!answered.ok) return { ok: false, reason: 'answers', errors: answered.errors };
+      const outcome = await registrations.register(event.id, viewer.id, answered.answers);
       if (!outcome.ok) return outcome;
       if (outcome.already) return { ok: true, status: outcome.status };
       await deps.contentChanged();
@@ -211,8 +245,20 @@ export function createEventsService(deps: EventsServiceDeps) {
       const outcome = await registrations.cancel(event.id, viewer.id);
       if (!outcome.ok) return outcome;
       await deps.contentChanged();
+      // Their calendar entry goes with their place; the person moved up gets it.
+      await tellOrLog(viewer.id, event.slug, 'withdrawn', outcome.was === 'confirmed');
       if (outcome.movedUp) await tellOrLog(outcome.movedUp, event.slug, 'movedUp');
       return { ok: true };
+    },
+
+    /** Who agreed to be listed among the participants, for a person with a place. */
+    async participants(own: { status: string } | null, event: EventView): Promise<string[]> {
+      if (own?.status !== 'confirmed') return [];
+      const consents = event.questions.filter((question) => question.kind === 'consent');
+      return registrations.listed(
+        event.id,
+        consents.map((question) => question.id),
+      );
     },
 
     /** The person's registration for the event (with the private details once confirmed). */

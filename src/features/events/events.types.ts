@@ -25,8 +25,11 @@ export const SHOWN_STATUSES: readonly EventStatus[] = [
 export const REGISTRATION_MODES = ['none', 'open'] as const;
 export type RegistrationMode = (typeof REGISTRATION_MODES)[number];
 
-/** Who may register: anyone with a confirmed address, or network members. */
-export const ELIGIBILITIES = ['anyone', 'members'] as const;
+/**
+ * Who may register: anyone with a confirmed address, network members, or the people of the
+ * organisations the organisers invited.
+ */
+export const ELIGIBILITIES = ['anyone', 'members', 'invited'] as const;
 export type Eligibility = (typeof ELIGIBILITIES)[number];
 
 export const REGISTRATION_STATUSES = ['confirmed', 'waiting', 'cancelled'] as const;

@@ -6,6 +6,7 @@ import { stringify } from 'csv-stringify/sync';
 import { z } from 'zod';
 import type { Catalogue } from '../../platform/i18n/catalogue.js';
 import { composeMail } from '../../platform/mail/compose.js';
+import { answerShown } from './questions.js';
 import type { Mailer } from '../../platform/mail/mailer.js';
 import type { Logger } from '../../platform/logging/logger.js';
 import { neutraliseFormula } from '../../platform/text/spreadsheet.js';
@@ -51,14 +52,14 @@ export function createOrganisingService(deps: OrganisingDeps) {
       const event = await deps.editing.editable(viewer, id, locale);
       const rows = await deps.registrations.registrants(event.id);
       const t = deps.catalogue.translator(locale);
-      const questions = [...new Set(rows.flatMap((row) => Object.keys(row.answers)))];
+      const words = { yes: t.t('events.registrants.yes'), no: t.t('events.registrants.no') };
       const header = [
         t.t('events.registrants.column.name'),
         t.t('events.registrants.column.email'),
         t.t('events.registrants.column.status'),
         t.t('events.registrants.column.registeredAt'),
         t.t('events.registrants.column.attended'),
-        ...questions,
+        ...event.questions.map((question) => question.label),
       ];
       const cells = rows.map((row) => [
         row.name,
@@ -68,7 +69,7 @@ export function createOrganisingService(deps: OrganisingDeps) {
         row.attended === null
           ? ''
           : t.t(row.attended ? 'events.registrants.yes' : 'events.registrants.no'),
-        ...questions.map((question) => row.answers[question] ?? ''),
+        ...event.questions.map((question) => answerShown(question, row.answers, words)),
       ]);
       return stringify(
         [header, ...cells].map((row) => row.map(neutraliseFormula)),

@@ -6,6 +6,7 @@
  */
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';
+import { CONSENTED } from './questions.js';
 
 /** What the event says about registering, read under its lock. */
 interface LockedEvent extends Record<string, unknown> {
@@ -152,6 +153,22 @@ export function createRegistrationsRepository(db: Db, clock: () => Date) {
             roomDetails: row.room_details,
           }
         : null;
+    },
+
+    /**
+     * The names of the people with a place who agreed, in answer to one of these consent
+     * questions, to be listed among the participants; for the others with a place to read.
+     */
+    async listed(eventId: string, consentIds: readonly string[]): Promise<string[]> {
+      if (consentIds.length === 0) return [];
+      const result = await db.execute<{ name: string }>(sql`
+        SELECT u.name FROM event_registrations r JOIN users u ON u.id = r.user_id
+         WHERE r.event_id = ${eventId} AND r.status = 'confirmed'
+           AND EXISTS (SELECT 1 FROM jsonb_each_text(r.answers) a
+                        WHERE a.key = ANY(${sql.param([...consentIds])}::text[])
+                          AND a.value = ${CONSENTED})
+         ORDER BY u.name`);
+      return result.rows.map((row) => row.name);
     },
 
     /** The live registrants of an event, confirmed first, in order of registration. */

@@ -12,6 +12,8 @@ import type { MessageKey } from '../../../ui/messages.js';
 import type { EditableEvent } from '../editing.repository.js';
 import { EVENT_FORM_FIELDS } from '../events.schemas.js';
 import { localOf } from '../local-time.js';
+import { questionValues } from '../questions.js';
+import { QuestionFields } from './event-questions.fields.js';
 import { EventLifeCycle } from './event-life.js';
 import { FactFields, TextFields, VocabularyFields, type EventFormState } from './event.fields.js';
 
@@ -57,7 +59,9 @@ export function eventValues(event: EditableEvent | null): FormValues {
     registrationClosesAt: local(event.registrationClosesAt),
     capacity: event.capacity === null ? '' : String(event.capacity),
     eligibility: event.eligibility,
+    invitedOrganisations: event.invitedOrganisations,
     cancellationClosesAt: local(event.cancellationClosesAt),
+    ...questionValues(event.questions),
   };
 }
 
@@ -83,6 +87,7 @@ export function EventFormPage(props: {
   state: EventFormState;
   themes: readonly string[];
   countries: readonly string[];
+  organisations: readonly { id: string; name: string }[];
   notice?: EventFormNotice;
 }): JSX.Element {
   const { ctx, event, state, contentLocale } = props;
@@ -156,7 +161,19 @@ export function EventFormPage(props: {
       <form method="post" action={action} class="form editor-form" novalidate>
         <Csrf token={props.csrfToken} />
         <TextFields ctx={ctx} state={state} lang={lang} isOriginal={isOriginal} />
-        {isOriginal ? <FactFields ctx={ctx} state={state} countries={props.countries} /> : ''}
+        {isOriginal ? (
+          <>
+            <FactFields
+              ctx={ctx}
+              state={state}
+              countries={props.countries}
+              organisations={props.organisations}
+            />
+            <QuestionFields ctx={ctx} state={state} />
+          </>
+        ) : (
+          ''
+        )}
         {isOriginal ? (
           <VocabularyFields
             ctx={ctx}

@@ -90,6 +90,8 @@ export function FactFields(props: {
   ctx: PageContext;
   state: EventFormState;
   countries: readonly string[];
+  /** The organisations an event may invite. */
+  organisations: readonly { id: string; name: string }[];
 }): JSX.Element {
   const { ctx } = props;
   const { values, errors } = props.state;
@@ -286,6 +288,18 @@ export function FactFields(props: {
           }))}
           value={text('eligibility')}
           error={errors.eligibility}
+        />
+        <MultiSelect
+          ctx={ctx}
+          name="invitedOrganisations"
+          label="events.field.invitedOrganisations"
+          hint="events.hint.invitedOrganisations"
+          options={props.organisations.map((organisation) => ({
+            value: organisation.id,
+            label: organisation.name,
+          }))}
+          chosen={listValue(values, 'invitedOrganisations')}
+          error={errors.invitedOrganisations}
         />
         <Field
           ctx={ctx}

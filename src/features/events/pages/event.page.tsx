@@ -6,7 +6,8 @@ import { themeLabel } from '../../../ui/format.js';
 import { PageHeader, Prose, TranslationNotice } from '../../../ui/components/content.js';
 import { EntryHead } from '../../../ui/components/metadata.js';
 import { eventMetadata } from '../event.metadata.js';
-import { PostForm } from '../../../ui/components/form.js';
+import { PostForm, type FormValues } from '../../../ui/components/form.js';
+import { RegistrationQuestions } from './registration-questions.js';
 import type { PageContext } from '../../../ui/context.js';
 import { dateTimeFormat } from '../../../platform/i18n/dates.js';
 import { Layout } from '../../../ui/layout/layout.js';
@@ -21,8 +22,22 @@ export type RegistrationState =
   | { kind: 'sign-in' }
   | { kind: 'closed' }
   | { kind: 'members-only' }
-  | { kind: 'open'; csrfToken: string }
-  | { kind: 'registered'; own: OwnRegistration; csrfToken: string; canCancel: boolean };
+  | { kind: 'not-invited' }
+  | {
+      kind: 'open';
+      csrfToken: string;
+      /** The answers as typed and their problems, when the form came back. */
+      values: FormValues;
+      errors: Readonly<Record<string, string>>;
+    }
+  | {
+      kind: 'registered';
+      own: OwnRegistration;
+      csrfToken: string;
+      canCancel: boolean;
+      /** Those with a place who agreed to be listed (shown to those with a place). */
+      participants: readonly string[];
+    };
 
 export type EventNotice = 'confirmed' | 'waiting' | 'cancelled' | 'too-late';
 
@@ -68,6 +83,18 @@ function Registration(props: {
           ) : (
             ''
           )}
+          {state.participants.length > 0 ? (
+            <>
+              <h3>{ctx.t('events.register.participants')}</h3>
+              <ul>
+                {state.participants.map((name) => (
+                  <li safe>{name}</li>
+                ))}
+              </ul>
+            </>
+          ) : (
+            ''
+          )}
           {state.canCancel ? (
             <PostForm action={action('cancel')} csrfToken={state.csrfToken}>
               <button type="submit" class="secondary">
@@ -94,6 +121,13 @@ function Registration(props: {
         <>
           <p>{ctx.t('events.register.closes', { date: when(ctx, closes, event.timeZone) })}</p>
           <PostForm action={action('register')} csrfToken={state.csrfToken}>
+            <RegistrationQuestions
+              ctx={ctx}
+              questions={event.questions}
+              values={state.values}
+              errors={state.errors}
+              lang={event.originalLocale}
+            />
             <button type="submit">
               {left === 0
                 ? ctx.t('events.register.submitWaiting')
@@ -113,6 +147,7 @@ function Registration(props: {
       )}
       {state.kind === 'closed' ? <p>{ctx.t('events.register.closed')}</p> : ''}
       {state.kind === 'members-only' ? <p>{ctx.t('events.register.membersOnly')}</p> : ''}
+      {state.kind === 'not-invited' ? <p>{ctx.t('events.register.notInvited')}</p> : ''}
     </section>
   );
 }

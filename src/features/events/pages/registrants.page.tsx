@@ -3,7 +3,7 @@
  * after the event), the list as a spreadsheet, and a message to them.
  */
 import { dateTimeFormat } from '../../../platform/i18n/dates.js';
-import { PageHeader, TableHead } from '../../../ui/components/content.js';
+import { PageHeader } from '../../../ui/components/content.js';
 import {
   Csrf,
   ErrorSummary,
@@ -17,6 +17,7 @@ import type { PageContext } from '../../../ui/context.js';
 import { Layout } from '../../../ui/layout/layout.js';
 import type { MessageKey } from '../../../ui/messages.js';
 import type { EditableEvent } from '../editing.repository.js';
+import { answerShown } from '../questions.js';
 import type { Registrant } from '../registrations.repository.js';
 import type { EventFormState } from './event.fields.js';
 
@@ -36,6 +37,7 @@ export function RegistrantsPage(props: {
   const title = ctx.text('events.registrants.title', { title: name });
   const base = `/editor/events/${event.id}`;
   const when = dateTimeFormat(ctx.locale, { dateStyle: 'medium', timeStyle: 'short' });
+  const words = { yes: ctx.text('events.registrants.yes'), no: ctx.text('events.registrants.no') };
   const { values, errors } = props.message;
   return (
     <Layout
@@ -76,16 +78,26 @@ export function RegistrantsPage(props: {
           <Csrf token={props.csrfToken} />
           <table>
             <caption>{ctx.t('events.registrants.caption')}</caption>
-            <TableHead
-              ctx={ctx}
-              columns={[
-                'events.registrants.column.attended',
-                'events.registrants.column.name',
-                'events.registrants.column.email',
-                'events.registrants.column.status',
-                'events.registrants.column.registeredAt',
-              ]}
-            />
+            <thead>
+              <tr>
+                {(
+                  [
+                    'events.registrants.column.attended',
+                    'events.registrants.column.name',
+                    'events.registrants.column.email',
+                    'events.registrants.column.status',
+                    'events.registrants.column.registeredAt',
+                  ] as const
+                ).map((key) => (
+                  <th scope="col">{ctx.t(key)}</th>
+                ))}
+                {event.questions.map((question) => (
+                  <th scope="col" lang={event.originalLocale} safe>
+                    {question.label}
+                  </th>
+                ))}
+              </tr>
+            </thead>
             <tbody>
               {registrants.map((person) => (
                 <tr>
@@ -115,6 +127,9 @@ export function RegistrantsPage(props: {
                       {when.format(person.registeredAt)}
                     </time>
                   </td>
+                  {event.questions.map((question) => (
+                    <td safe>{answerShown(question, person.answers, words)}</td>
+                  ))}
                 </tr>
               ))}
             </tbody>
