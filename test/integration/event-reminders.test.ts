@@ -4,6 +4,7 @@
  * never to those waiting, never twice; a refused address is tried again on the next run without
  * holding up the others; a new start time makes them due again.
  */
+import { sql } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startJobs, type Jobs } from '../../src/platform/jobs/jobs.js';
@@ -107,6 +108,18 @@ describe('event reminders', () => {
       expect((await person.submit(page, `${page}/register`, {})).statusCode).toBe(303);
     smtp.refuse.delete('cy@example.org');
     expect((await browsers[2]?.get(page))?.body).toContain('waiting list');
+    // The message is still owed, written with the registration, and goes on a later run.
+    const owed = await app.database.db.execute<{ kind: string; attempts: number }>(sql`
+      SELECT m.kind, m.attempts FROM event_mails m JOIN users u ON u.id = m.user_id
+       WHERE u.email = 'cy@example.org' AND m.sent_at IS NULL`);
+    expect(owed.rows).toEqual([{ kind: 'waiting', attempts: 1 }]);
+    ahead = 2 * 60_000; // after the first wait
+    const delivery = await jobs.runNow('events.deliver-mails');
+    expect(await jobs.waitFor('events.deliver-mails', delivery ?? '')).toBe('completed');
+    const waiting = smtp.received.filter((mail) => JSON.stringify(mail.to).includes('cy@'));
+    expect(waiting.map((mail) => mail.subject)).toContain(
+      'You are on the waiting list for “Online exchange on housing rights”',
+    );
 
     // Two days before: nothing is due.
     await runReminders();

@@ -6,6 +6,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';
 import type { AccessLevel } from '../access/index.js';
 import type { Eligibility, EventKind, EventStatus, RegistrationMode } from './events.types.js';
+import { queueForRegistrants } from './event-mails.repository.js';
 import type { EventQuestion } from './questions.js';
 
 /** The facts of an event, as its organisers set them. */
@@ -249,8 +250,8 @@ export function createEventEditingRepository(db: Db, clock: () => Date) {
       try {
         return await db.transaction(async (tx) => {
           const old = (
-            await tx.execute<{ moved: boolean; retimed: boolean }>(sql`
-              SELECT starts_at IS DISTINCT FROM ${draft.startsAt}::timestamptz AS retimed,
+            await tx.execute<{ moved: boolean; retimed: boolean; status: string }>(sql`
+              SELECT status, starts_at IS DISTINCT FROM ${draft.startsAt}::timestamptz AS retimed,
                      (starts_at, ends_at, time_zone, place, city, online_url, room_details)
                      IS DISTINCT FROM
                      (${draft.startsAt}::timestamptz, ${draft.endsAt}::timestamptz,
@@ -259,6 +260,8 @@ export function createEventEditingRepository(db: Db, clock: () => Date) {
                 FROM events WHERE id = ${id} FOR UPDATE`)
           ).rows[0];
           if (!old) return null;
+          // Registrants of a published event are owed word of a new time or place.
+          if (old.moved && old.status === 'published') await queueForRegistrants(tx, id, 'changed');
           await tx.execute(sql`
             UPDATE events SET
               (slug, kind, access, time_zone, starts_at, ends_at, place, city, country, latitude,
@@ -287,13 +290,24 @@ export function createEventEditingRepository(db: Db, clock: () => Date) {
       await db.execute(sql`UPDATE events SET updated_at = now() WHERE id = ${id}`);
     },
 
-    /** Moves the event to a state, with the reason readers and registrants are given. */
-    async setStatus(id: string, status: EventStatus, reason: string): Promise<void> {
-      await db.execute(sql`
-        UPDATE events SET status = ${status}, status_reason = ${reason},
-               sequence = sequence + CASE WHEN status <> 'draft' THEN 1 ELSE 0 END,
-               updated_at = now()
-         WHERE id = ${id}`);
+    /**
+     * Moves the event to a state, with the reason readers and registrants are given; `told`, the
+     * message every registrant is then owed, is queued with it.
+     */
+    async setStatus(
+      id: string,
+      status: EventStatus,
+      reason: string,
+      told: 'cancelled' | 'postponed' | 'changed' | null,
+    ): Promise<void> {
+      await db.transaction(async (tx) => {
+        await tx.execute(sql`
+          UPDATE events SET status = ${status}, status_reason = ${reason},
+                 sequence = sequence + CASE WHEN status <> 'draft' THEN 1 ELSE 0 END,
+                 updated_at = now()
+           WHERE id = ${id}`);
+        if (told) await queueForRegistrants(tx, id, told);
+      });
     },
 
     /** Closes the event with the item that holds its outcomes and how many took part. */
@@ -302,14 +316,6 @@ export function createEventEditingRepository(db: Db, clock: () => Date) {
         UPDATE events SET status = 'closed', status_reason = '', outcomes_item_id = ${itemId},
                attendance = ${attendance}, sequence = sequence + 1, updated_at = now()
          WHERE id = ${id}`);
-    },
-
-    /** The people with a live registration (confirmed or waiting), to tell them of a change. */
-    async registrantIds(eventId: string): Promise<string[]> {
-      const rows = await db.execute<{ user_id: string }>(sql`
-        SELECT user_id::text FROM event_registrations
-         WHERE event_id = ${eventId} AND status <> 'cancelled' ORDER BY created_at, id`);
-      return rows.rows.map((row) => row.user_id);
     },
   };
 }

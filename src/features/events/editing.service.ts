@@ -223,12 +223,7 @@ export function createEventEditingService(deps: EventEditingDeps) {
       const saved = await editing.save(id, parsed.draft, parsed.text);
       if (!saved) return { ok: false, errors: { slug: 'events.errors.slugTaken' } };
       if (shown(stored.status)) await deps.contentChanged();
-      if (saved.moved && stored.status === 'published')
-        await deps.events.tellRegistrants(
-          await editing.registrantIds(id),
-          parsed.draft.slug,
-          'changed',
-        );
+      if (saved.moved && stored.status === 'published') await deps.events.deliver(id);
       return { ok: true, id };
     },
 
@@ -247,20 +242,16 @@ export function createEventEditingService(deps: EventEditingDeps) {
         return { ok: false, errors: { status: 'events.errors.transition' } };
       if (TOLD_STATUSES.includes(status) && reason === '')
         return { ok: false, errors: { reason: 'events.errors.reasonRequired' } };
-      await editing.setStatus(id, status, TOLD_STATUSES.includes(status) ? reason : '');
-      await deps.contentChanged();
       // A postponed event published again has its new time: registrants hear of it.
-      const told = TOLD_STATUSES.includes(status)
-        ? status
-        : stored.status === 'postponed' && status === 'published'
-          ? 'changed'
-          : null;
-      if (told)
-        await deps.events.tellRegistrants(
-          await editing.registrantIds(id),
-          stored.slug,
-          told as 'cancelled' | 'postponed' | 'changed',
-        );
+      const told =
+        status === 'cancelled' || status === 'postponed'
+          ? status
+          : stored.status === 'postponed' && status === 'published'
+            ? 'changed'
+            : null;
+      await editing.setStatus(id, status, TOLD_STATUSES.includes(status) ? reason : '', told);
+      await deps.contentChanged();
+      if (told) await deps.events.deliver(id);
       return { ok: true, status };
     },
   };

@@ -17,6 +17,7 @@ import { registerEventRoutes } from './events.routes.js';
 import { createEventsService } from './events.service.js';
 import { EVENTS_JOBS, createEventsJobs } from './events.jobs.js';
 import { createRegistrationsRepository } from './registrations.repository.js';
+import { createEventMailsRepository } from './event-mails.repository.js';
 
 export interface EventsNeeds {
   accessRepository: AccessRepository;
@@ -48,6 +49,7 @@ export const eventsFeature = defineFeature({
     const service = createEventsService({
       events,
       registrations,
+      mails: createEventMailsRepository(database.db, clock),
       accessRepository: needs.accessRepository,
       mailer: platform.mailer,
       log: platform.log,
@@ -133,7 +135,10 @@ export const eventsFeature = defineFeature({
       site.ctxOf,
     );
   },
-  jobs: (api) => [{ ...EVENTS_JOBS.sendReminders, run: () => api.jobs.sendReminders() }],
+  jobs: (api) => [
+    { ...EVENTS_JOBS.sendReminders, run: () => api.jobs.sendReminders() },
+    { ...EVENTS_JOBS.deliverMails, run: () => api.service.deliver(null) },
+  ],
   kinds: (api) => [
     eventKind({
       db: api.platform.database.db,

@@ -1,8 +1,8 @@
 /**
  * The events' background work: reminders a day and an hour before an event, sent by the job queue
- * to each person with a confirmed place. Each reminder is claimed under a row lock that other
- * instances skip, and marked sent in the same transaction, so that it goes once; a failed sending
- * is tried again on the next run.
+ * to each person with a confirmed place. Each reminder is claimed by marking it sent, under a row
+ * lock that other instances skip, so that it goes once (a process stopped while sending loses it
+ * rather than sending it twice); a refused one is unmarked and tried again on the next run.
  */
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';
@@ -10,6 +10,8 @@ import type { Logger } from '../../platform/logging/logger.js';
 
 export const EVENTS_JOBS = {
   sendReminders: { name: 'events.send-reminders', cron: '*/5 * * * *' },
+  /** The messages owed to registrants that could not be sent at once. */
+  deliverMails: { name: 'events.deliver-mails', cron: '* * * * *' },
 } as const;
 
 const HOUR = 60 * 60 * 1000;
@@ -37,32 +39,37 @@ export function createEventsJobs(deps: {
   ): Promise<'sent' | 'failed' | null> {
     const { column, from, until } = REMINDERS[before];
     const now = deps.clock().getTime();
-    return deps.db.transaction(async (tx) => {
-      const due = (
-        await tx.execute<{ id: string; user_id: string; slug: string }>(sql`
-          SELECT r.id::text, r.user_id::text, e.slug
-            FROM event_registrations r JOIN events e ON e.id = r.event_id
-           WHERE r.status = 'confirmed' AND r.${column} IS NULL
-             AND e.status = 'published' AND e.date_precision = 'time'
-             AND e.starts_at > ${new Date(now + until)} AND e.starts_at <= ${new Date(now + from)}
-             AND r.confirmed_at <= e.starts_at - make_interval(secs => ${from / 1000})
-             AND r.id::text <> ALL(string_to_array(${failed.join(',')}, ','))
-           ORDER BY e.starts_at, r.id
-           LIMIT 1
-             FOR UPDATE OF r SKIP LOCKED`)
-      ).rows[0];
-      if (!due) return null;
-      try {
-        await deps.remind(due.user_id, due.slug, before);
-      } catch (error) {
-        deps.log.warn({ err: error, registration: due.id }, 'event reminder not sent; next run');
-        failed.push(due.id);
-        return 'failed';
-      }
-      await tx.execute(sql`
-        UPDATE event_registrations SET ${column} = ${new Date(now)} WHERE id = ${due.id}`);
+    // Claimed by marking it sent (no transaction is held while the mail server answers); a
+    // refused one is unmarked, for the next run.
+    const due = (
+      await deps.db.execute<{ id: string; user_id: string; slug: string }>(sql`
+        UPDATE event_registrations r SET ${column} = ${new Date(now)}
+          FROM events e
+         WHERE e.id = r.event_id
+           AND r.id = (SELECT r.id
+                         FROM event_registrations r JOIN events e ON e.id = r.event_id
+                        WHERE r.status = 'confirmed' AND r.${column} IS NULL
+                          AND e.status = 'published' AND e.date_precision = 'time'
+                          AND e.starts_at > ${new Date(now + until)}
+                          AND e.starts_at <= ${new Date(now + from)}
+                          AND r.confirmed_at <= e.starts_at - make_interval(secs => ${from / 1000})
+                          AND r.id::text <> ALL(string_to_array(${failed.join(',')}, ','))
+                        ORDER BY e.starts_at, r.id
+                        LIMIT 1
+                          FOR UPDATE OF r SKIP LOCKED)
+        RETURNING r.id::text, r.user_id::text, e.slug`)
+    ).rows[0];
+    if (!due) return null;
+    try {
+      await deps.remind(due.user_id, due.slug, before);
       return 'sent';
-    });
+    } catch (error) {
+      deps.log.warn({ err: error, registration: due.id }, 'event reminder not sent; next run');
+      failed.push(due.id);
+      await deps.db.execute(sql`
+        UPDATE event_registrations SET ${column} = NULL WHERE id = ${due.id}`);
+      return 'failed';
+    }
   }
 
   return {

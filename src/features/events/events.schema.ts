@@ -168,3 +168,34 @@ export const eventRegistrations = pgTable(
     index('event_registrations_user_idx').on(table.userId),
   ],
 );
+
+/**
+ * The messages owed to registrants, written in the same transaction as what they tell of (a
+ * registration, a cancellation, a place given, a change of the event), so that none is lost when
+ * the process stops before sending. Sent at once after the change, else by the job that retries.
+ */
+export const eventMails = pgTable(
+  'event_mails',
+  {
+    id: uuidKey(),
+    eventId: eventRef('event_id'),
+    userId: personRef('user_id'),
+    /** One of the registrant messages: confirmed, waiting, movedUp, changed, withdrawn… */
+    kind: text('kind').notNull(),
+    /** The person had a place: their calendar entry is removed with it. */
+    hadPlace: boolean('had_place').notNull().default(false),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /** When it was handed to the mail server; null while owed. */
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+    attempts: integer('attempts').notNull().default(0),
+    /** Not tried again before then (after a refusal, later each time). */
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
+    lastError: text('last_error'),
+  },
+  (table) => [
+    index('event_mails_owed_idx')
+      .on(table.nextAttemptAt)
+      .where(sql`sent_at IS NULL`),
+    index('event_mails_event_idx').on(table.eventId),
+  ],
+);

@@ -18,6 +18,7 @@ import {
 } from '../access/index.js';
 import type { EventsRepository, EventView } from './events.repository.js';
 import type { RegistrationsRepository } from './registrations.repository.js';
+import type { EventMailsRepository, QueuedMail } from './event-mails.repository.js';
 import { calendarOf } from './ics.js';
 import { answersFromForm } from './questions.js';
 import { TOLD_STATUSES, type EventStatus } from './events.types.js';
@@ -25,6 +26,8 @@ import { TOLD_STATUSES, type EventStatus } from './events.types.js';
 export interface EventsServiceDeps {
   events: EventsRepository;
   registrations: RegistrationsRepository;
+  /** The messages owed to registrants. */
+  mails: EventMailsRepository;
   accessRepository: AccessRepository;
   mailer: Mailer;
   log: Logger;
@@ -39,16 +42,7 @@ export interface EventsServiceDeps {
 }
 
 /** The messages a registrant may be sent. */
-export type RegistrantMail =
-  | 'confirmed'
-  | 'waiting'
-  | 'movedUp'
-  | 'changed'
-  | 'cancelled'
-  | 'postponed'
-  | 'reminderDay'
-  | 'reminderHour'
-  | 'withdrawn';
+export type RegistrantMail = QueuedMail | 'reminderDay' | 'reminderHour';
 
 /** The messages that add or update the event in the registrant's calendar. */
 const INVITING: readonly RegistrantMail[] = ['confirmed', 'movedUp', 'changed'];
@@ -170,23 +164,6 @@ export function createEventsService(deps: EventsServiceDeps) {
     );
   }
 
-  /**
-   * Tells the person, and logs a message the mail server refused instead of failing: what was
-   * done (a registration, a change of the event) stands, and their page says it too.
-   */
-  async function tellOrLog(
-    userId: string,
-    slug: string,
-    kind: RegistrantMail,
-    hadPlace = false,
-  ): Promise<void> {
-    try {
-      await tell(userId, slug, kind, hadPlace);
-    } catch (error) {
-      deps.log.warn({ err: error, event: slug, kind }, 'registrant not told: mail refused');
-    }
-  }
-
   /** Whether the person may register: a member for members' events, invited for invitations. */
   async function mayRegister(
     viewer: SignedInViewer,
@@ -202,7 +179,7 @@ export function createEventsService(deps: EventsServiceDeps) {
     return { ok: true };
   }
 
-  return {
+  const service = {
     readable,
     mayRegister,
 
@@ -210,9 +187,26 @@ export function createEventsService(deps: EventsServiceDeps) {
     remind: (userId: string, slug: string, before: 'day' | 'hour') =>
       tell(userId, slug, before === 'day' ? 'reminderDay' : 'reminderHour'),
 
-    /** Tells every live registrant of the event (confirmed or waiting) of a change to it. */
-    async tellRegistrants(userIds: readonly string[], slug: string, kind: RegistrantMail) {
-      for (const userId of userIds) await tellOrLog(userId, slug, kind);
+    /**
+     * Sends the messages owed to registrants (of one event, or of all when null), each in the
+     * person's language; a refused one stays owed, for a later try. Returns how many went.
+     */
+    async deliver(eventId: string | null): Promise<number> {
+      let sent = 0;
+      const failed: string[] = [];
+      for (;;) {
+        const outcome = await deps.mails.sendNext(eventId, failed, async (mail) => {
+          try {
+            await tell(mail.userId, mail.slug, mail.kind, mail.hadPlace);
+          } catch (error) {
+            failed.push(mail.id);
+            deps.log.warn({ err: error, event: mail.slug, kind: mail.kind }, 'mail refused');
+            throw error;
+          }
+        });
+        if (outcome === null) return sent;
+        if (outcome === 'sent') sent += 1;
+      }
     },
 
     /** Registers the person for the event, on the waiting list when it is full, and tells them. */
@@ -231,7 +225,7 @@ export function createEventsService(deps: EventsServiceDeps) {
       if (!outcome.ok) return outcome;
       if (outcome.already) return { ok: true, status: outcome.status };
       await deps.contentChanged();
-      await tellOrLog(viewer.id, event.slug, outcome.status);
+      await service.deliver(event.id);
       return { ok: true, status: outcome.status };
     },
 
@@ -245,9 +239,7 @@ export function createEventsService(deps: EventsServiceDeps) {
       const outcome = await registrations.cancel(event.id, viewer.id);
       if (!outcome.ok) return outcome;
       await deps.contentChanged();
-      // Their calendar entry goes with their place; the person moved up gets it.
-      await tellOrLog(viewer.id, event.slug, 'withdrawn', outcome.was === 'confirmed');
-      if (outcome.movedUp) await tellOrLog(outcome.movedUp, event.slug, 'movedUp');
+      await service.deliver(event.id);
       return { ok: true };
     },
 
@@ -264,6 +256,7 @@ export function createEventsService(deps: EventsServiceDeps) {
     /** The person's registration for the event (with the private details once confirmed). */
     own: (viewer: SignedInViewer, eventId: string) => registrations.own(eventId, viewer.id),
   };
+  return service;
 }
 
 export type EventsService = ReturnType<typeof createEventsService>;

@@ -2,10 +2,12 @@
  * Registrations, each change in one transaction that holds the event's row: two people taking the
  * last place at once are served one after the other, so that a place is never given twice, and a
  * cancellation moves the first person waiting up in the same transaction. The online link and the
- * room details are read here only, for a person with a confirmed place.
+ * room details are read here only, for a person with a confirmed place. The message each change
+ * owes is queued in its transaction (event-mails.repository.ts).
  */
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';
+import { queueMail } from './event-mails.repository.js';
 import { CONSENTED } from './questions.js';
 
 /** What the event says about registering, read under its lock. */
@@ -94,6 +96,7 @@ export function createRegistrationsRepository(db: Db, clock: () => Date) {
           INSERT INTO event_registrations (event_id, user_id, status, answers, confirmed_at)
           VALUES (${eventId}, ${userId}, ${status}, ${JSON.stringify(answers)}::jsonb,
                   ${full ? null : now})`);
+        await queueMail(tx, { eventId, userId, kind: status });
         return { ok: true, status, already: false };
       });
     },
@@ -116,6 +119,8 @@ export function createRegistrationsRepository(db: Db, clock: () => Date) {
           RETURNING old.status`);
         const was = cancelled.rows[0]?.status;
         if (!was) return { ok: false, reason: 'none' };
+        // Their calendar entry goes with their place.
+        await queueMail(tx, { eventId, userId, kind: 'withdrawn', hadPlace: was === 'confirmed' });
         if (was !== 'confirmed') return { ok: true, movedUp: null, was };
         const moved = await tx.execute<{ user_id: string }>(sql`
           UPDATE event_registrations SET status = 'confirmed', confirmed_at = ${clock()}
@@ -123,7 +128,9 @@ export function createRegistrationsRepository(db: Db, clock: () => Date) {
                         WHERE event_id = ${eventId} AND status = 'waiting'
                         ORDER BY created_at, id LIMIT 1)
           RETURNING user_id::text`);
-        return { ok: true, movedUp: moved.rows[0]?.user_id ?? null, was };
+        const movedUp = moved.rows[0]?.user_id ?? null;
+        if (movedUp) await queueMail(tx, { eventId, userId: movedUp, kind: 'movedUp' });
+        return { ok: true, movedUp, was };
       });
     },
 
