@@ -214,7 +214,13 @@ describe('events in Chromium, without JavaScript', () => {
       await checkPagesWithAxe(
         { browser, baseUrl: served.baseUrl, prefix: 'events' },
         cleo.context,
-        [`/en/events/${SLUG}`, `/es/events/${SLUG}`, `/en/knowledge/publications/${SLUG}-outcomes`],
+        [
+          `/en/events/${SLUG}`,
+          `/es/events/${SLUG}`,
+          `/en/knowledge/publications/${SLUG}-outcomes`,
+          '/en/account/events',
+          '/de/account/events',
+        ],
         scheme,
       );
       // The form with its problems shown.

@@ -12,6 +12,7 @@ import { createLogger } from '../../src/platform/logging/logger.js';
 import { buildTestApp, type TestApp } from '../support/app.js';
 import type { FormBrowser } from '../support/form-browser.js';
 import { signInAsAdministrator, signUpAndSignIn } from '../support/form-browser.js';
+import { blankEventForm } from '../support/organisers.js';
 import { startSmtpServer, type TestSmtpServer } from '../support/smtp.js';
 
 const HOUR = 60 * 60 * 1000;
@@ -43,28 +44,17 @@ afterAll(async () => {
 });
 
 const event = (start: number) => ({
+  ...blankEventForm,
   title: 'Online exchange on housing rights',
   summary: 'Cities compare their rules on evictions.',
   description: 'An hour of exchange.',
   slug: 'housing-exchange',
   kind: 'exchange',
-  access: 'public',
   timeZone: 'Europe/Vienna',
   startsAt: viennaWallClock(start),
   endsAt: viennaWallClock(start + HOUR),
-  place: '',
-  city: '',
-  country: '',
-  latitude: '',
-  longitude: '',
   onlineUrl: LINK,
-  roomDetails: '',
-  speakers: '',
-  registration: 'open',
   capacity: '2',
-  registrationClosesAt: '',
-  eligibility: 'anyone',
-  cancellationClosesAt: '',
 });
 
 /** Runs the reminders' job on the queue now, as the cron would, and waits for it. */

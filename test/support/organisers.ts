@@ -34,3 +34,22 @@ export const calendarIn = (mail: ParsedMail | undefined): string =>
   mail?.attachments
     .find((part) => part.contentType.startsWith('text/calendar'))
     ?.content.toString() ?? '';
+
+/** The event form as an organiser leaves it untouched: every optional field empty, open to all. */
+export const blankEventForm = {
+  description: '',
+  access: 'public',
+  place: '',
+  city: '',
+  country: '',
+  latitude: '',
+  longitude: '',
+  onlineUrl: '',
+  roomDetails: '',
+  speakers: '',
+  registration: 'open',
+  capacity: '',
+  registrationClosesAt: '',
+  eligibility: 'anyone',
+  cancellationClosesAt: '',
+} as const;

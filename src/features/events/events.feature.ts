@@ -18,6 +18,9 @@ import { createEventsService } from './events.service.js';
 import { EVENTS_JOBS, createEventsJobs } from './events.jobs.js';
 import { createRegistrationsRepository } from './registrations.repository.js';
 import { createEventMailsRepository } from './event-mails.repository.js';
+import { createMyEventsRepository } from './my-events.repository.js';
+import { registerMyEventsRoutes } from './my-events.routes.js';
+import { createMyEventsService } from './my-events.service.js';
 
 export interface EventsNeeds {
   accessRepository: AccessRepository;
@@ -92,9 +95,18 @@ export const eventsFeature = defineFeature({
       log: platform.log,
       remind: service.remind,
     });
+    const mine = createMyEventsService({
+      mine: createMyEventsRepository(database.db, clock),
+      events,
+      registrations,
+      accessRepository: needs.accessRepository,
+      catalogue: platform.catalogue,
+      publicUrl: platform.publicUrl,
+    });
     return {
       platform,
       needs,
+      mine,
       events,
       registrations,
       service,
@@ -116,6 +128,7 @@ export const eventsFeature = defineFeature({
       },
       site.ctxOf,
     );
+    registerMyEventsRoutes(site.app, { mine: api.mine }, site.ctxOf);
     registerOrganisingRoutes(
       site.app,
       { organising: api.organising, outcomes: api.outcomes },
@@ -139,6 +152,7 @@ export const eventsFeature = defineFeature({
     { ...EVENTS_JOBS.sendReminders, run: () => api.jobs.sendReminders() },
     { ...EVENTS_JOBS.deliverMails, run: () => api.service.deliver(null) },
   ],
+  personalData: (api) => (person) => api.mine.personalData(person.id),
   kinds: (api) => [
     eventKind({
       db: api.platform.database.db,

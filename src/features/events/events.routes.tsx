@@ -86,24 +86,38 @@ export function registerEventRoutes(site: FastifyInstance, deps: EventRouteDeps,
     return request.viewer ? sendPage(reply, view, PRIVATE) : deps.pages.sendShared(reply, view);
   });
 
-  // The public calendar: every public event of the last year and the years ahead.
-  site.get<{ Params: LocaleParams }>('/events/calendar.ics', async (request, reply) => {
-    const ctx = ctxOf(request, reply);
-    const now = deps.clock();
-    const from = new Date(now.getTime() - 365 * 24 * 3600 * 1000);
-    const to = new Date(now.getTime() + 5 * 365 * 24 * 3600 * 1000);
-    const events = (await deps.events.between(ANONYMOUS, ctx.locale, from, to)).filter(
-      (event) => event.datePrecision === 'time',
-    );
-    const entries = await Promise.all(
-      events.map(async (event) => {
-        const full = await deps.events.find(ANONYMOUS, event.slug, ctx.locale);
-        return full && full !== 'members-only' ? [calendarEntry(full, ctx.locale)] : [];
-      }),
-    );
-    const name = deps.translator(ctx.locale).t('events.calendar.name');
-    return sendCalendar(reply, calendarOf(entries.flat(), { name, host }), 'events');
-  });
+  // The public calendar: every public event of the last year and the years ahead, or a theme's.
+  site.get<{ Params: LocaleParams; Querystring: Query }>(
+    '/events/calendar.ics',
+    async (request, reply) => {
+      const ctx = ctxOf(request, reply);
+      const theme = firstValue(request.query.theme);
+      if (theme !== undefined && !(await deps.themeKeys()).includes(theme))
+        throw new NotFoundError();
+      const now = deps.clock();
+      const from = new Date(now.getTime() - 365 * 24 * 3600 * 1000);
+      const to = new Date(now.getTime() + 5 * 365 * 24 * 3600 * 1000);
+      const events = (await deps.events.between(ANONYMOUS, ctx.locale, from, to)).filter(
+        (event) =>
+          event.datePrecision === 'time' && (theme === undefined || event.themes.includes(theme)),
+      );
+      const entries = await Promise.all(
+        events.map(async (event) => {
+          const full = await deps.events.find(ANONYMOUS, event.slug, ctx.locale);
+          return full && full !== 'members-only' ? [calendarEntry(full, ctx.locale)] : [];
+        }),
+      );
+      const t = deps.translator(ctx.locale);
+      const name = theme
+        ? t.t('events.calendar.themeName', { theme: t.t(`vocabularies.theme.${theme}`) })
+        : t.t('events.calendar.name');
+      return sendCalendar(
+        reply,
+        calendarOf(entries.flat(), { name, host }),
+        theme ? `events-${theme}` : 'events',
+      );
+    },
+  );
 
   site.get<{ Params: EventParams }>('/events/:slug/event.ics', async (request, reply) => {
     const ctx = ctxOf(request, reply);

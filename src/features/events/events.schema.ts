@@ -199,3 +199,13 @@ export const eventMails = pgTable(
     index('event_mails_event_idx').on(table.eventId),
   ],
 );
+
+/**
+ * A person's private calendar feed of the events they registered for: the address holds a secret
+ * token, of which only a hash is kept; a new one replaces it, and turning it off deletes it.
+ */
+export const eventCalendarTokens = pgTable('event_calendar_tokens', {
+  userId: personRef('user_id').primaryKey(),
+  tokenHash: text('token_hash').notNull().unique(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});

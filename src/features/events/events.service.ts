@@ -15,6 +15,7 @@ import {
   type AccessRepository,
   type Role,
   type SignedInViewer,
+  type Viewer,
 } from '../access/index.js';
 import type { EventsRepository, EventView } from './events.repository.js';
 import type { RegistrationsRepository } from './registrations.repository.js';
@@ -66,6 +67,25 @@ export function whenText(
   return `${format.formatRange(event.startsAt, event.endsAt)} (${event.timeZone})`;
 }
 
+/**
+ * A person as the events feature reads for them when they are not at the keyboard (messages,
+ * their calendar feed): in their language, with their granted role, so that someone who lost the
+ * members' layer since they registered is not sent a members-only event's details.
+ */
+export async function asPerson(
+  deps: Pick<EventsServiceDeps, 'accessRepository' | 'catalogue'>,
+  userId: string,
+) {
+  const person = await deps.accessRepository.findUser(userId);
+  if (!person) return null;
+  const locale = deps.catalogue.isSupported(person.locale) ? person.locale : 'en';
+  const role: Role = (ROLES as readonly string[]).includes(person.role)
+    ? (person.role as Role)
+    : 'registered';
+  const viewer: Viewer = { kind: 'user', id: person.id, role };
+  return { person, locale, viewer };
+}
+
 export function createEventsService(deps: EventsServiceDeps) {
   const { events, registrations } = deps;
 
@@ -88,15 +108,10 @@ export function createEventsService(deps: EventsServiceDeps) {
     kind: RegistrantMail,
     hadPlace = false,
   ): Promise<void> {
-    const person = await deps.accessRepository.findUser(userId);
-    if (!person) return;
-    const locale = deps.catalogue.isSupported(person.locale) ? person.locale : 'en';
-    // Read as the person (their granted role): someone who lost the members' layer since they
-    // registered is not sent a members-only event's details.
-    const role: Role = (ROLES as readonly string[]).includes(person.role)
-      ? (person.role as Role)
-      : 'registered';
-    const event = await events.find({ kind: 'user', id: person.id, role }, slug, locale);
+    const found = await asPerson(deps, userId);
+    if (!found) return;
+    const { person, locale, viewer } = found;
+    const event = await events.find(viewer, slug, locale);
     const shown = event === 'members-only' || event === null ? null : event;
     if (!shown) return;
     const t = deps.catalogue.translator(locale);

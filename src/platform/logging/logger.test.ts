@@ -38,6 +38,7 @@ describe('logs', () => {
     for (const secret of secrets) {
       await app.inject({ url: `/en/experts/questions/${secret}` });
       await app.inject({ url: `/en/reset-password?lang=en&token=${secret}` });
+      await app.inject({ url: `/en/events/feed/${secret}/calendar.ics` });
     }
     await app.inject({
       url: '/en/knowledge/publications/a-long-slug-about-local-human-rights-offices',
@@ -46,6 +47,7 @@ describe('logs', () => {
     for (const secret of secrets) expect(lines()).not.toContain(secret);
     expect(lines()).toContain('/en/experts/questions/[redacted]');
     expect(lines()).toContain('/en/reset-password?lang=en&token=[redacted]');
+    expect(lines()).toContain('/en/events/feed/[redacted]/calendar.ics');
     expect(lines()).toContain('a-long-slug-about-local-human-rights-offices');
     expect(loggedUrl('/en/files/00000000-0000-4000-8000-00000000f001/a.pdf')).toBe(
       '/en/files/00000000-0000-4000-8000-00000000f001/a.pdf',

@@ -183,6 +183,9 @@ export function AccountPage(props: {
         <li>
           <a href={ctx.href('/account/two-factor')}>{ctx.t('account.twoFactor.manage')}</a>
         </li>
+        <li>
+          <a href={ctx.href('/account/events')}>{ctx.t('events.mine.nav')}</a>
+        </li>
       </ul>
       <form method="post" action={ctx.href('/sign-out')}>
         <Csrf token={props.csrfToken} />

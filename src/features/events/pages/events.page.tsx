@@ -86,6 +86,17 @@ export function EventsPage(props: {
           {ctx.t(`events.when.${other}`)}
         </a>{' '}
         · <a href={ctx.href('/events/calendar.ics')}>{ctx.t('events.calendar.subscribe')}</a>
+        {filter.theme ? (
+          <>
+            {' '}
+            ·{' '}
+            <a href={ctx.href(`/events/calendar.ics?theme=${encodeURIComponent(filter.theme)}`)}>
+              {ctx.t('events.calendar.themeSubscribe')}
+            </a>
+          </>
+        ) : (
+          ''
+        )}
       </p>
       <form
         method="get"

@@ -1,0 +1,93 @@
+/**
+ * A person's own events (/account/events) and their private calendar feed
+ * (/events/feed/<token>/calendar.ics, opened by the token alone, for calendar programs). Every
+ * route: validate → authorise → act → present.
+ */
+import type { FastifyInstance } from 'fastify';
+import { NotFoundError } from '../../platform/errors/errors.js';
+import { sendPage } from '../../ui/render.js';
+import {
+  PRIVATE,
+  formPost,
+  signedInOrRedirect,
+  type Ctx,
+  type LocaleParams,
+} from '../access/index.js';
+import type { MyEventsService } from './my-events.service.js';
+import { MyEventsPage } from './pages/my-events.page.js';
+
+export function registerMyEventsRoutes(
+  site: FastifyInstance,
+  deps: { mine: MyEventsService },
+  ctxOf: Ctx,
+): void {
+  const limited = formPost(site);
+
+  site.get<{ Params: LocaleParams; Querystring: { done?: string } }>(
+    '/account/events',
+    async (request, reply) => {
+      const ctx = ctxOf(request, reply);
+      const viewer = signedInOrRedirect(request, reply, ctx);
+      if (!viewer) return reply;
+      const { events, hasFeed } = await deps.mine.page(viewer, ctx.locale);
+      return sendPage(
+        reply,
+        <MyEventsPage
+          ctx={ctx}
+          csrfToken={reply.generateCsrf()}
+          events={events}
+          hasFeed={hasFeed}
+          notice={request.query.done === 'feed-off' ? 'feed-off' : undefined}
+        />,
+        PRIVATE,
+      );
+    },
+  );
+
+  // The new address is shown in the answer itself, once: only its hash is kept.
+  site.post<{ Params: LocaleParams }>('/account/events/feed', limited, async (request, reply) => {
+    const ctx = ctxOf(request, reply);
+    const viewer = signedInOrRedirect(request, reply, ctx);
+    if (!viewer) return reply;
+    const feedUrl = await deps.mine.newFeed(viewer, ctx.locale);
+    const { events } = await deps.mine.page(viewer, ctx.locale);
+    return sendPage(
+      reply,
+      <MyEventsPage
+        ctx={ctx}
+        csrfToken={reply.generateCsrf()}
+        events={events}
+        hasFeed
+        feedUrl={feedUrl}
+      />,
+      PRIVATE,
+    );
+  });
+
+  site.post<{ Params: LocaleParams }>(
+    '/account/events/feed/off',
+    limited,
+    async (request, reply) => {
+      const ctx = ctxOf(request, reply);
+      const viewer = signedInOrRedirect(request, reply, ctx);
+      if (!viewer) return reply;
+      await deps.mine.revokeFeed(viewer);
+      return reply.redirect(ctx.href('/account/events?done=feed-off'), 303);
+    },
+  );
+
+  site.get<{ Params: LocaleParams & { token: string } }>(
+    '/events/feed/:token/calendar.ics',
+    async (request, reply) => {
+      const token = request.params.token;
+      const body = /^[\w-]{20,100}$/.test(token) ? await deps.mine.feed(token) : null;
+      if (body === null) throw new NotFoundError();
+      return reply
+        .type('text/calendar; charset=utf-8')
+        .header('cache-control', 'private, no-store')
+        .header('x-robots-tag', 'noindex')
+        .header('referrer-policy', 'no-referrer')
+        .send(body);
+    },
+  );
+}
