@@ -148,4 +148,22 @@ describe('my events and my calendar feed', () => {
       'href="/en/events/calendar.ics?theme=housing"',
     );
   });
+
+  it('shows a month as a calendar, on each event’s own wall clock, with the list’s filters', async () => {
+    const visitor = new FormBrowser(world.app);
+    const may = await visitor.get('/en/events?view=month&month=2027-05');
+    expect(may.statusCode).toBe(200);
+    expect(may.body).toContain('<h1>Events in May 2027</h1>');
+    expect(may.body).toContain('Wednesday, 12 May 2027');
+    expect(may.body).toMatch(
+      /<time datetime="2027-05-12T14:00:00.000Z">10:00<\/time> <a href="\/en\/events\/housing-webinar">Housing webinar<\/a>/,
+    );
+    expect(may.body).toContain('href="/en/events?view=month&month=2027-06"');
+    const culture = await visitor.get('/en/events?view=month&month=2027-05&theme=culture');
+    expect(culture.body).toContain('Culture webinar');
+    expect(culture.body).not.toContain('Housing webinar');
+    expect(culture.body).toContain('href="/en/events?view=month&month=2027-04&theme=culture"');
+    const french = await visitor.get('/fr/events?view=month&month=2027-05');
+    expect(french.body).toContain('Événements de mai 2027');
+  });
 });

@@ -155,10 +155,13 @@ const summary = (row: SummaryRow): EventSummary => ({
   updatedAt: new Date(row.updated_at),
 });
 
-function filterSql(filter: EventFilter, now: Date): SQL[] {
-  const conditions: SQL[] = [
-    filter.when === 'upcoming' ? sql`e.ends_at >= ${now}` : sql`e.ends_at < ${now}`,
-  ];
+/** The filter's conditions; without `now`, upcoming and past alike (a month's calendar). */
+function filterSql(filter: EventFilter, now: Date | null): SQL[] {
+  const conditions: SQL[] = [];
+  if (now)
+    conditions.push(
+      filter.when === 'upcoming' ? sql`e.ends_at >= ${now}` : sql`e.ends_at < ${now}`,
+    );
   if (filter.kind) conditions.push(sql`e.kind = ${filter.kind}`);
   if (filter.theme) conditions.push(sql`${filter.theme} = ANY(e.themes)`);
   if (filter.country) conditions.push(sql`(e.country = ${filter.country})`);
@@ -195,10 +198,24 @@ export function createEventsRepository(db: Db, clock: () => Date) {
     },
 
     /** Every event the viewer may read that starts in [from, to), soonest first (the calendar). */
-    async between(viewer: Viewer, locale: string, from: Date, to: Date): Promise<EventSummary[]> {
+    async between(
+      viewer: Viewer,
+      locale: string,
+      from: Date,
+      to: Date,
+      filter?: Omit<EventFilter, 'when' | 'month'>,
+    ): Promise<EventSummary[]> {
+      // The window is the caller's: neither upcoming nor past, nor the filter's month.
+      const conditions = filter
+        ? filterSql({ ...filter, when: 'upcoming', month: undefined }, null)
+        : [];
       const rows = await db.execute<SummaryRow>(sql`
         SELECT ${summaryColumns} FROM events e ${translationJoin(locale)}
          WHERE ${readable(viewer)} AND e.starts_at >= ${from} AND e.starts_at < ${to}
+               ${sql.join(
+                 conditions.map((condition) => sql` AND ${condition}`),
+                 sql``,
+               )}
          ORDER BY e.starts_at, e.id`);
       return rows.rows.map(summary);
     },

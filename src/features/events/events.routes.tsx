@@ -24,6 +24,7 @@ import { eventFilter, pageOf } from './filters.js';
 import { calendarOf, type CalendarEvent } from './ics.js';
 import { EventPage, type EventNotice, type RegistrationState } from './pages/event.page.js';
 import { EventsPage } from './pages/events.page.js';
+import { MonthPage, monthWindow } from './pages/month.page.js';
 
 export interface EventRouteDeps {
   events: EventsRepository;
@@ -70,6 +71,15 @@ export function registerEventRoutes(site: FastifyInstance, deps: EventRouteDeps,
     const filter = eventFilter(request.query, themes);
     const page = pageOf(request.query);
     const viewer = request.viewer ?? ANONYMOUS;
+    if (firstValue(request.query.view) === 'month') {
+      const month = filter.month ?? deps.clock().toISOString().slice(0, 7);
+      const { from, to } = monthWindow(month);
+      const events = await deps.events.between(viewer, ctx.locale, from, to, filter);
+      const query = new URLSearchParams(filterQuery(request.query));
+      for (const name of ['when', 'month']) query.delete(name);
+      const view = <MonthPage ctx={ctx} month={month} events={events} query={query.toString()} />;
+      return request.viewer ? sendPage(reply, view, PRIVATE) : deps.pages.sendShared(reply, view);
+    }
     const { rows, total } = await deps.events.list(viewer, ctx.locale, filter, page);
     const view = (
       <EventsPage

@@ -85,6 +85,10 @@ export function EventsPage(props: {
         <a href={ctx.href(other === 'past' ? '/events?when=past' : '/events')}>
           {ctx.t(`events.when.${other}`)}
         </a>{' '}
+        ·{' '}
+        <a href={ctx.href(`/events?view=month${props.query ? `&${props.query}` : ''}`)}>
+          {ctx.t('events.month.view')}
+        </a>{' '}
         · <a href={ctx.href('/events/calendar.ics')}>{ctx.t('events.calendar.subscribe')}</a>
         {filter.theme ? (
           <>
