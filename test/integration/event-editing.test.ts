@@ -121,6 +121,9 @@ describe('organising an event', () => {
     // 14:00 in Vienna in November is 13:00 UTC.
     expect(page.body).toContain('2027-11-18T13:00:00.000Z');
     expect(page.body).toMatch(/18 November 2027, 14:00\s*–\s*16:00/);
+    // The place on the network map's drawing, linked to a detailed map.
+    expect(page.body).toContain('aria-label="Map: Rathaus, Friedrich-Schmidt-Platz 1, Vienna');
+    expect(page.body).toContain('href="https://www.openstreetmap.org/?mlat=48.2108&mlon=16.3572');
     expect(page.body).not.toContain(LINK);
     expect(page.body).not.toContain('Steinsaal');
 

@@ -146,6 +146,10 @@ export function registerOrganisingRoutes(
     const ctx = ctxOf(request, reply);
     const viewer = signedInOrRedirect(request, reply, ctx);
     if (!viewer) return reply;
+    // Only a published event is closed with outcomes; a closed one links to its outcomes.
+    const { event } = await organising.registrants(viewer, request.params.id, ctx.locale);
+    if (event.status !== 'published')
+      return reply.redirect(ctx.href(`/editor/events/${request.params.id}`), 303);
     return outcomesForm(request, reply, viewer, null);
   });
 

@@ -5,6 +5,7 @@
 import { themeLabel } from '../../../ui/format.js';
 import { PageHeader, Prose, TranslationNotice } from '../../../ui/components/content.js';
 import { EntryHead } from '../../../ui/components/metadata.js';
+import { PlacesMap } from '../../../ui/components/map.js';
 import { eventMetadata } from '../event.metadata.js';
 import { PostForm, type FormValues } from '../../../ui/components/form.js';
 import { RegistrationQuestions } from './registration-questions.js';
@@ -176,7 +177,7 @@ export function EventPage(props: {
       ) : (
         ''
       )}
-      {event.status === 'cancelled' || event.status === 'postponed' ? (
+      {event.status !== 'published' ? (
         <p class="notice" role="note">
           <StatusBadge ctx={ctx} event={event} />{' '}
           {event.statusReason ? <span safe>{event.statusReason}</span> : ''}
@@ -213,6 +214,23 @@ export function EventPage(props: {
           ''
         )}
       </dl>
+      {event.latitude !== null && event.longitude !== null ? (
+        <PlacesMap
+          ctx={ctx}
+          label={ctx.text('events.page.map', { place: whereText(ctx, event) })}
+          places={[
+            {
+              // A link to a full map, followed only by those who choose it.
+              href: `https://www.openstreetmap.org/?mlat=${event.latitude}&mlon=${event.longitude}#map=17/${event.latitude}/${event.longitude}`,
+              name: ctx.text('events.page.mapLink', { place: whereText(ctx, event) }),
+              latitude: event.latitude,
+              longitude: event.longitude,
+            },
+          ]}
+        />
+      ) : (
+        ''
+      )}
       {event.datePrecision === 'time' ? (
         <p>
           <a href={ctx.href(`/events/${event.slug}/event.ics`)} download="">

@@ -14,7 +14,7 @@ export type MyEventsNotice = 'feed-off';
 function Row(props: { ctx: PageContext; event: MyEvent; csrfToken: string }): JSX.Element {
   const { ctx, event } = props;
   const standing =
-    event.eventStatus === 'cancelled' || event.eventStatus === 'postponed'
+    event.eventStatus !== 'published'
       ? ctx.text(`events.life.status.${event.eventStatus}`)
       : event.status === 'confirmed'
         ? ctx.text('events.mine.confirmed')
