@@ -370,5 +370,20 @@ describe('organising an event', () => {
     const asEditor = await world.editor.get(path ?? '');
     expect(asEditor.body).toContain('A shared indicator on evictions by spring.');
     expect(asEditor.body).toContain('Porto, Ghent and Vienna presented their programmes.');
+
+    // Documents and photos join the outcomes through the Knowledge Centre's files; the
+    // outcomes form of a closed event sends the organiser back to the event.
+    const editorPage = await world.editor.get(url);
+    const files =
+      /href="(\/en\/editor\/items\/[0-9a-f-]{36}\/files)">Add documents and photos/.exec(
+        editorPage.body,
+      )?.[1];
+    expect(files).toBeDefined();
+    const filesPage = await world.editor.get(files ?? '');
+    expect(filesPage.statusCode).toBe(200);
+    expect(filesPage.body).toContain('type="file"');
+    const again = await world.editor.get(`${url}/outcomes`);
+    expect(again.statusCode).toBe(303);
+    expect(again.headers.location).toBe(url);
   });
 });

@@ -59,6 +59,8 @@ export interface EditableEvent extends EventDraft {
   waiting: number;
   text: EventText | null;
   translations: { locale: string; title: string; status: string }[];
+  /** The Knowledge Centre item that holds its outcomes, once closed. */
+  outcomesItemId: string | null;
   updatedAt: Date;
 }
 
@@ -209,6 +211,7 @@ export function createEventEditingRepository(db: Db, clock: () => Date) {
         cancellationClosesAt: date(row.cancellation_closes_at),
         questions: row.questions as EventQuestion[],
         sequence: row.sequence as number,
+        outcomesItemId: (row.outcomes_item_id as string | null) ?? null,
         confirmed: row.confirmed as number,
         waiting: row.waiting as number,
         updatedAt: new Date(row.updated_at as string),

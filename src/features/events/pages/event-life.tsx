@@ -50,6 +50,15 @@ export function EventLifeCycle(props: {
       ) : (
         ''
       )}
+      {event.status === 'closed' && event.outcomesItemId ? (
+        <p>
+          <a href={ctx.href(`/editor/items/${event.outcomesItemId}/files`)}>
+            {ctx.t('events.life.outcomesFiles')}
+          </a>
+        </p>
+      ) : (
+        ''
+      )}
       <>
         {EVENT_TRANSITIONS[event.status].map((next) =>
           next === 'closed' ? (
