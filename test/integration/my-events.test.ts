@@ -90,6 +90,26 @@ describe('my events and my calendar feed', () => {
     expect(off.headers.location).toBe('/en/account/events?done=feed-off');
     expect((await new FormBrowser(world.app).get(renewed)).statusCode).toBe(404);
 
+    // My own time zone: a wrong one is refused, kept out; mine is shown beside the event's.
+    const wrong = await person.submit('/en/account/events', '/en/account/events/zone', {
+      timeZone: 'Mars/Olympus_Mons',
+    });
+    expect(wrong.statusCode).toBe(422);
+    expect(wrong.body).toContain('aria-invalid="true"');
+    const saved = await person.submit('/en/account/events', '/en/account/events/zone', {
+      timeZone: 'Asia/Tokyo',
+    });
+    expect(saved.headers.location).toBe('/en/account/events?done=zone');
+    expect((await person.get('/en/account/events')).body).toMatch(
+      /<option value="Asia\/Tokyo" selected/,
+    );
+    const event = await person.get('/en/events/housing-webinar');
+    // 10:00 in New York on 12 May 2027 is 23:00 in Tokyo.
+    expect(event.body).toMatch(/In your time zone: 12 May 2027 at 23:00[^<]*Japan Standard Time/);
+    expect((await new FormBrowser(world.app).get('/en/events/housing-webinar')).body).not.toContain(
+      'In your time zone',
+    );
+
     // Cancelled, the event leaves my list.
     await person.submit('/en/account/events', '/en/events/housing-webinar/cancel', {});
     expect((await person.get('/en/account/events')).body).toContain(

@@ -90,10 +90,16 @@ export function createAccessRepository(db: Db) {
           email: users.email,
           role: users.role,
           locale: users.locale,
+          timeZone: users.timeZone,
         })
         .from(users)
         .where(eq(users.id, id));
       return row ?? null;
+    },
+
+    /** The time zone the person reads times in (an IANA name, checked by the caller), or none. */
+    async setTimeZone(id: string, timeZone: string | null): Promise<void> {
+      await db.update(users).set({ timeZone }).where(eq(users.id, id));
     },
 
     /** Gives a person a role; returns the previous one, or null when nobody has that id. */
@@ -182,6 +188,7 @@ export function createAccessRepository(db: Db) {
           emailVerified: users.emailVerified,
           role: users.role,
           locale: users.locale,
+          timeZone: users.timeZone,
           twoFactorEnabled: users.twoFactorEnabled,
           createdAt: users.createdAt,
           updatedAt: users.updatedAt,

@@ -31,6 +31,8 @@ export const users = pgTable('users', {
   role: text('role').notNull().default('registered'),
   /** Interface language for e-mails. */
   locale: text('locale').notNull().default('en'),
+  /** The IANA time zone the person reads times in besides an event's own; null: none chosen. */
+  timeZone: text('time_zone'),
   /** Signs in with a second factor (TOTP); required for editors and administrators. */
   twoFactorEnabled: boolean('two_factor_enabled').notNull().default(false),
   ...timestamps(),

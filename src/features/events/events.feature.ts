@@ -144,6 +144,7 @@ export const eventsFeature = defineFeature({
         translator: (locale) => api.platform.catalogue.translator(locale),
         clock: api.platform.clock,
         pages: site.pages,
+        ownZone: (viewer) => api.mine.ownZone(viewer),
       },
       site.ctxOf,
     );

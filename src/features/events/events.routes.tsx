@@ -17,6 +17,7 @@ import {
   signedInOrRedirect,
   type Ctx,
   type LocaleParams,
+  type SignedInViewer,
 } from '../access/index.js';
 import type { EventsRepository, EventView } from './events.repository.js';
 import type { EventsService } from './events.service.js';
@@ -34,6 +35,8 @@ export interface EventRouteDeps {
   translator(locale: string): Translator;
   clock: () => Date;
   pages: PageCache;
+  /** The signed-in reader's own time zone, when they chose one. */
+  ownZone(viewer: SignedInViewer): Promise<string | null>;
 }
 
 type EventParams = LocaleParams & { slug: string };
@@ -161,8 +164,15 @@ export function registerEventRoutes(site: FastifyInstance, deps: EventRouteDeps,
         return sendPage(reply, <MembersTeaserPage ctx={ctx} />, PRIVATE);
       const registration = await registrationState(request, reply, event);
       const notice = NOTICES.find((notice) => notice === request.query.done);
+      const ownZone = viewer ? await deps.ownZone(viewer) : null;
       const page = (
-        <EventPage ctx={ctx} event={event} registration={registration} notice={notice} />
+        <EventPage
+          ctx={ctx}
+          event={event}
+          registration={registration}
+          notice={notice}
+          ownZone={ownZone}
+        />
       );
       return viewer ? sendPage(reply, page, PRIVATE) : deps.pages.sendShared(reply, page);
     },

@@ -29,7 +29,8 @@ export function registerMyEventsRoutes(
       const ctx = ctxOf(request, reply);
       const viewer = signedInOrRedirect(request, reply, ctx);
       if (!viewer) return reply;
-      const { events, hasFeed } = await deps.mine.page(viewer, ctx.locale);
+      const { events, hasFeed, timeZone } = await deps.mine.page(viewer, ctx.locale);
+      const done = request.query.done;
       return sendPage(
         reply,
         <MyEventsPage
@@ -37,7 +38,8 @@ export function registerMyEventsRoutes(
           csrfToken={reply.generateCsrf()}
           events={events}
           hasFeed={hasFeed}
-          notice={request.query.done === 'feed-off' ? 'feed-off' : undefined}
+          timeZone={timeZone}
+          notice={done === 'feed-off' || done === 'zone' ? done : undefined}
         />,
         PRIVATE,
       );
@@ -50,7 +52,7 @@ export function registerMyEventsRoutes(
     const viewer = signedInOrRedirect(request, reply, ctx);
     if (!viewer) return reply;
     const feedUrl = await deps.mine.newFeed(viewer, ctx.locale);
-    const { events } = await deps.mine.page(viewer, ctx.locale);
+    const { events, timeZone } = await deps.mine.page(viewer, ctx.locale);
     return sendPage(
       reply,
       <MyEventsPage
@@ -58,11 +60,37 @@ export function registerMyEventsRoutes(
         csrfToken={reply.generateCsrf()}
         events={events}
         hasFeed
+        timeZone={timeZone}
         feedUrl={feedUrl}
       />,
       PRIVATE,
     );
   });
+
+  site.post<{ Params: LocaleParams; Body: Record<string, unknown> }>(
+    '/account/events/zone',
+    limited,
+    async (request, reply) => {
+      const ctx = ctxOf(request, reply);
+      const viewer = signedInOrRedirect(request, reply, ctx);
+      if (!viewer) return reply;
+      if (await deps.mine.setZone(viewer, request.body?.timeZone))
+        return reply.redirect(ctx.href('/account/events?done=zone'), 303);
+      const { events, hasFeed, timeZone } = await deps.mine.page(viewer, ctx.locale);
+      return sendPage(
+        reply,
+        <MyEventsPage
+          ctx={ctx}
+          csrfToken={reply.generateCsrf()}
+          events={events}
+          hasFeed={hasFeed}
+          timeZone={timeZone}
+          zoneError="events.errors.timeZone"
+        />,
+        { ...PRIVATE, status: 422 },
+      );
+    },
+  );
 
   site.post<{ Params: LocaleParams }>(
     '/account/events/feed/off',

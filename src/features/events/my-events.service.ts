@@ -7,6 +7,7 @@ import type { AccessRepository, SignedInViewer } from '../access/index.js';
 import { asPerson } from './events.service.js';
 import type { EventsRepository, EventView } from './events.repository.js';
 import { calendarOf } from './ics.js';
+import { isTimeZone } from './local-time.js';
 import type { MyEventsRepository } from './my-events.repository.js';
 import type { RegistrationsRepository } from './registrations.repository.js';
 
@@ -19,13 +20,32 @@ export function createMyEventsService(deps: {
   publicUrl: string;
 }) {
   const { mine } = deps;
+
+  /** The time zone the person reads times in besides an event's own; null when none. */
+  async function ownZone(viewer: SignedInViewer | null): Promise<string | null> {
+    if (!viewer) return null;
+    const zone = (await deps.accessRepository.findUser(viewer.id))?.timeZone ?? null;
+    return zone && isTimeZone(zone) ? zone : null;
+  }
+
   return {
-    /** The person's registrations and whether their feed is on. */
+    /** The person's registrations, whether their feed is on, and their own time zone. */
     async page(viewer: SignedInViewer, locale: string) {
       return {
         events: await mine.mine(viewer.id, locale),
         hasFeed: await mine.hasFeed(viewer.id),
+        timeZone: await ownZone(viewer),
       };
+    },
+
+    ownZone,
+
+    /** Sets the person's own time zone ('' for none); false when it is not a known zone. */
+    async setZone(viewer: SignedInViewer, zone: unknown): Promise<boolean> {
+      const value = typeof zone === 'string' ? zone.trim() : '';
+      if (value !== '' && !isTimeZone(value)) return false;
+      await deps.accessRepository.setTimeZone(viewer.id, value || null);
+      return true;
     },
 
     /** A new feed address (absolute), replacing any earlier one. */

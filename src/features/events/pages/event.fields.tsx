@@ -29,7 +29,7 @@ export interface EventFormState {
 }
 
 /** The zones, under their region ("Europe", "America"…). */
-const zoneOptions = () =>
+export const zoneOptions = () =>
   TIME_ZONES.map((zone) => ({
     value: zone,
     label: zone.replaceAll('_', ' '),

@@ -158,6 +158,8 @@ export function EventPage(props: {
   event: EventView;
   registration: RegistrationState;
   notice?: EventNotice;
+  /** The signed-in reader's own time zone, when they chose one. */
+  ownZone?: string | null;
 }): JSX.Element {
   const { ctx, event } = props;
   const lang = event.locale !== ctx.locale ? event.locale : undefined;
@@ -194,6 +196,18 @@ export function EventPage(props: {
           <time datetime={machineWhen(event)} safe>
             {eventWhen(ctx, event)}
           </time>
+          {props.ownZone && props.ownZone !== event.timeZone && event.datePrecision === 'time' ? (
+            <>
+              <br />
+              <span safe>
+                {ctx.text('events.page.yourTime', {
+                  when: eventWhen(ctx, { ...event, timeZone: props.ownZone }),
+                })}
+              </span>
+            </>
+          ) : (
+            ''
+          )}
         </dd>
         <dt>{ctx.t('events.page.where')}</dt>
         <dd safe>{whereText(ctx, event)}</dd>

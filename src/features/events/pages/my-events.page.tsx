@@ -3,13 +3,14 @@
  * they may), and their private calendar feed, whose address is shown once, when it is made.
  */
 import { PageHeader } from '../../../ui/components/content.js';
-import { PostForm, RowButton } from '../../../ui/components/form.js';
+import { PostForm, RowButton, Select } from '../../../ui/components/form.js';
 import type { PageContext } from '../../../ui/context.js';
 import { Layout } from '../../../ui/layout/layout.js';
 import type { MyEvent } from '../my-events.repository.js';
+import { zoneOptions } from './event.fields.js';
 import { eventWhen } from './when.js';
 
-export type MyEventsNotice = 'feed-off';
+export type MyEventsNotice = 'feed-off' | 'zone';
 
 function Row(props: { ctx: PageContext; event: MyEvent; csrfToken: string }): JSX.Element {
   const { ctx, event } = props;
@@ -47,6 +48,10 @@ export function MyEventsPage(props: {
   csrfToken: string;
   events: readonly MyEvent[];
   hasFeed: boolean;
+  /** The person's own time zone, or null. */
+  timeZone: string | null;
+  /** The time zone form's problem, when it came back. */
+  zoneError?: string;
   /** The feed's new address, shown once, right after it was made. */
   feedUrl?: string;
   notice?: MyEventsNotice;
@@ -63,7 +68,7 @@ export function MyEventsPage(props: {
       <PageHeader title={title} />
       {props.notice ? (
         <p role="status" class="notice">
-          {ctx.t('events.mine.notice.feed-off')}
+          {ctx.t(`events.mine.notice.${props.notice}`)}
         </p>
       ) : (
         ''
@@ -79,6 +84,23 @@ export function MyEventsPage(props: {
           {ctx.t('events.mine.empty')} <a href={ctx.href('/events')}>{ctx.t('events.title')}</a>
         </p>
       )}
+      <section aria-labelledby="zone-title">
+        <h2 id="zone-title">{ctx.t('events.mine.zone.title')}</h2>
+        <PostForm action={ctx.href('/account/events/zone')} csrfToken={props.csrfToken}>
+          <Select
+            ctx={ctx}
+            name="timeZone"
+            label="events.mine.zone.label"
+            hint="events.mine.zone.hint"
+            placeholder="events.mine.zone.none"
+            required={false}
+            options={zoneOptions()}
+            value={props.timeZone ?? ''}
+            error={props.zoneError}
+          />
+          <button type="submit">{ctx.t('events.mine.zone.save')}</button>
+        </PostForm>
+      </section>
       <section aria-labelledby="feed-title">
         <h2 id="feed-title">{ctx.t('events.mine.feed.title')}</h2>
         <p>{ctx.t('events.mine.feed.lead')}</p>
