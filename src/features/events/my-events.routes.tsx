@@ -3,7 +3,7 @@
  * (/events/feed/<token>/calendar.ics, opened by the token alone, for calendar programs). Every
  * route: validate → authorise → act → present.
  */
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { NotFoundError } from '../../platform/errors/errors.js';
 import { sendPage } from '../../ui/render.js';
 import {
@@ -12,9 +12,10 @@ import {
   signedInOrRedirect,
   type Ctx,
   type LocaleParams,
+  type SignedInViewer,
 } from '../access/index.js';
 import type { MyEventsService } from './my-events.service.js';
-import { MyEventsPage } from './pages/my-events.page.js';
+import { MyEventsPage, type MyEventsNotice } from './pages/my-events.page.js';
 
 export function registerMyEventsRoutes(
   site: FastifyInstance,
@@ -23,26 +24,39 @@ export function registerMyEventsRoutes(
 ): void {
   const limited = formPost(site);
 
+  /** The page, with what the last action leaves on it (a notice, a new address, a problem). */
+  const page = async (
+    request: FastifyRequest<{ Params: LocaleParams }>,
+    reply: FastifyReply,
+    viewer: SignedInViewer,
+    shown: { notice?: MyEventsNotice; feedUrl?: string; zoneError?: string } = {},
+  ) => {
+    const ctx = ctxOf(request, reply);
+    const { events, hasFeed, timeZone } = await deps.mine.page(viewer, ctx.locale);
+    return sendPage(
+      reply,
+      <MyEventsPage
+        ctx={ctx}
+        csrfToken={reply.generateCsrf()}
+        events={events}
+        hasFeed={hasFeed}
+        timeZone={timeZone}
+        {...shown}
+      />,
+      { ...PRIVATE, status: shown.zoneError ? 422 : 200 },
+    );
+  };
+
   site.get<{ Params: LocaleParams; Querystring: { done?: string } }>(
     '/account/events',
     async (request, reply) => {
       const ctx = ctxOf(request, reply);
       const viewer = signedInOrRedirect(request, reply, ctx);
       if (!viewer) return reply;
-      const { events, hasFeed, timeZone } = await deps.mine.page(viewer, ctx.locale);
       const done = request.query.done;
-      return sendPage(
-        reply,
-        <MyEventsPage
-          ctx={ctx}
-          csrfToken={reply.generateCsrf()}
-          events={events}
-          hasFeed={hasFeed}
-          timeZone={timeZone}
-          notice={done === 'feed-off' || done === 'zone' ? done : undefined}
-        />,
-        PRIVATE,
-      );
+      return page(request, reply, viewer, {
+        notice: done === 'feed-off' || done === 'zone' ? done : undefined,
+      });
     },
   );
 
@@ -51,20 +65,7 @@ export function registerMyEventsRoutes(
     const ctx = ctxOf(request, reply);
     const viewer = signedInOrRedirect(request, reply, ctx);
     if (!viewer) return reply;
-    const feedUrl = await deps.mine.newFeed(viewer, ctx.locale);
-    const { events, timeZone } = await deps.mine.page(viewer, ctx.locale);
-    return sendPage(
-      reply,
-      <MyEventsPage
-        ctx={ctx}
-        csrfToken={reply.generateCsrf()}
-        events={events}
-        hasFeed
-        timeZone={timeZone}
-        feedUrl={feedUrl}
-      />,
-      PRIVATE,
-    );
+    return page(request, reply, viewer, { feedUrl: await deps.mine.newFeed(viewer, ctx.locale) });
   });
 
   site.post<{ Params: LocaleParams; Body: Record<string, unknown> }>(
@@ -76,19 +77,7 @@ export function registerMyEventsRoutes(
       if (!viewer) return reply;
       if (await deps.mine.setZone(viewer, request.body?.timeZone))
         return reply.redirect(ctx.href('/account/events?done=zone'), 303);
-      const { events, hasFeed, timeZone } = await deps.mine.page(viewer, ctx.locale);
-      return sendPage(
-        reply,
-        <MyEventsPage
-          ctx={ctx}
-          csrfToken={reply.generateCsrf()}
-          events={events}
-          hasFeed={hasFeed}
-          timeZone={timeZone}
-          zoneError="events.errors.timeZone"
-        />,
-        { ...PRIVATE, status: 422 },
-      );
+      return page(request, reply, viewer, { zoneError: 'events.errors.timeZone' });
     },
   );
 
