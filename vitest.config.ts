@@ -1,7 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
-  esbuild: { jsx: 'automatic', jsxImportSource: '@kitajs/html' },
+  // Vite 8 compiles with Oxc; its JSX options replace the deprecated esbuild ones.
+  oxc: { jsx: { runtime: 'automatic', importSource: '@kitajs/html' } },
   test: {
     globalSetup: ['./test/support/global-setup.ts'],
     reporters: ['default', './test/support/summary-reporter.ts'],

@@ -8,7 +8,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { signUpAndSignIn } from '../support/form-browser.js';
+import { FormBrowser, signUpAndSignIn } from '../support/form-browser.js';
 import { calendarIn, organisersWorld } from '../support/organisers.js';
 
 const world = organisersWorld();
@@ -208,12 +208,35 @@ describe('an event for invited organisations', () => {
     );
     expect(unknown.statusCode).toBe(422);
     expect(unknown.body).toContain('Choose the organisations from the list.');
+    const strangers = await world.editor.submit(
+      editUrl,
+      editUrl,
+      event({ organisers: ['7f0c2a4e-0000-4000-8000-000000000000'] }),
+    );
+    expect(strangers.statusCode).toBe(422);
+    expect(strangers.body).toContain('Choose the organising organisations from the list.');
     const saved = await world.editor.submit(
       editUrl,
       editUrl,
-      event({ eligibility: 'invited', invitedOrganisations: [invited.id] }),
+      event({
+        eligibility: 'invited',
+        invitedOrganisations: [invited.id],
+        organisers: [other.id, invited.id],
+      }),
     );
     expect(saved.statusCode).toBe(303);
+    // The organisers are named on the page, linked, and in its JSON-LD.
+    const shown = await new FormBrowser(world.app).get(page);
+    expect(shown.body).toContain('<dt>Organised by</dt>');
+    expect(shown.body).toContain(`>${invited.name}</a>`);
+    expect(shown.body).toMatch(/"organizer":\[\{"@type":"Organization","name":/);
+    // The list filters by country, among the countries that have events.
+    const dutch = await new FormBrowser(world.app).get('/en/events?country=NL');
+    expect(dutch.body).toContain('<option value="NL" selected');
+    expect(dutch.body).toContain('Study visit to Utrecht');
+    expect((await new FormBrowser(world.app).get('/en/events?country=JP')).body).not.toContain(
+      'Study visit to Utrecht',
+    );
     expect((await world.editor.get(editUrl)).body).toMatch(
       new RegExp(`<option value="${invited.id}" selected`),
     );

@@ -33,6 +33,8 @@ export interface EventDraft {
   registrationClosesAt: Date | null;
   capacity: number | null;
   eligibility: Eligibility;
+  /** The organisations that organise it. */
+  organisers: string[];
   /** The organisations whose people may register, when eligibility is "invited". */
   invitedOrganisations: string[];
   cancellationClosesAt: Date | null;
@@ -95,7 +97,8 @@ const draftValues = (draft: EventDraft) => sql`
   ${sql.param(draft.sdgs)}::smallint[], ${sql.param(draft.rights)}::smallint[],
   ${sql.param(draft.countries)}::text[], ${draft.registration}, ${draft.registrationClosesAt},
   ${draft.capacity}, ${draft.eligibility}, ${sql.param(draft.invitedOrganisations)}::uuid[],
-  ${draft.cancellationClosesAt}, ${JSON.stringify(draft.questions)}::jsonb`;
+  ${draft.cancellationClosesAt}, ${JSON.stringify(draft.questions)}::jsonb,
+  ${sql.param(draft.organisers)}::uuid[]`;
 
 const isUniqueViolation = (error: unknown): boolean =>
   typeof error === 'object' &&
@@ -208,6 +211,7 @@ export function createEventEditingRepository(db: Db, clock: () => Date) {
         capacity: row.capacity as number | null,
         eligibility: row.eligibility as Eligibility,
         invitedOrganisations: row.invited_organisations as string[],
+        organisers: row.organisers as string[],
         cancellationClosesAt: date(row.cancellation_closes_at),
         questions: row.questions as EventQuestion[],
         sequence: row.sequence as number,
@@ -230,7 +234,7 @@ export function createEventEditingRepository(db: Db, clock: () => Date) {
                                 themes, sdgs, rights, countries, registration,
                                 registration_closes_at, capacity, eligibility,
                                 invited_organisations, cancellation_closes_at, questions,
-                                original_locale, created_by)
+                                organisers, original_locale, created_by)
             VALUES (${draftValues(draft)}, ${text.locale}, ${userId})
             RETURNING id`);
           const id = created.rows[0]?.id;
@@ -270,7 +274,8 @@ export function createEventEditingRepository(db: Db, clock: () => Date) {
               (slug, kind, access, time_zone, starts_at, ends_at, place, city, country, latitude,
                longitude, online_url, room_details, speakers, themes, sdgs, rights, countries,
                registration, registration_closes_at, capacity, eligibility,
-               invited_organisations, cancellation_closes_at, questions) = (${draftValues(draft)}),
+               invited_organisations, cancellation_closes_at, questions, organisers) =
+              (${draftValues(draft)}),
               sequence = sequence + ${old.moved ? 1 : 0}, updated_at = now()
              WHERE id = ${id}`);
           // A new start: the reminders are due again, before the new time.

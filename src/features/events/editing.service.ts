@@ -119,6 +119,9 @@ export function createEventEditingService(deps: EventEditingDeps) {
     if (capacity) times.errors.capacity = capacity;
     const invited = await invitationError(value, deps.organisationIds);
     if (invited) times.errors.invitedOrganisations = invited;
+    const known = await deps.organisationIds();
+    if (!value.organisers.every((id) => known.has(id)))
+      times.errors.organisers = 'events.errors.organisers';
     if (Object.keys(times.errors).length > 0 || !times.startsAt || !times.endsAt)
       return { ok: false, errors: times.errors };
     return {
@@ -147,6 +150,7 @@ export function createEventEditingService(deps: EventEditingDeps) {
         capacity: value.capacity,
         eligibility: value.eligibility,
         invitedOrganisations: value.eligibility === 'invited' ? value.invitedOrganisations : [],
+        organisers: [...new Set(value.organisers)],
         cancellationClosesAt: times.cancellationClosesAt,
         questions: asked.questions,
       },

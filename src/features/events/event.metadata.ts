@@ -80,11 +80,18 @@ export function eventMetadata(event: EventView, reader: MetadataReader): EntryMe
             eventStatus: STATUS[event.status],
             eventAttendanceMode: attendanceMode(event),
             location: location.length === 1 ? location[0] : location,
-            organizer: {
-              '@type': 'Organization',
-              name: reader.text('common.site.name'),
-              url: reader.publicUrl,
-            },
+            organizer:
+              event.organisers.length > 0
+                ? event.organisers.map((organisation) => ({
+                    '@type': 'Organization',
+                    name: organisation.name,
+                    url: `${reader.publicUrl}/${reader.locale}/network/${organisation.slug}`,
+                  }))
+                : {
+                    '@type': 'Organization',
+                    name: reader.text('common.site.name'),
+                    url: reader.publicUrl,
+                  },
           }
         : null,
   };

@@ -54,6 +54,8 @@ export interface EventView extends EventSummary {
   eligibility: Eligibility;
   /** The organisations whose people may register, when eligibility is "invited". */
   invitedOrganisations: string[];
+  /** The network's organisations that organise it (active ones), by name. */
+  organisers: { slug: string; name: string }[];
   /** The organisers' questions to registrants. */
   questions: EventQuestion[];
   registrationClosesAt: Date | null;
@@ -197,6 +199,14 @@ export function createEventsRepository(db: Db, clock: () => Date) {
       return { rows: rows.rows.map(summary), total: count.rows[0]?.n ?? 0 };
     },
 
+    /** The countries of the events the viewer may read, for the list's filter. */
+    async countries(viewer: Viewer): Promise<string[]> {
+      const rows = await db.execute<{ country: string }>(sql`
+        SELECT DISTINCT e.country FROM events e
+         WHERE ${readable(viewer)} AND e.country IS NOT NULL ORDER BY e.country`);
+      return rows.rows.map((row) => row.country);
+    },
+
     /** Every event the viewer may read that starts in [from, to), soonest first (the calendar). */
     async between(
       viewer: Viewer,
@@ -241,6 +251,7 @@ export function createEventsRepository(db: Db, clock: () => Date) {
           countries: string[];
           eligibility: Eligibility;
           invited_organisations: string[];
+          organisers: { slug: string; name: string }[];
           questions: EventQuestion[];
           registration_closes_at: Date | null;
           cancellation_closes_at: Date | null;
@@ -251,6 +262,10 @@ export function createEventsRepository(db: Db, clock: () => Date) {
       >(sql`
         SELECT ${summaryColumns}, e.original_locale, e.latitude, e.longitude, e.speakers, e.sdgs,
                e.rights, e.countries, e.eligibility, e.invited_organisations, e.questions,
+               (SELECT coalesce(json_agg(json_build_object('slug', o.slug, 'name', o.name)
+                                         ORDER BY o.name), '[]')
+                  FROM organisations o
+                 WHERE o.id = ANY(e.organisers) AND o.status = 'active') AS organisers,
                e.registration_closes_at,
                e.cancellation_closes_at, e.sequence, e.attendance,
                (SELECT '/knowledge/' || i.section || '/' || i.slug FROM items i
@@ -274,6 +289,7 @@ export function createEventsRepository(db: Db, clock: () => Date) {
         countries: row.countries,
         eligibility: row.eligibility,
         invitedOrganisations: row.invited_organisations,
+        organisers: row.organisers,
         questions: row.questions,
         registrationClosesAt: row.registration_closes_at && new Date(row.registration_closes_at),
         cancellationClosesAt: row.cancellation_closes_at && new Date(row.cancellation_closes_at),

@@ -93,6 +93,7 @@ export function registerEventRoutes(site: FastifyInstance, deps: EventRouteDeps,
         page={page}
         pages={Math.max(1, Math.ceil(total / 20))}
         themes={themes}
+        countries={await deps.events.countries(viewer)}
         query={filterQuery(request.query)}
       />
     );

@@ -74,6 +74,11 @@ export const events = pgTable(
     capacity: integer('capacity'),
     /** One of ELIGIBILITIES: anyone (with a confirmed address), members, or invited. */
     eligibility: text('eligibility').notNull().default('anyone'),
+    /** The network's organisations that organise it, named on its page. */
+    organisers: uuid('organisers')
+      .array()
+      .notNull()
+      .default(sql`'{}'`),
     /** The organisations whose people may register when eligibility is "invited". */
     invitedOrganisations: uuid('invited_organisations')
       .array()

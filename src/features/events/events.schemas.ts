@@ -105,6 +105,10 @@ export function eventFormSchema(themeKeys: ReadonlySet<string>) {
       .refine((value) => value === '' || /^[1-9]\d{0,5}$/.test(value), 'events.errors.capacity')
       .transform((value) => (value === '' ? null : Number(value))),
     eligibility: z.enum(ELIGIBILITIES, 'events.errors.eligibility'),
+    organisers: list(50).refine(
+      (values) => values.every((value) => UUID.test(value)),
+      'events.errors.organisers',
+    ),
     invitedOrganisations: list(500).refine(
       (values) => values.every((value) => UUID.test(value)),
       'events.errors.invitedOrganisations',
@@ -149,6 +153,7 @@ export const EVENT_FORM_FIELDS = [
   'eligibility',
   'invitedOrganisations',
   'cancellationClosesAt',
+  'organisers',
   ...QUESTION_SLOTS.flatMap((id) => [`${id}Kind`, `${id}Label`, `${id}Options`]),
   'themes',
   'sdgs',

@@ -60,6 +60,7 @@ export function eventValues(event: EditableEvent | null): FormValues {
     capacity: event.capacity === null ? '' : String(event.capacity),
     eligibility: event.eligibility,
     invitedOrganisations: event.invitedOrganisations,
+    organisers: event.organisers,
     cancellationClosesAt: local(event.cancellationClosesAt),
     ...questionValues(event.questions),
   };

@@ -96,6 +96,10 @@ export function FactFields(props: {
   const { ctx } = props;
   const { values, errors } = props.state;
   const text = (name: string) => textValue(values, name);
+  const organisationOptions = props.organisations.map((organisation) => ({
+    value: organisation.id,
+    label: organisation.name,
+  }));
   const countryOptions = codeOptions(props.countries, (code) => countryName(code, ctx.locale)).sort(
     (a, b) => a.label.localeCompare(b.label),
   );
@@ -242,6 +246,15 @@ export function FactFields(props: {
           value={text('speakers')}
           error={errors.speakers}
         />
+        <MultiSelect
+          ctx={ctx}
+          name="organisers"
+          label="events.field.organisers"
+          hint="events.hint.organisers"
+          options={organisationOptions}
+          chosen={listValue(values, 'organisers')}
+          error={errors.organisers}
+        />
       </fieldset>
       <fieldset>
         <legend>{ctx.t('events.form.registration')}</legend>
@@ -294,10 +307,7 @@ export function FactFields(props: {
           name="invitedOrganisations"
           label="events.field.invitedOrganisations"
           hint="events.hint.invitedOrganisations"
-          options={props.organisations.map((organisation) => ({
-            value: organisation.id,
-            label: organisation.name,
-          }))}
+          options={organisationOptions}
           chosen={listValue(values, 'invitedOrganisations')}
           error={errors.invitedOrganisations}
         />

@@ -211,6 +211,23 @@ export function EventPage(props: {
         </dd>
         <dt>{ctx.t('events.page.where')}</dt>
         <dd safe>{whereText(ctx, event)}</dd>
+        {event.organisers.length > 0 ? (
+          <>
+            <dt>{ctx.t('events.page.organisers')}</dt>
+            <dd>
+              {event.organisers.map((organisation, index) => (
+                <>
+                  {index > 0 ? ', ' : ''}
+                  <a href={ctx.href(`/network/${organisation.slug}`)} safe>
+                    {organisation.name}
+                  </a>
+                </>
+              ))}
+            </dd>
+          </>
+        ) : (
+          ''
+        )}
         {event.speakers.length > 0 ? (
           <>
             <dt>{ctx.t('events.page.speakers')}</dt>

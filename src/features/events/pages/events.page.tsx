@@ -67,6 +67,8 @@ export function EventsPage(props: {
   page: number;
   pages: number;
   themes: readonly string[];
+  /** The countries that have events, for their filter. */
+  countries: readonly string[];
   /** The query string of the filters, for the pages' links. */
   query: string;
 }): JSX.Element {
@@ -122,6 +124,15 @@ export function EventsPage(props: {
           label="events.filter.theme"
           value={filter.theme}
           options={themeChoices(ctx, props.themes)}
+        />
+        <FilterSelect
+          ctx={ctx}
+          name="country"
+          label="events.filter.country"
+          value={filter.country}
+          options={props.countries
+            .map((code) => ({ value: code, label: countryName(code, ctx.locale) }))
+            .sort((a, b) => a.label.localeCompare(b.label, ctx.locale))}
         />
         <FilterSelect
           ctx={ctx}

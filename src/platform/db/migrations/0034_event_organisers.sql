@@ -1,0 +1,1 @@
+ALTER TABLE "events" ADD COLUMN "organisers" uuid[] DEFAULT '{}' NOT NULL;
