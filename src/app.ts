@@ -17,6 +17,7 @@ import {
 } from './features/access/index.js';
 import { adminFeature } from './features/admin/index.js';
 import { createComposition } from './features/compose.js';
+import { dialogueFeature } from './features/dialogue/index.js';
 import { expertsFeature } from './features/experts/index.js';
 import { eventsFeature } from './features/events/index.js';
 import type { Job } from './features/feature.js';
@@ -189,6 +190,11 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     organisations: () => members.repository.listOrganisations(ANONYMOUS),
     organisationIdsOf: async (viewer) =>
       (await members.membership.organisationsOf(viewer)).map((organisation) => organisation.id),
+  });
+  app.add(dialogueFeature, {
+    audit: access.audit,
+    themeKeys: vocabularies.themeKeys,
+    organisations: () => members.repository.listOrganisations(ANONYMOUS),
   });
   app.add(adminFeature, {
     audit: access.audit,

@@ -5,6 +5,7 @@
 import type account from '../../locales/en/account.json';
 import type admin from '../../locales/en/admin.json';
 import type common from '../../locales/en/common.json';
+import type dialogue from '../../locales/en/dialogue.json';
 import type editor from '../../locales/en/editor.json';
 import type errors from '../../locales/en/errors.json';
 import type events from '../../locales/en/events.json';
@@ -25,6 +26,7 @@ interface Catalogues {
   account: typeof account;
   admin: typeof admin;
   common: typeof common;
+  dialogue: typeof dialogue;
   editor: typeof editor;
   errors: typeof errors;
   events: typeof events;

@@ -76,6 +76,8 @@ describe('the JSON API', () => {
       '/api/items/{slug}',
       '/api/events',
       '/api/events/{slug}',
+      '/api/threads',
+      '/api/threads/{number}',
       '/api/search',
     ]);
     const asJson = await app.http.inject({

@@ -74,6 +74,7 @@ describe('a kind declared once', () => {
       'link',
       'answer',
       'event',
+      'thread',
       'thing',
     ]);
     const addresses = await channelAddresses(app, plants, WORD);
@@ -93,6 +94,10 @@ describe('a kind declared once', () => {
         '/en/events/feed.atom',
         '/sitemap-events-1.xml',
         '/en/events/export.csv',
+        '/en/dialogue/feed.atom',
+        '/en/dialogue/canary-members-space/feed.atom',
+        '/sitemap-threads-1.xml',
+        '/en/dialogue/canary-members-space/export.csv',
       ]),
     );
     expect(await leaksOf(app, addresses, CANARY)).toEqual([]);
@@ -111,7 +116,7 @@ describe('a kind declared once', () => {
       role: 'practitioner',
     } as const;
     for (const kind of app.kinds.filter((entry) =>
-      ['page', 'link', 'answer', 'event', 'thing'].includes(entry.name),
+      ['page', 'link', 'answer', 'event', 'thread', 'thing'].includes(entry.name),
     )) {
       const documents = (await kind.search?.documents(member)) ?? [];
       expect(documents.map((document) => document.title).join(' '), kind.name).toContain(CANARY);

@@ -31,6 +31,7 @@ export const AUDIT_EVENT_TYPES = [
   'membership.join-decided',
   'organisation.updated',
   'introduction.sent',
+  'dialogue.moderated',
 ] as const;
 
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];

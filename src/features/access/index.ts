@@ -8,7 +8,7 @@ export {
   signUpFormSchema,
   validateForm,
 } from './access.schemas.js';
-export type { SetupField } from './access.schemas.js';
+export type { FieldErrors, SetupField } from './access.schemas.js';
 export {
   ANONYMOUS,
   ROLES,

@@ -29,6 +29,7 @@ const NAVIGATION: readonly { path: string; label: MessageKey }[] = [
   { path: '/knowledge', label: 'common.nav.knowledge' },
   { path: '/experts', label: 'common.nav.experts' },
   { path: '/events', label: 'common.nav.events' },
+  { path: '/dialogue', label: 'common.nav.dialogue' },
 ];
 
 function isCurrentSection(ctx: PageContext, path: string): boolean {

@@ -1,0 +1,35 @@
+/**
+ * The one place that decides who reads which space, in SQL: a public space is read by anyone, a
+ * members' space by the members layer, a working group's by the people of its active
+ * organisations. Editors and administrators (the moderators) read every space. Every read of the
+ * feature, on every channel, filters through `spaceReadable`.
+ */
+import { sql, type SQL } from 'drizzle-orm';
+import { can, canSeeMembersLayer, type Viewer } from '../access/index.js';
+
+/** True when the viewer moderates every space (editors and administrators). */
+export const isModerator = (viewer: Viewer): boolean => can(viewer, 'moderate');
+
+/** The SQL condition that the space aliased `s` is readable by the viewer. */
+export function spaceReadable(viewer: Viewer): SQL {
+  if (viewer.kind !== 'user') return sql`s.audience = 'public'`;
+  if (isModerator(viewer)) return sql`true`;
+  const members = canSeeMembersLayer(viewer);
+  return sql`(s.audience = 'public'
+    OR (s.audience = 'members' AND ${members})
+    OR (s.audience = 'group' AND EXISTS (
+          SELECT 1 FROM organisation_members m JOIN organisations o ON o.id = m.organisation_id
+           WHERE m.user_id = ${viewer.id} AND o.status = 'active'
+             AND m.organisation_id = ANY(s.organisations))))`;
+}
+
+/**
+ * The SQL condition that the thread aliased `t` (with its opening post `first`) is listed for the
+ * viewer: once its opening post is approved and not hidden, or always for its author and the
+ * moderators.
+ */
+export function threadListed(viewer: Viewer): SQL {
+  if (viewer.kind === 'user' && isModerator(viewer)) return sql`true`;
+  const own = viewer.kind === 'user' ? sql`t.author_id = ${viewer.id}` : sql`false`;
+  return sql`(first.state IN ('shown', 'deleted') OR ${own})`;
+}

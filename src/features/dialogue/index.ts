@@ -1,0 +1,1 @@
+export { dialogueFeature, type DialogueApi, type DialogueNeeds } from './dialogue.feature.js';

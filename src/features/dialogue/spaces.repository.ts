@@ -1,0 +1,144 @@
+/** The SQL of dialogue spaces, each read through the viewer's reach (dialogue.visibility.ts). */
+import { sql } from 'drizzle-orm';
+import type { Db } from '../../platform/db/database.js';
+import type { Viewer } from '../access/index.js';
+import type { SpaceAudience } from './dialogue.types.js';
+import { spaceReadable } from './dialogue.visibility.js';
+
+/** What an editor writes of a space. */
+export interface SpaceDraft {
+  slug: string;
+  name: string;
+  /** Markdown: what the space is for. */
+  description: string;
+  /** The language of the name and description. */
+  locale: string;
+  /** The languages people write in here. */
+  languages: string[];
+  audience: SpaceAudience;
+  /** The working group's organisations, by id. */
+  organisations: string[];
+  theme: string | null;
+  eventSlug: string | null;
+  itemPath: string | null;
+  archived: boolean;
+}
+
+export interface Space extends SpaceDraft {
+  id: string;
+  /** Threads listed to everyone, and the newest post's time. */
+  threads: number;
+  lastPostedAt: Date | null;
+  updatedAt: Date;
+}
+
+interface SpaceRow extends Record<string, unknown> {
+  id: string;
+  slug: string;
+  name: string;
+  description: string;
+  locale: string;
+  languages: string[];
+  audience: SpaceAudience;
+  organisations: string[];
+  theme: string | null;
+  event_slug: string | null;
+  item_path: string | null;
+  archived: boolean;
+  threads: number;
+  last_posted_at: Date | null;
+  updated_at: Date;
+}
+
+const columns = sql`
+  s.id, s.slug, s.name, s.description, s.locale, s.languages, s.audience, s.organisations, s.theme,
+  s.event_slug, s.item_path, s.archived, s.updated_at,
+  (SELECT count(*)::int FROM dialogue_threads t
+     JOIN dialogue_posts first ON first.thread_id = t.id AND first.position = 1
+    WHERE t.space_id = s.id AND first.state IN ('shown', 'deleted')) AS threads,
+  (SELECT max(t.last_posted_at) FROM dialogue_threads t WHERE t.space_id = s.id) AS last_posted_at`;
+
+const space = (row: SpaceRow): Space => ({
+  id: row.id,
+  slug: row.slug,
+  name: row.name,
+  description: row.description,
+  locale: row.locale,
+  languages: row.languages,
+  audience: row.audience,
+  organisations: row.organisations,
+  theme: row.theme,
+  eventSlug: row.event_slug,
+  itemPath: row.item_path,
+  archived: row.archived,
+  threads: row.threads,
+  lastPostedAt: row.last_posted_at && new Date(row.last_posted_at),
+  updatedAt: new Date(row.updated_at),
+});
+
+const isUniqueViolation = (error: unknown): boolean =>
+  typeof error === 'object' &&
+  error !== null &&
+  ((error as { code?: unknown }).code === '23505' ||
+    isUniqueViolation((error as { cause?: unknown }).cause));
+
+const draftValues = (draft: SpaceDraft) => sql`
+  ${draft.slug}, ${draft.name}, ${draft.description}, ${draft.locale},
+  ${sql.param(draft.languages)}::text[], ${draft.audience},
+  ${sql.param(draft.organisations)}::uuid[], ${draft.theme}, ${draft.eventSlug},
+  ${draft.itemPath}, ${draft.archived}`;
+
+export function createSpacesRepository(db: Db) {
+  return {
+    /** Every space the viewer may read, the liveliest first. */
+    async list(viewer: Viewer): Promise<Space[]> {
+      const rows = await db.execute<SpaceRow>(sql`
+        SELECT ${columns} FROM dialogue_spaces s
+         WHERE ${spaceReadable(viewer)}
+         ORDER BY s.archived, last_posted_at DESC NULLS LAST, s.name`);
+      return rows.rows.map(space);
+    },
+
+    /** A space the viewer may read; 'hidden' when it exists beyond their reach. */
+    async find(viewer: Viewer, slug: string): Promise<Space | 'hidden' | null> {
+      const rows = await db.execute<SpaceRow & { readable: boolean }>(sql`
+        SELECT ${columns}, ${spaceReadable(viewer)} AS readable
+          FROM dialogue_spaces s WHERE s.slug = ${slug}`);
+      const row = rows.rows[0];
+      if (!row) return null;
+      return row.readable ? space(row) : 'hidden';
+    },
+
+    /** Creates a space; null when its address is taken. */
+    async create(draft: SpaceDraft): Promise<string | null> {
+      try {
+        const created = await db.execute<{ id: string }>(sql`
+          INSERT INTO dialogue_spaces (slug, name, description, locale, languages, audience,
+                                       organisations, theme, event_slug, item_path, archived)
+          VALUES (${draftValues(draft)}) RETURNING id`);
+        return created.rows[0]?.id ?? null;
+      } catch (error) {
+        if (isUniqueViolation(error)) return null;
+        throw error;
+      }
+    },
+
+    /** Rewrites a space; false when the new address is taken. */
+    async update(id: string, draft: SpaceDraft): Promise<boolean> {
+      try {
+        await db.execute(sql`
+          UPDATE dialogue_spaces
+             SET (slug, name, description, locale, languages, audience, organisations, theme,
+                  event_slug, item_path, archived) = (${draftValues(draft)}),
+                 updated_at = now()
+           WHERE id = ${id}`);
+        return true;
+      } catch (error) {
+        if (isUniqueViolation(error)) return false;
+        throw error;
+      }
+    },
+  };
+}
+
+export type SpacesRepository = ReturnType<typeof createSpacesRepository>;
