@@ -45,6 +45,7 @@ export async function startBenchApp(
       mailFrom: 'Bench <no-reply@localhost>',
       filesDir: path.join(dataDir, 'files'),
       uploadMaxBytes: 20 * 1024 * 1024,
+      replyDomain: null,
     },
     log,
     database,

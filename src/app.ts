@@ -35,6 +35,7 @@ import { Catalogue } from './platform/i18n/catalogue.js';
 import type { Jobs } from './platform/jobs/jobs.js';
 import { RATE_LIMIT_JOBS, purgeExpiredRateLimits } from './platform/http/rate-limit.jobs.js';
 import type { Logger } from './platform/logging/logger.js';
+import type { Mailbox } from './platform/mail/inbound.js';
 import { createMailer, type Mailer } from './platform/mail/mailer.js';
 import type { Platform } from './platform/platform.js';
 import { worldLandAsset } from './ui/components/map.js';
@@ -54,6 +55,7 @@ export interface AppDeps {
     | 'mailFrom'
     | 'filesDir'
     | 'uploadMaxBytes'
+    | 'replyDomain'
   >;
   log: Logger;
   database: Database;
@@ -82,6 +84,8 @@ export interface App {
   contentChanged(): Promise<void>;
   /** Registers the jobs on the queue; from then on features may also ask for a run at once. */
   attachJobs(queue: Jobs): Promise<void>;
+  /** Where mail to the platform's own addresses goes (the inbound SMTP server hands it here). */
+  mailbox: Mailbox;
 }
 
 export async function buildApp(deps: AppDeps): Promise<App> {
@@ -195,6 +199,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     audit: access.audit,
     themeKeys: vocabularies.themeKeys,
     organisations: () => members.repository.listOrganisations(ANONYMOUS),
+    replyDomain: config.replyDomain,
   });
   app.add(adminFeature, {
     audit: access.audit,
@@ -229,6 +234,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     kinds: app.kinds(),
     jobs,
     contentChanged,
+    mailbox: app.mailbox(),
     async attachJobs(jobQueue) {
       for (const job of jobs) {
         await jobQueue.every(job.name, job.cron, async () => {

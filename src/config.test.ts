@@ -20,6 +20,8 @@ describe('configuration', () => {
       metricsToken: null,
       renderCacheBytes: 64 * 1024 * 1024,
       seedOnStart: true,
+      inboundSmtp: null,
+      replyDomain: null,
     });
   });
 
@@ -39,6 +41,9 @@ describe('configuration', () => {
       RENDER_CACHE_MB: '0',
       SEED_ON_START: 'no',
       UPLOAD_MAX_MB: '50',
+      INBOUND_SMTP_PORT: '2525',
+      INBOUND_SMTP_HOST: '0.0.0.0',
+      REPLY_DOMAIN: 'reply.example.org',
     });
     expect(config).toMatchObject({
       port: 8080,
@@ -56,6 +61,8 @@ describe('configuration', () => {
       trustProxy: true,
       renderCacheBytes: 0,
       seedOnStart: false,
+      inboundSmtp: { host: '0.0.0.0', port: 2525 },
+      replyDomain: 'reply.example.org',
     });
   });
 

@@ -38,6 +38,18 @@ const environmentSchema = z.object({
     .optional(),
   /** The From address of outgoing e-mail. */
   MAIL_FROM: z.string().min(3).optional(),
+  /**
+   * Port of the app's own SMTP server that takes replies to discussion e-mails
+   * (reply+…@REPLY_DOMAIN, relayed by the domain's mail server); unset or 0: no replies by e-mail.
+   */
+  INBOUND_SMTP_PORT: z.coerce.number().int().min(0).max(65535).default(0),
+  /** Address the inbound SMTP server binds to. */
+  INBOUND_SMTP_HOST: z.string().min(1).default('localhost'),
+  /** The domain of the reply addresses; PUBLIC_URL's host name when unset. */
+  REPLY_DOMAIN: z
+    .string()
+    .regex(/^[a-z0-9.-]+\.[a-z]{2,}$|^localhost$/i, 'must be a domain name, e.g. example.org')
+    .optional(),
   /** pino log level. */
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   /** When set, /metrics answers only requests with "Authorization: Bearer <token>". */
@@ -74,6 +86,10 @@ export interface Config {
   smtpUrl: string | null;
   /** The From header of outgoing e-mail. */
   mailFrom: string;
+  /** The app's own SMTP server for replies by e-mail, or null when they are off. */
+  inboundSmtp: { host: string; port: number } | null;
+  /** The domain of reply addresses, or null when replies by e-mail are off. */
+  replyDomain: string | null;
   logLevel: (typeof LOG_LEVELS)[number];
   trustProxy: boolean;
   /** Bearer token required by /metrics, or null for open metrics (behind a private network). */
@@ -116,6 +132,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: e.SMTP_URL ?? null,
     mailFrom:
       e.MAIL_FROM ?? `Human Rights Cities Network <no-reply@${new URL(publicUrl).hostname}>`,
+    inboundSmtp:
+      e.INBOUND_SMTP_PORT > 0 ? { host: e.INBOUND_SMTP_HOST, port: e.INBOUND_SMTP_PORT } : null,
+    replyDomain: e.INBOUND_SMTP_PORT > 0 ? (e.REPLY_DOMAIN ?? new URL(publicUrl).hostname) : null,
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY,
     metricsToken: e.METRICS_TOKEN ?? null,

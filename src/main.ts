@@ -8,6 +8,7 @@ import { openDatabase } from './platform/db/database.js';
 import { migrateDatabase } from './platform/db/migrate.js';
 import { startJobs, type Jobs } from './platform/jobs/jobs.js';
 import { createLogger } from './platform/logging/logger.js';
+import { startInboundSmtp, type InboundServer } from './platform/mail/inbound.js';
 import { loadSecrets } from './platform/secrets.js';
 import { seedInitialContent } from './seed/index.js';
 
@@ -31,6 +32,7 @@ export async function serve(): Promise<void> {
     stopping = true;
     log.info({ signal }, 'stopping');
     await app?.http.close().catch((error: unknown) => log.error({ err: error }, 'http close'));
+    await inbound?.close().catch((error: unknown) => log.error({ err: error }, 'inbound close'));
     await jobs?.stop().catch((error: unknown) => log.error({ err: error }, 'jobs stop'));
     await database.close().catch((error: unknown) => log.error({ err: error }, 'database close'));
     process.exit(0);
@@ -39,6 +41,7 @@ export async function serve(): Promise<void> {
   process.once('SIGTERM', () => void stop('SIGTERM'));
   let app: Awaited<ReturnType<typeof buildApp>> | undefined;
   let jobs: Jobs | undefined;
+  let inbound: InboundServer | undefined;
   try {
     await migrateDatabase(database.pool);
     if (config.seedOnStart) {
@@ -54,7 +57,10 @@ export async function serve(): Promise<void> {
     jobs = await startJobs({ pool: database.pool, log });
     await app.attachJobs(jobs);
     await app.http.listen({ port: config.port, host: config.host });
+    if (config.inboundSmtp)
+      inbound = await startInboundSmtp({ ...config.inboundSmtp, mailbox: app.mailbox, log });
   } catch (error) {
+    await inbound?.close().catch(() => undefined);
     await jobs?.stop().catch(() => undefined);
     await app?.http.close().catch(() => undefined);
     await database.close().catch(() => undefined);

@@ -5,6 +5,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import type { ContentKind } from '../channels/kind.js';
+import type { Mailbox } from '../platform/mail/inbound.js';
 import type { Platform } from '../platform/platform.js';
 import type { Site } from '../ui/site.js';
 import type { DataSubject, Feature, Job } from './feature.js';
@@ -18,6 +19,7 @@ interface Composed {
   paths: readonly string[];
   apiPaths(locales: readonly string[]): Record<string, unknown>;
   personalData(person: DataSubject): Promise<Record<string, unknown>>;
+  mailbox: Mailbox | null;
 }
 
 export interface Composition {
@@ -30,6 +32,8 @@ export interface Composition {
   jobs(): readonly Job[];
   /** What every feature holds about a person, its sections merged in the list's order. */
   personalData(person: DataSubject): Promise<Record<string, unknown>>;
+  /** The features' mailboxes as one: a message goes to the first that accepts its recipient. */
+  mailbox(): Mailbox;
   /** Each feature's addresses outside the locale prefix, in the list's order. */
   registerRootRoutes(app: FastifyInstance): void;
   /** Each feature's pages, in the list's order. */
@@ -55,6 +59,7 @@ export function createComposition(
         paths: feature.paths ?? [],
         apiPaths: (locales) => feature.apiPaths?.(api, locales) ?? {},
         personalData: async (person) => (await feature.personalData?.(api)(person)) ?? {},
+        mailbox: feature.mailbox?.(api) ?? null,
       });
       return api;
     },
@@ -81,6 +86,18 @@ export function createComposition(
           merged[name] = value;
         }
       return merged;
+    },
+    mailbox() {
+      const boxes = composed.flatMap((entry) => (entry.mailbox ? [entry.mailbox] : []));
+      return {
+        accepts: (address) => boxes.some((box) => box.accepts(address)),
+        async receive(mail) {
+          for (const box of boxes) {
+            const mine = mail.to.filter((address) => box.accepts(address));
+            if (mine.length > 0) await box.receive({ ...mail, to: mine });
+          }
+        },
+      };
     },
     registerRootRoutes(app) {
       for (const entry of composed) entry.rootRoutes(app);

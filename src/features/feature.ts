@@ -5,6 +5,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import type { ContentKind } from '../channels/kind.js';
+import type { Mailbox } from '../platform/mail/inbound.js';
 import type { Platform } from '../platform/platform.js';
 import type { Site } from '../ui/site.js';
 
@@ -45,6 +46,8 @@ export interface Feature<Needs, Api> {
    * my data". A feature that stores anything tied to a person or their address declares it here.
    */
   personalData?: (api: Api) => PersonalData;
+  /** The addresses of mail it takes (replies to its messages), received by the inbound server. */
+  mailbox?: (api: Api) => Mailbox;
 }
 
 /** Declares a feature; the identity only checks its shape and keeps its types. */

@@ -28,6 +28,8 @@ export async function buildTestApp(
     allowPrivateLinkTargets?: boolean;
     database?: TestDatabase;
     uploadMaxBytes?: number;
+    /** The domain of reply addresses, when replies by e-mail are on. */
+    replyDomain?: string;
     /** Kinds of content added to the features' own, for tests of the channels. */
     extraKinds?: readonly ContentKind[];
   } = {},
@@ -46,6 +48,7 @@ export async function buildTestApp(
       mailFrom: 'Human Rights Cities Network <no-reply@example.org>',
       filesDir,
       uploadMaxBytes: overrides.uploadMaxBytes ?? 1024 * 1024,
+      replyDomain: overrides.replyDomain ?? null,
     },
     log: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'),
     database,

@@ -15,11 +15,17 @@ export interface OrganisersWorld {
 }
 
 /** The world, filled in by beforeAll; `clock` moves the app's time when given. */
-export function organisersWorld(options: { clock?: () => Date } = {}): OrganisersWorld {
+export function organisersWorld(
+  options: { clock?: () => Date; replyDomain?: string } = {},
+): OrganisersWorld {
   const world = {} as OrganisersWorld;
   beforeAll(async () => {
     world.smtp = await startSmtpServer();
-    world.app = await buildTestApp({ smtpUrl: world.smtp.url, clock: options.clock });
+    world.app = await buildTestApp({
+      smtpUrl: world.smtp.url,
+      clock: options.clock,
+      replyDomain: options.replyDomain,
+    });
     world.editor = await signInAsAdministrator(world.app);
   });
   afterAll(async () => {

@@ -14,12 +14,24 @@ import { createSpacesRepository } from './spaces.repository.js';
 import { createSpacesService } from './spaces.service.js';
 import { threadKind } from './thread.kind.js';
 import { createThreadsRepository } from './threads.repository.js';
+import { createNotificationsService } from './notifications.service.js';
+import { createWatchesRepository } from './watches.repository.js';
+import { registerWatchRoutes } from './watch.routes.js';
+import { createRepliesMailbox } from './replies.service.js';
+
+/** The dialogue's background work. */
+export const DIALOGUE_JOBS = {
+  /** New replies to the people watching, at most one message an hour per thread. */
+  notify: { name: 'dialogue.notify', cron: '*/5 * * * *' },
+} as const;
 
 export interface DialogueNeeds {
   audit: AuditLog;
   themeKeys(): Promise<readonly string[]>;
   /** The network's organisations, which a working group gathers. */
   organisations(): Promise<readonly { id: string; name: string }[]>;
+  /** The domain of the addresses people reply to by e-mail, or null when replies are off. */
+  replyDomain: string | null;
 }
 
 export const dialogueFeature = defineFeature({
@@ -30,6 +42,18 @@ export const dialogueFeature = defineFeature({
     const spaces = createSpacesRepository(database.db);
     const threads = createThreadsRepository(database.db);
     const posting = createPostingRepository(database.db, clock);
+    const watches = createWatchesRepository(database.db);
+    const notifications = createNotificationsService({
+      watches,
+      threads,
+      mailer: platform.mailer,
+      catalogue: platform.catalogue,
+      log: platform.log,
+      publicUrl: platform.publicUrl,
+      secret: platform.secret,
+      clock,
+      replyDomain: needs.replyDomain,
+    });
     const dialogue = createDialogueService({
       spaces,
       threads,
@@ -37,6 +61,7 @@ export const dialogueFeature = defineFeature({
       themeKeys: needs.themeKeys,
       clock,
       contentChanged: platform.contentChanged,
+      watchThread: (userId, threadId) => notifications.watch(userId, { threadId }),
     });
     const moderation = createModerationService({
       moderation: createModerationRepository(database.db, clock),
@@ -54,7 +79,23 @@ export const dialogueFeature = defineFeature({
         new Set((await needs.organisations()).map((organisation) => organisation.id)),
       contentChanged: platform.contentChanged,
     });
-    return { platform, needs, posting, dialogue, moderation, spaces: spacesService };
+    const mailbox = createRepliesMailbox({
+      notifications,
+      watches,
+      threads,
+      dialogue,
+      log: platform.log,
+    });
+    return {
+      platform,
+      needs,
+      mailbox,
+      posting,
+      dialogue,
+      moderation,
+      notifications,
+      spaces: spacesService,
+    };
   },
   routes: (site, api) => {
     registerModerationRoutes(
@@ -68,17 +109,25 @@ export const dialogueFeature = defineFeature({
       },
       site.ctxOf,
     );
+    registerWatchRoutes(
+      site.app,
+      { dialogue: api.dialogue, notifications: api.notifications },
+      site.ctxOf,
+    );
     registerDialogueRoutes(
       site.app,
       {
         dialogue: api.dialogue,
         moderation: api.moderation,
+        notifications: api.notifications,
         themeKeys: api.needs.themeKeys,
         pages: site.pages,
       },
       site.ctxOf,
     );
   },
+  mailbox: (api) => api.mailbox,
+  jobs: (api) => [{ ...DIALOGUE_JOBS.notify, run: () => api.notifications.deliver() }],
   personalData: (api) => (person) => api.posting.personalData(person.id),
   kinds: (api) => [
     threadKind({

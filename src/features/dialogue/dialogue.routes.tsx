@@ -97,6 +97,11 @@ export function registerDialogueRoutes(
         metadata={view.page === 1 ? threadMetadata(space, view.thread, view.posts, ctx) : null}
         reply={shown.form}
         notice={shown.notice}
+        watching={
+          request.viewer
+            ? await deps.notifications.isWatching(request.viewer.id, { threadId: view.thread.id })
+            : null
+        }
       />,
       { ...PRIVATE, status: shown.status ?? 200 },
     );
@@ -164,6 +169,13 @@ export function registerDialogueRoutes(
           page={page}
           pages={Math.max(1, Math.ceil(total / THREADS_PAGE_SIZE))}
           canStart={request.viewer ? dialogue.canWrite(viewer, space) : null}
+          editable={deps.moderation.isModerator(viewer)}
+          csrfToken={request.viewer ? reply.generateCsrf() : ''}
+          watching={
+            request.viewer
+              ? await deps.notifications.isWatching(request.viewer.id, { spaceId: space.id })
+              : null
+          }
         />,
         PRIVATE,
       );

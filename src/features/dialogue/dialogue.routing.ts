@@ -4,10 +4,12 @@ import { typedValues } from '../../ui/components/form.js';
 import type { PageCache } from '../../ui/render.js';
 import type { DialogueService } from './dialogue.service.js';
 import type { ModerationService } from './moderation.service.js';
+import type { NotificationsService } from './notifications.service.js';
 
 export interface DialogueRouteDeps {
   dialogue: DialogueService;
   moderation: ModerationService;
+  notifications: NotificationsService;
   themeKeys(): Promise<readonly string[]>;
   pages: PageCache;
 }

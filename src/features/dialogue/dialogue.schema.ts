@@ -180,3 +180,46 @@ export const dialogueSuspensions = pgTable('dialogue_suspensions', {
   byId: authorRef('by_id'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * A person watching a thread, or a whole space: new replies reach them by e-mail. The link to
+ * stop (and the address to reply to) carry a signature of the watch's id, so nothing secret is
+ * stored.
+ */
+export const dialogueWatches = pgTable(
+  'dialogue_watches',
+  {
+    id: uuidKey(),
+    userId: personRef('user_id'),
+    threadId: uuid('thread_id').references(() => dialogueThreads.id, { onDelete: 'cascade' }),
+    spaceId: uuid('space_id').references(() => dialogueSpaces.id, { onDelete: 'cascade' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    uniqueIndex('dialogue_watches_thread_idx')
+      .on(table.userId, table.threadId)
+      .where(sql`${table.threadId} IS NOT NULL`),
+    uniqueIndex('dialogue_watches_space_idx')
+      .on(table.userId, table.spaceId)
+      .where(sql`${table.spaceId} IS NOT NULL`),
+    index('dialogue_watches_space_thread_idx').on(table.spaceId),
+    check(
+      'dialogue_watches_one_target',
+      sql`(${table.threadId} IS NULL) <> (${table.spaceId} IS NULL)`,
+    ),
+  ],
+);
+
+/** What a person was last told of a thread: up to which post, and when (one message an hour). */
+export const dialogueDeliveries = pgTable(
+  'dialogue_deliveries',
+  {
+    userId: personRef('user_id'),
+    threadId: uuid('thread_id')
+      .notNull()
+      .references(() => dialogueThreads.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    sentAt: timestamp('sent_at', { withTimezone: true }).notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.userId, table.threadId] })],
+);

@@ -33,6 +33,8 @@ export interface DialogueDeps {
   clock: () => Date;
   /** Search documents and cached pages follow a change. */
   contentChanged(): Promise<void>;
+  /** Starts watching a thread: those one starts or replies to are watched by themselves. */
+  watchThread(userId: string, threadId: string): Promise<void>;
 }
 
 const HOUR_MS = 60 * 60 * 1000;
@@ -90,6 +92,9 @@ export function createDialogueService(deps: DialogueDeps) {
     threads: (viewer: Viewer, spaceId: string, filter: ThreadFilter, page: number) =>
       threads.list(viewer, spaceId, filter, page),
     active: (viewer: Viewer, limit: number) => threads.active(viewer, limit),
+    /** A thread of a space the viewer reads, by its number; null when beyond their reach. */
+    thread: (viewer: Viewer, space: Space, number: number) =>
+      threads.find(viewer, space.slug, number),
 
     /**
      * A page of a thread (or the page holding post number `position`); null when the viewer
@@ -131,7 +136,7 @@ export function createDialogueService(deps: DialogueDeps) {
         return { ok: false, errors: { body: 'dialogue.errors.closed' } };
       const allowed = await standing(viewer, body);
       if (!allowed.ok) return allowed;
-      const number = await posting.createThread({
+      const created = await posting.createThread({
         spaceId: space.id,
         authorId: viewer.id,
         title,
@@ -140,8 +145,9 @@ export function createDialogueService(deps: DialogueDeps) {
         body,
         state: allowed.state,
       });
+      await deps.watchThread(viewer.id, created.id);
       if (allowed.state === 'shown') await deps.contentChanged();
-      return { ok: true, number, held: allowed.state === 'held' };
+      return { ok: true, number: created.number, held: allowed.state === 'held' };
     },
 
     /** Replies at the end of a thread; the new post's number, or the form's errors. */
@@ -158,6 +164,7 @@ export function createDialogueService(deps: DialogueDeps) {
       const allowed = await standing(viewer, parsed.value.body);
       if (!allowed.ok) return allowed;
       const added = await posting.reply(thread.id, viewer.id, parsed.value.body, allowed.state);
+      await deps.watchThread(viewer.id, thread.id);
       if (allowed.state === 'shown') await deps.contentChanged();
       return { ok: true, position: added.position, held: allowed.state === 'held' };
     },

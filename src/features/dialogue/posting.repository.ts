@@ -38,8 +38,8 @@ export interface NewThread {
 
 export function createPostingRepository(db: Db, clock: () => Date) {
   return {
-    /** Opens a thread with its first post; returns the thread's number. */
-    async createThread(thread: NewThread): Promise<number> {
+    /** Opens a thread with its first post; returns the thread's id and number. */
+    async createThread(thread: NewThread): Promise<{ id: string; number: number }> {
       return db.transaction(async (tx) => {
         const now = clock();
         const created = await tx.execute<{ id: string; number: number }>(sql`
@@ -53,7 +53,7 @@ export function createPostingRepository(db: Db, clock: () => Date) {
         await tx.execute(sql`
           INSERT INTO dialogue_posts (thread_id, position, author_id, body, state, created_at)
           VALUES (${row.id}, 1, ${thread.authorId}, ${thread.body}, ${thread.state}, ${now})`);
-        return row.number;
+        return row;
       });
     },
 

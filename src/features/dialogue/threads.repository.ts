@@ -139,6 +139,13 @@ function summary(row: ThreadRow): Thread {
 }
 
 export function createThreadsRepository(db: Db) {
+  const findWhere = async (viewer: Viewer, which: SQL): Promise<Thread | null> => {
+    const rows = await db.execute<ThreadRow>(sql`
+      SELECT ${threadColumns(viewer)} FROM ${threadFrom}
+       WHERE ${which} AND ${spaceReadable(viewer)} AND ${threadListed(viewer)}`);
+    const row = rows.rows[0];
+    return row ? summary(row) : null;
+  };
   return {
     /** A page of a space's threads: pinned first, then by latest activity. */
     async list(
@@ -181,13 +188,10 @@ export function createThreadsRepository(db: Db) {
     },
 
     /** A thread the viewer may read, by its number alone (the API's key). */
-    async findByNumber(viewer: Viewer, number: number): Promise<Thread | null> {
-      const rows = await db.execute<ThreadRow>(sql`
-        SELECT ${threadColumns(viewer)} FROM ${threadFrom}
-         WHERE t.number = ${number} AND ${spaceReadable(viewer)} AND ${threadListed(viewer)}`);
-      const row = rows.rows[0];
-      return row ? summary(row) : null;
-    },
+    findByNumber: (viewer: Viewer, number: number) => findWhere(viewer, sql`t.number = ${number}`),
+
+    /** A thread the viewer may read, by its id. */
+    findById: (viewer: Viewer, id: string) => findWhere(viewer, sql`t.id = ${id}`),
 
     /**
      * The posts numbered in [from, to] as the viewer may see them: another person's held posts

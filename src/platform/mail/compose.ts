@@ -20,6 +20,7 @@ export interface MailContent {
   replyTo?: string;
   /** A calendar invitation sent with the message. */
   calendar?: OutgoingMail['calendar'];
+  headers?: OutgoingMail['headers'];
 }
 
 /** Builds the text and HTML parts of a message. */
@@ -55,5 +56,6 @@ export function composeMail(content: MailContent): OutgoingMail {
     html,
     ...(content.replyTo ? { replyTo: content.replyTo } : {}),
     ...(content.calendar ? { calendar: content.calendar } : {}),
+    ...(content.headers ? { headers: content.headers } : {}),
   };
 }

@@ -23,6 +23,8 @@ export interface OutgoingMail {
    * outbox keeps the text only.
    */
   calendar?: { method: 'REQUEST' | 'CANCEL'; content: string };
+  /** More header fields, e.g. List-Unsubscribe (RFC 2369) with its one-click POST (RFC 8058). */
+  headers?: Readonly<Record<string, string>>;
 }
 
 export interface Mailer {

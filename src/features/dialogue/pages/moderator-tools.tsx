@@ -20,7 +20,7 @@ export function ModeratorThreadTools(props: {
     </PostForm>
   );
   return (
-    <section class="panel" aria-labelledby="moderate-title">
+    <section class="panel moderation-tools" aria-labelledby="moderate-title">
       <h2 id="moderate-title">{ctx.t('dialogue.moderate.title')}</h2>
       <div class="post-actions">
         {thread.locked

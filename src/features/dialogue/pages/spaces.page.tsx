@@ -13,6 +13,7 @@ import type { ThreadsFilterShow } from '../dialogue.types.js';
 import type { Space } from '../spaces.repository.js';
 import type { ThreadSummary } from '../threads.repository.js';
 import { ThreadItem, Time, audienceText } from './parts.js';
+import { WatchButton } from './unsubscribe.page.js';
 
 export function SpacesPage(props: {
   ctx: PageContext;
@@ -101,6 +102,11 @@ export function SpacePage(props: {
   pages: number;
   /** The reader may start a thread; null: a visitor, asked to sign in. */
   canStart: boolean | null;
+  /** An editor: may change the space. */
+  editable: boolean;
+  /** The reader follows the space by e-mail; null for a visitor. */
+  watching: boolean | null;
+  csrfToken: string;
 }): JSX.Element {
   const { ctx, space } = props;
   const base = ctx.href(`/dialogue/${space.slug}`);
@@ -161,6 +167,15 @@ export function SpacePage(props: {
           ''
         )}
       </p>
+      {props.editable ? (
+        <p>
+          <a href={ctx.href(`/editor/dialogue/spaces/${space.slug}`)}>
+            {ctx.t('dialogue.space.edit', { name: space.name })}
+          </a>
+        </p>
+      ) : (
+        ''
+      )}
       {props.canStart === null ? (
         <p>
           <a href={ctx.href('/sign-in')}>{ctx.t('dialogue.start.signIn')}</a>
@@ -174,6 +189,13 @@ export function SpacePage(props: {
       ) : (
         <p class="notice">{ctx.t('dialogue.space.readOnly')}</p>
       )}
+      <WatchButton
+        ctx={ctx}
+        csrfToken={props.csrfToken}
+        action={`${base}/watch`}
+        watching={props.watching}
+        what="space"
+      />
       <nav class="tabs" aria-label={ctx.text('dialogue.show.label')}>
         <a href={query(1, 'latest')} aria-current={props.show === 'latest' ? 'page' : undefined}>
           {ctx.t('dialogue.show.latest')}

@@ -22,6 +22,7 @@ import type { ThreadPage } from '../dialogue.service.js';
 import type { Post } from '../threads.repository.js';
 import { ModeratorThreadTools } from './moderator-tools.js';
 import { Time, threadHref } from './parts.js';
+import { WatchButton } from './unsubscribe.page.js';
 
 export type ThreadNotice = 'held' | 'flagged' | 'hidden' | 'answered' | 'deleted' | 'moderated';
 
@@ -195,6 +196,8 @@ export function ThreadView(props: {
   metadata: EntryMetadata | null;
   reply?: FormState;
   notice?: ThreadNotice;
+  /** The reader follows the thread by e-mail; null for a visitor. */
+  watching: boolean | null;
 }): JSX.Element {
   const { ctx, view } = props;
   const { thread, space } = view;
@@ -234,6 +237,13 @@ export function ThreadView(props: {
       ) : (
         ''
       )}
+      <WatchButton
+        ctx={ctx}
+        csrfToken={props.csrfToken}
+        action={`${base}/watch`}
+        watching={props.watching}
+        what="thread"
+      />
       {view.answer && view.page === 1 ? (
         <section class="answer panel" aria-labelledby="answer-title">
           <h2 id="answer-title">{ctx.t('dialogue.answer.title')}</h2>

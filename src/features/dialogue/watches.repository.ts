@@ -1,0 +1,167 @@
+/**
+ * The SQL of watching: who watches which thread or space, what each was last told of a thread,
+ * and the pairs (person, thread) owed a message — new shown posts by others since the watch began
+ * and since the last message, which was at least an hour ago.
+ */
+import { sql } from 'drizzle-orm';
+import type { Db } from '../../platform/db/database.js';
+import { ROLES, effectiveRole, type Membership } from '../access/index.js';
+import type { SignedInViewer } from '../access/index.js';
+
+export type WatchTarget = { threadId: string } | { spaceId: string };
+
+export interface Watch {
+  id: string;
+  userId: string;
+  threadId: string | null;
+  spaceId: string | null;
+}
+
+/** A person owed a message about a thread: the posts after `after`, since `since`. */
+export interface Owed {
+  watchId: string;
+  userId: string;
+  threadId: string;
+  after: number;
+  since: Date;
+}
+
+export function createWatchesRepository(db: Db) {
+  const target = (watched: WatchTarget) =>
+    'threadId' in watched
+      ? sql`thread_id = ${watched.threadId}`
+      : sql`space_id = ${watched.spaceId}`;
+  return {
+    /** Starts watching (again: nothing changes); the watch's id. */
+    async watch(userId: string, watched: WatchTarget): Promise<void> {
+      const threadId = 'threadId' in watched ? watched.threadId : null;
+      const spaceId = 'spaceId' in watched ? watched.spaceId : null;
+      await db.execute(sql`
+        INSERT INTO dialogue_watches (user_id, thread_id, space_id)
+        SELECT ${userId}, ${threadId}::uuid, ${spaceId}::uuid
+         WHERE NOT EXISTS (SELECT 1 FROM dialogue_watches
+                            WHERE user_id = ${userId} AND ${target(watched)})`);
+    },
+
+    async unwatch(userId: string, watched: WatchTarget): Promise<void> {
+      await db.execute(sql`
+        DELETE FROM dialogue_watches WHERE user_id = ${userId} AND ${target(watched)}`);
+    },
+
+    async isWatching(userId: string, watched: WatchTarget): Promise<boolean> {
+      const rows = await db.execute(sql`
+        SELECT 1 FROM dialogue_watches WHERE user_id = ${userId} AND ${target(watched)}`);
+      return rows.rows.length > 0;
+    },
+
+    async byId(id: string): Promise<Watch | null> {
+      const rows = await db.execute<{
+        id: string;
+        user_id: string;
+        thread_id: string | null;
+        space_id: string | null;
+      }>(sql`SELECT id, user_id, thread_id, space_id FROM dialogue_watches WHERE id = ${id}`);
+      const row = rows.rows[0];
+      return row
+        ? { id: row.id, userId: row.user_id, threadId: row.thread_id, spaceId: row.space_id }
+        : null;
+    },
+
+    async remove(id: string): Promise<void> {
+      await db.execute(sql`DELETE FROM dialogue_watches WHERE id = ${id}`);
+    },
+
+    /**
+     * The (person, thread) pairs owed a message at `now`: a thread watched (a watch of the thread
+     * itself first, else of its space) with shown posts by others after the last message and
+     * since the watch began, the last message being an hour old or more.
+     */
+    async owed(now: Date, limit: number): Promise<Owed[]> {
+      const hourAgo = new Date(now.getTime() - 60 * 60 * 1000);
+      const rows = await db.execute<{
+        watch_id: string;
+        user_id: string;
+        thread_id: string;
+        after: number;
+        since: Date;
+      }>(sql`
+        WITH pairs AS (
+          SELECT w.id AS watch_id, w.user_id, w.thread_id, w.created_at, 0 AS rank
+            FROM dialogue_watches w WHERE w.thread_id IS NOT NULL
+          UNION ALL
+          SELECT w.id, w.user_id, t.id, w.created_at, 1
+            FROM dialogue_watches w JOIN dialogue_threads t ON t.space_id = w.space_id
+           WHERE w.space_id IS NOT NULL AND t.last_posted_at > w.created_at)
+        SELECT DISTINCT ON (p.user_id, p.thread_id)
+               p.watch_id, p.user_id, p.thread_id, coalesce(d.position, 0) AS after,
+               p.created_at AS since
+          FROM pairs p
+          LEFT JOIN dialogue_deliveries d ON d.user_id = p.user_id AND d.thread_id = p.thread_id
+         WHERE (d.sent_at IS NULL OR d.sent_at <= ${hourAgo})
+           AND EXISTS (SELECT 1 FROM dialogue_posts x
+                        WHERE x.thread_id = p.thread_id AND x.state = 'shown'
+                          AND x.position > coalesce(d.position, 0)
+                          AND x.created_at > p.created_at
+                          AND x.author_id IS DISTINCT FROM p.user_id)
+         ORDER BY p.user_id, p.thread_id, p.rank
+         LIMIT ${limit}`);
+      return rows.rows.map((row) => ({
+        watchId: row.watch_id,
+        userId: row.user_id,
+        threadId: row.thread_id,
+        after: row.after,
+        since: new Date(row.since),
+      }));
+    },
+
+    /** Remembers that a person was told of a thread up to a post, now. */
+    async delivered(userId: string, threadId: string, position: number, at: Date) {
+      await db.execute(sql`
+        INSERT INTO dialogue_deliveries (user_id, thread_id, position, sent_at)
+        VALUES (${userId}, ${threadId}, ${position}, ${at})
+        ON CONFLICT (user_id, thread_id) DO UPDATE
+           SET position = greatest(dialogue_deliveries.position, excluded.position),
+               sent_at = excluded.sent_at`);
+    },
+
+    /**
+     * A person as the reader of a message: their role as they act with it now (their
+     * organisations' standing counted), their address and language; null when gone.
+     */
+    async reader(userId: string): Promise<(SignedInViewer & { locale: string }) | null> {
+      const rows = await db.execute<{
+        id: string;
+        name: string;
+        email: string;
+        role: string;
+        locale: string;
+        email_verified: boolean;
+        memberships: Membership[];
+      }>(sql`
+        SELECT u.id, u.name, u.email, u.role, u.locale, u.email_verified,
+               coalesce((SELECT json_agg(json_build_object(
+                          'organisationId', m.organisation_id, 'role', m.role,
+                          'active', o.status = 'active'))
+                           FROM organisation_members m
+                           JOIN organisations o ON o.id = m.organisation_id
+                          WHERE m.user_id = u.id), '[]'::json) AS memberships
+          FROM users u WHERE u.id = ${userId}`);
+      const row = rows.rows[0];
+      if (!row || !row.email_verified) return null;
+      const granted = ROLES.find((role) => role === row.role) ?? 'registered';
+      return {
+        kind: 'user',
+        id: row.id,
+        role: effectiveRole(granted, row.memberships),
+        grantedRole: granted,
+        administers: [],
+        name: row.name,
+        email: row.email,
+        twoFactorEnabled: false,
+        locale: row.locale,
+      };
+    },
+  };
+}
+
+export type WatchesRepository = ReturnType<typeof createWatchesRepository>;
