@@ -200,6 +200,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     themeKeys: vocabularies.themeKeys,
     organisations: () => members.repository.listOrganisations(ANONYMOUS),
     replyDomain: config.replyDomain,
+    itemCards: (viewer, slugs, locale) => knowledge.items.readableBySlugs(viewer, slugs, locale),
   });
   app.add(adminFeature, {
     audit: access.audit,

@@ -201,6 +201,24 @@ describe('the dialogue', () => {
     const notTheirs = await newcomer.submit(thread, `${thread}/answer`, { post: '' });
     expect(notTheirs.statusCode).toBe(404);
 
+    // A link to a Knowledge Centre entry is shown as a card under the post.
+    const item = await world.app.database.db.execute<{
+      section: string;
+      slug: string;
+      title: string;
+    }>(sql`
+      SELECT i.section, i.slug, t.title FROM items i
+        JOIN item_translations t ON t.item_id = i.id AND t.locale = i.original_locale
+       WHERE i.access = 'public' AND i.status = 'published' AND i.original_locale = 'en'
+       ORDER BY i.slug LIMIT 1`);
+    const linked = item.rows[0];
+    await carla.submit(thread, `${thread}/replies`, {
+      body: `Our method is in [this entry](/en/knowledge/${linked?.section}/${linked?.slug}).`,
+    });
+    const withCard = await visitor.get(`${thread}?post=4`);
+    expect(withCard.body).toContain('aria-label="Knowledge Centre entries this post links to"');
+    expect(withCard.body).toContain(`>${linked?.title}</a>`);
+
     // Public channels carry it: the home page, feeds, sitemap, API, export, search.
     await world.app.contentChanged();
     const number = thread.split('/').at(-1) ?? '';
@@ -216,6 +234,44 @@ describe('the dialogue', () => {
       ['/en/search?q=indicators', 'Which human rights indicators'],
     ];
     for (const [url, text] of checks) expect((await visitor.get(url)).body, url).toContain(text);
+
+    // A moderator hides it for good, with a reason its author is told by e-mail and on the page,
+    // and suspends the author until a date (a date in the past refused first).
+    await world.editor.submit(thread, `/en/editor/dialogue/posts/${postId}/hide`, {
+      reason: 'Please keep to indicators',
+    });
+    const toldHidden = world.smtp.received.find(
+      (mail) =>
+        JSON.stringify(mail.to).includes('resident@example.org') &&
+        mail.subject === 'Your post in “Which human rights indicators do you publish?” was hidden',
+    );
+    expect(toldHidden?.text).toContain('for this reason: Please keep to indicators');
+    expect((await newcomer.get(thread)).body).toContain(
+      'This post was hidden by the moderators: Please keep to indicators',
+    );
+    expect((await visitor.get(thread)).body).not.toContain('Newcomer-words-5521');
+    const past = await world.editor.submit(
+      `/en/dialogue/open-exchange/${number}`,
+      `/en/editor/dialogue/posts/${postId}/suspend`,
+      { until: '2020-01-01', reason: 'Cooling off' },
+    );
+    expect(past.statusCode).toBe(422);
+    expect(past.body).toContain('Give a date after today and within a year');
+    const until = new Date(Date.now() + 7 * 24 * 3600 * 1000).toISOString().slice(0, 10);
+    await world.editor.submit(
+      `/en/dialogue/open-exchange/${number}`,
+      `/en/editor/dialogue/posts/${postId}/suspend`,
+      { until, reason: 'Cooling off' },
+    );
+    expect(
+      world.smtp.received.find(
+        (mail) =>
+          JSON.stringify(mail.to).includes('resident@example.org') &&
+          mail.subject === 'You are suspended from posting in the dialogue',
+      )?.text,
+    ).toContain('for this reason: Cooling off');
+    const refused = await newcomer.submit(thread, `${thread}/replies`, { body: 'Let me speak.' });
+    expect(refused.body).toContain('A moderator has suspended you from posting for now.');
   });
 
   it('keeps edits for moderators, deletes for authors, and refuses what the limits refuse', async () => {
@@ -245,6 +301,10 @@ describe('the dialogue', () => {
     expect(now.body).toContain('Participatory budgeting and human rights');
     expect(now.body).not.toContain('1 earlier version');
     expect((await world.editor.get(thread)).body).toContain('1 earlier version');
+    // A moderator reads the earlier wording on the post's own page; nobody else may.
+    const history = await world.editor.get(`/en/editor/dialogue/posts/${postId}`);
+    expect(history.body).toContain('First wording.');
+    expect((await hana.get(`/en/editor/dialogue/posts/${postId}`)).statusCode).toBe(403);
     const revisions = await world.app.database.db.execute<{ body: string }>(sql`
       SELECT body FROM dialogue_post_revisions WHERE post_id = ${postId}`);
     expect(revisions.rows.map((row) => row.body)).toEqual(['First wording.']);

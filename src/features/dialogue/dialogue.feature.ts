@@ -3,6 +3,7 @@
  * and replies in Markdown, answers, and moderation that keeps them civil and useful.
  */
 import type { AuditLog } from '../access/index.js';
+import type { ItemCards } from './dialogue.service.js';
 import { defineFeature } from '../feature.js';
 import { registerDialogueRoutes } from './dialogue.routes.js';
 import { createDialogueService } from './dialogue.service.js';
@@ -32,6 +33,8 @@ export interface DialogueNeeds {
   organisations(): Promise<readonly { id: string; name: string }[]>;
   /** The domain of the addresses people reply to by e-mail, or null when replies are off. */
   replyDomain: string | null;
+  /** Knowledge Centre items the viewer may read, by slug (cards under posts linking to them). */
+  itemCards: ItemCards;
 }
 
 export const dialogueFeature = defineFeature({
@@ -60,8 +63,10 @@ export const dialogueFeature = defineFeature({
       posting,
       themeKeys: needs.themeKeys,
       clock,
+      publicUrl: platform.publicUrl,
       contentChanged: platform.contentChanged,
       watchThread: (userId, threadId) => notifications.watch(userId, { threadId }),
+      itemCards: needs.itemCards,
     });
     const moderation = createModerationService({
       moderation: createModerationRepository(database.db, clock),
@@ -70,6 +75,7 @@ export const dialogueFeature = defineFeature({
       audit: needs.audit,
       clock,
       contentChanged: platform.contentChanged,
+      tell: (userId, message) => notifications.tell(userId, message),
     });
     const spacesService = createSpacesService({
       spaces,

@@ -78,7 +78,7 @@ export function registerDialogueRoutes(
     const viewer = viewerOf(request);
     const space = await spaceOf(request);
     const number = positive(request.params.number);
-    const view = number ? await dialogue.threadPage(viewer, space, number, at) : null;
+    const view = number ? await dialogue.threadPage(viewer, space, number, at, ctx.locale) : null;
     if (!view) throw new NotFoundError();
     const moderator = deps.moderation.isModerator(viewer);
     const spaces = moderator

@@ -31,10 +31,38 @@ export interface DialogueDeps {
   posting: PostingRepository;
   themeKeys(): Promise<readonly string[]>;
   clock: () => Date;
+  publicUrl: string;
   /** Search documents and cached pages follow a change. */
   contentChanged(): Promise<void>;
   /** Starts watching a thread: those one starts or replies to are watched by themselves. */
   watchThread(userId: string, threadId: string): Promise<void>;
+  itemCards: ItemCards;
+}
+
+/** A Knowledge Centre item a post links to, as the reader may read it. */
+export interface ItemCard {
+  slug: string;
+  section: string;
+  title: string;
+  summary: string;
+  locale: string;
+}
+
+/** The readable items of these slugs, in the reader's language where translated. */
+export type ItemCards = (
+  viewer: Viewer,
+  slugs: readonly string[],
+  locale: string,
+) => Promise<readonly ItemCard[]>;
+
+/** The slugs of Knowledge Centre items a post's Markdown links to (this site's addresses). */
+export function linkedItems(body: string, publicUrl: string): string[] {
+  const site = publicUrl.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const pattern = new RegExp(
+    `(?:${site}|\\]\\(|\\s|^)/[a-z]{2}(?:-[A-Za-z]+)?/knowledge/[a-z-]+/([a-z0-9-]+)`,
+    'gm',
+  );
+  return [...new Set([...body.matchAll(pattern)].map((match) => match[1] ?? ''))].filter(Boolean);
 }
 
 const HOUR_MS = 60 * 60 * 1000;
@@ -52,6 +80,8 @@ export interface ThreadPage {
   answer: Post | null;
   page: number;
   pages: number;
+  /** The Knowledge Centre items each post links to (by post id), as cards. */
+  cards: ReadonlyMap<string, readonly ItemCard[]>;
 }
 
 export function createDialogueService(deps: DialogueDeps) {
@@ -105,6 +135,7 @@ export function createDialogueService(deps: DialogueDeps) {
       space: Space,
       number: number,
       at: { page?: number; position?: number },
+      locale = space.locale,
     ): Promise<ThreadPage | null> {
       const thread = await threads.find(viewer, space.slug, number);
       if (!thread) return null;
@@ -118,7 +149,15 @@ export function createDialogueService(deps: DialogueDeps) {
       const last = posts.at(-1);
       if (viewer.kind === 'user' && last)
         await threads.markRead(viewer.id, thread.id, last.position);
-      return { space, thread, posts, answer, page, pages };
+      const linked = new Map(
+        posts.map((post) => [post.id, linkedItems(post.body ?? '', deps.publicUrl)]),
+      );
+      const found = await deps.itemCards(viewer, [...new Set([...linked.values()].flat())], locale);
+      const bySlug = new Map(found.map((card) => [card.slug, card]));
+      const cards = new Map(
+        [...linked].map(([id, slugs]) => [id, slugs.flatMap((slug) => bySlug.get(slug) ?? [])]),
+      );
+      return { space, thread, posts, answer, page, pages, cards };
     },
 
     /** Opens a thread in a space; its number, or the form's errors. */

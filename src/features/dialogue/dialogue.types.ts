@@ -34,3 +34,8 @@ export const POSTS_PER_HOUR = 30;
 
 /** A space's list of threads: every one by latest activity, or those without an answer. */
 export type ThreadsFilterShow = 'latest' | 'unanswered';
+
+/** What a person is told of a moderator's decision about them. */
+export type ModerationMessage =
+  | { kind: 'hidden'; reason: string; title: string; path: string }
+  | { kind: 'suspended'; reason: string; until: string };

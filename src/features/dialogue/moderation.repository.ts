@@ -3,7 +3,7 @@
  * is hidden pending review), the queue of flagged, hidden and held posts, and the moderators'
  * decisions on posts, threads and people.
  */
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';
 import { FLAGS_TO_HIDE, type FlagReason, type PostState } from './dialogue.types.js';
 import { recount } from './posting.repository.js';
@@ -28,6 +28,62 @@ export interface QueueEntry {
 }
 
 export function createModerationRepository(db: Db, clock: () => Date) {
+  /** Posts as moderators see them, those matching `where` (on the post `p`), oldest first. */
+  async function entries(where: SQL, limit: number): Promise<QueueEntry[]> {
+    const rows = await db.execute<{
+      id: string;
+      position: number;
+      state: PostState;
+      body: string;
+      hidden_reason: string;
+      author_id: string | null;
+      author_name: string | null;
+      created_at: Date;
+      number: number;
+      title: string;
+      space_slug: string;
+      space_name: string;
+      flags: { reason: FlagReason; note: string; by: string }[];
+      revisions: { body: string; at: string }[];
+    }>(sql`
+      SELECT p.id, p.position, p.state, p.body, p.hidden_reason, p.author_id,
+             u.name AS author_name, p.created_at, t.number, t.title, s.slug AS space_slug,
+             s.name AS space_name,
+             coalesce((SELECT json_agg(json_build_object('reason', f.reason, 'note', f.note,
+                                                         'by', fu.name) ORDER BY f.created_at)
+                         FROM dialogue_flags f JOIN users fu ON fu.id = f.user_id
+                        WHERE f.post_id = p.id AND f.resolved_at IS NULL), '[]') AS flags,
+             coalesce((SELECT json_agg(json_build_object('body', v.body, 'at', v.created_at)
+                                       ORDER BY v.created_at DESC)
+                         FROM dialogue_post_revisions v WHERE v.post_id = p.id), '[]')
+               AS revisions
+        FROM dialogue_posts p
+        JOIN dialogue_threads t ON t.id = p.thread_id
+        JOIN dialogue_spaces s ON s.id = t.space_id
+        LEFT JOIN users u ON u.id = p.author_id
+       WHERE ${where}
+       ORDER BY p.created_at LIMIT ${limit}`);
+    return rows.rows.map((row) => ({
+      postId: row.id,
+      position: row.position,
+      state: row.state,
+      body: row.body,
+      hiddenReason: row.hidden_reason,
+      authorId: row.author_id,
+      authorName: row.author_name,
+      createdAt: new Date(row.created_at),
+      threadNumber: row.number,
+      threadTitle: row.title,
+      spaceSlug: row.space_slug,
+      spaceName: row.space_name,
+      flags: row.flags,
+      revisions: row.revisions.map((revision) => ({
+        body: revision.body,
+        at: new Date(revision.at),
+      })),
+    }));
+  }
+
   return {
     /**
      * Records a reader's flag (once per person and post); hides a shown post once it has
@@ -61,62 +117,19 @@ export function createModerationRepository(db: Db, clock: () => Date) {
     },
 
     /** Posts waiting for a moderator: held, hidden pending review, or flagged; oldest first. */
-    async queue(limit = 100): Promise<QueueEntry[]> {
-      const rows = await db.execute<{
-        id: string;
-        position: number;
-        state: PostState;
-        body: string;
-        hidden_reason: string;
-        author_id: string | null;
-        author_name: string | null;
-        created_at: Date;
-        number: number;
-        title: string;
-        space_slug: string;
-        space_name: string;
-        flags: { reason: FlagReason; note: string; by: string }[];
-        revisions: { body: string; at: string }[];
-      }>(sql`
-        SELECT p.id, p.position, p.state, p.body, p.hidden_reason, p.author_id,
-               u.name AS author_name, p.created_at, t.number, t.title, s.slug AS space_slug,
-               s.name AS space_name,
-               coalesce((SELECT json_agg(json_build_object('reason', f.reason, 'note', f.note,
-                                                           'by', fu.name) ORDER BY f.created_at)
-                           FROM dialogue_flags f JOIN users fu ON fu.id = f.user_id
-                          WHERE f.post_id = p.id AND f.resolved_at IS NULL), '[]') AS flags,
-               coalesce((SELECT json_agg(json_build_object('body', v.body, 'at', v.created_at)
-                                         ORDER BY v.created_at DESC)
-                           FROM dialogue_post_revisions v WHERE v.post_id = p.id), '[]')
-                 AS revisions
-          FROM dialogue_posts p
-          JOIN dialogue_threads t ON t.id = p.thread_id
-          JOIN dialogue_spaces s ON s.id = t.space_id
-          LEFT JOIN users u ON u.id = p.author_id
-         WHERE (p.state = 'held' OR (p.state = 'hidden' AND p.hidden_reason = '')
-                OR EXISTS (SELECT 1 FROM dialogue_flags f
-                            WHERE f.post_id = p.id AND f.resolved_at IS NULL))
-           AND p.state <> 'deleted'
-         ORDER BY p.created_at LIMIT ${limit}`);
-      return rows.rows.map((row) => ({
-        postId: row.id,
-        position: row.position,
-        state: row.state,
-        body: row.body,
-        hiddenReason: row.hidden_reason,
-        authorId: row.author_id,
-        authorName: row.author_name,
-        createdAt: new Date(row.created_at),
-        threadNumber: row.number,
-        threadTitle: row.title,
-        spaceSlug: row.space_slug,
-        spaceName: row.space_name,
-        flags: row.flags,
-        revisions: row.revisions.map((revision) => ({
-          body: revision.body,
-          at: new Date(revision.at),
-        })),
-      }));
+    queue: (limit = 100) =>
+      entries(
+        sql`(p.state = 'held' OR (p.state = 'hidden' AND p.hidden_reason = '')
+             OR EXISTS (SELECT 1 FROM dialogue_flags f
+                         WHERE f.post_id = p.id AND f.resolved_at IS NULL))
+            AND p.state <> 'deleted'`,
+        limit,
+      ),
+
+    /** One post as a moderator sees it: its words, open flags and earlier wordings. */
+    async entry(postId: string): Promise<QueueEntry | null> {
+      const [found] = await entries(sql`p.id = ${postId}`, 1);
+      return found ?? null;
     },
 
     /**
@@ -127,19 +140,43 @@ export function createModerationRepository(db: Db, clock: () => Date) {
       postId: string,
       state: 'shown' | 'hidden',
       reason: string,
-    ): Promise<{ threadId: string; authorId: string | null } | null> {
+    ): Promise<{
+      threadId: string;
+      authorId: string | null;
+      position: number;
+      title: string;
+      number: number;
+      spaceSlug: string;
+    } | null> {
       return db.transaction(async (tx) => {
-        const changed = await tx.execute<{ thread_id: string; author_id: string | null }>(sql`
-          UPDATE dialogue_posts SET state = ${state}, hidden_reason = ${reason}, updated_at = now()
-           WHERE id = ${postId} AND state <> 'deleted'
-          RETURNING thread_id, author_id`);
+        const changed = await tx.execute<{
+          thread_id: string;
+          author_id: string | null;
+          position: number;
+          title: string;
+          number: number;
+          space_slug: string;
+        }>(sql`
+          UPDATE dialogue_posts p
+             SET state = ${state}, hidden_reason = ${reason}, updated_at = now()
+            FROM dialogue_threads t JOIN dialogue_spaces s ON s.id = t.space_id
+           WHERE p.id = ${postId} AND p.state <> 'deleted' AND t.id = p.thread_id
+          RETURNING p.thread_id, p.author_id, p.position, t.title, t.number,
+                    s.slug AS space_slug`);
         const row = changed.rows[0];
         if (!row) return null;
         await tx.execute(sql`
           UPDATE dialogue_flags SET resolved_at = ${clock()}
            WHERE post_id = ${postId} AND resolved_at IS NULL`);
         await recount(tx, row.thread_id);
-        return { threadId: row.thread_id, authorId: row.author_id };
+        return {
+          threadId: row.thread_id,
+          authorId: row.author_id,
+          position: row.position,
+          title: row.title,
+          number: row.number,
+          spaceSlug: row.space_slug,
+        };
       });
     },
 

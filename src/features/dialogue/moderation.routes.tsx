@@ -78,6 +78,37 @@ export function registerModerationRoutes(
     },
   );
 
+  /** One post's page for moderators: its words, flags, earlier wordings and the decisions. */
+  const postPage = async (
+    request: FastifyRequest<{ Params: LocaleParams & { post: string } }>,
+    reply: FastifyReply,
+    viewer: SignedInViewer,
+    failed?: Record<string, string>,
+  ) => {
+    const entry = await deps.moderation.entry(viewer, request.params.post);
+    if (!entry) throw new NotFoundError();
+    return sendPage(
+      reply,
+      <ModerationPage
+        ctx={ctxOf(request, reply)}
+        csrfToken={reply.generateCsrf()}
+        queue={[entry]}
+        single
+        failed={failed ? { postId: entry.postId, form: { values: {}, errors: failed } } : undefined}
+      />,
+      { ...PRIVATE, status: failed ? 422 : 200 },
+    );
+  };
+
+  site.get<{ Params: LocaleParams & { post: string } }>(
+    '/editor/dialogue/posts/:post',
+    async (request, reply) => {
+      const viewer = moderatorOf(request, reply);
+      if (!viewer) return reply;
+      return postPage(request, reply, viewer);
+    },
+  );
+
   site.post<{ Params: PostParams; Body: Body }>(
     '/editor/dialogue/posts/:post/:decision',
     limited,
@@ -91,29 +122,21 @@ export function registerModerationRoutes(
         const suspended = await deps.moderation.suspend(viewer, post, request.body);
         if (!suspended) throw new NotFoundError();
         if (!suspended.ok)
-          return queuePage(request, reply, {
-            failed: {
-              postId: post,
-              form: {
-                values: {},
-                errors: Object.fromEntries(
-                  Object.entries(suspended.errors).map(([field, key]) => [`${field}-${id}`, key]),
-                ),
-              },
-            },
-          });
+          return postPage(
+            request,
+            reply,
+            viewer,
+            Object.fromEntries(
+              Object.entries(suspended.errors).map(([field, key]) => [`${field}-${id}`, key]),
+            ),
+          );
         return reply.redirect(ctx.href('/editor/dialogue?done=suspended'), 303);
       }
       if (decision !== 'show' && decision !== 'hide') throw new NotFoundError();
       const decided = await deps.moderation.decide(viewer, post, decision, request.body);
       if (!decided) throw new NotFoundError();
       if (!decided.ok)
-        return queuePage(request, reply, {
-          failed: {
-            postId: post,
-            form: { values: {}, errors: { [`reason-${id}`]: 'dialogue.errors.reason' } },
-          },
-        });
+        return postPage(request, reply, viewer, { [`reason-${id}`]: 'dialogue.errors.reason' });
       return reply.redirect(ctx.href('/editor/dialogue?done=decided'), 303);
     },
   );

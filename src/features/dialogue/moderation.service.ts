@@ -7,6 +7,7 @@
 import type { AuditLog, FormResult, SignedInViewer, Viewer } from '../access/index.js';
 import { validateForm } from '../access/index.js';
 import { flagFormSchema, reasonSchema } from './dialogue.schemas.js';
+import type { ModerationMessage } from './dialogue.types.js';
 import { isModerator } from './dialogue.visibility.js';
 import type { ModerationRepository } from './moderation.repository.js';
 import type { PostingRepository } from './posting.repository.js';
@@ -20,6 +21,8 @@ export interface ModerationDeps {
   audit: AuditLog;
   clock: () => Date;
   contentChanged(): Promise<void>;
+  /** Tells a person by e-mail of a moderator's decision about them. */
+  tell(userId: string, message: ModerationMessage): Promise<void>;
 }
 
 /** What a moderator may do to a thread. */
@@ -63,6 +66,10 @@ export function createModerationService(deps: ModerationDeps) {
 
     queue: () => moderation.queue(),
 
+    /** One post with its flags and earlier wordings, for a moderator; else null. */
+    entry: (viewer: Viewer, postId: string) =>
+      isModerator(viewer) && /^[0-9a-f-]{36}$/.test(postId) ? moderation.entry(postId) : null,
+
     /** Approves or restores a post (shown), or hides it with the reason its author is told. */
     async decide(
       viewer: SignedInViewer,
@@ -84,6 +91,13 @@ export function createModerationService(deps: ModerationDeps) {
       );
       if (!decided) return null;
       await record(viewer, postId, { action: `post.${decision}`, reason });
+      if (decision === 'hide' && decided.authorId)
+        await deps.tell(decided.authorId, {
+          kind: 'hidden',
+          reason,
+          title: decided.title,
+          path: `/dialogue/${decided.spaceSlug}/${decided.number}?post=${decided.position}#p${decided.position}`,
+        });
       await deps.contentChanged();
       return { ok: true };
     },
@@ -142,6 +156,7 @@ export function createModerationService(deps: ModerationDeps) {
       const reason = validateForm(reasonSchema, fields.reason);
       if (!reason.ok) return { ok: false, errors: { reason: 'dialogue.errors.reason' } };
       await moderation.suspend(post.authorId, date, reason.value, viewer.id);
+      await deps.tell(post.authorId, { kind: 'suspended', reason: reason.value, until });
       await record(viewer, post.authorId, {
         action: 'person.suspend',
         until,

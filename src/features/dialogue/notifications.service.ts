@@ -12,6 +12,8 @@ import type { Logger } from '../../platform/logging/logger.js';
 import { composeMail } from '../../platform/mail/compose.js';
 import type { Mailer } from '../../platform/mail/mailer.js';
 import type { ThreadsRepository } from './threads.repository.js';
+import { dateTimeFormat } from '../../platform/i18n/dates.js';
+import type { ModerationMessage } from './dialogue.types.js';
 import type { WatchTarget, WatchesRepository } from './watches.repository.js';
 
 export interface NotificationsDeps {
@@ -161,6 +163,40 @@ export function createNotificationsService(deps: NotificationsDeps) {
       if (!watch) return false;
       await watches.remove(watch.id);
       return true;
+    },
+
+    /** Tells a person of a moderator's decision about them, in their language. */
+    async tell(userId: string, message: ModerationMessage): Promise<void> {
+      const reader = await watches.reader(userId);
+      if (!reader) return;
+      const t = deps.catalogue.translator(reader.locale);
+      const values: Record<string, string> =
+        message.kind === 'hidden'
+          ? { reason: message.reason, title: message.title }
+          : {
+              reason: message.reason,
+              until: dateTimeFormat(reader.locale, { dateStyle: 'long', timeZone: 'UTC' }).format(
+                new Date(`${message.until}T00:00:00Z`),
+              ),
+            };
+      await deps.mailer.send(
+        composeMail({
+          to: reader.email,
+          locale: reader.locale,
+          subject: t.t(`dialogue.mail.${message.kind}.subject`, values),
+          greeting: t.t('mail.greeting', { name: reader.name }),
+          paragraphs: [t.t(`dialogue.mail.${message.kind}.body`, values)],
+          ...(message.kind === 'hidden'
+            ? {
+                action: {
+                  label: t.t('dialogue.mail.action'),
+                  url: `${deps.publicUrl}/${reader.locale}${message.path}`,
+                },
+              }
+            : {}),
+          footer: t.t('dialogue.mail.moderationFooter'),
+        }),
+      );
     },
 
     /** The job: every message owed now. A failed one is logged and owed again at the next run. */

@@ -153,17 +153,27 @@ export function ModerationPage(props: {
   /** The entry whose form came back, with its problems. */
   failed?: { postId: string; form: FormState };
   notice?: 'decided' | 'suspended';
+  /** One post's page (its history and actions) rather than the queue. */
+  single?: boolean;
 }): JSX.Element {
   const { ctx } = props;
-  const title = ctx.text('dialogue.queue.title');
+  const title = ctx.text(props.single ? 'dialogue.queue.postTitle' : 'dialogue.queue.title');
   return (
     <Layout
       ctx={ctx}
       title={title}
       indexable={false}
-      crumbs={[{ label: ctx.text('dialogue.title'), href: ctx.href('/dialogue') }]}
+      crumbs={[
+        { label: ctx.text('dialogue.title'), href: ctx.href('/dialogue') },
+        ...(props.single
+          ? [{ label: ctx.text('dialogue.queue.title'), href: ctx.href('/editor/dialogue') }]
+          : []),
+      ]}
     >
-      <PageHeader title={title} lead={ctx.text('dialogue.queue.lead')} />
+      <PageHeader
+        title={title}
+        lead={ctx.text(props.single ? 'dialogue.queue.postLead' : 'dialogue.queue.lead')}
+      />
       {props.notice ? (
         <p role="status" class="notice">
           {ctx.t(`dialogue.queue.notice.${props.notice}`)}

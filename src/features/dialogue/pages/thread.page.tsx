@@ -18,7 +18,8 @@ import { EntryHead } from '../../../ui/components/metadata.js';
 import type { PageContext } from '../../../ui/context.js';
 import { Layout } from '../../../ui/layout/layout.js';
 import { FLAG_REASONS } from '../dialogue.types.js';
-import type { ThreadPage } from '../dialogue.service.js';
+import type { ItemCard, ThreadPage } from '../dialogue.service.js';
+import { excerpt } from '../../../ui/format.js';
 import type { Post } from '../threads.repository.js';
 import { ModeratorThreadTools } from './moderator-tools.js';
 import { Time, threadHref } from './parts.js';
@@ -49,6 +50,17 @@ function PostActions(props: { viewing: Viewing; post: Post; answerId: string | n
       {own || viewing.moderator ? (
         <a href={`${viewing.base}/posts/${post.id}/edit`}>
           {ctx.t('dialogue.post.edit')}
+          <span class="visually-hidden" safe>
+            {' '}
+            {name}
+          </span>
+        </a>
+      ) : (
+        ''
+      )}
+      {viewing.moderator ? (
+        <a href={ctx.href(`/editor/dialogue/posts/${post.id}`)}>
+          {ctx.t('dialogue.post.moderate')}
           <span class="visually-hidden" safe>
             {' '}
             {name}
@@ -135,6 +147,7 @@ function PostView(props: {
   post: Post;
   answerId: string | null;
   locale: string;
+  cards: readonly ItemCard[];
 }) {
   const { viewing, post } = props;
   const { ctx } = viewing;
@@ -173,8 +186,28 @@ function PostView(props: {
       ) : (
         ''
       )}
+      {props.cards.length > 0 && post.state === 'shown' ? (
+        <ul class="cards item-cards" aria-label={ctx.text('dialogue.post.items')}>
+          {props.cards.map((card) => (
+            <li class="card">
+              <a href={ctx.href(`/knowledge/${card.section}/${card.slug}`)} lang={card.locale} safe>
+                {card.title}
+              </a>
+              <p lang={card.locale} safe>
+                {excerpt(card.summary, 160)}
+              </p>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        ''
+      )}
       {viewing.moderator && post.revisions > 0 ? (
-        <p class="meta">{ctx.t('dialogue.post.revisions', { count: post.revisions })}</p>
+        <p class="meta">
+          <a href={ctx.href(`/editor/dialogue/posts/${post.id}`)}>
+            {ctx.t('dialogue.post.revisions', { count: post.revisions })}
+          </a>
+        </p>
       ) : (
         ''
       )}
@@ -271,6 +304,7 @@ export function ThreadView(props: {
             post={post}
             answerId={thread.answerPostId}
             locale={thread.locale}
+            cards={view.cards.get(post.id) ?? []}
           />
         ))}
       </div>
