@@ -82,9 +82,24 @@ export const dialogueThreads = pgTable(
     lastPostedAt: timestamp('last_posted_at', { withTimezone: true }).notNull().defaultNow(),
     /** Shown replies, kept with each change of a post's state. */
     replyCount: integer('reply_count').notNull().default(0),
+    /**
+     * Listed to every reader of its space: its opening post is shown (or deleted by its author),
+     * not held or hidden. Kept with each change of that post, so lists need not join it.
+     */
+    listed: boolean('listed').notNull().default(true),
     ...timestamps(),
   },
-  (table) => [index('dialogue_threads_space_idx').on(table.spaceId, table.lastPostedAt)],
+  (table) => [
+    // A space's list in its order (pinned first, latest activity), read from the index.
+    index('dialogue_threads_list_idx').on(
+      table.spaceId,
+      table.pinned.desc(),
+      table.lastPostedAt.desc(),
+      table.number.desc(),
+    ),
+    // The latest discussions across spaces.
+    index('dialogue_threads_active_idx').on(table.lastPostedAt.desc()),
+  ],
 );
 
 export const dialoguePosts = pgTable(

@@ -24,12 +24,11 @@ export function spaceReadable(viewer: Viewer): SQL {
 }
 
 /**
- * The SQL condition that the thread aliased `t` (with its opening post `first`) is listed for the
- * viewer: once its opening post is approved and not hidden, or always for its author and the
- * moderators.
+ * The SQL condition that the thread aliased `t` is listed for the viewer: once its opening post
+ * is approved and not hidden (`t.listed`), or always for its author and the moderators.
  */
 export function threadListed(viewer: Viewer): SQL {
-  if (viewer.kind === 'user' && isModerator(viewer)) return sql`true`;
-  const own = viewer.kind === 'user' ? sql`t.author_id = ${viewer.id}` : sql`false`;
-  return sql`(first.state IN ('shown', 'deleted') OR ${own})`;
+  if (viewer.kind !== 'user') return sql`t.listed`;
+  if (isModerator(viewer)) return sql`true`;
+  return sql`(t.listed OR t.author_id = ${viewer.id})`;
 }

@@ -22,6 +22,9 @@ export async function recount(tx: Db | Tx, threadId: string): Promise<void> {
            answer_post_id = CASE WHEN EXISTS (SELECT 1 FROM dialogue_posts p
                                                WHERE p.id = t.answer_post_id AND p.state = 'shown')
                                  THEN t.answer_post_id END,
+           listed = EXISTS (SELECT 1 FROM dialogue_posts p
+                             WHERE p.thread_id = t.id AND p.position = 1
+                               AND p.state IN ('shown', 'deleted')),
            updated_at = now()
      WHERE t.id = ${threadId}`);
 }
@@ -44,9 +47,9 @@ export function createPostingRepository(db: Db, clock: () => Date) {
         const now = clock();
         const created = await tx.execute<{ id: string; number: number }>(sql`
           INSERT INTO dialogue_threads (space_id, title, author_id, locale, theme, last_posted_at,
-                                        created_at)
+                                        created_at, listed)
           VALUES (${thread.spaceId}, ${thread.title}, ${thread.authorId}, ${thread.locale},
-                  ${thread.theme}, ${now}, ${now})
+                  ${thread.theme}, ${now}, ${now}, ${thread.state === 'shown'})
           RETURNING id, number`);
         const row = created.rows[0];
         if (!row) throw new Error('thread not created');

@@ -26,10 +26,13 @@ export interface SpaceDraft {
 
 export interface Space extends SpaceDraft {
   id: string;
-  /** Threads listed to everyone, and the newest post's time. */
+  updatedAt: Date;
+}
+
+/** A space in the list of spaces: with its threads listed to everyone and its latest post. */
+export interface SpaceListing extends Space {
   threads: number;
   lastPostedAt: Date | null;
-  updatedAt: Date;
 }
 
 interface SpaceRow extends Record<string, unknown> {
@@ -45,18 +48,12 @@ interface SpaceRow extends Record<string, unknown> {
   event_slug: string | null;
   item_path: string | null;
   archived: boolean;
-  threads: number;
-  last_posted_at: Date | null;
   updated_at: Date;
 }
 
 const columns = sql`
   s.id, s.slug, s.name, s.description, s.locale, s.languages, s.audience, s.organisations, s.theme,
-  s.event_slug, s.item_path, s.archived, s.updated_at,
-  (SELECT count(*)::int FROM dialogue_threads t
-     JOIN dialogue_posts first ON first.thread_id = t.id AND first.position = 1
-    WHERE t.space_id = s.id AND first.state IN ('shown', 'deleted')) AS threads,
-  (SELECT max(t.last_posted_at) FROM dialogue_threads t WHERE t.space_id = s.id) AS last_posted_at`;
+  s.event_slug, s.item_path, s.archived, s.updated_at`;
 
 const space = (row: SpaceRow): Space => ({
   id: row.id,
@@ -71,8 +68,6 @@ const space = (row: SpaceRow): Space => ({
   eventSlug: row.event_slug,
   itemPath: row.item_path,
   archived: row.archived,
-  threads: row.threads,
-  lastPostedAt: row.last_posted_at && new Date(row.last_posted_at),
   updatedAt: new Date(row.updated_at),
 });
 
@@ -91,12 +86,30 @@ const draftValues = (draft: SpaceDraft) => sql`
 export function createSpacesRepository(db: Db) {
   return {
     /** Every space the viewer may read, the liveliest first. */
-    async list(viewer: Viewer): Promise<Space[]> {
-      const rows = await db.execute<SpaceRow>(sql`
-        SELECT ${columns} FROM dialogue_spaces s
+    async list(viewer: Viewer): Promise<SpaceListing[]> {
+      const rows = await db.execute<
+        SpaceRow & { threads: number; last_posted_at: Date | null }
+      >(sql`
+        SELECT ${columns},
+               (SELECT count(*)::int FROM dialogue_threads t
+                 WHERE t.space_id = s.id AND t.listed) AS threads,
+               -- Pinned or not, each read from the top of the list's index.
+               greatest(
+                 (SELECT t.last_posted_at FROM dialogue_threads t
+                   WHERE t.space_id = s.id AND t.pinned AND t.listed
+                   ORDER BY t.last_posted_at DESC NULLS LAST LIMIT 1),
+                 (SELECT t.last_posted_at FROM dialogue_threads t
+                   WHERE t.space_id = s.id AND NOT t.pinned AND t.listed
+                   ORDER BY t.last_posted_at DESC NULLS LAST LIMIT 1))
+                 AS last_posted_at
+          FROM dialogue_spaces s
          WHERE ${spaceReadable(viewer)}
          ORDER BY s.archived, last_posted_at DESC NULLS LAST, s.name`);
-      return rows.rows.map(space);
+      return rows.rows.map((row) => ({
+        ...space(row),
+        threads: row.threads,
+        lastPostedAt: row.last_posted_at && new Date(row.last_posted_at),
+      }));
     },
 
     /** A space the viewer may read; 'hidden' when it exists beyond their reach. */

@@ -105,6 +105,10 @@ const threadColumns = (viewer: Viewer): SQL => sql`
   (SELECT r.position FROM dialogue_reads r
     WHERE r.thread_id = t.id AND r.user_id = ${readerId(viewer)}) AS read_position`;
 
+/** A space's order: pinned first, then latest activity (as its index holds it). */
+const LIST_ORDER = sql`t.pinned DESC NULLS LAST, t.last_posted_at DESC NULLS LAST,
+  t.number DESC NULLS LAST`;
+
 const threadFrom = sql`
   dialogue_threads t
   JOIN dialogue_spaces s ON s.id = t.space_id
@@ -158,12 +162,19 @@ export function createThreadsRepository(db: Db) {
         AND ${threadListed(viewer)}
         ${filter.show === 'unanswered' ? sql`AND t.answer_post_id IS NULL` : sql``}
         ${filter.theme ? sql`AND t.theme = ${filter.theme}` : sql``}`;
+      // The page's threads are picked from the list's index first; only they are then read
+      // whole (their opening post, counts and the reader's place).
+      const listFrom = sql`dialogue_threads t JOIN dialogue_spaces s ON s.id = t.space_id`;
       const [rows, counted] = await Promise.all([
         db.execute<ThreadRow>(sql`
-          SELECT ${threadColumns(viewer)} FROM ${threadFrom} WHERE ${where}
-           ORDER BY t.pinned DESC, t.last_posted_at DESC, t.number DESC
-           LIMIT ${THREADS_PAGE_SIZE} OFFSET ${(page - 1) * THREADS_PAGE_SIZE}`),
-        db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM ${threadFrom} WHERE ${where}`),
+          WITH page AS (
+            SELECT t.id FROM ${listFrom} WHERE ${where}
+             ORDER BY ${LIST_ORDER}
+             LIMIT ${THREADS_PAGE_SIZE} OFFSET ${(page - 1) * THREADS_PAGE_SIZE})
+          SELECT ${threadColumns(viewer)} FROM ${threadFrom}
+           WHERE t.id IN (SELECT id FROM page)
+           ORDER BY ${LIST_ORDER}`),
+        db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM ${listFrom} WHERE ${where}`),
       ]);
       return { rows: rows.rows.map(summary), total: counted.rows[0]?.n ?? 0 };
     },
@@ -172,8 +183,8 @@ export function createThreadsRepository(db: Db) {
     async active(viewer: Viewer, limit: number): Promise<ThreadSummary[]> {
       const rows = await db.execute<ThreadRow>(sql`
         SELECT ${threadColumns(viewer)} FROM ${threadFrom}
-         WHERE ${spaceReadable(viewer)} AND first.state = 'shown' AND NOT s.archived
-         ORDER BY t.last_posted_at DESC, t.number DESC LIMIT ${limit}`);
+         WHERE ${spaceReadable(viewer)} AND t.listed AND first.state = 'shown' AND NOT s.archived
+         ORDER BY t.last_posted_at DESC NULLS LAST LIMIT ${limit}`);
       return rows.rows.map(summary);
     },
 

@@ -10,14 +10,14 @@ import { excerpt, themeLabel } from '../../../ui/format.js';
 import { Layout } from '../../../ui/layout/layout.js';
 import { languageName } from '../../../platform/i18n/names.js';
 import type { ThreadsFilterShow } from '../dialogue.types.js';
-import type { Space } from '../spaces.repository.js';
+import type { Space, SpaceListing } from '../spaces.repository.js';
 import type { ThreadSummary } from '../threads.repository.js';
 import { ThreadItem, Time, audienceText } from './parts.js';
 import { WatchButton } from './unsubscribe.page.js';
 
 export function SpacesPage(props: {
   ctx: PageContext;
-  spaces: readonly Space[];
+  spaces: readonly SpaceListing[];
   active: readonly ThreadSummary[];
   /** An editor: may open spaces and moderate. */
   editor: boolean;
