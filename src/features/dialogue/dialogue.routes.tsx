@@ -80,9 +80,9 @@ export function registerDialogueRoutes(
     const number = positive(request.params.number);
     const view = number ? await dialogue.threadPage(viewer, space, number, at, ctx.locale) : null;
     if (!view) throw new NotFoundError();
-    const moderator = deps.moderation.isModerator(viewer);
+    const moderator = view.thread.moderated;
     const spaces = moderator
-      ? (await dialogue.spaces(viewer)).filter((other) => other.id !== space.id)
+      ? (await dialogue.spaces(viewer)).filter((other) => other.id !== space.id && other.moderated)
       : [];
     return sendPage(
       reply,
@@ -136,6 +136,7 @@ export function registerDialogueRoutes(
         spaces={spaces}
         active={active}
         editor={deps.moderation.isModerator(viewer)}
+        moderates={spaces.some((space) => space.moderated)}
       />
     );
     return request.viewer ? sendPage(reply, page, PRIVATE) : deps.pages.sendShared(reply, page);

@@ -238,3 +238,18 @@ export const dialogueDeliveries = pgTable(
   },
   (table) => [primaryKey({ columns: [table.userId, table.threadId] })],
 );
+
+/** People an editor appointed to moderate one space (editors moderate every space). */
+export const dialogueSpaceModerators = pgTable(
+  'dialogue_space_moderators',
+  {
+    spaceId: uuid('space_id')
+      .notNull()
+      .references(() => dialogueSpaces.id, { onDelete: 'cascade' }),
+    userId: personRef('user_id'),
+  },
+  (table) => [
+    primaryKey({ columns: [table.spaceId, table.userId] }),
+    index('dialogue_space_moderators_user_idx').on(table.userId),
+  ],
+);

@@ -85,6 +85,16 @@ export const spaceFormSchema = z.object({
     .string()
     .optional()
     .transform((value) => value === 'on' || value === 'true'),
+  /** The addresses of the people appointed to moderate it, one per line (or comma). */
+  moderators: z
+    .string()
+    .default('')
+    .transform((value) =>
+      [...new Set(value.split(/[\s,;]+/).map((address) => address.trim().toLowerCase()))].filter(
+        Boolean,
+      ),
+    )
+    .pipe(z.array(z.string().max(254)).max(50, 'dialogue.errors.moderators')),
 });
 
 export type SpaceForm = z.infer<typeof spaceFormSchema>;

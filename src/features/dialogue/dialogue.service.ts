@@ -14,7 +14,6 @@ import {
   type PostState,
 } from './dialogue.types.js';
 import { editFormSchema, replyFormSchema, threadFormSchema } from './dialogue.schemas.js';
-import { isModerator } from './dialogue.visibility.js';
 import type { PostingRepository } from './posting.repository.js';
 import type { Space, SpacesRepository } from './spaces.repository.js';
 import {
@@ -90,9 +89,10 @@ export function createDialogueService(deps: DialogueDeps) {
   /** Whether the person may post now, and whether their post waits for approval. */
   async function standing(
     viewer: SignedInViewer,
+    space: Space,
     body: string,
   ): Promise<{ ok: true; state: PostState } | { ok: false; errors: FieldErrors }> {
-    if (isModerator(viewer)) return { ok: true, state: 'shown' };
+    if (space.moderated) return { ok: true, state: 'shown' };
     const now = clock();
     const record = await posting.standing(viewer.id, new Date(now.getTime() - HOUR_MS));
     if (record.suspendedUntil && record.suspendedUntil > now)
@@ -112,8 +112,7 @@ export function createDialogueService(deps: DialogueDeps) {
 
   /** True when the viewer may write in the space (and thread) now. */
   const canWrite = (viewer: Viewer, space: Space, thread?: Thread): boolean =>
-    viewer.kind === 'user' &&
-    (isModerator(viewer) || (!space.archived && !(thread?.locked ?? false)));
+    viewer.kind === 'user' && (space.moderated || (!space.archived && !(thread?.locked ?? false)));
 
   return {
     canWrite,
@@ -173,7 +172,7 @@ export function createDialogueService(deps: DialogueDeps) {
         return { ok: false, errors: { theme: 'dialogue.errors.theme' } };
       if (!canWrite(viewer, space))
         return { ok: false, errors: { body: 'dialogue.errors.closed' } };
-      const allowed = await standing(viewer, body);
+      const allowed = await standing(viewer, space, body);
       if (!allowed.ok) return allowed;
       const created = await posting.createThread({
         spaceId: space.id,
@@ -200,7 +199,7 @@ export function createDialogueService(deps: DialogueDeps) {
       if (!parsed.ok) return parsed;
       if (!canWrite(viewer, space, thread))
         return { ok: false, errors: { body: 'dialogue.errors.closed' } };
-      const allowed = await standing(viewer, parsed.value.body);
+      const allowed = await standing(viewer, space, parsed.value.body);
       if (!allowed.ok) return allowed;
       const added = await posting.reply(thread.id, viewer.id, parsed.value.body, allowed.state);
       await deps.watchThread(viewer.id, thread.id);
@@ -212,7 +211,7 @@ export function createDialogueService(deps: DialogueDeps) {
     async ownPost(viewer: SignedInViewer, thread: Thread, postId: string) {
       const post = await posting.post(postId);
       if (!post || post.threadId !== thread.id || post.state === 'deleted') return null;
-      return post.authorId === viewer.id || isModerator(viewer) ? post : null;
+      return post.authorId === viewer.id || thread.moderated ? post : null;
     },
 
     /** Rewrites a post (an opening post's title too), keeping its earlier wording. */
@@ -259,7 +258,7 @@ export function createDialogueService(deps: DialogueDeps) {
       thread: Thread,
       postId: string | null,
     ): Promise<boolean> {
-      if (thread.authorId !== viewer.id && !isModerator(viewer)) return false;
+      if (thread.authorId !== viewer.id && !thread.moderated) return false;
       if (postId !== null) {
         const post = await posting.post(postId);
         if (!post || post.threadId !== thread.id || post.position === 1 || post.state !== 'shown')

@@ -1,14 +1,26 @@
 /**
- * The one place that decides who reads which space, in SQL: a public space is read by anyone, a
- * members' space by the members layer, a working group's by the people of its active
- * organisations. Editors and administrators (the moderators) read every space. Every read of the
- * feature, on every channel, filters through `spaceReadable`.
+ * The one place that decides who reads and who moderates which space, in SQL: a public space is
+ * read by anyone, a members' space by the members layer, a working group's by the people of its
+ * active organisations. Editors and administrators moderate (and so read) every space; people an
+ * editor appointed moderate (and read) theirs. Every read of the feature, on every channel,
+ * filters through `spaceReadable`; every moderator's power is checked through `spaceModerated`.
  */
 import { sql, type SQL } from 'drizzle-orm';
 import { can, canSeeMembersLayer, type Viewer } from '../access/index.js';
 
 /** True when the viewer moderates every space (editors and administrators). */
 export const isModerator = (viewer: Viewer): boolean => can(viewer, 'moderate');
+
+/** The SQL condition that the viewer moderates the space whose id is `spaceId`. */
+export function moderatesSpace(viewer: Viewer, spaceId: SQL): SQL {
+  if (viewer.kind !== 'user') return sql`false`;
+  if (isModerator(viewer)) return sql`true`;
+  return sql`EXISTS (SELECT 1 FROM dialogue_space_moderators sm
+                      WHERE sm.space_id = ${spaceId} AND sm.user_id = ${viewer.id})`;
+}
+
+/** The SQL condition that the viewer moderates the space aliased `s`. */
+export const spaceModerated = (viewer: Viewer): SQL => moderatesSpace(viewer, sql`s.id`);
 
 /** The SQL condition that the space aliased `s` is readable by the viewer. */
 export function spaceReadable(viewer: Viewer): SQL {
@@ -20,15 +32,17 @@ export function spaceReadable(viewer: Viewer): SQL {
     OR (s.audience = 'group' AND EXISTS (
           SELECT 1 FROM organisation_members m JOIN organisations o ON o.id = m.organisation_id
            WHERE m.user_id = ${viewer.id} AND o.status = 'active'
-             AND m.organisation_id = ANY(s.organisations))))`;
+             AND m.organisation_id = ANY(s.organisations)))
+    OR ${spaceModerated(viewer)})`;
 }
 
 /**
- * The SQL condition that the thread aliased `t` is listed for the viewer: once its opening post
- * is approved and not hidden (`t.listed`), or always for its author and the moderators.
+ * The SQL condition that the thread aliased `t` (in the space `s`) is listed for the viewer: once
+ * its opening post is approved and not hidden (`t.listed`), or always for its author and the
+ * space's moderators.
  */
 export function threadListed(viewer: Viewer): SQL {
   if (viewer.kind !== 'user') return sql`t.listed`;
   if (isModerator(viewer)) return sql`true`;
-  return sql`(t.listed OR t.author_id = ${viewer.id})`;
+  return sql`(t.listed OR t.author_id = ${viewer.id} OR ${spaceModerated(viewer)})`;
 }

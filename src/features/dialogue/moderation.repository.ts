@@ -5,7 +5,9 @@
  */
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';
+import type { Viewer } from '../access/index.js';
 import { FLAGS_TO_HIDE, type FlagReason, type PostState } from './dialogue.types.js';
+import { spaceModerated } from './dialogue.visibility.js';
 import { recount } from './posting.repository.js';
 
 export interface QueueEntry {
@@ -116,19 +118,22 @@ export function createModerationRepository(db: Db, clock: () => Date) {
       });
     },
 
-    /** Posts waiting for a moderator: held, hidden pending review, or flagged; oldest first. */
-    queue: (limit = 100) =>
+    /**
+     * Posts of the spaces the viewer moderates waiting for them: held, hidden pending review, or
+     * flagged; oldest first.
+     */
+    queue: (viewer: Viewer, limit = 100) =>
       entries(
         sql`(p.state = 'held' OR (p.state = 'hidden' AND p.hidden_reason = '')
              OR EXISTS (SELECT 1 FROM dialogue_flags f
                          WHERE f.post_id = p.id AND f.resolved_at IS NULL))
-            AND p.state <> 'deleted'`,
+            AND p.state <> 'deleted' AND ${spaceModerated(viewer)}`,
         limit,
       ),
 
-    /** One post as a moderator sees it: its words, open flags and earlier wordings. */
-    async entry(postId: string): Promise<QueueEntry | null> {
-      const [found] = await entries(sql`p.id = ${postId}`, 1);
+    /** One post of a space the viewer moderates: its words, open flags and earlier wordings. */
+    async entry(viewer: Viewer, postId: string): Promise<QueueEntry | null> {
+      const [found] = await entries(sql`p.id = ${postId} AND ${spaceModerated(viewer)}`, 1);
       return found ?? null;
     },
 

@@ -40,20 +40,31 @@ export function registerModerationRoutes(
 ): void {
   const limited = formPost(site, 60);
 
-  /** The signed-in moderator, or null after a redirect to sign in; others are refused. */
-  const moderatorOf = (request: FastifyRequest, reply: FastifyReply) => {
-    const viewer = signedInOrRedirect(
+  const signedIn = (request: FastifyRequest, reply: FastifyReply) =>
+    signedInOrRedirect(
       request,
       reply,
       ctxOf(request as FastifyRequest<{ Params: LocaleParams }>, reply),
     );
+
+  /** The signed-in editor (who opens and changes spaces), or null; others are refused. */
+  const editorOf = (request: FastifyRequest, reply: FastifyReply) => {
+    const viewer = signedIn(request, reply);
     if (viewer && !deps.moderation.isModerator(viewer)) throw new ForbiddenError();
+    return viewer;
+  };
+
+  /** The signed-in moderator of any space, or null; others are refused. */
+  const moderatorOf = async (request: FastifyRequest, reply: FastifyReply) => {
+    const viewer = signedIn(request, reply);
+    if (viewer && !(await deps.moderation.moderatesAny(viewer))) throw new ForbiddenError();
     return viewer;
   };
 
   const queuePage = async (
     request: FastifyRequest<{ Params: LocaleParams }>,
     reply: FastifyReply,
+    viewer: SignedInViewer,
     shown: Pick<Parameters<typeof ModerationPage>[0], 'failed' | 'notice'> = {},
   ) =>
     sendPage(
@@ -61,7 +72,7 @@ export function registerModerationRoutes(
       <ModerationPage
         ctx={ctxOf(request, reply)}
         csrfToken={reply.generateCsrf()}
-        queue={await deps.moderation.queue()}
+        queue={await deps.moderation.queue(viewer)}
         {...shown}
       />,
       { ...PRIVATE, status: shown.failed ? 422 : 200 },
@@ -70,9 +81,10 @@ export function registerModerationRoutes(
   site.get<{ Params: LocaleParams; Querystring: { done?: string } }>(
     '/editor/dialogue',
     async (request, reply) => {
-      if (!moderatorOf(request, reply)) return reply;
+      const viewer = await moderatorOf(request, reply);
+      if (!viewer) return reply;
       const done = request.query.done;
-      return queuePage(request, reply, {
+      return queuePage(request, reply, viewer, {
         notice: done === 'decided' || done === 'suspended' ? done : undefined,
       });
     },
@@ -103,7 +115,7 @@ export function registerModerationRoutes(
   site.get<{ Params: LocaleParams & { post: string } }>(
     '/editor/dialogue/posts/:post',
     async (request, reply) => {
-      const viewer = moderatorOf(request, reply);
+      const viewer = await moderatorOf(request, reply);
       if (!viewer) return reply;
       return postPage(request, reply, viewer);
     },
@@ -113,7 +125,7 @@ export function registerModerationRoutes(
     '/editor/dialogue/posts/:post/:decision',
     limited,
     async (request, reply) => {
-      const viewer = moderatorOf(request, reply);
+      const viewer = await moderatorOf(request, reply);
       if (!viewer) return reply;
       const ctx = ctxOf(request, reply);
       const { post, decision } = request.params;
@@ -154,7 +166,10 @@ export function registerModerationRoutes(
         ctx={ctx}
         csrfToken={reply.generateCsrf()}
         space={space}
-        values={form?.values ?? spaceValues(space, ctx.locale)}
+        values={
+          form?.values ??
+          spaceValues(space, ctx.locale, space ? await deps.spaces.moderators(space.id) : [])
+        }
         errors={form?.errors ?? {}}
         themes={await deps.themeKeys()}
         organisations={await deps.organisations()}
@@ -170,7 +185,7 @@ export function registerModerationRoutes(
   };
 
   site.get<{ Params: LocaleParams }>('/editor/dialogue/spaces/new', async (request, reply) => {
-    if (!moderatorOf(request, reply)) return reply;
+    if (!editorOf(request, reply)) return reply;
     return spaceForm(request, reply, null, null);
   });
 
@@ -178,7 +193,7 @@ export function registerModerationRoutes(
     '/editor/dialogue/spaces',
     limited,
     async (request, reply) => {
-      const viewer = moderatorOf(request, reply);
+      const viewer = editorOf(request, reply);
       if (!viewer) return reply;
       const created = await deps.spaces.create(viewer, request.body);
       if (!created.ok)
@@ -193,7 +208,7 @@ export function registerModerationRoutes(
   site.get<{ Params: LocaleParams & { space: string } }>(
     '/editor/dialogue/spaces/:space',
     async (request, reply) => {
-      const viewer = moderatorOf(request, reply);
+      const viewer = editorOf(request, reply);
       if (!viewer) return reply;
       return spaceForm(request, reply, await existing(viewer, request.params.space), null);
     },
@@ -203,7 +218,7 @@ export function registerModerationRoutes(
     '/editor/dialogue/spaces/:space',
     limited,
     async (request, reply) => {
-      const viewer = moderatorOf(request, reply);
+      const viewer = editorOf(request, reply);
       if (!viewer) return reply;
       const space = await existing(viewer, request.params.space);
       const updated = await deps.spaces.update(viewer, space.id, request.body);

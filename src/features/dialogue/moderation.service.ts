@@ -37,7 +37,10 @@ export function createModerationService(deps: ModerationDeps) {
     audit.record({ type: 'dialogue.moderated', actorId: viewer.id, subject, details });
 
   return {
+    /** True when the viewer moderates every space (opens spaces, sees every queue). */
     isModerator: (viewer: Viewer) => isModerator(viewer),
+    /** True when the viewer moderates at least one space. */
+    moderatesAny: (viewer: Viewer) => deps.spaces.moderatesAny(viewer),
 
     /**
      * A reader flags a post of a thread they read; a moderator's flag hides it at once, a third
@@ -58,17 +61,18 @@ export function createModerationService(deps: ModerationDeps) {
         viewer.id,
         parsed.value.reason,
         parsed.value.note,
-        isModerator(viewer),
+        thread.moderated,
       );
       if (hidden) await deps.contentChanged();
       return { ok: true, hidden };
     },
 
-    queue: () => moderation.queue(),
+    /** What waits for the viewer in the spaces they moderate. */
+    queue: (viewer: Viewer) => moderation.queue(viewer),
 
-    /** One post with its flags and earlier wordings, for a moderator; else null. */
+    /** One post with its flags and earlier wordings, for its space's moderators; else null. */
     entry: (viewer: Viewer, postId: string) =>
-      isModerator(viewer) && /^[0-9a-f-]{36}$/.test(postId) ? moderation.entry(postId) : null,
+      /^[0-9a-f-]{36}$/.test(postId) ? moderation.entry(viewer, postId) : null,
 
     /** Approves or restores a post (shown), or hides it with the reason its author is told. */
     async decide(
@@ -77,7 +81,7 @@ export function createModerationService(deps: ModerationDeps) {
       decision: 'show' | 'hide',
       form: unknown,
     ): Promise<FormResult | null> {
-      if (!isModerator(viewer)) return null;
+      if (!(await this.entry(viewer, postId))) return null;
       let reason = '';
       if (decision === 'hide') {
         const parsed = validateForm(reasonSchema, (form as { reason?: unknown } | null)?.reason);
@@ -104,7 +108,7 @@ export function createModerationService(deps: ModerationDeps) {
 
     /** Locks, unlocks, pins or unpins a thread. */
     async act(viewer: SignedInViewer, thread: Thread, action: ThreadAction): Promise<boolean> {
-      if (!isModerator(viewer)) return false;
+      if (!thread.moderated) return false;
       await moderation.setThread(thread.id, {
         ...(action === 'lock' || action === 'unlock' ? { locked: action === 'lock' } : {}),
         ...(action === 'pin' || action === 'unpin' ? { pinned: action === 'pin' } : {}),
@@ -116,9 +120,10 @@ export function createModerationService(deps: ModerationDeps) {
 
     /** Moves a thread to another space; the space it is now in, or null. */
     async move(viewer: SignedInViewer, thread: Thread, spaceSlug: unknown): Promise<Space | null> {
-      if (!isModerator(viewer) || typeof spaceSlug !== 'string') return null;
+      if (!thread.moderated || typeof spaceSlug !== 'string') return null;
       const target = await deps.spaces.find(viewer, spaceSlug);
-      if (!target || target === 'hidden') return null;
+      // Only to a space they moderate too.
+      if (!target || target === 'hidden' || !target.moderated) return null;
       await moderation.setThread(thread.id, { spaceId: target.id });
       await record(viewer, thread.id, { action: 'thread.move', to: target.slug });
       await deps.contentChanged();
@@ -134,7 +139,7 @@ export function createModerationService(deps: ModerationDeps) {
       postId: string,
       form: unknown,
     ): Promise<FormResult | null> {
-      if (!isModerator(viewer)) return null;
+      if (!(await this.entry(viewer, postId))) return null;
       const post = await deps.posting.post(postId);
       if (!post?.authorId) return null;
       const fields = (form ?? {}) as { until?: unknown; reason?: unknown };

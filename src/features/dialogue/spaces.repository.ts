@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';
 import type { Viewer } from '../access/index.js';
 import type { SpaceAudience } from './dialogue.types.js';
-import { spaceReadable } from './dialogue.visibility.js';
+import { spaceModerated, spaceReadable } from './dialogue.visibility.js';
 
 /** What an editor writes of a space. */
 export interface SpaceDraft {
@@ -27,6 +27,8 @@ export interface SpaceDraft {
 export interface Space extends SpaceDraft {
   id: string;
   updatedAt: Date;
+  /** The reader moderates it (an editor, or appointed to it). */
+  moderated: boolean;
 }
 
 /** A space in the list of spaces: with its threads listed to everyone and its latest post. */
@@ -49,6 +51,7 @@ interface SpaceRow extends Record<string, unknown> {
   item_path: string | null;
   archived: boolean;
   updated_at: Date;
+  moderated: boolean;
 }
 
 const columns = sql`
@@ -69,6 +72,7 @@ const space = (row: SpaceRow): Space => ({
   itemPath: row.item_path,
   archived: row.archived,
   updatedAt: new Date(row.updated_at),
+  moderated: row.moderated,
 });
 
 const isUniqueViolation = (error: unknown): boolean =>
@@ -90,7 +94,7 @@ export function createSpacesRepository(db: Db) {
       const rows = await db.execute<
         SpaceRow & { threads: number; last_posted_at: Date | null }
       >(sql`
-        SELECT ${columns},
+        SELECT ${columns}, ${spaceModerated(viewer)} AS moderated,
                (SELECT count(*)::int FROM dialogue_threads t
                  WHERE t.space_id = s.id AND t.listed) AS threads,
                -- Pinned or not, each read from the top of the list's index.
@@ -115,11 +119,48 @@ export function createSpacesRepository(db: Db) {
     /** A space the viewer may read; 'hidden' when it exists beyond their reach. */
     async find(viewer: Viewer, slug: string): Promise<Space | 'hidden' | null> {
       const rows = await db.execute<SpaceRow & { readable: boolean }>(sql`
-        SELECT ${columns}, ${spaceReadable(viewer)} AS readable
+        SELECT ${columns}, ${spaceModerated(viewer)} AS moderated,
+               ${spaceReadable(viewer)} AS readable
           FROM dialogue_spaces s WHERE s.slug = ${slug}`);
       const row = rows.rows[0];
       if (!row) return null;
       return row.readable ? space(row) : 'hidden';
+    },
+
+    /** The addresses of the people appointed to moderate a space. */
+    async moderators(spaceId: string): Promise<string[]> {
+      const rows = await db.execute<{ email: string }>(sql`
+        SELECT u.email FROM dialogue_space_moderators m JOIN users u ON u.id = m.user_id
+         WHERE m.space_id = ${spaceId} ORDER BY u.email`);
+      return rows.rows.map((row) => row.email);
+    },
+
+    /** The ids of the accounts with these addresses (confirmed ones), by address. */
+    async accountsOf(emails: readonly string[]): Promise<Map<string, string>> {
+      if (emails.length === 0) return new Map();
+      const rows = await db.execute<{ id: string; email: string }>(sql`
+        SELECT id, lower(email) AS email FROM users
+         WHERE lower(email) = ANY(${sql.param(emails)}::text[]) AND email_verified`);
+      return new Map(rows.rows.map((row) => [row.email, row.id]));
+    },
+
+    /** Appoints exactly these people to moderate a space. */
+    async setModerators(spaceId: string, userIds: readonly string[]): Promise<void> {
+      await db.transaction(async (tx) => {
+        await tx.execute(sql`DELETE FROM dialogue_space_moderators WHERE space_id = ${spaceId}`);
+        if (userIds.length > 0)
+          await tx.execute(sql`
+            INSERT INTO dialogue_space_moderators (space_id, user_id)
+            SELECT ${spaceId}, unnest(${sql.param(userIds)}::uuid[])`);
+      });
+    },
+
+    /** True when the viewer moderates at least one space (and so has a queue). */
+    async moderatesAny(viewer: Viewer): Promise<boolean> {
+      if (viewer.kind !== 'user') return false;
+      const rows = await db.execute(sql`
+        SELECT 1 FROM dialogue_spaces s WHERE ${spaceModerated(viewer)} LIMIT 1`);
+      return rows.rows.length > 0;
     },
 
     /** Creates a space; null when its address is taken. */

@@ -19,7 +19,9 @@ export interface SpacesDeps {
 }
 
 export function createSpacesService(deps: SpacesDeps) {
-  async function draftOf(form: unknown): Promise<FormResult<{ draft: SpaceDraft }>> {
+  async function draftOf(
+    form: unknown,
+  ): Promise<FormResult<{ draft: SpaceDraft; moderators: string[] }>> {
     const parsed = validateForm(spaceFormSchema, form);
     if (!parsed.ok) return parsed;
     const value = parsed.value;
@@ -38,6 +40,9 @@ export function createSpacesService(deps: SpacesDeps) {
       errors.eventSlug = 'dialogue.errors.eventSlug';
     if (value.itemPath !== '' && !/^\/knowledge\/[a-z0-9-]+\/[a-z0-9-]+$/.test(value.itemPath))
       errors.itemPath = 'dialogue.errors.itemPath';
+    const accounts = await deps.spaces.accountsOf(value.moderators);
+    if (value.moderators.some((address) => !accounts.has(address)))
+      errors.moderators = 'dialogue.errors.moderators';
     if (Object.keys(errors).length > 0) return { ok: false, errors };
     return {
       ok: true,
@@ -54,19 +59,23 @@ export function createSpacesService(deps: SpacesDeps) {
         itemPath: value.itemPath || null,
         archived: value.archived,
       },
+      moderators: [...accounts.values()],
     };
   }
 
   return {
     canEdit: (viewer: SignedInViewer) => isModerator(viewer),
+    /** The addresses of a space's appointed moderators, for its form. */
+    moderators: (spaceId: string) => deps.spaces.moderators(spaceId),
 
     /** Opens a space; its address, or the form's errors. */
     async create(viewer: SignedInViewer, form: unknown): Promise<FormResult<{ slug: string }>> {
       if (!isModerator(viewer)) return { ok: false, errors: { form: 'dialogue.errors.notEditor' } };
       const drafted = await draftOf(form);
       if (!drafted.ok) return drafted;
-      if (!(await deps.spaces.create(drafted.draft)))
-        return { ok: false, errors: { slug: 'dialogue.errors.slugTaken' } };
+      const id = await deps.spaces.create(drafted.draft);
+      if (!id) return { ok: false, errors: { slug: 'dialogue.errors.slugTaken' } };
+      await deps.spaces.setModerators(id, drafted.moderators);
       await deps.contentChanged();
       return { ok: true, slug: drafted.draft.slug };
     },
@@ -82,6 +91,7 @@ export function createSpacesService(deps: SpacesDeps) {
       if (!drafted.ok) return drafted;
       if (!(await deps.spaces.update(id, drafted.draft)))
         return { ok: false, errors: { slug: 'dialogue.errors.slugTaken' } };
+      await deps.spaces.setModerators(id, drafted.moderators);
       await deps.contentChanged();
       return { ok: true, slug: drafted.draft.slug };
     },

@@ -14,7 +14,12 @@ import {
   type PostState,
   type ThreadsFilterShow,
 } from './dialogue.types.js';
-import { isModerator, spaceReadable, threadListed } from './dialogue.visibility.js';
+import {
+  moderatesSpace,
+  spaceModerated,
+  spaceReadable,
+  threadListed,
+} from './dialogue.visibility.js';
 
 export interface ThreadSummary {
   id: string;
@@ -46,6 +51,8 @@ export interface Thread extends ThreadSummary {
   lastPosition: number;
   /** The state of the opening post (held: waiting for approval; hidden: by moderation). */
   openingState: PostState;
+  /** The reader moderates its space. */
+  moderated: boolean;
 }
 
 export interface Post {
@@ -92,6 +99,7 @@ interface ThreadRow extends Record<string, unknown> {
   opening_state: PostState;
   read_position: number | null;
   opening: string | null;
+  moderated: boolean;
 }
 
 const readerId = (viewer: Viewer): string | null => (viewer.kind === 'user' ? viewer.id : null);
@@ -103,7 +111,8 @@ const threadColumns = (viewer: Viewer): SQL => sql`
   CASE WHEN first.state = 'shown' THEN left(first.body, 600) END AS opening,
   (SELECT max(p.position) FROM dialogue_posts p WHERE p.thread_id = t.id) AS last_position,
   (SELECT r.position FROM dialogue_reads r
-    WHERE r.thread_id = t.id AND r.user_id = ${readerId(viewer)}) AS read_position`;
+    WHERE r.thread_id = t.id AND r.user_id = ${readerId(viewer)}) AS read_position,
+  ${spaceModerated(viewer)} AS moderated`;
 
 /** A space's order: pinned first, then latest activity (as its index holds it). */
 const LIST_ORDER = sql`t.pinned DESC NULLS LAST, t.last_posted_at DESC NULLS LAST,
@@ -136,6 +145,7 @@ function summary(row: ThreadRow): Thread {
     lastPostedAt: new Date(row.last_posted_at),
     lastPosition: row.last_position,
     openingState: row.opening_state,
+    moderated: row.moderated,
     unread: read === null ? null : Math.max(0, row.last_position - read),
     firstUnread: read === null || read >= row.last_position ? null : read + 1,
     opening: row.opening ?? '',
@@ -211,7 +221,10 @@ export function createThreadsRepository(db: Db) {
      */
     async posts(viewer: Viewer, threadId: string, from: number, to: number): Promise<Post[]> {
       const reader = readerId(viewer);
-      const moderator = viewer.kind === 'user' && isModerator(viewer);
+      const moderator = moderatesSpace(
+        viewer,
+        sql`(SELECT tt.space_id FROM dialogue_threads tt WHERE tt.id = ${threadId})`,
+      );
       const rows = await db.execute<{
         id: string;
         position: number;

@@ -31,11 +31,16 @@ export const SPACE_FIELDS = [
   'theme',
   'eventSlug',
   'itemPath',
+  'moderators',
   'archived',
 ] as const;
 
 /** A space's values in its form. */
-export function spaceValues(space: Space | null, locale: string): FormValues {
+export function spaceValues(
+  space: Space | null,
+  locale: string,
+  moderators: readonly string[],
+): FormValues {
   if (!space) return { locale, languages: [locale], audience: 'members' };
   return {
     slug: space.slug,
@@ -49,6 +54,7 @@ export function spaceValues(space: Space | null, locale: string): FormValues {
     eventSlug: space.eventSlug ?? '',
     itemPath: space.itemPath ?? '',
     archived: space.archived ? 'on' : '',
+    moderators: moderators.join('\n'),
   };
 }
 
@@ -186,6 +192,16 @@ export function SpaceFormPage(props: {
           value={text('itemPath')}
           error={errors.itemPath}
           required={false}
+        />
+        <TextArea
+          ctx={ctx}
+          name="moderators"
+          label="dialogue.field.moderators"
+          hint="dialogue.hint.moderators"
+          value={text('moderators')}
+          error={errors.moderators}
+          required={false}
+          rows={3}
         />
         <div class="field checkbox">
           <input

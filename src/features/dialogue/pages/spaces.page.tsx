@@ -19,8 +19,10 @@ export function SpacesPage(props: {
   ctx: PageContext;
   spaces: readonly SpaceListing[];
   active: readonly ThreadSummary[];
-  /** An editor: may open spaces and moderate. */
+  /** An editor: may open spaces. */
   editor: boolean;
+  /** Moderates at least one space: has a queue. */
+  moderates: boolean;
 }): JSX.Element {
   const { ctx } = props;
   const title = ctx.text('dialogue.title');
@@ -32,10 +34,16 @@ export function SpacesPage(props: {
       head={<FeedLinks ctx={ctx} path="/dialogue" title={ctx.text('dialogue.feed.title')} />}
     >
       <PageHeader title={title} lead={ctx.text('dialogue.lead')} />
-      {props.editor ? (
+      {props.editor || props.moderates ? (
         <p>
-          <a href={ctx.href('/editor/dialogue/spaces/new')}>{ctx.t('dialogue.space.new')}</a>
-          {' · '}
+          {props.editor ? (
+            <>
+              <a href={ctx.href('/editor/dialogue/spaces/new')}>{ctx.t('dialogue.space.new')}</a>
+              {' · '}
+            </>
+          ) : (
+            ''
+          )}
           <a href={ctx.href('/editor/dialogue')}>{ctx.t('dialogue.moderate.queue')}</a>
         </p>
       ) : (
