@@ -208,4 +208,38 @@ describe('following a discussion by e-mail', () => {
     expect(posts.rows[0]?.n).toBe(3);
     client.close();
   });
+
+  it('tells the people a post mentions, when they may read it', async () => {
+    const bern = await organisation('Bern Human Rights City');
+    const basel = await organisation('Basel Human Rights City');
+    await world.editor.submit(
+      '/en/editor/dialogue/spaces/new',
+      '/en/editor/dialogue/spaces',
+      spaceForm({
+        slug: 'bern-group',
+        name: 'Bern group',
+        audience: 'group',
+        organisations: [bern],
+      }),
+    );
+    const rita = await member('Rita Mention', bern, '10.9.6.1');
+    await member('Sven Mention', bern, '10.9.6.2');
+    await member('Tara Mention', basel, '10.9.6.3');
+    await rita.submit('/en/dialogue/bern-group/new', '/en/dialogue/bern-group', {
+      title: 'Who keeps the complaints register?',
+      theme: '',
+      body: 'Mention-words-4471: @sven-mention and @tara-mention, and my own @rita-mention.',
+    });
+    const mentioned = (email: string) =>
+      world.smtp.received.filter(
+        (mail) =>
+          JSON.stringify(mail.to).includes(email) &&
+          mail.subject === 'Rita Mention mentioned you in “Who keeps the complaints register?”',
+      );
+    expect(mentioned('sven.mention@example.org')).toHaveLength(1);
+    expect(mentioned('sven.mention@example.org')[0]?.text).toContain('Mention-words-4471');
+    // Outside the working group, or the author herself: nobody is told.
+    expect(mentioned('tara.mention@example.org')).toHaveLength(0);
+    expect(mentioned('rita.mention@example.org')).toHaveLength(0);
+  });
 });

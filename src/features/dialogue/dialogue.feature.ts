@@ -66,6 +66,7 @@ export const dialogueFeature = defineFeature({
       publicUrl: platform.publicUrl,
       contentChanged: platform.contentChanged,
       watchThread: (userId, threadId) => notifications.watch(userId, { threadId }),
+      mentions: (threadId, post) => notifications.mentions(threadId, post),
       itemCards: needs.itemCards,
     });
     const moderation = createModerationService({

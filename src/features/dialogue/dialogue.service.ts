@@ -35,6 +35,11 @@ export interface DialogueDeps {
   contentChanged(): Promise<void>;
   /** Starts watching a thread: those one starts or replies to are watched by themselves. */
   watchThread(userId: string, threadId: string): Promise<void>;
+  /** Tells the people a shown post mentions. */
+  mentions(
+    threadId: string,
+    post: { authorId: string; authorName: string; body: string; position: number },
+  ): Promise<void>;
   itemCards: ItemCards;
 }
 
@@ -184,7 +189,15 @@ export function createDialogueService(deps: DialogueDeps) {
         state: allowed.state,
       });
       await deps.watchThread(viewer.id, created.id);
-      if (allowed.state === 'shown') await deps.contentChanged();
+      if (allowed.state === 'shown') {
+        await deps.contentChanged();
+        await deps.mentions(created.id, {
+          authorId: viewer.id,
+          authorName: viewer.name,
+          body,
+          position: 1,
+        });
+      }
       return { ok: true, number: created.number, held: allowed.state === 'held' };
     },
 
@@ -203,7 +216,15 @@ export function createDialogueService(deps: DialogueDeps) {
       if (!allowed.ok) return allowed;
       const added = await posting.reply(thread.id, viewer.id, parsed.value.body, allowed.state);
       await deps.watchThread(viewer.id, thread.id);
-      if (allowed.state === 'shown') await deps.contentChanged();
+      if (allowed.state === 'shown') {
+        await deps.contentChanged();
+        await deps.mentions(thread.id, {
+          authorId: viewer.id,
+          authorName: viewer.name,
+          body: parsed.value.body,
+          position: added.position,
+        });
+      }
       return { ok: true, position: added.position, held: allowed.state === 'held' };
     },
 

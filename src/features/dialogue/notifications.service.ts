@@ -34,6 +34,9 @@ const RUN_LIMIT = 500;
 
 const plain = (markdown: string): string => markdown.replace(/\r\n/g, '\n').trim();
 
+/** A mention in a post: @ and a person's handle, not inside a word or an address. */
+export const MENTION = /(?<![\w@./])@([a-z0-9]+(?:-[a-z0-9]+)*)/g;
+
 export function createNotificationsService(deps: NotificationsDeps) {
   const { watches, threads } = deps;
 
@@ -163,6 +166,42 @@ export function createNotificationsService(deps: NotificationsDeps) {
       if (!watch) return false;
       await watches.remove(watch.id);
       return true;
+    },
+
+    /**
+     * Tells the people a shown post mentions (`@ana-lopez`) who may read it, at once, in their
+     * language; never its author.
+     */
+    async mentions(
+      threadId: string,
+      post: { authorId: string; authorName: string; body: string; position: number },
+    ): Promise<void> {
+      const handles = [...post.body.matchAll(MENTION)].map((match) => match[1] ?? '');
+      const people = await watches.mentioned([...new Set(handles)].slice(0, 20));
+      for (const userId of people.filter((id) => id !== post.authorId)) {
+        const reader = await watches.reader(userId);
+        const thread = reader ? await threads.findById(reader, threadId) : null;
+        if (!reader || !thread) continue;
+        const t = deps.catalogue.translator(reader.locale);
+        const url = `${deps.publicUrl}/${reader.locale}/dialogue/${thread.spaceSlug}/${thread.number}?post=${post.position}#p${post.position}`;
+        await deps.mailer.send(
+          composeMail({
+            to: reader.email,
+            locale: reader.locale,
+            subject: t.t('dialogue.mail.mention.subject', {
+              name: post.authorName,
+              title: thread.title,
+            }),
+            greeting: t.t('mail.greeting', { name: reader.name }),
+            paragraphs: [
+              t.t('dialogue.mail.mention.body', { name: post.authorName, title: thread.title }),
+              plain(post.body),
+            ],
+            action: { label: t.t('dialogue.mail.action'), url },
+            footer: t.t('dialogue.mail.mention.footer'),
+          }),
+        );
+      }
     },
 
     /** Tells a person of a moderator's decision about them, in their language. */

@@ -125,6 +125,23 @@ export function createWatchesRepository(db: Db) {
     },
 
     /**
+     * The people a post's mentions name (`@ana-lopez`: their name in lower case, accents folded,
+     * other characters as hyphens), each only when exactly one confirmed account has that handle.
+     */
+    async mentioned(handles: readonly string[]): Promise<string[]> {
+      if (handles.length === 0) return [];
+      const rows = await db.execute<{ id: string }>(sql`
+        WITH named AS (
+          SELECT id, trim(both '-' from regexp_replace(lower(unaccent(name)), '[^a-z0-9]+', '-',
+                                                       'g')) AS handle
+            FROM users WHERE email_verified)
+        SELECT min(id::text) AS id FROM named
+         WHERE handle = ANY(${sql.param(handles)}::text[])
+         GROUP BY handle HAVING count(*) = 1`);
+      return rows.rows.map((row) => row.id);
+    },
+
+    /**
      * A person as the reader of a message: their role as they act with it now (their
      * organisations' standing counted), their address and language; null when gone.
      */

@@ -70,6 +70,7 @@ export function ThreadFormPage(props: {
           error={form.errors.body}
           rows={10}
         />
+        <p class="hint">{ctx.t('dialogue.mentionHint')}</p>
         <button type="submit">{ctx.t('dialogue.start.send')}</button>
       </PostForm>
     </Layout>

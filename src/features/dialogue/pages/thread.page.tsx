@@ -336,6 +336,7 @@ export function ThreadView(props: {
               error={reply.errors.body}
               rows={8}
             />
+            <p class="hint">{ctx.t('dialogue.mentionHint')}</p>
             <FieldError ctx={ctx} name="form" error={reply.errors.form} />
             <button type="submit">{ctx.t('dialogue.reply.send')}</button>
           </PostForm>
