@@ -178,6 +178,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     listSdgs: () => vocabularies.repository.listSdgs(),
     countryCodes: vocabularies.countryCodes,
     organisations: (viewer) => members.repository.listOrganisations(viewer),
+    discussions: (viewer, path): Promise<readonly { slug: string; name: string }[]> =>
+      dialogue.discussions(viewer, { itemPath: path }),
   });
   app.add(expertsFeature, {
     themeKeys: vocabularies.themeKeys,
@@ -194,8 +196,11 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     organisations: () => members.repository.listOrganisations(ANONYMOUS),
     organisationIdsOf: async (viewer) =>
       (await members.membership.organisationsOf(viewer)).map((organisation) => organisation.id),
+    discussions: (viewer, slug): Promise<readonly { slug: string; name: string }[]> =>
+      dialogue.discussions(viewer, { eventSlug: slug }),
   });
-  app.add(dialogueFeature, {
+  // Events and the Knowledge Centre link the discussions tied to them: asked once all exist.
+  const dialogue = app.add(dialogueFeature, {
     audit: access.audit,
     themeKeys: vocabularies.themeKeys,
     organisations: () => members.repository.listOrganisations(ANONYMOUS),

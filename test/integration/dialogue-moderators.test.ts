@@ -3,7 +3,9 @@
  * queue and decide there (a flag of theirs hides a post at once, they restore it, lock a
  * thread), and nowhere else — no other space's queue or tools, no opening of spaces.
  */
+import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { FormBrowser } from '../support/form-browser.js';
 import { dialogueHelpers } from '../support/dialogue.js';
 import { organisersWorld } from '../support/organisers.js';
 
@@ -78,5 +80,34 @@ describe('a space’s own moderators', () => {
     expect(refused.statusCode).toBe(404);
     expect((await pia.get('/en/editor/dialogue/spaces/new')).statusCode).toBe(403);
     expect((await quinn.get('/en/editor/dialogue')).statusCode).toBe(403);
+  });
+});
+
+describe('spaces tied to an event or an entry', () => {
+  it('are linked from the event’s and the entry’s pages, as far as the reader may read them', async () => {
+    const db = world.app.database.db;
+    const event = await db.execute<{ slug: string }>(sql`
+      SELECT slug FROM events WHERE status <> 'draft' AND access = 'public' LIMIT 1`);
+    const item = await db.execute<{ section: string; slug: string }>(sql`
+      SELECT section, slug FROM items WHERE access = 'public' AND status = 'published' LIMIT 1`);
+    const eventSlug = event.rows[0]?.slug ?? '';
+    const itemPath = `/knowledge/${item.rows[0]?.section}/${item.rows[0]?.slug}`;
+    for (const [slug, name, audience] of [
+      ['tied-public', 'Open talk on it', 'public'],
+      ['tied-members', 'Tiedcanary-5120 members’ talk', 'members'],
+    ] as const)
+      await world.editor.submit('/en/editor/dialogue/spaces/new', '/en/editor/dialogue/spaces', {
+        ...spaceForm({ slug, name, audience }),
+        eventSlug,
+        itemPath,
+      });
+    const visitor = new FormBrowser(world.app, '10.9.7.1');
+    for (const page of [`/en/events/${eventSlug}`, `/en${itemPath}`]) {
+      const seen = await visitor.get(page);
+      expect(seen.body, page).toContain('<h2 id="discussions-title">Discussions</h2>');
+      expect(seen.body, page).toContain('href="/en/dialogue/tied-public"');
+      expect(seen.body, page).not.toContain('Tiedcanary-5120');
+      expect((await world.editor.get(page)).body, page).toContain('Tiedcanary-5120');
+    }
   });
 });

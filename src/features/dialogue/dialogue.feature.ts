@@ -2,7 +2,7 @@
  * Inter-city dialogue: discussion spaces (public, for members, or a working group's), threads
  * and replies in Markdown, answers, and moderation that keeps them civil and useful.
  */
-import type { AuditLog } from '../access/index.js';
+import type { AuditLog, Viewer } from '../access/index.js';
 import type { ItemCards } from './dialogue.service.js';
 import { defineFeature } from '../feature.js';
 import { registerDialogueRoutes } from './dialogue.routes.js';
@@ -97,6 +97,9 @@ export const dialogueFeature = defineFeature({
       platform,
       needs,
       mailbox,
+      /** The spaces tied to an event or an item that the viewer may read (their pages link them). */
+      discussions: (viewer: Viewer, tie: { eventSlug: string } | { itemPath: string }) =>
+        spaces.tiedTo(viewer, tie),
       posting,
       dialogue,
       moderation,

@@ -127,6 +127,19 @@ export function createSpacesRepository(db: Db) {
       return row.readable ? space(row) : 'hidden';
     },
 
+    /** The spaces the viewer may read that discuss an event or a Knowledge Centre item. */
+    async tiedTo(
+      viewer: Viewer,
+      tie: { eventSlug: string } | { itemPath: string },
+    ): Promise<{ slug: string; name: string }[]> {
+      const rows = await db.execute<{ slug: string; name: string }>(sql`
+        SELECT s.slug, s.name FROM dialogue_spaces s
+         WHERE ${'eventSlug' in tie ? sql`s.event_slug = ${tie.eventSlug}` : sql`s.item_path = ${tie.itemPath}`}
+           AND ${spaceReadable(viewer)}
+         ORDER BY s.name`);
+      return rows.rows;
+    },
+
     /** The addresses of the people appointed to moderate a space. */
     async moderators(spaceId: string): Promise<string[]> {
       const rows = await db.execute<{ email: string }>(sql`

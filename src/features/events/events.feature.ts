@@ -3,7 +3,7 @@
  * in their own zone, read by each reader in their layer, with registration, a waiting list that
  * moves up by itself, and calendars.
  */
-import type { AccessRepository, SignedInViewer } from '../access/index.js';
+import type { AccessRepository, SignedInViewer, Viewer } from '../access/index.js';
 import { defineFeature } from '../feature.js';
 import { eventKind } from './event.kind.js';
 import { createEventEditingRepository } from './editing.repository.js';
@@ -32,6 +32,11 @@ export interface EventsNeeds {
   organisationIdsOf(viewer: SignedInViewer): Promise<readonly string[]>;
   /** Publishes an event's outcomes as a Knowledge Centre item (from the knowledge feature). */
   publishItem: PublishItem;
+  /** The discussion spaces tied to an event, as the viewer may read them (dialogue feature). */
+  discussions(
+    viewer: Viewer,
+    eventSlug: string,
+  ): Promise<readonly { slug: string; name: string }[]>;
 }
 
 /** The name and address of a From header ("Network <no-reply@example.org>", or an address alone). */
@@ -145,6 +150,7 @@ export const eventsFeature = defineFeature({
         clock: api.platform.clock,
         pages: site.pages,
         ownZone: (viewer) => api.mine.ownZone(viewer),
+        discussions: api.needs.discussions,
       },
       site.ctxOf,
     );

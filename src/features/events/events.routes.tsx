@@ -18,6 +18,7 @@ import {
   type Ctx,
   type LocaleParams,
   type SignedInViewer,
+  type Viewer,
 } from '../access/index.js';
 import type { EventsRepository, EventView } from './events.repository.js';
 import type { EventsService } from './events.service.js';
@@ -37,6 +38,11 @@ export interface EventRouteDeps {
   pages: PageCache;
   /** The signed-in reader's own time zone, when they chose one. */
   ownZone(viewer: SignedInViewer): Promise<string | null>;
+  /** The discussion spaces tied to an event, as the viewer may read them. */
+  discussions(
+    viewer: Viewer,
+    eventSlug: string,
+  ): Promise<readonly { slug: string; name: string }[]>;
 }
 
 type EventParams = LocaleParams & { slug: string };
@@ -173,6 +179,7 @@ export function registerEventRoutes(site: FastifyInstance, deps: EventRouteDeps,
           registration={registration}
           notice={notice}
           ownZone={ownZone}
+          discussions={await deps.discussions(viewer ?? ANONYMOUS, event.slug)}
         />
       );
       return viewer ? sendPage(reply, page, PRIVATE) : deps.pages.sendShared(reply, page);

@@ -40,6 +40,8 @@ export interface KnowledgeNeeds {
   countryCodes: readonly string[];
   /** The member organisations a viewer may read, for the institutions section. */
   organisations(viewer: Viewer): Promise<readonly OrganisationView[]>;
+  /** The discussion spaces tied to an item (its site path), as the viewer may read them. */
+  discussions(viewer: Viewer, path: string): Promise<readonly { slug: string; name: string }[]>;
 }
 
 export const knowledgeFeature = defineFeature({
@@ -149,6 +151,7 @@ export const knowledgeFeature = defineFeature({
         themeKeys: needs.themeKeys,
         countryCodes: needs.countryCodes,
         pages: site.pages,
+        discussions: needs.discussions,
       },
       site.ctxOf,
     );

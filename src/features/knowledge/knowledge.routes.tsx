@@ -3,7 +3,7 @@
  * preview, life cycle, revisions). Every route: validate → authorise → act → present.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { ANONYMOUS, type FormResult, type SignedInViewer } from '../access/index.js';
+import { ANONYMOUS, type FormResult, type SignedInViewer, type Viewer } from '../access/index.js';
 import { ITEM_STATUSES, isItemType, type ItemStatus, type ItemType } from './items.types.js';
 import { blankItem, type KnowledgeService } from './knowledge.service.js';
 import { isKnowledgeSection } from './knowledge.sections.js';
@@ -31,6 +31,8 @@ export interface KnowledgeRouteDeps {
   themeKeys: () => Promise<readonly string[]>;
   countryCodes: readonly string[];
   pages: PageCache;
+  /** The discussion spaces tied to an item (its site path), as the viewer may read them. */
+  discussions(viewer: Viewer, path: string): Promise<readonly { slug: string; name: string }[]>;
 }
 
 const NOTICES = ['saved', 'status', 'restored'] as const;
@@ -61,9 +63,13 @@ export function registerKnowledgeRoutes(
       // An item moved to another section keeps its old address working.
       if (item.section !== section)
         return reply.redirect(ctx.href(`/knowledge/${item.section}/${item.slug}`), 301);
-      if (!request.viewer)
-        return deps.pages.sendShared(reply, <ItemPageView ctx={ctx} item={item} />);
-      return sendPage(reply, <ItemPageView ctx={ctx} item={item} />, PRIVATE);
+      const discussions = await deps.discussions(
+        request.viewer ?? ANONYMOUS,
+        `/knowledge/${item.section}/${item.slug}`,
+      );
+      const page = <ItemPageView ctx={ctx} item={item} discussions={discussions} />;
+      if (!request.viewer) return deps.pages.sendShared(reply, page);
+      return sendPage(reply, page, PRIVATE);
     },
   );
 

@@ -106,6 +106,29 @@ export function Pagination(props: {
   );
 }
 
+/** The discussion spaces tied to an entry (an event, a Knowledge Centre item), as links. */
+export function RelatedDiscussions(props: {
+  ctx: PageContext;
+  spaces: readonly { slug: string; name: string }[];
+}): JSX.Element {
+  const { ctx } = props;
+  if (props.spaces.length === 0) return '';
+  return (
+    <section class="panel" aria-labelledby="discussions-title">
+      <h2 id="discussions-title">{ctx.t('common.discussions.title')}</h2>
+      <ul>
+        {props.spaces.map((space) => (
+          <li>
+            <a href={ctx.href(`/dialogue/${space.slug}`)} safe>
+              {space.name}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
 /** Teaser for what the members layer holds and this reader cannot see. */
 export function MembersNote(props: { ctx: PageContext; text: string }): JSX.Element {
   const { ctx } = props;

@@ -3,7 +3,12 @@
  * link and the room details appear only in a confirmed registrant's own panel.
  */
 import { themeLabel } from '../../../ui/format.js';
-import { PageHeader, Prose, TranslationNotice } from '../../../ui/components/content.js';
+import {
+  PageHeader,
+  Prose,
+  RelatedDiscussions,
+  TranslationNotice,
+} from '../../../ui/components/content.js';
 import { EntryHead } from '../../../ui/components/metadata.js';
 import { PlacesMap } from '../../../ui/components/map.js';
 import { eventMetadata } from '../event.metadata.js';
@@ -160,6 +165,8 @@ export function EventPage(props: {
   notice?: EventNotice;
   /** The signed-in reader's own time zone, when they chose one. */
   ownZone?: string | null;
+  /** The discussion spaces tied to it, as the reader may read them. */
+  discussions?: readonly { slug: string; name: string }[];
 }): JSX.Element {
   const { ctx, event } = props;
   const lang = event.locale !== ctx.locale ? event.locale : undefined;
@@ -288,6 +295,7 @@ export function EventPage(props: {
       )}
       {event.description ? <Prose markdown={event.description} lang={lang} /> : ''}
       <Registration ctx={ctx} event={event} state={props.registration} />
+      <RelatedDiscussions ctx={ctx} spaces={props.discussions ?? []} />
     </Layout>
   );
 }

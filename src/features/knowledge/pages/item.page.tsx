@@ -10,6 +10,7 @@ import {
   MembersNote,
   PageHeader,
   Prose,
+  RelatedDiscussions,
   TranslationNotice,
 } from '../../../ui/components/content.js';
 import type { PageContext } from '../../../ui/context.js';
@@ -42,7 +43,12 @@ function ReviewNotice(props: { ctx: PageContext; item: ItemView }): JSX.Element 
 }
 
 /** One item, with what the reader may see of it and a note for what they may not. */
-export function ItemPageView(props: { ctx: PageContext; item: ItemView }): JSX.Element {
+export function ItemPageView(props: {
+  ctx: PageContext;
+  item: ItemView;
+  /** The discussion spaces tied to it, as the reader may read them. */
+  discussions?: readonly { slug: string; name: string }[];
+}): JSX.Element {
   const { ctx, item } = props;
   const lang = item.locale !== ctx.locale ? item.locale : undefined;
   const section = item.section;
@@ -197,6 +203,7 @@ export function ItemPageView(props: { ctx: PageContext; item: ItemView }): JSX.E
       ) : (
         ''
       )}
+      <RelatedDiscussions ctx={ctx} spaces={props.discussions ?? []} />
     </Layout>
   );
 }
