@@ -19,3 +19,15 @@ export function excerpt(text: string, length: number): string {
 
 export const themeLabel = (ctx: PageContext, theme: string): string =>
   ctx.text(`vocabularies.theme.${theme}` as MessageKey);
+
+/** "2.4 MB", "310 kB", in the reader's language. */
+export function fileSize(bytes: number, locale: string): string {
+  const [value, unit] =
+    bytes >= 1_000_000 ? [bytes / 1_000_000, 'megabyte'] : [Math.max(1, bytes / 1000), 'kilobyte'];
+  return new Intl.NumberFormat(locale, {
+    style: 'unit',
+    unit,
+    unitDisplay: 'short',
+    maximumFractionDigits: value < 10 ? 1 : 0,
+  }).format(value);
+}

@@ -167,12 +167,12 @@ describe('the dialogue in Chromium, without JavaScript', () => {
 
     // 5. The third member flags the web reply; the moderator's flag hides it; the queue
     // restores it.
-    await cleo.page.locator('#p2 summary').click();
+    await cleo.page.locator('#p2 details.flag summary').click();
     await cleo.page.locator('#p2').getByLabel('It is off-topic').check();
     await cleo.page.locator('#p2').getByRole('button', { name: 'Send to the moderators' }).click();
     expect(await textOf(cleo.page.getByRole('status'))).toContain('the moderators will look');
     await editor.goto(`${served.baseUrl}${threadPath}`);
-    await editor.locator('#p2 summary').click();
+    await editor.locator('#p2 details.flag summary').click();
     await editor.locator('#p2').getByLabel('It is spam or advertising').check();
     await editor.locator('#p2').getByRole('button', { name: 'Send to the moderators' }).click();
     await cleo.page.reload();

@@ -19,6 +19,9 @@ import { createNotificationsService } from './notifications.service.js';
 import { createWatchesRepository } from './watches.repository.js';
 import { registerWatchRoutes } from './watch.routes.js';
 import { createRepliesMailbox } from './replies.service.js';
+import { createAttachments } from './attachments.js';
+import { registerAttachmentRoutes } from './attachments.routes.js';
+import { createFileStore } from '../../platform/files/file-store.js';
 
 /** The dialogue's background work. */
 export const DIALOGUE_JOBS = {
@@ -45,6 +48,11 @@ export const dialogueFeature = defineFeature({
     const spaces = createSpacesRepository(database.db);
     const threads = createThreadsRepository(database.db);
     const posting = createPostingRepository(database.db, clock);
+    const attachments = createAttachments({
+      db: database.db,
+      store: createFileStore(platform.filesDir),
+      posting,
+    });
     const watches = createWatchesRepository(database.db);
     const notifications = createNotificationsService({
       watches,
@@ -67,6 +75,7 @@ export const dialogueFeature = defineFeature({
       contentChanged: platform.contentChanged,
       watchThread: (userId, threadId) => notifications.watch(userId, { threadId }),
       mentions: (threadId, post) => notifications.mentions(threadId, post),
+      filesOf: (postIds) => attachments.ofPosts(postIds),
       itemCards: needs.itemCards,
     });
     const moderation = createModerationService({
@@ -97,6 +106,7 @@ export const dialogueFeature = defineFeature({
       platform,
       needs,
       mailbox,
+      attachments,
       /** The spaces tied to an event or an item that the viewer may read (their pages link them). */
       discussions: (viewer: Viewer, tie: { eventSlug: string } | { itemPath: string }) =>
         spaces.tiedTo(viewer, tie),
@@ -116,6 +126,15 @@ export const dialogueFeature = defineFeature({
         spaces: api.spaces,
         themeKeys: api.needs.themeKeys,
         organisations: api.needs.organisations,
+      },
+      site.ctxOf,
+    );
+    registerAttachmentRoutes(
+      site.app,
+      {
+        dialogue: api.dialogue,
+        attachments: api.attachments,
+        maxBytes: api.platform.uploadMaxBytes,
       },
       site.ctxOf,
     );

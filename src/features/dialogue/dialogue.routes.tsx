@@ -27,7 +27,12 @@ import {
   type ThreadParams,
 } from './dialogue.routing.js';
 import { SpacePage, SpacesPage } from './pages/spaces.page.js';
-import { ThreadView, type ThreadNotice } from './pages/thread.page.js';
+import {
+  FILE_PROBLEMS,
+  ThreadView,
+  type FileProblem,
+  type ThreadNotice,
+} from './pages/thread.page.js';
 import { threadMetadata } from './thread.metadata.js';
 import { THREADS_PAGE_SIZE } from './dialogue.types.js';
 
@@ -38,6 +43,7 @@ const NOTICES: readonly ThreadNotice[] = [
   'answered',
   'deleted',
   'moderated',
+  'attached',
 ];
 
 const positive = (value: unknown): number | undefined =>
@@ -72,7 +78,7 @@ export function registerDialogueRoutes(
     request: FastifyRequest<{ Params: ThreadParams }>,
     reply: FastifyReply,
     at: { page?: number; position?: number },
-    shown: { form?: FormState; notice?: ThreadNotice; status?: number } = {},
+    shown: { form?: FormState; notice?: ThreadNotice; status?: number; problem?: FileProblem } = {},
   ) {
     const ctx = ctxOf(request, reply);
     const viewer = viewerOf(request);
@@ -97,6 +103,7 @@ export function registerDialogueRoutes(
         metadata={view.page === 1 ? threadMetadata(space, view.thread, view.posts, ctx) : null}
         reply={shown.form}
         notice={shown.notice}
+        problem={shown.problem}
         watching={
           request.viewer
             ? await deps.notifications.isWatching(request.viewer.id, { threadId: view.thread.id })
@@ -238,11 +245,12 @@ export function registerDialogueRoutes(
     '/dialogue/:space/:number',
     async (request, reply) => {
       const done = request.query.done as ThreadNotice | undefined;
+      const problem = FILE_PROBLEMS.find((entry) => entry === request.query.problem);
       return threadPage(
         request,
         reply,
         { page: positive(request.query.page), position: positive(request.query.post) },
-        { notice: done && NOTICES.includes(done) ? done : undefined },
+        { notice: done && NOTICES.includes(done) ? done : undefined, problem },
       );
     },
   );

@@ -253,3 +253,22 @@ export const dialogueSpaceModerators = pgTable(
     index('dialogue_space_moderators_user_idx').on(table.userId),
   ],
 );
+
+/** A file attached to a post (PDF, office document or image, recognised by its content). */
+export const dialogueAttachments = pgTable(
+  'dialogue_attachments',
+  {
+    id: uuidKey(),
+    postId: uuid('post_id')
+      .notNull()
+      .references(() => dialoguePosts.id, { onDelete: 'cascade' }),
+    /** The name it had on the uploader's machine, cleaned; shown and used on download. */
+    fileName: text('file_name').notNull(),
+    mediaType: text('media_type').notNull(),
+    sizeBytes: integer('size_bytes').notNull(),
+    /** Where the file store keeps it (a generated key, never the name). */
+    storageKey: text('storage_key').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [index('dialogue_attachments_post_idx').on(table.postId)],
+);

@@ -14,6 +14,7 @@ import {
   type PostState,
 } from './dialogue.types.js';
 import { editFormSchema, replyFormSchema, threadFormSchema } from './dialogue.schemas.js';
+import type { Attachment } from './attachments.js';
 import type { PostingRepository } from './posting.repository.js';
 import type { Space, SpacesRepository } from './spaces.repository.js';
 import {
@@ -41,6 +42,8 @@ export interface DialogueDeps {
     post: { authorId: string; authorName: string; body: string; position: number },
   ): Promise<void>;
   itemCards: ItemCards;
+  /** The files attached to these posts, by post. */
+  filesOf(postIds: readonly string[]): Promise<ReadonlyMap<string, readonly Attachment[]>>;
 }
 
 /** A Knowledge Centre item a post links to, as the reader may read it. */
@@ -86,6 +89,8 @@ export interface ThreadPage {
   pages: number;
   /** The Knowledge Centre items each post links to (by post id), as cards. */
   cards: ReadonlyMap<string, readonly ItemCard[]>;
+  /** The files attached to each post (by post id). */
+  files: ReadonlyMap<string, readonly Attachment[]>;
 }
 
 export function createDialogueService(deps: DialogueDeps) {
@@ -161,7 +166,8 @@ export function createDialogueService(deps: DialogueDeps) {
       const cards = new Map(
         [...linked].map(([id, slugs]) => [id, slugs.flatMap((slug) => bySlug.get(slug) ?? [])]),
       );
-      return { space, thread, posts, answer, page, pages, cards };
+      const files = await deps.filesOf(posts.map((post) => post.id));
+      return { space, thread, posts, answer, page, pages, cards, files };
     },
 
     /** Opens a thread in a space; its number, or the form's errors. */
@@ -226,6 +232,13 @@ export function createDialogueService(deps: DialogueDeps) {
         });
       }
       return { ok: true, position: added.position, held: allowed.state === 'held' };
+    },
+
+    /** The number of a post in a thread, or null when it is not one of its posts. */
+    async postNumber(thread: Thread, postId: string): Promise<number | null> {
+      if (!/^[0-9a-f-]{36}$/.test(postId)) return null;
+      const post = await posting.post(postId);
+      return post && post.threadId === thread.id ? post.position : null;
     },
 
     /** A post of the thread that its author (or a moderator) may change; else null. */

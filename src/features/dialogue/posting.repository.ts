@@ -166,7 +166,7 @@ export function createPostingRepository(db: Db, clock: () => Date) {
 
     /** What a person wrote and flagged in the dialogue, for "download my data". */
     async personalData(userId: string) {
-      const [posts, flags] = await Promise.all([
+      const [posts, flags, files] = await Promise.all([
         db.execute(sql`
           SELECT s.slug AS space, t.number AS thread, t.title, p.position, p.body, p.state,
                  p.created_at, p.edited_at
@@ -176,8 +176,12 @@ export function createPostingRepository(db: Db, clock: () => Date) {
         db.execute(sql`
           SELECT f.post_id, f.reason, f.note, f.created_at FROM dialogue_flags f
            WHERE f.user_id = ${userId} ORDER BY f.created_at`),
+        db.execute(sql`
+          SELECT a.post_id, a.file_name, a.media_type, a.size_bytes, a.created_at
+            FROM dialogue_attachments a JOIN dialogue_posts p ON p.id = a.post_id
+           WHERE p.author_id = ${userId} ORDER BY a.created_at`),
       ]);
-      return { dialoguePosts: posts.rows, dialogueFlags: flags.rows };
+      return { dialoguePosts: posts.rows, dialogueFlags: flags.rows, dialogueFiles: files.rows };
     },
 
     /** True when the person posted the same words in the last day (a duplicate is refused). */

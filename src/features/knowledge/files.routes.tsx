@@ -9,6 +9,7 @@ import type { FilesService } from './files.service.js';
 import type { KnowledgeService } from './knowledge.service.js';
 import { NotFoundError } from '../../platform/errors/errors.js';
 import { uploadedFile } from '../../platform/http/uploads.js';
+import { contentDisposition } from '../../platform/files/file-names.js';
 import { typedValues } from '../../ui/components/form.js';
 import { MembersTeaserPage } from '../../ui/pages/message.page.js';
 import { FilesEditorPage, type FileFormState } from './pages/files.page.js';
@@ -18,20 +19,6 @@ import type { Ctx, LocaleParams } from '../access/index.js';
 
 type ItemParams = LocaleParams & { id: string };
 const NOTICES = ['added', 'removed'] as const;
-
-/**
- * `filename*` (RFC 6266 / 8187) carries the real name in UTF-8; `filename` an ASCII stand-in
- * for old clients. Written here rather than with the content-disposition package, whose
- * current major needs Node 22 (docs/decisions/0013).
- */
-export function contentDisposition(kind: 'inline' | 'attachment', fileName: string): string {
-  const ascii = fileName.normalize('NFKD').replace(/[^\x20-\x7e]|["\\%]/g, '_');
-  const encoded = encodeURIComponent(fileName).replace(
-    /['()*]/g,
-    (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`,
-  );
-  return `${kind}; filename="${ascii}"; filename*=UTF-8''${encoded}`;
-}
 
 export function registerFilesRoutes(
   site: FastifyInstance,

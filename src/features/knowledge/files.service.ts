@@ -3,6 +3,7 @@
  * through the visibility-filtered read path; a background job reads the text of documents for
  * search. The type is the one found in the bytes, the name on disk a generated one.
  */
+import { cleanFileName } from '../../platform/files/file-names.js';
 import { createHash } from 'node:crypto';
 import type { ReadStream } from 'node:fs';
 import { ForbiddenError, NotFoundError } from '../../platform/errors/errors.js';
@@ -44,25 +45,6 @@ export interface FilesServiceDeps {
 export type UploadOutcome =
   | { ok: true; id: string }
   | { ok: false; errors: Partial<Record<'file' | 'title' | 'locale' | 'access', string>> };
-
-/**
- * The uploader's name reduced to something safe to offer back: no folders, no control
- * characters, at most 120 characters, and the extension of the type the content really is.
- */
-export function cleanFileName(name: string, extension: string): string {
-  const base = (name.split(/[\\/]/).pop() ?? '')
-    .normalize('NFC')
-    .replace(/[\p{Cc}\p{Cf}"]/gu, '')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/^\.+/, '');
-  const stem =
-    base
-      .replace(/\.[^.]{1,8}$/, '')
-      .slice(0, 120)
-      .trim() || 'document';
-  return `${stem}.${extension}`;
-}
 
 export function createFilesService(deps: FilesServiceDeps) {
   function assertEditor(viewer: SignedInViewer): void {

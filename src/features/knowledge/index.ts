@@ -19,7 +19,8 @@ export type {
 } from './items.repository.js';
 export { createFilesRepository } from './files.repository.js';
 export type { EditorFileRow, TextStatus } from './files.repository.js';
-export { FILE_JOBS, cleanFileName, createFilesService } from './files.service.js';
+export { FILE_JOBS, createFilesService } from './files.service.js';
+export { cleanFileName } from '../../platform/files/file-names.js';
 export type { FilesService, UploadOutcome } from './files.service.js';
 export { createEditorialRepository, refreshSearchDocuments } from './editorial.repository.js';
 export type {

@@ -8,7 +8,6 @@ import {
   ErrorSummary,
   FieldError,
   PostForm,
-  RowButton,
   TextArea,
   errorsInOrder,
   type FormState,
@@ -17,129 +16,21 @@ import type { EntryMetadata } from '../../../ui/components/metadata.js';
 import { EntryHead } from '../../../ui/components/metadata.js';
 import type { PageContext } from '../../../ui/context.js';
 import { Layout } from '../../../ui/layout/layout.js';
-import { FLAG_REASONS } from '../dialogue.types.js';
 import type { ItemCard, ThreadPage } from '../dialogue.service.js';
-import { excerpt } from '../../../ui/format.js';
+import type { Attachment } from '../attachments.js';
+import { excerpt, fileSize } from '../../../ui/format.js';
 import type { Post } from '../threads.repository.js';
 import { ModeratorThreadTools } from './moderator-tools.js';
+import { AttachForm, PostActions, type Viewing } from './post-actions.js';
 import { Time, threadHref } from './parts.js';
 import { WatchButton } from './unsubscribe.page.js';
 
-export type ThreadNotice = 'held' | 'flagged' | 'hidden' | 'answered' | 'deleted' | 'moderated';
+export type ThreadNotice =
+  'held' | 'flagged' | 'hidden' | 'answered' | 'deleted' | 'moderated' | 'attached';
 
-interface Viewing {
-  ctx: PageContext;
-  csrfToken: string;
-  /** The signed-in reader's id, or null. */
-  readerId: string | null;
-  moderator: boolean;
-  /** The thread's author or a moderator: may mark the answer. */
-  mayAnswer: boolean;
-  base: string;
-}
-
-/** A post's own actions: edit and delete (its author), mark as the answer, flag. */
-function PostActions(props: { viewing: Viewing; post: Post; answerId: string | null }) {
-  const { viewing, post } = props;
-  const { ctx, csrfToken } = viewing;
-  const own = viewing.readerId !== null && post.authorId === viewing.readerId;
-  const name = ctx.text('dialogue.post.name', { number: post.position });
-  if (viewing.readerId === null || post.state === 'deleted') return '';
-  return (
-    <div class="post-actions">
-      {own || viewing.moderator ? (
-        <a href={`${viewing.base}/posts/${post.id}/edit`}>
-          {ctx.t('dialogue.post.edit')}
-          <span class="visually-hidden" safe>
-            {' '}
-            {name}
-          </span>
-        </a>
-      ) : (
-        ''
-      )}
-      {viewing.moderator ? (
-        <a href={ctx.href(`/editor/dialogue/posts/${post.id}`)}>
-          {ctx.t('dialogue.post.moderate')}
-          <span class="visually-hidden" safe>
-            {' '}
-            {name}
-          </span>
-        </a>
-      ) : (
-        ''
-      )}
-      {own ? (
-        <PostForm action={`${viewing.base}/posts/${post.id}/delete`} csrfToken={csrfToken}>
-          <RowButton class="secondary" label={<>{ctx.t('dialogue.post.delete')}</>} name={name} />
-        </PostForm>
-      ) : (
-        ''
-      )}
-      {viewing.mayAnswer && post.position > 1 && post.state === 'shown' ? (
-        <PostForm action={`${viewing.base}/answer`} csrfToken={csrfToken}>
-          <input type="hidden" name="post" value={props.answerId === post.id ? '' : post.id} />
-          <RowButton
-            class="secondary"
-            label={
-              <>
-                {props.answerId === post.id
-                  ? ctx.t('dialogue.answer.unmark')
-                  : ctx.t('dialogue.answer.mark')}
-              </>
-            }
-            name={name}
-          />
-        </PostForm>
-      ) : (
-        ''
-      )}
-      {!own && post.state === 'shown' && !post.flaggedByReader ? (
-        <details class="flag">
-          <summary>
-            {ctx.t('dialogue.flag.open')}
-            <span class="visually-hidden" safe>
-              {' '}
-              {name}
-            </span>
-          </summary>
-          <PostForm action={`${viewing.base}/posts/${post.id}/flag`} csrfToken={csrfToken}>
-            <fieldset>
-              <legend>{ctx.t('dialogue.flag.legend')}</legend>
-              {FLAG_REASONS.map((reason) => (
-                <div class="field checkbox">
-                  <input
-                    type="radio"
-                    id={`flag-${post.position}-${reason}`}
-                    name="reason"
-                    value={reason}
-                    required
-                  />{' '}
-                  <label for={`flag-${post.position}-${reason}`}>
-                    {ctx.t(`dialogue.flag.reason.${reason}`)}
-                  </label>
-                </div>
-              ))}
-            </fieldset>
-            <TextArea
-              ctx={ctx}
-              id={`flag-note-${post.position}`}
-              name="note"
-              label="dialogue.flag.note"
-              rows={2}
-              required={false}
-            />
-            <button type="submit">{ctx.t('dialogue.flag.send')}</button>
-          </PostForm>
-        </details>
-      ) : post.flaggedByReader ? (
-        <span class="meta">{ctx.t('dialogue.flag.done')}</span>
-      ) : (
-        ''
-      )}
-    </div>
-  );
-}
+/** What can go wrong attaching a file, told on the thread's page. */
+export const FILE_PROBLEMS = ['fileMissing', 'fileType', 'tooManyFiles'] as const;
+export type FileProblem = (typeof FILE_PROBLEMS)[number];
 
 /** One post, or the placeholder of a hidden or deleted one. */
 function PostView(props: {
@@ -148,6 +39,7 @@ function PostView(props: {
   answerId: string | null;
   locale: string;
   cards: readonly ItemCard[];
+  files: readonly Attachment[];
 }) {
   const { viewing, post } = props;
   const { ctx } = viewing;
@@ -211,7 +103,22 @@ function PostView(props: {
       ) : (
         ''
       )}
+      {props.files.length > 0 && post.body !== null && post.state !== 'deleted' ? (
+        <ul class="post-files" aria-label={ctx.text('dialogue.post.files')}>
+          {props.files.map((file) => (
+            <li>
+              <a href={ctx.href(`/dialogue/files/${file.id}/${encodeURIComponent(file.fileName)}`)}>
+                <span safe>{file.fileName}</span>
+              </a>{' '}
+              <span class="meta">({fileSize(file.sizeBytes, ctx.locale)})</span>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        ''
+      )}
       <PostActions viewing={viewing} post={post} answerId={props.answerId} />
+      <AttachForm viewing={viewing} post={post} />
     </article>
   );
 }
@@ -229,6 +136,8 @@ export function ThreadView(props: {
   metadata: EntryMetadata | null;
   reply?: FormState;
   notice?: ThreadNotice;
+  /** A file that could not be attached, and why. */
+  problem?: FileProblem;
   /** The reader follows the thread by e-mail; null for a visitor. */
   watching: boolean | null;
 }): JSX.Element {
@@ -270,6 +179,13 @@ export function ThreadView(props: {
       ) : (
         ''
       )}
+      {props.problem ? (
+        <div class="error-summary" role="alert">
+          <p>{ctx.t(`dialogue.errors.${props.problem}`)}</p>
+        </div>
+      ) : (
+        ''
+      )}
       <WatchButton
         ctx={ctx}
         csrfToken={props.csrfToken}
@@ -305,6 +221,7 @@ export function ThreadView(props: {
             answerId={thread.answerPostId}
             locale={thread.locale}
             cards={view.cards.get(post.id) ?? []}
+            files={view.files.get(post.id) ?? []}
           />
         ))}
       </div>

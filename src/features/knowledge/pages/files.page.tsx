@@ -23,19 +23,8 @@ import {
 import { codeOptions } from '../../../ui/components/choices.js';
 import type { PageContext } from '../../../ui/context.js';
 import { EditorLayout } from './editor.layout.js';
+import { fileSize } from '../../../ui/format.js';
 import type { MessageKey } from '../../../ui/messages.js';
-
-/** "2.4 MB", "310 kB", in the reader's language. */
-export function fileSize(bytes: number, locale: string): string {
-  const [value, unit] =
-    bytes >= 1_000_000 ? [bytes / 1_000_000, 'megabyte'] : [Math.max(1, bytes / 1000), 'kilobyte'];
-  return new Intl.NumberFormat(locale, {
-    style: 'unit',
-    unit,
-    unitDisplay: 'short',
-    maximumFractionDigits: value < 10 ? 1 : 0,
-  }).format(value);
-}
 
 const kindKey = (mediaType: string): MessageKey =>
   `files.kind.${isAcceptedType(mediaType) ? ACCEPTED_TYPES[mediaType].kind : 'image'}` as MessageKey;
