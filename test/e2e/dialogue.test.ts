@@ -57,6 +57,7 @@ let editorContext: BrowserContext;
 let ana: { context: BrowserContext; page: Page };
 let threadPath = '';
 let unsubscribePath = '';
+let moderatePath = '';
 
 /** A member of Utrecht's organisation, signed in in a browser of their own without JavaScript. */
 async function member(n: number, name: string): Promise<{ context: BrowserContext; page: Page }> {
@@ -177,6 +178,13 @@ describe('the dialogue in Chromium, without JavaScript', () => {
     await editor.locator('#p2').getByRole('button', { name: 'Send to the moderators' }).click();
     await cleo.page.reload();
     expect(await textOf(cleo.page.locator('#p2'))).toContain('hidden while the moderators review');
+    moderatePath = new URL(
+      (await editor
+        .locator('#p2')
+        .getByRole('link', { name: 'Moderate post 2' })
+        .getAttribute('href')) ?? '',
+      served.baseUrl,
+    ).pathname;
     await editor.goto(`${served.baseUrl}/en/editor/dialogue`);
     expect(await textOf(editor.locator('main'))).toContain('It is off-topic');
     await editor.getByRole('button', { name: 'Show the post' }).click();
@@ -222,6 +230,8 @@ describe('the dialogue in Chromium, without JavaScript', () => {
           '/en/editor/dialogue/spaces/new',
           '/fr/editor/dialogue/spaces/housing-group',
           threadPath,
+          moderatePath,
+          moderatePath.replace('/en/', '/fr/'),
         ],
         scheme,
       );
