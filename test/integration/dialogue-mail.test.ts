@@ -9,7 +9,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/platform/logging/logger.js';
 import { startInboundSmtp, type InboundServer } from '../../src/platform/mail/inbound.js';
-import { FormBrowser } from '../support/form-browser.js';
+import { FormBrowser, signUpAndSignIn } from '../support/form-browser.js';
 import { dialogueHelpers } from '../support/dialogue.js';
 import { organisersWorld } from '../support/organisers.js';
 
@@ -241,5 +241,38 @@ describe('following a discussion by e-mail', () => {
     // Outside the working group, or the author herself: nobody is told.
     expect(mentioned('tara.mention@example.org')).toHaveLength(0);
     expect(mentioned('rita.mention@example.org')).toHaveLength(0);
+
+    // A newcomer's post waits for approval; its mentions go out once a moderator approves it.
+    await world.editor.submit(
+      '/en/editor/dialogue/spaces/new',
+      '/en/editor/dialogue/spaces',
+      spaceForm({ slug: 'open-mentions', name: 'Open mentions', audience: 'public' }),
+    );
+    const opened = await rita.submit(
+      '/en/dialogue/open-mentions/new',
+      '/en/dialogue/open-mentions',
+      { title: 'Who answers residents?', theme: '', body: 'Asking openly.' },
+    );
+    const openThread = threadUrl(opened.headers.location);
+    const resident = await signUpAndSignIn(
+      world.app,
+      world.smtp,
+      { name: 'Una Resident', email: 'una@example.org' },
+      '10.9.6.4',
+    );
+    await resident.submit(openThread, `${openThread}/replies`, {
+      body: 'Held-mention-8830: @rita-mention, the ombudsperson does.',
+    });
+    const toRita = () =>
+      world.smtp.received.filter(
+        (mail) =>
+          JSON.stringify(mail.to).includes('rita.mention@example.org') &&
+          mail.subject === 'Una Resident mentioned you in “Who answers residents?”',
+      );
+    expect(toRita()).toHaveLength(0);
+    const queue = await world.editor.get('/en/editor/dialogue');
+    const held = /\/editor\/dialogue\/posts\/([0-9a-f-]{36})\/show/.exec(queue.body)?.[1] ?? '';
+    await world.editor.submit('/en/editor/dialogue', `/en/editor/dialogue/posts/${held}/show`, {});
+    expect(toRita()).toHaveLength(1);
   });
 });

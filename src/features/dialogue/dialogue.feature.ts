@@ -86,6 +86,7 @@ export const dialogueFeature = defineFeature({
       clock,
       contentChanged: platform.contentChanged,
       tell: (userId, message) => notifications.tell(userId, message),
+      mentions: (threadId, post) => notifications.mentions(threadId, post),
     });
     const spacesService = createSpacesService({
       spaces,

@@ -23,6 +23,11 @@ export interface ModerationDeps {
   contentChanged(): Promise<void>;
   /** Tells a person by e-mail of a moderator's decision about them. */
   tell(userId: string, message: ModerationMessage): Promise<void>;
+  /** Tells the people a post mentions, once it is shown. */
+  mentions(
+    threadId: string,
+    post: { authorId: string; authorName: string; body: string; position: number },
+  ): Promise<void>;
 }
 
 /** What a moderator may do to a thread. */
@@ -88,6 +93,7 @@ export function createModerationService(deps: ModerationDeps) {
         if (!parsed.ok) return { ok: false, errors: { reason: 'dialogue.errors.reason' } };
         reason = parsed.value;
       }
+      const before = await deps.posting.post(postId);
       const decided = await moderation.decide(
         postId,
         decision === 'show' ? 'shown' : 'hidden',
@@ -103,6 +109,14 @@ export function createModerationService(deps: ModerationDeps) {
           path: `/dialogue/${decided.spaceSlug}/${decided.number}?post=${decided.position}#p${decided.position}`,
         });
       await deps.contentChanged();
+      // A held post's mentions go out when it is approved.
+      if (decision === 'show' && before?.state === 'held' && before.authorId)
+        await deps.mentions(before.threadId, {
+          authorId: before.authorId,
+          authorName: before.authorName ?? '',
+          body: before.body,
+          position: before.position,
+        });
       return { ok: true };
     },
 

@@ -6,6 +6,7 @@
  */
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';
+import { isUuid } from '../../platform/db/columns.js';
 import type { PostState } from './dialogue.types.js';
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
@@ -79,16 +80,20 @@ export function createPostingRepository(db: Db, clock: () => Date) {
 
     /** A post with what the rules about it need. */
     async post(postId: string) {
+      // An address may name anything: only an id is looked up.
+      if (!isUuid(postId)) return null;
       const rows = await db.execute<{
         id: string;
         thread_id: string;
         position: number;
         author_id: string | null;
+        author_name: string | null;
         body: string;
         state: PostState;
       }>(sql`
-        SELECT id, thread_id, position, author_id, body, state FROM dialogue_posts
-         WHERE id = ${postId}`);
+        SELECT p.id, p.thread_id, p.position, p.author_id, u.name AS author_name, p.body, p.state
+          FROM dialogue_posts p LEFT JOIN users u ON u.id = p.author_id
+         WHERE p.id = ${postId}`);
       const row = rows.rows[0];
       return row
         ? {
@@ -96,6 +101,7 @@ export function createPostingRepository(db: Db, clock: () => Date) {
             threadId: row.thread_id,
             position: row.position,
             authorId: row.author_id,
+            authorName: row.author_name,
             body: row.body,
             state: row.state,
           }

@@ -89,15 +89,19 @@ function Entry(props: {
         summary="dialogue.errors.summary"
         errors={errorsInOrder(errors, [`reason-${id}`, `until-${id}`])}
       />
-      <div class="post-actions">
-        <PostForm action={`${action}/show`} csrfToken={csrfToken}>
-          <button type="submit">
-            {entry.state === 'held'
-              ? ctx.t('dialogue.queue.approve')
-              : ctx.t('dialogue.queue.show')}
-          </button>
-        </PostForm>
-      </div>
+      {entry.state !== 'shown' || entry.flags.length > 0 ? (
+        <div class="post-actions">
+          <PostForm action={`${action}/show`} csrfToken={csrfToken}>
+            <button type="submit">
+              {entry.state === 'held'
+                ? ctx.t('dialogue.queue.approve')
+                : ctx.t('dialogue.queue.show')}
+            </button>
+          </PostForm>
+        </div>
+      ) : (
+        ''
+      )}
       <PostForm action={`${action}/hide`} csrfToken={csrfToken}>
         <TextArea
           ctx={ctx}
