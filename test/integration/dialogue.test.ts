@@ -72,6 +72,11 @@ describe('the dialogue', () => {
       body: 'We meet monthly, Group-secret-4411 agenda attached.',
     });
     expect(replied.headers.location).toBe(`${thread}?post=2#p2`);
+    // "Quote" fills the reply form with the post as a Markdown quote, naming its author.
+    const quoting = await ana.get(`${thread}?quote=2`);
+    expect(quoting.body).toContain(
+      '> **Ben Group** (2):\n> We meet monthly, Group-secret-4411 agenda attached.\n\n</textarea>',
+    );
     const page = await ana.get(thread);
     expect(page.body).toContain('We meet monthly');
     expect(page.body).toContain('id="p2"');

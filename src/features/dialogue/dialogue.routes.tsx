@@ -34,6 +34,7 @@ import {
   type ThreadNotice,
 } from './pages/thread.page.js';
 import { threadMetadata } from './thread.metadata.js';
+import type { Post } from './threads.repository.js';
 import { THREADS_PAGE_SIZE } from './dialogue.types.js';
 
 const NOTICES: readonly ThreadNotice[] = [
@@ -45,6 +46,17 @@ const NOTICES: readonly ThreadNotice[] = [
   'moderated',
   'attached',
 ];
+
+/** The reply form holding a shown post as a Markdown quote, with its author's name. */
+function quoted(posts: readonly Post[], position: number | undefined): FormState | undefined {
+  const post = posts.find((entry) => entry.position === position && entry.state === 'shown');
+  if (!post?.body) return undefined;
+  const lines = post.body.split('\n').map((line) => `> ${line}`.trimEnd());
+  return {
+    values: { body: `> **${post.authorName ?? ''}** (${post.position}):\n${lines.join('\n')}\n\n` },
+    errors: {},
+  };
+}
 
 const positive = (value: unknown): number | undefined =>
   typeof value === 'string' && /^[1-9]\d{0,8}$/.test(value) ? Number(value) : undefined;
@@ -78,7 +90,14 @@ export function registerDialogueRoutes(
     request: FastifyRequest<{ Params: ThreadParams }>,
     reply: FastifyReply,
     at: { page?: number; position?: number },
-    shown: { form?: FormState; notice?: ThreadNotice; status?: number; problem?: FileProblem } = {},
+    shown: {
+      form?: FormState;
+      notice?: ThreadNotice;
+      status?: number;
+      problem?: FileProblem;
+      /** A post to quote in the reply form. */
+      quote?: number;
+    } = {},
   ) {
     const ctx = ctxOf(request, reply);
     const viewer = viewerOf(request);
@@ -101,7 +120,7 @@ export function registerDialogueRoutes(
         canReply={dialogue.canWrite(viewer, space, view.thread)}
         spaces={spaces}
         metadata={view.page === 1 ? threadMetadata(space, view.thread, view.posts, ctx) : null}
-        reply={shown.form}
+        reply={shown.form ?? quoted(view.posts, shown.quote)}
         notice={shown.notice}
         problem={shown.problem}
         watching={
@@ -249,8 +268,15 @@ export function registerDialogueRoutes(
       return threadPage(
         request,
         reply,
-        { page: positive(request.query.page), position: positive(request.query.post) },
-        { notice: done && NOTICES.includes(done) ? done : undefined, problem },
+        {
+          page: positive(request.query.page),
+          position: positive(request.query.quote) ?? positive(request.query.post),
+        },
+        {
+          notice: done && NOTICES.includes(done) ? done : undefined,
+          problem,
+          quote: positive(request.query.quote),
+        },
       );
     },
   );

@@ -14,6 +14,8 @@ export interface Viewing {
   moderator: boolean;
   /** The thread's author or a moderator: may mark the answer. */
   mayAnswer: boolean;
+  /** The reader may reply here now (and so quote). */
+  canReply: boolean;
   base: string;
 }
 
@@ -26,6 +28,17 @@ export function PostActions(props: { viewing: Viewing; post: Post; answerId: str
   if (viewing.readerId === null || post.state === 'deleted') return '';
   return (
     <div class="post-actions">
+      {post.state === 'shown' && viewing.canReply ? (
+        <a href={`${viewing.base}?quote=${post.position}#reply-title`}>
+          {ctx.t('dialogue.post.quote')}
+          <span class="visually-hidden" safe>
+            {' '}
+            {name}
+          </span>
+        </a>
+      ) : (
+        ''
+      )}
       {own || viewing.moderator ? (
         <a href={`${viewing.base}/posts/${post.id}/edit`}>
           {ctx.t('dialogue.post.edit')}

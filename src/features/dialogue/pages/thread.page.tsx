@@ -150,6 +150,7 @@ export function ThreadView(props: {
     readerId: props.readerId,
     moderator: props.moderator,
     mayAnswer: props.moderator || (props.readerId !== null && props.readerId === thread.authorId),
+    canReply: props.readerId !== null && props.canReply,
     base,
   };
   const reply = props.reply ?? { values: {}, errors: {} };
