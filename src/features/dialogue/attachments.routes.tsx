@@ -31,13 +31,9 @@ export function registerAttachmentRoutes(
       const ctx = ctxOf(request, reply);
       const viewer = signedInOrRedirect(request, reply, ctx);
       if (!viewer) return reply;
-      const space = await deps.dialogue.space(viewer, request.params.space);
-      const number = /^[1-9]\d{0,8}$/.test(request.params.number) ? request.params.number : '';
-      const thread =
-        space && space !== 'hidden' && number
-          ? await deps.dialogue.thread(viewer, space, Number(number))
-          : null;
-      if (!space || space === 'hidden' || !thread) throw new NotFoundError();
+      const found = await deps.dialogue.locate(viewer, request.params.space, request.params.number);
+      if (!found) throw new NotFoundError();
+      const { space, thread } = found;
       const attached = await deps.attachments.attach(
         viewer,
         thread,

@@ -78,11 +78,10 @@ export function registerDialogueRoutes(
   }
 
   async function threadOf(request: FastifyRequest<{ Params: ThreadParams }>) {
-    const space = await spaceOf(request);
-    const number = positive(request.params.number);
-    const view = number ? await dialogue.threadPage(viewerOf(request), space, number, {}) : null;
-    if (!view) throw new NotFoundError();
-    return { space, thread: view.thread };
+    const { space, number } = request.params;
+    const found = await dialogue.locate(viewerOf(request), space, number);
+    if (!found) throw new NotFoundError();
+    return found;
   }
 
   /** The thread's page (or the page of one of its posts), with what the last action left. */

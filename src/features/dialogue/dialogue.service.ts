@@ -131,9 +131,21 @@ export function createDialogueService(deps: DialogueDeps) {
     threads: (viewer: Viewer, spaceId: string, filter: ThreadFilter, page: number) =>
       threads.list(viewer, spaceId, filter, page),
     active: (viewer: Viewer, limit: number) => threads.active(viewer, limit),
-    /** A thread of a space the viewer reads, by its number; null when beyond their reach. */
-    thread: (viewer: Viewer, space: Space, number: number) =>
-      threads.find(viewer, space.slug, number),
+    /**
+     * The space and thread an address names (`/dialogue/<space>/<number>`), as the viewer may
+     * read them; null for anything else. Reads the thread alone, not a page of its posts.
+     */
+    async locate(
+      viewer: Viewer,
+      spaceSlug: string,
+      number: string,
+    ): Promise<{ space: Space; thread: Thread } | null> {
+      if (!/^[1-9]\d{0,8}$/.test(number)) return null;
+      const space = await spaces.find(viewer, spaceSlug);
+      if (!space || space === 'hidden') return null;
+      const thread = await threads.find(viewer, space.slug, Number(number));
+      return thread ? { space, thread } : null;
+    },
 
     /**
      * A page of a thread (or the page holding post number `position`); null when the viewer

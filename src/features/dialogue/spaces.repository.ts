@@ -1,6 +1,6 @@
 /** The SQL of dialogue spaces, each read through the viewer's reach (dialogue.visibility.ts). */
 import { sql } from 'drizzle-orm';
-import type { Db } from '../../platform/db/database.js';
+import { isUniqueViolation, type Db } from '../../platform/db/database.js';
 import type { Viewer } from '../access/index.js';
 import type { SpaceAudience } from './dialogue.types.js';
 import { spaceModerated, spaceReadable } from './dialogue.visibility.js';
@@ -74,12 +74,6 @@ const space = (row: SpaceRow): Space => ({
   updatedAt: new Date(row.updated_at),
   moderated: row.moderated,
 });
-
-const isUniqueViolation = (error: unknown): boolean =>
-  typeof error === 'object' &&
-  error !== null &&
-  ((error as { code?: unknown }).code === '23505' ||
-    isUniqueViolation((error as { cause?: unknown }).cause));
 
 const draftValues = (draft: SpaceDraft) => sql`
   ${draft.slug}, ${draft.name}, ${draft.description}, ${draft.locale},

@@ -13,14 +13,8 @@ import { excerpt } from '../../ui/format.js';
 import type { Viewer } from '../access/index.js';
 import { spaceReadable } from './dialogue.visibility.js';
 import { createSpacesRepository } from './spaces.repository.js';
-import { threadMetadata } from './thread.metadata.js';
+import { plainText, threadMetadata } from './thread.metadata.js';
 import { createThreadsRepository, type ThreadSummary } from './threads.repository.js';
-
-const plain = (markdown: string): string =>
-  markdown
-    .replace(/[#*_>`[\]]/g, '')
-    .replace(/\s+/g, ' ')
-    .trim();
 
 const threadPath = (thread: { spaceSlug: string; number: number }) =>
   `/dialogue/${thread.spaceSlug}/${thread.number}`;
@@ -28,7 +22,7 @@ const threadPath = (thread: { spaceSlug: string; number: number }) =>
 const entry = (thread: ThreadSummary): FeedEntry => ({
   path: threadPath(thread),
   title: thread.title,
-  summary: excerpt(plain(thread.opening), 300),
+  summary: excerpt(plainText(thread.opening), 300),
   date: thread.lastPostedAt,
   categories: [],
 });
@@ -122,7 +116,7 @@ export function threadKind(deps: { db: Db; publicUrl: string; clock: () => Date 
             .map((post) => ({
               path: `${threadPath(found)}?post=${post.position}#p${post.position}`,
               title: `${found.title} (${post.position})`,
-              summary: excerpt(plain(post.body ?? ''), 500),
+              summary: excerpt(plainText(post.body ?? ''), 500),
               date: post.createdAt,
               categories: [],
             }));
@@ -268,8 +262,8 @@ export function threadKind(deps: { db: Db; publicUrl: string; clock: () => Date 
           key: String(row.number),
           locale: row.locale,
           title: row.title,
-          snippet: excerpt(plain(row.opening), 200) || null,
-          text: plain(row.words ?? ''),
+          snippet: excerpt(plainText(row.opening), 200) || null,
+          text: plainText(row.words ?? ''),
           url: `/dialogue/${row.slug}/${row.number}`,
           date: new Date(row.last_posted_at),
         }));

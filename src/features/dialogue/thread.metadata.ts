@@ -7,7 +7,8 @@ import { excerpt } from '../../ui/format.js';
 import type { Space } from './spaces.repository.js';
 import type { Post, Thread } from './threads.repository.js';
 
-const plain = (markdown: string): string =>
+/** A post's Markdown as one line of plain words, for previews, feeds and search. */
+export const plainText = (markdown: string): string =>
   markdown
     .replace(/[#*_>`[\]]/g, '')
     .replace(/\s+/g, ' ')
@@ -33,7 +34,7 @@ export function threadMetadata(
     openGraph: {
       type: 'article',
       title: thread.title,
-      description: excerpt(plain(text), 200) || null,
+      description: excerpt(plainText(text), 200) || null,
       url,
       locale: thread.locale,
     },
@@ -43,7 +44,7 @@ export function threadMetadata(
             '@context': 'https://schema.org',
             '@type': 'DiscussionForumPosting',
             headline: thread.title,
-            text: plain(text),
+            text: plainText(text),
             url,
             inLanguage: thread.locale,
             datePublished: thread.createdAt.toISOString(),
@@ -55,7 +56,7 @@ export function threadMetadata(
             },
             comment: replies.map((post) => ({
               '@type': 'Comment',
-              text: plain(post.body ?? ''),
+              text: plainText(post.body ?? ''),
               datePublished: post.createdAt.toISOString(),
               author: person(post.authorName, reader),
               url: `${url}?post=${post.position}#p${post.position}`,

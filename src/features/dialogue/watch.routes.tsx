@@ -37,16 +37,13 @@ export function registerWatchRoutes(
     const ctx = ctxOf(request, reply);
     const viewer = signedInOrRedirect(request, reply, ctx);
     if (!viewer) return reply;
-    const space = await dialogue.space(viewer, request.params.space);
-    if (!space || space === 'hidden') throw new NotFoundError();
-    const number = request.params.number;
-    const thread =
+    const { number } = request.params;
+    const found =
       number === undefined
-        ? null
-        : /^[1-9]\d{0,8}$/.test(number)
-          ? await dialogue.thread(viewer, space, Number(number))
-          : null;
-    if (number !== undefined && !thread) throw new NotFoundError();
+        ? await dialogue.space(viewer, request.params.space)
+        : await dialogue.locate(viewer, request.params.space, number);
+    if (!found || found === 'hidden') throw new NotFoundError();
+    const { space, thread } = 'thread' in found ? found : { space: found, thread: null };
     const target = thread ? { threadId: thread.id } : { spaceId: space.id };
     if (request.body?.watch === 'off') await notifications.unwatch(viewer.id, target);
     else await notifications.watch(viewer.id, target);

@@ -3,7 +3,7 @@
  * details included. Only the editing service calls this, for people who may organise events.
  */
 import { sql } from 'drizzle-orm';
-import type { Db } from '../../platform/db/database.js';
+import { isUniqueViolation, type Db } from '../../platform/db/database.js';
 import type { AccessLevel } from '../access/index.js';
 import type { Eligibility, EventKind, EventStatus, RegistrationMode } from './events.types.js';
 import { queueForRegistrants } from './event-mails.repository.js';
@@ -99,12 +99,6 @@ const draftValues = (draft: EventDraft) => sql`
   ${draft.capacity}, ${draft.eligibility}, ${sql.param(draft.invitedOrganisations)}::uuid[],
   ${draft.cancellationClosesAt}, ${JSON.stringify(draft.questions)}::jsonb,
   ${sql.param(draft.organisers)}::uuid[]`;
-
-const isUniqueViolation = (error: unknown): boolean =>
-  typeof error === 'object' &&
-  error !== null &&
-  ((error as { code?: unknown }).code === '23505' ||
-    isUniqueViolation((error as { cause?: unknown }).cause));
 
 export function createEventEditingRepository(db: Db, clock: () => Date) {
   const saveText = (tx: Pick<Db, 'execute'>, eventId: string, text: EventText) =>

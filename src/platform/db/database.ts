@@ -110,3 +110,10 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     },
   };
 }
+
+/** True when a write failed on a unique constraint (PostgreSQL 23505), however it was wrapped. */
+export const isUniqueViolation = (error: unknown): boolean =>
+  typeof error === 'object' &&
+  error !== null &&
+  ((error as { code?: unknown }).code === '23505' ||
+    isUniqueViolation((error as { cause?: unknown }).cause));
