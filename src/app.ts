@@ -7,6 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import { channelsFeature } from './channels/index.js';
+import { citiesFeature } from './features/cities/index.js';
 import type { ContentKind } from './channels/kind.js';
 import type { Config } from './config.js';
 import {
@@ -21,8 +22,9 @@ import { dialogueFeature } from './features/dialogue/index.js';
 import { expertsFeature } from './features/experts/index.js';
 import { eventsFeature } from './features/events/index.js';
 import type { Job } from './features/feature.js';
-import { knowledgeFeature } from './features/knowledge/index.js';
+import { knowledgeFeature, type PracticeTransfer } from './features/knowledge/index.js';
 import { membersFeature } from './features/members/index.js';
+import { monitoringFeature } from './features/monitoring/index.js';
 import { searchFeature, type SearchIndex } from './features/search/index.js';
 import { siteFeature } from './features/site/index.js';
 import { vocabulariesFeature } from './features/vocabularies/index.js';
@@ -66,6 +68,8 @@ export interface AppDeps {
   clock?: () => Date;
   /** Let the link checker reach this machine's own addresses: for tests only, never in service. */
   allowPrivateLinkTargets?: boolean;
+  /** How long a request to another site may take in all: for tests only. */
+  outboundTimeoutMs?: number;
   /** Kinds added to the features' own: for tests of the channels only. */
   extraKinds?: readonly ContentKind[];
 }
@@ -155,6 +159,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
         .catch((error: unknown) => log.error({ err: error, job: name }, 'job not queued'));
     },
     allowPrivateLinkTargets: deps.allowPrivateLinkTargets ?? false,
+    outboundTimeoutMs: deps.outboundTimeoutMs,
   };
 
   // Features, in order: each may be handed what the ones before it offer.
@@ -180,6 +185,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     organisations: (viewer) => members.repository.listOrganisations(viewer),
     discussions: (viewer, path): Promise<readonly { slug: string; name: string }[]> =>
       dialogue.discussions(viewer, { itemPath: path }),
+    transfers: (slug): Promise<readonly PracticeTransfer[]> => cities.cities.transfersOf(slug),
   });
   app.add(expertsFeature, {
     themeKeys: vocabularies.themeKeys,
@@ -206,6 +212,21 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     organisations: () => members.repository.listOrganisations(ANONYMOUS),
     replyDomain: config.replyDomain,
     itemCards: (viewer, slugs, locale) => knowledge.items.readableBySlugs(viewer, slugs, locale),
+  });
+  app.add(monitoringFeature, {
+    themeKeys: vocabularies.themeKeys,
+    listThemes: () => vocabularies.repository.listThemes(),
+    countryCodes: vocabularies.countryCodes,
+    news: (viewer, filter, locale, page, pageSize) =>
+      knowledge.items.listItems(viewer, { ...filter, type: 'news' }, locale, page, pageSize),
+    publishNews: (viewer, locale, form) => knowledge.publishItem(viewer, 'news', locale, form),
+  });
+  // Cities name the good practices of the Knowledge Centre, whose pages show where they went.
+  const cities = app.add(citiesFeature, {
+    itemExists: knowledge.itemExists,
+    itemCards: (viewer, slugs, locale) => knowledge.items.readableBySlugs(viewer, slugs, locale),
+    practices: async (viewer, locale) =>
+      (await knowledge.items.listItems(viewer, { type: 'practice' }, locale, 1, 500)).items,
   });
   app.add(adminFeature, {
     audit: access.audit,

@@ -90,9 +90,13 @@ export function registerFeedRoutes(
       const lists = await Promise.all(
         whole.map((source) => source.read(ANONYMOUS, {}, t, FEED_SIZE)),
       );
+      // One entry once, though two lists hold it (a news item is in the Knowledge Centre's and
+      // the News section's).
+      const seen = new Set<string>();
       const entries = lists
         .flat()
         .sort((a, b) => b.date.getTime() - a.date.getTime())
+        .filter((entry) => !seen.has(entry.path) && seen.add(entry.path))
         .slice(0, FEED_SIZE);
       const document = {
         page: `${publicUrl}/${locale}/`,

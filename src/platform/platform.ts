@@ -36,4 +36,6 @@ export interface Platform {
   runJobNow(name: string): void;
   /** Let the link checker reach this machine's own addresses: for tests only. */
   allowPrivateLinkTargets: boolean;
+  /** How long a request to another site may take in all (tests shorten it); the callers' default when absent. */
+  outboundTimeoutMs?: number;
 }

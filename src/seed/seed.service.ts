@@ -34,6 +34,10 @@ import { seedItems } from './data/knowledge-items.js';
 import { seedRecords } from './seed.schema.js';
 import { seedEvents } from './data/events.js';
 import { eventTranslations, events } from '../features/events/events.schema.js';
+import { watchSources } from '../features/monitoring/monitoring.schema.js';
+import { seedWatchSources } from './data/watch-sources.js';
+import { indicators } from '../features/cities/cities.schema.js';
+import { seedIndicators } from './data/indicators.js';
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
@@ -300,6 +304,34 @@ async function seedOrganisationsOnce(tx: Tx): Promise<number> {
   return rows.length;
 }
 
+async function seedWatchSourcesOnce(tx: Tx): Promise<number> {
+  const fresh = await claim(
+    tx,
+    seedWatchSources.map((source) => `watch-source:${source.feedUrl}`),
+  );
+  const rows = seedWatchSources.filter((source) => fresh.has(`watch-source:${source.feedUrl}`));
+  if (rows.length > 0)
+    await tx
+      .insert(watchSources)
+      .values(rows.map((row) => ({ ...row, themes: [...row.themes] })))
+      .onConflictDoNothing();
+  return rows.length;
+}
+
+async function seedIndicatorsOnce(tx: Tx): Promise<number> {
+  const fresh = await claim(
+    tx,
+    seedIndicators.map((indicator) => `indicator:${indicator.key}`),
+  );
+  const rows = seedIndicators.filter((indicator) => fresh.has(`indicator:${indicator.key}`));
+  if (rows.length > 0)
+    await tx
+      .insert(indicators)
+      .values(rows.map((row, position) => ({ ...row, position })))
+      .onConflictDoNothing();
+  return rows.length;
+}
+
 /** Loads whatever of the initial content has never been loaded. */
 export async function seedInitialContent(db: Db, progress?: SeedProgress): Promise<SeedReport> {
   const steps = [
@@ -310,6 +342,8 @@ export async function seedInitialContent(db: Db, progress?: SeedProgress): Promi
     ['organisations', seedOrganisationsOnce],
     ['items', seedItemsOnce],
     ['events', seedEventsOnce],
+    ['watched sources', seedWatchSourcesOnce],
+    ['indicators', seedIndicatorsOnce],
   ] as const;
   const added: Record<string, number> = {};
   await db.transaction(async (tx) => {

@@ -4,6 +4,7 @@
  */
 import type account from '../../locales/en/account.json';
 import type admin from '../../locales/en/admin.json';
+import type cities from '../../locales/en/cities.json';
 import type common from '../../locales/en/common.json';
 import type dialogue from '../../locales/en/dialogue.json';
 import type editor from '../../locales/en/editor.json';
@@ -15,6 +16,7 @@ import type home from '../../locales/en/home.json';
 import type knowledge from '../../locales/en/knowledge.json';
 import type mail from '../../locales/en/mail.json';
 import type membership from '../../locales/en/membership.json';
+import type monitoring from '../../locales/en/monitoring.json';
 import type network from '../../locales/en/network.json';
 import type people from '../../locales/en/people.json';
 import type search from '../../locales/en/search.json';
@@ -25,6 +27,7 @@ import type vocabularies from '../../locales/en/vocabularies.json';
 interface Catalogues {
   account: typeof account;
   admin: typeof admin;
+  cities: typeof cities;
   common: typeof common;
   dialogue: typeof dialogue;
   editor: typeof editor;
@@ -36,6 +39,7 @@ interface Catalogues {
   knowledge: typeof knowledge;
   mail: typeof mail;
   membership: typeof membership;
+  monitoring: typeof monitoring;
   network: typeof network;
   people: typeof people;
   search: typeof search;

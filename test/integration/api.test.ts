@@ -78,6 +78,10 @@ describe('the JSON API', () => {
       '/api/events/{slug}',
       '/api/threads',
       '/api/threads/{number}',
+      '/api/trends',
+      '/api/trends/{id}',
+      '/api/cities',
+      '/api/cities/{slug}',
       '/api/search',
     ]);
     const asJson = await app.http.inject({

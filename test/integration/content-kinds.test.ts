@@ -75,6 +75,8 @@ describe('a kind declared once', () => {
       'answer',
       'event',
       'thread',
+      'trend',
+      'city',
       'thing',
     ]);
     const addresses = await channelAddresses(app, plants, WORD);
@@ -98,6 +100,14 @@ describe('a kind declared once', () => {
         '/en/dialogue/canary-members-space/feed.atom',
         '/sitemap-threads-1.xml',
         '/en/dialogue/canary-members-space/export.csv',
+        '/en/news/feed.atom',
+        '/sitemap-trends-1.xml',
+        '/api/trends',
+        '/en/news/trends/export.csv',
+        '/en/cities/feed.atom',
+        '/sitemap-cities-1.xml',
+        '/api/cities/canary-city',
+        '/en/cities/canary-city/export.csv',
       ]),
     );
     expect(await leaksOf(app, addresses, CANARY)).toEqual([]);
@@ -116,7 +126,7 @@ describe('a kind declared once', () => {
       role: 'practitioner',
     } as const;
     for (const kind of app.kinds.filter((entry) =>
-      ['page', 'link', 'answer', 'event', 'thread', 'thing'].includes(entry.name),
+      ['page', 'link', 'answer', 'event', 'thread', 'trend', 'thing'].includes(entry.name),
     )) {
       const documents = (await kind.search?.documents(member)) ?? [];
       expect(documents.map((document) => document.title).join(' '), kind.name).toContain(CANARY);

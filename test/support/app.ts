@@ -26,6 +26,8 @@ export async function buildTestApp(
     clock?: () => Date;
     renderCacheBytes?: number;
     allowPrivateLinkTargets?: boolean;
+    /** How long a request to another site may take in all. */
+    outboundTimeoutMs?: number;
     database?: TestDatabase;
     uploadMaxBytes?: number;
     /** The domain of reply addresses, when replies by e-mail are on. */
@@ -56,6 +58,7 @@ export async function buildTestApp(
     catalogue,
     clock: overrides.clock,
     allowPrivateLinkTargets: overrides.allowPrivateLinkTargets,
+    outboundTimeoutMs: overrides.outboundTimeoutMs,
     extraKinds: overrides.extraKinds,
   });
   return {

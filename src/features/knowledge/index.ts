@@ -53,3 +53,4 @@ export { itemHref, typeLabel } from './pages/labels.js';
 export { itemFilter, pageOf } from './filters.js';
 export { knowledgeFeature, type KnowledgeApi, type KnowledgeNeeds } from './knowledge.feature.js';
 export { filterParameters } from './items.api.js';
+export type { PracticeTransfer } from './pages/item.page.js';

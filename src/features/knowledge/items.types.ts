@@ -62,7 +62,7 @@ export const TYPE_ATTRIBUTES = {
   practice: ['city'],
   institution: ['url'],
   'thematic-issue': [],
-  news: ['url'],
+  news: ['url', 'source'],
   page: [],
 } as const satisfies Record<ItemType, readonly string[]>;
 export type ItemAttribute = (typeof TYPE_ATTRIBUTES)[ItemType][number];

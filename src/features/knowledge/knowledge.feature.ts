@@ -6,6 +6,7 @@
 import type { FormResult, SignedInViewer, Viewer } from '../access/index.js';
 import { defineFeature } from '../feature.js';
 import { createKnowledgePersonalData } from './personal-data.js';
+import type { PracticeTransfer } from './pages/item.page.js';
 import type { OrganisationView } from '../members/index.js';
 import type { SdgView, ThemeView } from '../vocabularies/index.js';
 import { registerDirectoryRoutes } from './directory.routes.js';
@@ -42,6 +43,8 @@ export interface KnowledgeNeeds {
   organisations(viewer: Viewer): Promise<readonly OrganisationView[]>;
   /** The discussion spaces tied to an item (its site path), as the viewer may read them. */
   discussions(viewer: Viewer, path: string): Promise<readonly { slug: string; name: string }[]>;
+  /** The cities that took a good practice up (its page shows them). */
+  transfers(slug: string): Promise<readonly PracticeTransfer[]>;
 }
 
 export const knowledgeFeature = defineFeature({
@@ -152,6 +155,7 @@ export const knowledgeFeature = defineFeature({
         countryCodes: needs.countryCodes,
         pages: site.pages,
         discussions: needs.discussions,
+        transfers: needs.transfers,
       },
       site.ctxOf,
     );

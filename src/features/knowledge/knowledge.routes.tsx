@@ -15,7 +15,7 @@ import { typedValues } from '../../ui/components/form.js';
 import { MembersTeaserPage } from '../../ui/pages/message.page.js';
 import { EditorListPage, RevisionsPage } from './pages/editor.page.js';
 import { ItemFormPage, itemValues, type ItemFormState } from './pages/item-form.page.js';
-import { ItemPageView } from './pages/item.page.js';
+import { ItemPageView, type PracticeTransfer } from './pages/item.page.js';
 import { LinksReportPage } from './pages/links-report.page.js';
 import { sendPage, type PageCache } from '../../ui/render.js';
 import { PRIVATE, formPost, signedInOrRedirect } from '../access/index.js';
@@ -33,6 +33,8 @@ export interface KnowledgeRouteDeps {
   pages: PageCache;
   /** The discussion spaces tied to an item (its site path), as the viewer may read them. */
   discussions(viewer: Viewer, path: string): Promise<readonly { slug: string; name: string }[]>;
+  /** The cities that took a good practice up, as their approved profiles say. */
+  transfers(slug: string): Promise<readonly PracticeTransfer[]>;
 }
 
 const NOTICES = ['saved', 'status', 'restored'] as const;
@@ -67,7 +69,10 @@ export function registerKnowledgeRoutes(
         request.viewer ?? ANONYMOUS,
         `/knowledge/${item.section}/${item.slug}`,
       );
-      const page = <ItemPageView ctx={ctx} item={item} discussions={discussions} />;
+      const transfers = item.type === 'practice' ? await deps.transfers(item.slug) : [];
+      const page = (
+        <ItemPageView ctx={ctx} item={item} discussions={discussions} transfers={transfers} />
+      );
       if (!request.viewer) return deps.pages.sendShared(reply, page);
       return sendPage(reply, page, PRIVATE);
     },

@@ -146,12 +146,19 @@ export function MembersNote(props: { ctx: PageContext; text: string }): JSX.Elem
 export function TableHead(props: {
   ctx: PageContext;
   columns: readonly MessageKey[];
+  /** Headings after those, as they are (names of cities, of people…). */
+  extraColumns?: readonly string[];
 }): JSX.Element {
   return (
     <thead>
       <tr>
         {props.columns.map((key) => (
           <th scope="col">{props.ctx.t(key)}</th>
+        ))}
+        {(props.extraColumns ?? []).map((name) => (
+          <th scope="col" safe>
+            {name}
+          </th>
         ))}
       </tr>
     </thead>
@@ -165,6 +172,8 @@ export function TableHead(props: {
 export function ScrollTable(props: {
   ctx: PageContext;
   columns: readonly MessageKey[];
+  /** Headings after the columns, as they are. */
+  extraColumns?: readonly string[];
   caption?: JSX.Element;
   region?: string;
   children?: JSX.Element | JSX.Element[] | string;
@@ -179,7 +188,7 @@ export function ScrollTable(props: {
     >
       <table>
         {props.caption ?? ''}
-        <TableHead ctx={props.ctx} columns={props.columns} />
+        <TableHead ctx={props.ctx} columns={props.columns} extraColumns={props.extraColumns} />
         <tbody>{props.children}</tbody>
       </table>
     </div>

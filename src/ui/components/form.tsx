@@ -62,11 +62,13 @@ export function Field(
     type: string;
     autocomplete: string;
     hint?: string;
+    /** Values for the label's placeholders. */
+    labelValues?: Record<string, string>;
   },
 ): JSX.Element {
   const { ctx, name } = props;
   return (
-    <FieldBox id={name} label={ctx.t(props.label)} error={props.error}>
+    <FieldBox id={name} label={ctx.t(props.label, props.labelValues)} error={props.error}>
       {props.hint ? (
         <p class="hint" id={`${name}-hint`} safe>
           {props.hint}
@@ -143,6 +145,8 @@ export function Checkbox(props: {
 /** A labelled select, with a first, empty choice when it has a placeholder. */
 export function Select(
   props: FieldProps & {
+    /** Values for the label's placeholders. */
+    labelValues?: Record<string, string>;
     placeholder?: MessageKey;
     options: readonly { value: string; label: string }[];
     hint?: MessageKey;
@@ -151,7 +155,7 @@ export function Select(
   const { ctx, name } = props;
   const id = props.id ?? name;
   return (
-    <FieldBox id={id} label={ctx.t(props.label)} error={props.error}>
+    <FieldBox id={id} label={ctx.t(props.label, props.labelValues)} error={props.error}>
       {props.hint ? (
         <p class="hint" id={`${id}-hint`}>
           {ctx.t(props.hint)}

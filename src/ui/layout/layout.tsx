@@ -26,7 +26,9 @@ export interface LayoutProps {
 const NAVIGATION: readonly { path: string; label: MessageKey }[] = [
   { path: '/about', label: 'common.nav.about' },
   { path: '/network', label: 'common.nav.network' },
+  { path: '/cities', label: 'common.nav.cities' },
   { path: '/knowledge', label: 'common.nav.knowledge' },
+  { path: '/news', label: 'common.nav.news' },
   { path: '/experts', label: 'common.nav.experts' },
   { path: '/events', label: 'common.nav.events' },
   { path: '/dialogue', label: 'common.nav.dialogue' },

@@ -43,6 +43,10 @@ export function EditorListPage(props: {
         <a href={ctx.href('/editor/questions')}>{ctx.t('experts.desk.nav')}</a>
         {' · '}
         <a href={ctx.href('/editor/events')}>{ctx.t('events.editor.manage')}</a>
+        {' · '}
+        <a href={ctx.href('/editor/watch')}>{ctx.t('monitoring.queue.title')}</a>
+        {' · '}
+        <a href={ctx.href('/editor/cities')}>{ctx.t('cities.review.title')}</a>
       </p>
       <form
         method="get"

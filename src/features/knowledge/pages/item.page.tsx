@@ -42,12 +42,63 @@ function ReviewNotice(props: { ctx: PageContext; item: ItemView }): JSX.Element 
   );
 }
 
+/** A good practice taken up by a city, as the city's approved profile records it. */
+export interface PracticeTransfer {
+  to: { slug: string; name: string };
+  fromCity: { slug: string; name: string } | null;
+  status: string;
+  started: string;
+  changed: string;
+}
+
+/** Where a good practice travelled: the cities that took it up, from which city, how far. */
+function PracticeTransfers(props: {
+  ctx: PageContext;
+  transfers: readonly PracticeTransfer[];
+}): JSX.Element {
+  const { ctx } = props;
+  if (props.transfers.length === 0) return '';
+  return (
+    <section aria-labelledby="transfers-title">
+      <h2 id="transfers-title">{ctx.t('cities.transfers.ofPractice')}</h2>
+      <ul>
+        {props.transfers.map((transfer) => (
+          <li>
+            <a href={ctx.href(`/cities/${transfer.to.slug}`)} safe>
+              {transfer.to.name}
+            </a>
+            {transfer.fromCity ? (
+              <>
+                {' '}
+                {ctx.t('cities.transfers.fromCity')}{' '}
+                <a href={ctx.href(`/cities/${transfer.fromCity.slug}`)} safe>
+                  {transfer.fromCity.name}
+                </a>
+              </>
+            ) : (
+              ''
+            )}
+            {' · '}
+            {ctx.t(`cities.transfer.${transfer.status}` as MessageKey)}
+            {' · '}
+            <time datetime={transfer.started}>{formatDate(ctx, transfer.started)}</time>
+            <br />
+            <span safe>{transfer.changed}</span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
 /** One item, with what the reader may see of it and a note for what they may not. */
 export function ItemPageView(props: {
   ctx: PageContext;
   item: ItemView;
   /** The discussion spaces tied to it, as the reader may read them. */
   discussions?: readonly { slug: string; name: string }[];
+  /** The cities that took this practice up. */
+  transfers?: readonly PracticeTransfer[];
 }): JSX.Element {
   const { ctx, item } = props;
   const lang = item.locale !== ctx.locale ? item.locale : undefined;
@@ -203,6 +254,7 @@ export function ItemPageView(props: {
       ) : (
         ''
       )}
+      <PracticeTransfers ctx={ctx} transfers={props.transfers ?? []} />
       <RelatedDiscussions ctx={ctx} spaces={props.discussions ?? []} />
     </Layout>
   );

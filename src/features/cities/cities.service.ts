@@ -1,0 +1,120 @@
+/**
+ * Reading the cities' profiles as a reader may: the approved copy only, members-only values for
+ * the members layer only (readableBy), the practices as the reader may read them, and the
+ * transfers told on both cities' profiles and on the practice.
+ */
+import type { Viewer } from '../access/index.js';
+import { readableBy, type ProfileData, type Transfer } from './profile.js';
+import type { CityRow, Indicator, ProfilesRepository } from './profiles.repository.js';
+
+/** A Knowledge Centre item as a card: what the practices' links need. */
+export interface PracticeCard {
+  section: string;
+  slug: string;
+  title: string;
+}
+
+export type PracticeCards = (
+  viewer: Viewer,
+  slugs: readonly string[],
+  locale: string,
+) => Promise<readonly PracticeCard[]>;
+
+export interface ReadCity extends Omit<CityRow, 'published'> {
+  /** The approved profile as the reader may read it; null when none was approved. */
+  profile: ProfileData | null;
+}
+
+export interface TransferView extends Transfer {
+  /** The city that took the practice up. */
+  to: { slug: string; name: string };
+  fromCity: { slug: string; name: string } | null;
+}
+
+/** The most cities a comparison holds. */
+export const MAX_COMPARED = 5;
+
+export const indicatorName = (indicator: Indicator, locale: string): string =>
+  indicator.names[locale] ??
+  indicator.names.en ??
+  Object.values(indicator.names)[0] ??
+  indicator.key;
+
+export const indicatorDefinition = (indicator: Indicator, locale: string): string =>
+  indicator.definitions[locale] ??
+  indicator.definitions.en ??
+  Object.values(indicator.definitions)[0] ??
+  '';
+
+export function createCitiesService(deps: {
+  profiles: ProfilesRepository;
+  practiceCards: PracticeCards;
+}) {
+  const { profiles } = deps;
+  const read = (viewer: Viewer, city: CityRow): ReadCity => {
+    const { published, ...rest } = city;
+    return { ...rest, profile: published ? readableBy(viewer, published) : null };
+  };
+  /** Every transfer of the approved profiles, with both cities named. */
+  const allTransfers = (cities: readonly CityRow[]): TransferView[] => {
+    const named = new Map(cities.map((city) => [city.slug, { slug: city.slug, name: city.name }]));
+    return cities.flatMap((city) =>
+      (city.published?.transfers ?? []).map((transfer) => ({
+        ...transfer,
+        to: { slug: city.slug, name: city.name },
+        fromCity: named.get(transfer.from) ?? null,
+      })),
+    );
+  };
+
+  return {
+    async list(viewer: Viewer): Promise<ReadCity[]> {
+      return (await profiles.cities()).map((city) => read(viewer, city));
+    },
+
+    async indicators(): Promise<Indicator[]> {
+      return profiles.indicators();
+    },
+
+    /** One city's page: its profile, the practices it holds and the transfers in both directions. */
+    async city(viewer: Viewer, slug: string, locale: string) {
+      const cities = await profiles.cities();
+      const city = cities.find((entry) => entry.slug === slug);
+      if (!city) return null;
+      const readCity = read(viewer, city);
+      const transfers = allTransfers(cities);
+      const practiceSlugs = [
+        ...(readCity.profile?.practices ?? []),
+        ...transfers
+          .filter((transfer) => transfer.to.slug === slug || transfer.from === slug)
+          .map((transfer) => transfer.practice),
+      ];
+      return {
+        city: readCity,
+        indicators: await profiles.indicators(),
+        practices: await deps.practiceCards(viewer, [...new Set(practiceSlugs)], locale),
+        takenUp: transfers.filter((transfer) => transfer.to.slug === slug),
+        passedOn: transfers.filter((transfer) => transfer.from === slug),
+      };
+    },
+
+    /** Two to five cities side by side. */
+    async compare(viewer: Viewer, slugs: readonly string[]) {
+      const cities = await profiles.cities();
+      const chosen = [...new Set(slugs)]
+        .slice(0, MAX_COMPARED)
+        .flatMap((slug) => cities.filter((city) => city.slug === slug))
+        .map((city) => read(viewer, city));
+      return { cities: chosen, all: cities.map((city) => ({ slug: city.slug, name: city.name })) };
+    },
+
+    /** The transfers of a good practice (for its page), as approved by the cities. */
+    async transfersOf(practice: string): Promise<TransferView[]> {
+      return allTransfers(await profiles.cities()).filter(
+        (transfer) => transfer.practice === practice,
+      );
+    },
+  };
+}
+
+export type CitiesService = ReturnType<typeof createCitiesService>;

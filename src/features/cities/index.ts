@@ -1,0 +1,1 @@
+export { citiesFeature, type CitiesApi, type CitiesNeeds } from './cities.feature.js';
