@@ -173,6 +173,20 @@ describe('a city’s human rights profile', () => {
         })
       ).statusCode,
     ).toBe(303);
+    const missing = await utrecht.admin.submit(utrecht.base, `${utrecht.base}/commitments`, {
+      name: 'Utrecht human rights agenda',
+      instrument: 'local-strategy',
+      date: '2024-01-15',
+      document: 'no-such-item',
+    });
+    expect(missing.statusCode).toBe(422);
+    expect(missing.body).toContain('No Knowledge Centre item has this address.');
+    await utrecht.admin.submit(utrecht.base, `${utrecht.base}/commitments`, {
+      name: 'Utrecht human rights agenda',
+      instrument: 'local-strategy',
+      date: '2024-01-15',
+      document: 'graz-human-rights-council',
+    });
     const transfer = await utrecht.admin.submit(utrecht.base, `${utrecht.base}/transfers`, {
       practice: 'graz-human-rights-council',
       from: 'graz',
@@ -185,9 +199,10 @@ describe('a city’s human rights profile', () => {
     await world.editor.submit('/en/editor/cities/utrecht', '/en/editor/cities/utrecht/approve', {});
 
     const visitor = new FormBrowser(world.app, '127.0.1.9');
-    expect((await visitor.get('/en/cities/utrecht')).body).toContain(
-      'Utrecht set up an advisory council of residents.',
-    );
+    const utrechtPage = (await visitor.get('/en/cities/utrecht')).body;
+    expect(utrechtPage).toContain('Utrecht set up an advisory council of residents.');
+    expect(utrechtPage).toContain('href="/en/knowledge/good-practices/graz-human-rights-council"');
+    expect((await visitor.get('/en/network/utrecht')).body).toContain('href="/en/cities/utrecht"');
     expect((await visitor.get('/en/cities/graz')).body).toContain(
       'This city’s practices taken up by others',
     );

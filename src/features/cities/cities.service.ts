@@ -83,8 +83,12 @@ export function createCitiesService(deps: {
       if (!city) return null;
       const readCity = read(viewer, city);
       const transfers = allTransfers(cities);
+      // Practices, and the Knowledge Centre documents of the commitments, as the reader may read them.
       const practiceSlugs = [
         ...(readCity.profile?.practices ?? []),
+        ...(readCity.profile?.commitments ?? []).flatMap((commitment) =>
+          commitment.document ? [commitment.document] : [],
+        ),
         ...transfers
           .filter((transfer) => transfer.to.slug === slug || transfer.from === slug)
           .map((transfer) => transfer.practice),

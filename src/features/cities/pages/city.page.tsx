@@ -267,6 +267,21 @@ export function CityPage(props: {
                   ) : (
                     ''
                   )}
+                  {practices.has(commitment.document) ? (
+                    <p>
+                      {ctx.t('cities.commitments.document')}{' '}
+                      <a
+                        href={ctx.href(
+                          `/knowledge/${practices.get(commitment.document)?.section ?? ''}/${commitment.document}`,
+                        )}
+                        safe
+                      >
+                        {practices.get(commitment.document)?.title ?? ''}
+                      </a>
+                    </p>
+                  ) : (
+                    ''
+                  )}
                 </li>
               ))}
             </ul>

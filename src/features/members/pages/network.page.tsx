@@ -212,6 +212,11 @@ function descriptionFor(
 export type OrganisationActions =
   { kind: 'none' } | { kind: 'manage' } | { kind: 'ask'; csrfToken: string; asked: boolean };
 
+/** A municipality that is a guest or associate member has a human rights profile (cities/). */
+const isMemberCity = (organisation: OrganisationView): boolean =>
+  (organisation.kind === 'municipality' || organisation.kind === 'city-outside-eu') &&
+  (organisation.membership === 'guest' || organisation.membership === 'associate');
+
 export function OrganisationPage(props: {
   ctx: PageContext;
   organisation: OrganisationView;
@@ -242,6 +247,18 @@ export function OrganisationPage(props: {
           <>
             <dt>{ctx.t('network.region')}</dt>
             <dd>{ctx.t(`vocabularies.region.${organisation.region}` as MessageKey)}</dd>
+          </>
+        ) : (
+          ''
+        )}
+        {isMemberCity(organisation) ? (
+          <>
+            <dt>{ctx.t('network.cityProfile')}</dt>
+            <dd>
+              <a href={ctx.href(`/cities/${organisation.slug}`)}>
+                {ctx.t('network.cityProfileLink', { city: organisation.name })}
+              </a>
+            </dd>
           </>
         ) : (
           ''
