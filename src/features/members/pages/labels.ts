@@ -8,3 +8,8 @@ export const kindLabel = (ctx: PageContext, kind: OrganisationKind | string): st
 
 export const membershipLabel = (ctx: PageContext, membership: Membership | string): string =>
   ctx.text(`network.membership.${membership}` as MessageKey);
+
+/** A municipality that is a guest or associate member has a human rights profile (cities/). */
+export const isMemberCity = (organisation: { kind: string; membership: string }): boolean =>
+  (organisation.kind === 'municipality' || organisation.kind === 'city-outside-eu') &&
+  (organisation.membership === 'guest' || organisation.membership === 'associate');

@@ -14,7 +14,7 @@ import type { PageContext } from '../../../ui/context.js';
 import type { MessageKey } from '../../../ui/messages.js';
 import { Layout } from '../../../ui/layout/layout.js';
 import { FeedLinks } from '../../../ui/components/feed-links.js';
-import { kindLabel } from './labels.js';
+import { isMemberCity, kindLabel } from './labels.js';
 
 function place(ctx: PageContext, organisation: OrganisationView): string {
   return [
@@ -211,11 +211,6 @@ function descriptionFor(
 /** What the signed-in viewer can do on an organisation's page. */
 export type OrganisationActions =
   { kind: 'none' } | { kind: 'manage' } | { kind: 'ask'; csrfToken: string; asked: boolean };
-
-/** A municipality that is a guest or associate member has a human rights profile (cities/). */
-const isMemberCity = (organisation: OrganisationView): boolean =>
-  (organisation.kind === 'municipality' || organisation.kind === 'city-outside-eu') &&
-  (organisation.membership === 'guest' || organisation.membership === 'associate');
 
 export function OrganisationPage(props: {
   ctx: PageContext;
