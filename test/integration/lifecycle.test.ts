@@ -160,10 +160,12 @@ describe('hrcn commands', PROCESS_TIMEOUT, () => {
     try {
       const seed = await hrcn(fresh, ['db', 'seed']);
       expect(seed.code, seed.stderr).toBe(0);
-      expect(seed.stderr).toContain('[1/7] vocabularies');
+      expect(seed.stderr).toContain('[1/9] vocabularies');
       expect(seed.stderr).toMatch(/Seeding initial content: done in \d+ ms/);
       expect(seed.stderr).toContain('links: 109 added'); // 98 links and their 11 groups
       expect(seed.stderr).toContain('items: 21 added');
+      expect(seed.stderr).toContain('watched sources: 12 added');
+      expect(seed.stderr).toContain('indicators: 6 added');
       const again = await hrcn(fresh, ['db', 'seed']);
       expect(again.stderr).toContain('links: 0 added');
       const migrate = await hrcn(fresh, ['db', 'migrate']);
