@@ -4,12 +4,13 @@ import { formatDate } from '../../../ui/format.js';
 import type { MessageKey } from '../../../ui/messages.js';
 import { Layout } from '../../../ui/layout/layout.js';
 
+/** The network's five dimensions, each with the part of the site where it lives. */
 const DIMENSIONS = [
-  'networking',
-  'exchanging',
-  'analysing',
-  'monitoring',
-  'disseminating',
+  ['networking', '/network'],
+  ['exchanging', '/dialogue'],
+  ['analysing', '/knowledge/good-practices'],
+  ['monitoring', '/news'],
+  ['disseminating', '/knowledge'],
 ] as const;
 
 /** One list of the home page: the newest entries of a kind's feed. */
@@ -67,9 +68,13 @@ export function HomePage(props: { ctx: PageContext; lists: readonly HomeList[] }
       <section aria-labelledby="dimensions-title">
         <h2 id="dimensions-title">{ctx.t('home.dimensions.title')}</h2>
         <ul class="dimensions">
-          {DIMENSIONS.map((dimension) => (
+          {DIMENSIONS.map(([dimension, path]) => (
             <li>
-              <h3>{ctx.t(`home.dimensions.${dimension}.title` as MessageKey)}</h3>
+              <h3>
+                <a href={ctx.href(path)}>
+                  {ctx.t(`home.dimensions.${dimension}.title` as MessageKey)}
+                </a>
+              </h3>
               <p>{ctx.t(`home.dimensions.${dimension}.text` as MessageKey)}</p>
             </li>
           ))}
