@@ -220,6 +220,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     news: (viewer, filter, locale, page, pageSize) =>
       knowledge.items.listItems(viewer, { ...filter, type: 'news' }, locale, page, pageSize),
     publishNews: (viewer, locale, form) => knowledge.publishItem(viewer, 'news', locale, form),
+    itemExists: knowledge.itemExists,
   });
   // Cities name the good practices of the Knowledge Centre, whose pages show where they went.
   const cities = app.add(citiesFeature, {

@@ -90,6 +90,26 @@ describe('a city’s human rights profile', () => {
     expect(bad.body).toContain('Enter where the value comes from');
     expect(bad.body).toContain('value="about forty"');
     expect(bad.body).toContain('value="12 EUR"');
+    // The same year twice, a figure no city has, a unit written in markup: refused too.
+    const twice = await graz.admin.submit(
+      graz.base,
+      `${graz.base}/values`,
+      valueRows([
+        { indicator: 'women-in-council', year: '2023', value: '38', source: 'Council' },
+        { indicator: 'women-in-council', year: '2023', value: '39', source: 'Council' },
+        { indicator: 'women-in-council', year: '2022', value: '99999999999999999', source: 'C' },
+      ]),
+    );
+    expect(twice.statusCode).toBe(422);
+    expect(twice.body).toContain('give each year once');
+    expect(twice.body).toContain('Enter the value as a number');
+    const markup = await graz.admin.submit(graz.base, `${graz.base}/indicators`, {
+      indicatorName: 'Benches',
+      unit: '<b>benches</b>',
+      direction: 'higher',
+    });
+    expect(markup.statusCode).toBe(422);
+    expect(markup.body).toContain('Enter the unit in letters, figures and signs');
     const draft = await world.app.database.db.execute<{ n: number }>(sql`
       SELECT jsonb_array_length(draft->'values') AS n FROM city_profiles p
         JOIN organisations o ON o.id = p.organisation_id WHERE o.slug = 'graz'`);
@@ -114,6 +134,20 @@ describe('a city’s human rights profile', () => {
     // Not public before an editor approves.
     expect((await visitor.get('/en/cities/graz')).body).toContain('has not published');
 
+    expect((await graz.admin.submit(graz.base, `${graz.base}/submit`, {})).statusCode).toBe(303);
+    // A change after sending withdraws it: an editor approves only what they read.
+    await graz.admin.submit(graz.base, `${graz.base}/stage`, {
+      stage: 'declared',
+      step_interested: '2000-01-10',
+      step_declared: '2001-02-08',
+    });
+    const stale = await world.editor.submit(
+      '/en/editor/indicators',
+      '/en/editor/cities/graz/approve',
+      {},
+    );
+    expect(stale.headers.location).toBe('/en/editor/cities/graz');
+    expect((await visitor.get('/en/cities/graz')).body).toContain('has not published');
     expect((await graz.admin.submit(graz.base, `${graz.base}/submit`, {})).statusCode).toBe(303);
     const queue = await world.editor.get('/en/editor/cities');
     expect(queue.body).toContain('Graz');

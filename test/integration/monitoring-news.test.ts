@@ -27,6 +27,7 @@ beforeAll(async () => {
     ['news', 'New report on housing rights in cities'],
     ['trend', 'Municipal ombudspersons spread across Europe'],
     ['dismiss', 'Unrelated announcement'],
+    ['again', 'The same report, from another angle'],
   ] as const) {
     const inserted = await db.execute<{ id: string }>(sql`
       INSERT INTO watch_entries (source_id, dedupe_key, title, url, summary, published_at, locale,
@@ -89,15 +90,27 @@ describe('the watch queue', () => {
       `/en/knowledge/other-issues/${item.rows[0]?.slug ?? ''}`,
     );
     expect(itemPage.body).toContain('Test Rights Agency');
+    // A second item of the same title gets an address of its own.
+    const again = `/en/editor/watch/entries/${entry.again}`;
+    const second = await editor.submit(again, `${again}/publish`, {
+      'news-title': 'Housing rights report',
+      'news-summary': 'A second look at the same report.',
+      'news-locale': 'en',
+    });
+    expect(second.statusCode).toBe(303);
+    const both = await app.database.db.execute<{ n: number }>(
+      sql`SELECT count(*)::int AS n FROM items WHERE slug LIKE 'housing-rights-report%'`,
+    );
+    expect(both.rows[0]?.n).toBe(2);
     // Decided once: a second decision is refused, and nothing is lost.
-    const again = await editor.submit(page, `${page}/trend`, {
+    const twice = await editor.submit(page, `${page}/trend`, {
       'trend-title': 'x',
       'trend-note': 'y',
       'trend-locale': 'en',
       'trend-theme': 'housing',
     });
-    expect(again.statusCode).toBe(422);
-    expect(again.body).toContain('Another editor decided on this entry already.');
+    expect(twice.statusCode).toBe(422);
+    expect(twice.body).toContain('Another editor decided on this entry already.');
   });
 
   it('adds an entry to a theme’s trends with the editor’s note', async () => {

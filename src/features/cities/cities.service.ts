@@ -93,12 +93,16 @@ export function createCitiesService(deps: {
           .filter((transfer) => transfer.to.slug === slug || transfer.from === slug)
           .map((transfer) => transfer.practice),
       ];
+      const practices = await deps.practiceCards(viewer, [...new Set(practiceSlugs)], locale);
+      // A transfer of a practice the reader may not read is not told at all.
+      const readable = new Set(practices.map((practice) => practice.slug));
+      const told = transfers.filter((transfer) => readable.has(transfer.practice));
       return {
         city: readCity,
         indicators: await profiles.indicators(),
-        practices: await deps.practiceCards(viewer, [...new Set(practiceSlugs)], locale),
-        takenUp: transfers.filter((transfer) => transfer.to.slug === slug),
-        passedOn: transfers.filter((transfer) => transfer.from === slug),
+        practices,
+        takenUp: told.filter((transfer) => transfer.to.slug === slug),
+        passedOn: told.filter((transfer) => transfer.from === slug),
       };
     },
 

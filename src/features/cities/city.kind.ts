@@ -153,10 +153,14 @@ export function cityKind(deps: { cities: CitiesService; publicUrl: string }) {
         const found = await cities.city(viewer, key, locale);
         if (!found) return null;
         const { city } = found;
+        const readable = new Set(found.practices.map((practice) => practice.slug));
         return {
           ...present(city, locale),
           steps: city.profile?.steps ?? {},
-          commitments: city.profile?.commitments ?? [],
+          commitments: (city.profile?.commitments ?? []).map((commitment) => ({
+            ...commitment,
+            document: readable.has(commitment.document) ? commitment.document : '',
+          })),
           values: valueRows(city, found.indicators, locale).map((row) => ({
             indicator: row.indicator,
             name: row.name,
@@ -165,7 +169,7 @@ export function cityKind(deps: { cities: CitiesService; publicUrl: string }) {
             unit: row.unit,
             source: row.source,
           })),
-          practices: found.practices.map((practice) => practice.slug),
+          practices: (city.profile?.practices ?? []).filter((slug) => readable.has(slug)),
           transfers: found.takenUp.map((transfer) => ({
             practice: transfer.practice,
             from: transfer.from,

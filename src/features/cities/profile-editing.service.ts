@@ -19,7 +19,7 @@ import {
   type Stage,
 } from './profile.js';
 import type { EditableCity, ProfilesRepository } from './profiles.repository.js';
-import { dateProblem, parseValue, yearProblem } from './values.js';
+import { dateProblem, isUnit, parseValue, yearProblem } from './values.js';
 
 /** Blank rows of the values form: a city enters several years (or indicators) at once. */
 export const VALUE_ROWS = 4;
@@ -164,7 +164,9 @@ export function createProfileEditing(deps: ProfileEditingDeps) {
               parsed.error === 'unit' ? 'cities.errors.valueUnit' : 'cities.errors.valueNumber';
           if (source === '' || source.length > 500)
             errors[`source_${row}`] = 'cities.errors.source';
-          if (indicator && !yearIssue && parsed.ok && source !== '')
+          if (added.some((entry) => entry.indicator === key && entry.year === Number(year)))
+            errors[`year_${row}`] = 'cities.errors.yearTwice';
+          else if (indicator && !yearIssue && parsed.ok && source !== '')
             added.push({
               indicator: key,
               year: Number(year),
@@ -204,7 +206,7 @@ export function createProfileEditing(deps: ProfileEditingDeps) {
       const name = str(form, 'indicatorName');
       if (name === '' || name.length > 200) errors.indicatorName = 'cities.errors.indicatorName';
       const unit = str(form, 'unit');
-      if (unit === '' || unit.length > 60) errors.unit = 'cities.errors.unit';
+      if (!isUnit(unit)) errors.unit = 'cities.errors.unit';
       const definition = str(form, 'definition');
       if (definition.length > 2000) errors.definition = 'cities.errors.definition';
       const direction = str(form, 'direction');

@@ -120,12 +120,16 @@ export function createProfilesRepository(db: Db) {
       return rows.rows.map(present);
     },
 
+    /**
+     * Keeps the working copy. A change withdraws a submission: an editor approves only what they
+     * read, so the city sends it again.
+     */
     async saveDraft(organisationId: string, draft: ProfileData): Promise<void> {
       await db.execute(sql`
         INSERT INTO city_profiles (organisation_id, draft)
         VALUES (${organisationId}, ${JSON.stringify(draft)}::jsonb)
         ON CONFLICT (organisation_id)
-        DO UPDATE SET draft = EXCLUDED.draft, updated_at = now()`);
+        DO UPDATE SET draft = EXCLUDED.draft, updated_at = now(), status = 'draft'`);
     },
 
     async submit(organisationId: string, now: Date): Promise<void> {

@@ -101,7 +101,9 @@ export function registerReviewRoutes(
       const ctx = ctxOf(request, reply);
       const viewer = signedInOrRedirect(request, reply, ctx);
       if (!viewer) return reply;
-      await review.approve(viewer, request.params.slug);
+      // A profile changed or decided meanwhile is not approved: its page says it is not waiting.
+      if (!(await review.approve(viewer, request.params.slug)))
+        return reply.redirect(ctx.href(`/editor/cities/${request.params.slug}`), 303);
       return reply.redirect(ctx.href('/editor/cities?done=approved'), 303);
     },
   );

@@ -5,6 +5,7 @@
 import { can, type FormResult, type SignedInViewer } from '../access/index.js';
 import { ForbiddenError, NotFoundError } from '../../platform/errors/errors.js';
 import { str, type Form } from './form-text.js';
+import { isUnit } from './values.js';
 import type { IndicatorDraft, ProfilesRepository } from './profiles.repository.js';
 
 export function createReviewService(deps: {
@@ -90,12 +91,16 @@ export function createReviewService(deps: {
       const first = deps.locales[0] ?? 'en';
       if (!names[first] && !errors[`name_${first}`])
         errors[`name_${first}`] = 'cities.errors.indicatorName';
-      const key = str(form, 'key');
-      if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(key) || key.length > 80)
+      // A key names the indicator in every city's values: it is chosen once, never changed.
+      const existing = id ? (await profiles.indicators()).find((entry) => entry.id === id) : null;
+      if (id && !existing) throw new NotFoundError();
+      const key = existing ? existing.key : str(form, 'key');
+      if (!existing && (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(key) || key.length > 80))
         errors.key = 'cities.errors.key';
-      else if (await profiles.keyTaken(key, id)) errors.key = 'cities.errors.keyTaken';
+      else if (!existing && (await profiles.keyTaken(key, id)))
+        errors.key = 'cities.errors.keyTaken';
       const unit = str(form, 'unit');
-      if (unit === '' || unit.length > 60) errors.unit = 'cities.errors.unit';
+      if (!isUnit(unit)) errors.unit = 'cities.errors.unit';
       const sdgTarget = str(form, 'sdgTarget');
       if (sdgTarget !== '' && !/^(1[0-7]|[1-9])\.([1-9]|1[0-9]|[a-d])$/.test(sdgTarget))
         errors.sdgTarget = 'editor.errors.sdgTargets';

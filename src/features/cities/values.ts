@@ -6,6 +6,13 @@
 
 export type ParsedNumber = { ok: true; value: number } | { ok: false; error: 'number' | 'unit' };
 
+/** The largest magnitude a value may have: beyond it, a typing mistake rather than a figure. */
+export const MAX_VALUE = 1e12;
+
+/** What a unit may be written with: letters, figures, spaces and the signs of measures. */
+export const isUnit = (unit: string): boolean =>
+  unit.length > 0 && unit.length <= 60 && /^[\p{L}\p{N} %‰€$£¥/.,'’()²³°+-]+$/u.test(unit);
+
 const separators = (locale: string) => {
   const parts = new Intl.NumberFormat(locale).formatToParts(12345.6);
   return {
@@ -59,7 +66,9 @@ export function parseValue(text: string, locale: string, unit: string): ParsedNu
   }
   if (!/^[-+]?\d+(\.\d+)?$/.test(plain)) return { ok: false, error: 'number' };
   const value = Number(plain);
-  return Number.isFinite(value) ? { ok: true, value } : { ok: false, error: 'number' };
+  return Number.isFinite(value) && Math.abs(value) <= MAX_VALUE
+    ? { ok: true, value }
+    : { ok: false, error: 'number' };
 }
 
 /** The error of a year as typed, or null: a whole year from 1900 up to the current one. */

@@ -138,6 +138,17 @@ export function createEntriesRepository(db: Db) {
       return updated.rows.length > 0;
     },
 
+    /** Puts a claimed entry back in the queue (what it was to become could not be made). */
+    async reopen(id: string): Promise<void> {
+      await db.execute(sql`
+        UPDATE watch_entries SET status = 'new', decided_by = NULL, decided_at = NULL
+         WHERE id = ${id}`);
+    },
+
+    async linkItem(id: string, itemId: string): Promise<void> {
+      await db.execute(sql`UPDATE watch_entries SET item_id = ${itemId} WHERE id = ${id}`);
+    },
+
     /** Waiting entries, by source: what the sources page shows beside each. */
     async waitingBySource(): Promise<Map<string, number>> {
       const rows = await db.execute<{ source_id: string; n: number }>(sql`

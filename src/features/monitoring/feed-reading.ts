@@ -152,7 +152,7 @@ export function readFeed(body: string): FeedRead {
   const entries: FeedEntryRead[] = [];
   for (const raw of rawEntries(format, feed)) {
     const title = clip(htmlToText(raw.title), 300);
-    const url = normaliseUrl(raw.url) ? raw.url.trim() : '';
+    const url = normaliseUrl(raw.url) ? new URL(raw.url.trim()).href : '';
     const urlKey = url ? normaliseUrl(url) : null;
     if (!title && !urlKey) continue;
     const guid = raw.guid.trim().slice(0, 500);

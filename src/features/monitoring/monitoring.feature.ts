@@ -21,6 +21,8 @@ export interface MonitoringNeeds {
   themeKeys(): Promise<readonly string[]>;
   listThemes(): Promise<readonly ThemeView[]>;
   countryCodes: readonly string[];
+  /** Whether a Knowledge Centre item has this address already. */
+  itemExists(slug: string): Promise<boolean>;
   /** The Knowledge Centre's news items, as the viewer reads them. */
   news: NewsSource['list'];
   /** Publishes a news item in the Knowledge Centre from an item form's values. */
@@ -52,7 +54,13 @@ export const monitoringFeature = defineFeature({
           })),
         ),
       );
-      return (await suggester)(text);
+      try {
+        return (await suggester)(text);
+      } catch (error) {
+        // Asked again next time: a passing failure does not stick.
+        suggester = null;
+        throw error;
+      }
     };
     const watch = createWatchService({
       sources: createSourcesRepository(db),
@@ -60,6 +68,7 @@ export const monitoringFeature = defineFeature({
       trends,
       suggestThemes: suggest,
       themeKeys: needs.themeKeys,
+      itemExists: needs.itemExists,
       countryCodes: needs.countryCodes,
       locales: platform.catalogue.locales,
       publishNews: needs.publishNews,
@@ -89,6 +98,7 @@ export const monitoringFeature = defineFeature({
         watch: api.watch,
         themeKeys: api.needs.themeKeys,
         countryCodes: api.needs.countryCodes,
+        locales: api.platform.catalogue.locales,
         clock: api.platform.clock,
       },
       site.ctxOf,

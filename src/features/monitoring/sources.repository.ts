@@ -69,10 +69,20 @@ export function createSourcesRepository(db: Db) {
       return row?.id ?? '';
     },
 
-    async update(id: string, draft: SourceDraft): Promise<void> {
+    /** Changes a source; a new address starts afresh: read at once, no failures, no validators. */
+    async update(id: string, draft: SourceDraft, now: Date): Promise<void> {
+      const moved = sql`${watchSources.feedUrl} <> ${draft.feedUrl}`;
       await db
         .update(watchSources)
-        .set({ ...draft, updatedAt: new Date() })
+        .set({
+          ...draft,
+          updatedAt: now,
+          failures: sql`CASE WHEN ${moved} THEN 0 ELSE ${watchSources.failures} END`,
+          lastError: sql`CASE WHEN ${moved} THEN NULL ELSE ${watchSources.lastError} END`,
+          etag: sql`CASE WHEN ${moved} THEN NULL ELSE ${watchSources.etag} END`,
+          lastModified: sql`CASE WHEN ${moved} THEN NULL ELSE ${watchSources.lastModified} END`,
+          nextPollAt: sql`CASE WHEN ${moved} THEN ${now}::timestamptz ELSE ${watchSources.nextPollAt} END`,
+        })
         .where(eq(watchSources.id, id));
     },
 

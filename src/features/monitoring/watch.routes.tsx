@@ -39,6 +39,7 @@ export function registerWatchRoutes(
     watch: WatchService;
     themeKeys(): Promise<readonly string[]>;
     countryCodes: readonly string[];
+    locales: readonly string[];
     clock(): Date;
   },
   ctxOf: Ctx,
@@ -86,7 +87,8 @@ export function registerWatchRoutes(
 
   /** The suggested starting values of the two forms deciding an entry. */
   const suggested = (entry: QueueEntry, locale: string): DecisionForms => {
-    const language = entry.locale || locale;
+    // The entry's language when the site writes in it, else the editor's.
+    const language = deps.locales.includes(entry.locale) ? entry.locale : locale;
     return {
       publish: {
         values: { title: entry.title, locale: language, themes: entry.suggestedThemes },

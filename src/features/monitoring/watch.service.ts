@@ -11,7 +11,13 @@ import type { Logger } from '../../platform/logging/logger.js';
 import { isUuid } from '../../platform/db/columns.js';
 import type { EntriesRepository, QueueEntry } from './entries.repository.js';
 import { readFeed, type FeedEntryRead } from './feed-reading.js';
-import { publishFormSchema, sourceFormSchema, trendFormSchema } from './monitoring.schemas.js';
+import {
+  PUBLISH_FIELDS,
+  publishFormSchema,
+  sourceFormSchema,
+  trendFormSchema,
+} from './monitoring.schemas.js';
+import { slugify } from '../../platform/text/slugify.js';
 import type { SourceDraft, SourceRow, SourcesRepository } from './sources.repository.js';
 import type { TrendsRepository } from './trends.repository.js';
 
@@ -30,6 +36,8 @@ export interface WatchDeps {
   /** The themes suggested for an entry of a source. */
   suggestThemes(text: string): Promise<string[]>;
   themeKeys(): Promise<readonly string[]>;
+  /** Whether a Knowledge Centre item has this address already. */
+  itemExists(slug: string): Promise<boolean>;
   countryCodes: readonly string[];
   locales: readonly string[];
   /** Publishes a news item from an item form's values: its id and address, or its problems. */
@@ -194,7 +202,7 @@ export function createWatchService(deps: WatchDeps) {
       const checked = await sourceDraft(form, id);
       if (!checked.ok) return checked;
       if (id === null) return { ok: true, id: await sources.create(checked.draft, deps.clock()) };
-      await sources.update(id, checked.draft);
+      await sources.update(id, checked.draft, deps.clock());
       return { ok: true, id };
     },
 
@@ -230,8 +238,14 @@ export function createWatchService(deps: WatchDeps) {
       if (!deps.locales.includes(value.locale)) errors.locale = 'monitoring.errors.locale';
       if (!countriesKnown(value.countries)) errors.countries = 'editor.errors.country';
       if (Object.keys(errors).length > 0) return { ok: false, errors };
+      // Claimed first: a second editor (or a second click) is told it is decided.
+      if (!(await entries.decide(entryId, { status: 'published', by: viewer.id }, deps.clock())))
+        return { ok: false, errors: {}, message: 'monitoring.errors.decided' };
+      const base = slugify(value.title).slice(0, 70).replace(/-+$/, '') || 'news';
+      const slug = (await deps.itemExists(base)) ? `${base}-${entryId.slice(0, 8)}` : base;
       const published = await deps.publishNews(viewer, value.locale, {
         title: value.title,
+        slug,
         summary: value.summary,
         attr_url: entry.url,
         attr_source: entry.sourceName,
@@ -241,12 +255,18 @@ export function createWatchService(deps: WatchDeps) {
         themes: value.themes,
         countries: value.countries,
       });
-      if (!published.ok) return published;
-      await entries.decide(
-        entryId,
-        { status: 'published', by: viewer.id, itemId: published.id },
-        deps.clock(),
-      );
+      if (!published.ok) {
+        await entries.reopen(entryId);
+        // The item form's own problems (its address, the link) are the form's, not a field's.
+        const own = Object.fromEntries(
+          Object.entries(published.errors).filter(([field]) => PUBLISH_FIELDS.includes(field)),
+        );
+        const other = Object.entries(published.errors).find(
+          ([field]) => !PUBLISH_FIELDS.includes(field),
+        );
+        return { ok: false, errors: own, message: other?.[1] ?? published.message };
+      }
+      await entries.linkItem(entryId, published.id);
       return { ok: true, path: published.path };
     },
 

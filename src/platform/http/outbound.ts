@@ -225,7 +225,11 @@ export async function fetchText(
       return { kind: 'failed', reason: message === 'timeout' ? 'timeout' : 'network', message };
     }
     if ('redirect' in answer) {
-      url = new URL(answer.redirect, url);
+      try {
+        url = new URL(answer.redirect, url);
+      } catch {
+        return { kind: 'failed', reason: 'invalid', message: 'a redirect to no valid address' };
+      }
       continue;
     }
     if (answer.status === 304) return { kind: 'not-modified', finalUrl: url.href };

@@ -8,4 +8,10 @@ describe('niceTicks', () => {
     expect(niceTicks(-3, 12)).toEqual([-5, 0, 5, 10, 15]);
     expect(niceTicks(0, 1)).toEqual([0, 0.2, 0.4, 0.6, 0.8, 1]);
   });
+
+  it('ends on any figures, however large or small', () => {
+    expect(niceTicks(-1.5e308, 1.5e308).length).toBeLessThanOrEqual(8);
+    expect(niceTicks(0, 5e-324).length).toBeLessThanOrEqual(8);
+    expect(niceTicks(Number.NaN, 3)).toEqual([Number.NaN]);
+  });
 });

@@ -19,19 +19,22 @@ export const MAX_SERIES = DASHES.length;
 
 /** Round steps for an axis from `min` to `max`: 1, 2 or 5 times a power of ten. */
 export function niceTicks(min: number, max: number, count = 5): number[] {
-  if (min === max) return [min];
+  if (!Number.isFinite(min) || !Number.isFinite(max) || min >= max) return [min];
   const raw = (max - min) / count;
   const power = 10 ** Math.floor(Math.log10(raw));
   const step =
     [1, 2, 5, 10].map((factor) => factor * power).find((candidate) => candidate >= raw) ?? raw;
+  if (!Number.isFinite(step) || step <= 0) return [min, max];
   // From a step at or below the least value to a step at or above the greatest.
   const ticks: number[] = [];
   let tick = Math.floor(min / step) * step;
-  for (;;) {
+  // A few more than asked at most: the loop ends whatever the figures.
+  while (ticks.length <= count + 2) {
     ticks.push(Number(tick.toPrecision(12)));
-    if (tick >= max) return ticks;
+    if (tick >= max) break;
     tick += step;
   }
+  return ticks;
 }
 
 function Marker(props: { index: number; x: number; y: number; label: string }): JSX.Element {

@@ -174,7 +174,7 @@ export function ComparePage(props: {
                     {nameOf(ctx, indicator)}
                   </th>
                   {chosen.map((city) => (
-                    <td>{latest(ctx, city, indicator)}</td>
+                    <td safe>{latest(ctx, city, indicator)}</td>
                   ))}
                 </tr>
               ))}
@@ -227,7 +227,9 @@ export function ComparePage(props: {
                       <th scope="row">{String(year)}</th>
                       {chosen.map((city) => {
                         const value = valueOf(city, year);
-                        return <td>{value ? valueText(ctx, value.value, indicator.unit) : '–'}</td>;
+                        return (
+                          <td safe>{value ? valueText(ctx, value.value, indicator.unit) : '–'}</td>
+                        );
                       })}
                     </tr>
                   ))}

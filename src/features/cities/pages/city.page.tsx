@@ -118,7 +118,7 @@ export function IndicatorBlock(props: {
           <tr>
             <th scope="row">{String(value.year)}</th>
             <td>
-              {valueText(ctx, value.value, indicator.unit)}
+              <span safe>{valueText(ctx, value.value, indicator.unit)}</span>
               {value.membersOnly ? <> ({ctx.t('cities.value.membersOnly')})</> : ''}
             </td>
             <td safe>{value.source}</td>

@@ -87,7 +87,7 @@ export function MorePartsOf(props: {
                 </th>
                 <td>{String(value.year)}</td>
                 <td>
-                  {valueText(ctx, value.value, indicator?.unit ?? '')}
+                  <span safe>{valueText(ctx, value.value, indicator?.unit ?? '')}</span>
                   {value.membersOnly ? <> ({ctx.t('cities.value.membersOnly')})</> : ''}
                 </td>
                 <td safe>{value.source}</td>

@@ -227,16 +227,23 @@ export function IndicatorsPage(props: {
             />
           ))}
         </>
-        <Field
-          ctx={ctx}
-          name="key"
-          label="cities.indicatorsList.key"
-          hint={ctx.text('cities.indicatorsList.keyHint')}
-          type="text"
-          autocomplete="off"
-          value={textValue(editing.values, 'key')}
-          error={editing.errors.key}
-        />
+        {editing.id ? (
+          <p>
+            {ctx.t('cities.indicatorsList.key')}:{' '}
+            <code safe>{textValue(editing.values, 'key')}</code>
+          </p>
+        ) : (
+          <Field
+            ctx={ctx}
+            name="key"
+            label="cities.indicatorsList.key"
+            hint={ctx.text('cities.indicatorsList.keyHint')}
+            type="text"
+            autocomplete="off"
+            value={textValue(editing.values, 'key')}
+            error={editing.errors.key}
+          />
+        )}
         <Field
           ctx={ctx}
           name="unit"

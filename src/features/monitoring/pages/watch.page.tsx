@@ -282,8 +282,8 @@ export function EntryPage(props: {
       ) : (
         ''
       )}
-      <section aria-labelledby="publish-title">
-        <h2 id="publish-title">{ctx.t('monitoring.entry.publish')}</h2>
+      <section aria-labelledby="publish-heading">
+        <h2 id="publish-heading">{ctx.t('monitoring.entry.publish')}</h2>
         <p class="hint">{ctx.t('monitoring.entry.publishHint')}</p>
         <PostForm
           action={ctx.href(`/editor/watch/entries/${entry.id}/publish`)}
@@ -333,8 +333,8 @@ export function EntryPage(props: {
           <button type="submit">{ctx.t('monitoring.entry.publishSubmit')}</button>
         </PostForm>
       </section>
-      <section aria-labelledby="trend-title">
-        <h2 id="trend-title">{ctx.t('monitoring.entry.trend')}</h2>
+      <section aria-labelledby="trend-heading">
+        <h2 id="trend-heading">{ctx.t('monitoring.entry.trend')}</h2>
         <p class="hint">{ctx.t('monitoring.entry.trendHint')}</p>
         <PostForm
           action={ctx.href(`/editor/watch/entries/${entry.id}/trend`)}
