@@ -22,7 +22,7 @@ import type { WatchService } from './watch.service.js';
 type IdParams = LocaleParams & { id: string };
 type Body = Record<string, unknown>;
 
-const NOTICES = ['published', 'trend', 'dismissed', 'muted', 'saved'] as const;
+const NOTICES = ['published', 'trend', 'dismissed', 'decided', 'muted', 'saved'] as const;
 
 /** A form's own fields, without their prefix (the entry page holds two forms). */
 const unprefixed = (body: Body, prefix: string): FormValues =>
@@ -172,8 +172,11 @@ export function registerWatchRoutes(
       const ctx = ctxOf(request, reply);
       const viewer = signedInOrRedirect(request, reply, ctx);
       if (!viewer) return reply;
-      await watch.dismiss(viewer, request.params.id);
-      return reply.redirect(ctx.href('/editor/watch?done=dismissed'), 303);
+      const dismissed = await watch.dismiss(viewer, request.params.id);
+      return reply.redirect(
+        ctx.href(`/editor/watch?done=${dismissed ? 'dismissed' : 'decided'}`),
+        303,
+      );
     },
   );
 

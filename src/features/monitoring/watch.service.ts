@@ -310,9 +310,10 @@ export function createWatchService(deps: WatchDeps) {
       return { ok: true, id };
     },
 
-    async dismiss(viewer: SignedInViewer, entryId: string): Promise<void> {
+    /** Dismisses a waiting entry; false when someone decided on it first. */
+    async dismiss(viewer: SignedInViewer, entryId: string): Promise<boolean> {
       await waiting(viewer, entryId);
-      await entries.decide(entryId, { status: 'dismissed', by: viewer.id }, deps.clock());
+      return entries.decide(entryId, { status: 'dismissed', by: viewer.id }, deps.clock());
     },
   };
 }
