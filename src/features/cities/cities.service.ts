@@ -56,19 +56,24 @@ export function createCitiesService(deps: {
     return { ...rest, profile: published ? readableBy(viewer, published) : null };
   };
   /** Every transfer of the approved profiles, with both cities named. */
-  const allTransfers = (cities: readonly CityRow[]): TransferView[] => {
+  const allTransfers = async (): Promise<TransferView[]> => {
+    const [transfers, cities] = await Promise.all([profiles.transfers(), profiles.summaries()]);
     const named = new Map(cities.map((city) => [city.slug, { slug: city.slug, name: city.name }]));
-    return cities.flatMap((city) =>
-      (city.published?.transfers ?? []).map((transfer) => ({
-        ...transfer,
-        to: { slug: city.slug, name: city.name },
-        fromCity: named.get(transfer.from) ?? null,
-      })),
-    );
+    return transfers.map(({ to, transfer }) => ({
+      ...transfer,
+      to,
+      fromCity: named.get(transfer.from) ?? null,
+    }));
   };
 
   return {
+    /** Every member city with its stage and commitments (no values): what lists show. */
     async list(viewer: Viewer): Promise<ReadCity[]> {
+      return (await profiles.summaries()).map((city) => read(viewer, city));
+    },
+
+    /** Every member city with the whole of its profile the viewer may read. */
+    async listWhole(viewer: Viewer): Promise<ReadCity[]> {
       return (await profiles.cities()).map((city) => read(viewer, city));
     },
 
@@ -78,20 +83,19 @@ export function createCitiesService(deps: {
 
     /** One city's page: its profile, the practices it holds and the transfers in both directions. */
     async city(viewer: Viewer, slug: string, locale: string) {
-      const cities = await profiles.cities();
-      const city = cities.find((entry) => entry.slug === slug);
+      const city = await profiles.city(slug);
       if (!city) return null;
       const readCity = read(viewer, city);
-      const transfers = allTransfers(cities);
+      const transfers = (await allTransfers()).filter(
+        (transfer) => transfer.to.slug === slug || transfer.from === slug,
+      );
       // Practices, and the Knowledge Centre documents of the commitments, as the reader may read them.
       const practiceSlugs = [
         ...(readCity.profile?.practices ?? []),
         ...(readCity.profile?.commitments ?? []).flatMap((commitment) =>
           commitment.document ? [commitment.document] : [],
         ),
-        ...transfers
-          .filter((transfer) => transfer.to.slug === slug || transfer.from === slug)
-          .map((transfer) => transfer.practice),
+        ...transfers.map((transfer) => transfer.practice),
       ];
       const practices = await deps.practiceCards(viewer, [...new Set(practiceSlugs)], locale);
       // A transfer of a practice the reader may not read is not told at all.
@@ -106,21 +110,19 @@ export function createCitiesService(deps: {
       };
     },
 
-    /** Two to five cities side by side. */
+    /** Two to five cities side by side, in the order asked. */
     async compare(viewer: Viewer, slugs: readonly string[]) {
-      const cities = await profiles.cities();
-      const chosen = [...new Set(slugs)]
-        .slice(0, MAX_COMPARED)
-        .flatMap((slug) => cities.filter((city) => city.slug === slug))
+      const asked = [...new Set(slugs)].slice(0, MAX_COMPARED);
+      const [found, all] = await Promise.all([profiles.citiesBySlug(asked), profiles.summaries()]);
+      const chosen = asked
+        .flatMap((slug) => found.filter((city) => city.slug === slug))
         .map((city) => read(viewer, city));
-      return { cities: chosen, all: cities.map((city) => ({ slug: city.slug, name: city.name })) };
+      return { cities: chosen, all: all.map((city) => ({ slug: city.slug, name: city.name })) };
     },
 
     /** The transfers of a good practice (for its page), as approved by the cities. */
     async transfersOf(practice: string): Promise<TransferView[]> {
-      return allTransfers(await profiles.cities()).filter(
-        (transfer) => transfer.practice === practice,
-      );
+      return (await allTransfers()).filter((transfer) => transfer.practice === practice);
     },
   };
 }

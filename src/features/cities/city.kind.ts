@@ -196,7 +196,8 @@ export function cityKind(deps: { cities: CitiesService; publicUrl: string }) {
     search: {
       async documents(viewer) {
         const indicators = await cities.indicators();
-        return (await profiled(viewer)).map((city) => ({
+        const whole = (await cities.listWhole(viewer)).filter((city) => city.profile !== null);
+        return whole.map((city) => ({
           key: city.slug,
           locale: 'und',
           title: city.name,

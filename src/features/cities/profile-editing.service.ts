@@ -245,7 +245,7 @@ export function createProfileEditing(deps: ProfileEditingDeps) {
         const practice = str(form, 'practice');
         if (!(await deps.practiceSlugs()).has(practice)) errors.practice = 'cities.errors.practice';
         const from = str(form, 'from');
-        const cities = await profiles.cities();
+        const cities = await profiles.summaries();
         if (from === city.slug || !cities.some((other) => other.slug === from))
           errors.from = 'cities.errors.from';
         const status = str(form, 'status');

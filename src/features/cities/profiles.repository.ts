@@ -5,7 +5,7 @@
  */
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';
-import { complete, type ProfileData } from './profile.js';
+import { complete, type ProfileData, type Transfer } from './profile.js';
 
 export interface CityRow {
   id: string;
@@ -68,6 +68,16 @@ const SELECT = sql`
          p.published, p.published_at, p.draft, p.status, p.review_note, p.submitted_at
     FROM organisations o LEFT JOIN city_profiles p ON p.organisation_id = o.id`;
 
+/**
+ * The same, for lists: the approved copy without its values, practices and transfers (the bulk
+ * of a profile), and no working copy.
+ */
+const SELECT_SUMMARY = sql`
+  SELECT o.id, o.slug, o.name, o.city, o.country, o.latitude, o.longitude, o.membership,
+         p.published - ARRAY['values', 'practices', 'transfers'] AS published, p.published_at,
+         NULL::jsonb AS draft, p.status, p.review_note, p.submitted_at
+    FROM organisations o LEFT JOIN city_profiles p ON p.organisation_id = o.id`;
+
 const present = (row: Row): EditableCity => ({
   id: row.id,
   slug: row.slug,
@@ -100,10 +110,41 @@ type IndicatorRow = {
 
 export function createProfilesRepository(db: Db) {
   return {
-    /** Every member city, by name, with its approved profile (if any). */
+    /** Every member city, by name, with its whole approved profile (if any). */
     async cities(): Promise<EditableCity[]> {
       const rows = await db.execute<Row>(sql`${SELECT} WHERE ${MEMBER_CITY} ORDER BY o.name`);
       return rows.rows.map(present);
+    },
+
+    /**
+     * Member cities, by name, with their approved profile's stage, steps and commitments only
+     * (its values, practices and transfers empty): what lists show.
+     */
+    async summaries(): Promise<EditableCity[]> {
+      const rows = await db.execute<Row>(
+        sql`${SELECT_SUMMARY} WHERE ${MEMBER_CITY} ORDER BY o.name`,
+      );
+      return rows.rows.map(present);
+    },
+
+    /** These member cities with their whole approved profile, in no particular order. */
+    async citiesBySlug(slugs: readonly string[]): Promise<EditableCity[]> {
+      const rows = await db.execute<Row>(sql`
+        ${SELECT} WHERE ${MEMBER_CITY} AND o.slug = ANY(${sql.param(slugs)}::text[])`);
+      return rows.rows.map(present);
+    },
+
+    /** Every transfer of the approved profiles, with the city that took the practice up. */
+    async transfers(): Promise<{ to: { slug: string; name: string }; transfer: Transfer }[]> {
+      const rows = await db.execute<{ slug: string; name: string; transfer: Transfer }>(sql`
+        SELECT o.slug, o.name, t.transfer
+          FROM organisations o JOIN city_profiles p ON p.organisation_id = o.id,
+               jsonb_array_elements(coalesce(p.published->'transfers', '[]'::jsonb)) AS t(transfer)
+         WHERE ${MEMBER_CITY}`);
+      return rows.rows.map((row) => ({
+        to: { slug: row.slug, name: row.name },
+        transfer: row.transfer,
+      }));
     },
 
     /** One member city by slug (with its working copy, for its admins and editors). */
