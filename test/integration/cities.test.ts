@@ -160,6 +160,12 @@ describe('a city’s human rights profile', () => {
     );
     expect(approved.statusCode).toBe(303);
 
+    const told = world.smtp.received.find(
+      (mail) =>
+        JSON.stringify(mail.to).includes('graz.admin@example.org') &&
+        mail.subject === 'The human rights profile of Graz is published',
+    );
+    expect(told?.text).toContain('/en/cities/graz');
     const page = await visitor.get('/en/cities/graz');
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('Graz human rights city declaration');
@@ -229,6 +235,27 @@ describe('a city’s human rights profile', () => {
       changed: 'Utrecht set up an advisory council of residents.',
     });
     expect(transfer.statusCode).toBe(303);
+    await utrecht.admin.submit(utrecht.base, `${utrecht.base}/submit`, {});
+    // Changes asked first: the note is required, and the admins read it by e-mail and on the page.
+    const empty = await world.editor.submit(
+      '/en/editor/cities/utrecht',
+      '/en/editor/cities/utrecht/changes',
+      { note: '' },
+    );
+    expect(empty.statusCode).toBe(422);
+    expect(empty.body).toContain('Say what should change');
+    await world.editor.submit('/en/editor/cities/utrecht', '/en/editor/cities/utrecht/changes', {
+      note: 'Please give the source of the 2024 value.',
+    });
+    const asked = world.smtp.received.find(
+      (mail) =>
+        JSON.stringify(mail.to).includes('utrecht.admin@example.org') &&
+        mail.subject === 'The profile of Utrecht: an editor asks for changes',
+    );
+    expect(asked?.text).toContain('Please give the source of the 2024 value.');
+    expect((await utrecht.admin.get(utrecht.base)).body).toContain(
+      'Please give the source of the 2024 value.',
+    );
     await utrecht.admin.submit(utrecht.base, `${utrecht.base}/submit`, {});
     await world.editor.submit('/en/editor/cities/utrecht', '/en/editor/cities/utrecht/approve', {});
 

@@ -14,6 +14,7 @@ import { createProfileEditing } from './profile-editing.service.js';
 import { registerProfileRoutes } from './profile.routes.js';
 import { createProfilesRepository } from './profiles.repository.js';
 import { createReviewService } from './review.service.js';
+import { createProfileMail } from './cities.mail.js';
 import { registerReviewRoutes } from './review.routes.js';
 
 export interface CitiesNeeds {
@@ -48,6 +49,11 @@ export const citiesFeature = defineFeature({
     });
     const review = createReviewService({
       profiles,
+      mail: createProfileMail({
+        catalogue: platform.catalogue,
+        mailer: platform.mailer,
+        publicUrl: platform.publicUrl,
+      }),
       locales: platform.catalogue.locales,
       contentChanged: platform.contentChanged,
       clock: platform.clock,

@@ -198,6 +198,17 @@ export function createProfilesRepository(db: Db) {
       return updated.rows.length > 0;
     },
 
+    /** The people who keep a city's profile: its organisation's admins. */
+    async adminsOf(
+      organisationId: string,
+    ): Promise<{ email: string; name: string; locale: string }[]> {
+      const rows = await db.execute<{ email: string; name: string; locale: string }>(sql`
+        SELECT u.email, u.name, u.locale FROM organisation_members m
+          JOIN users u ON u.id = m.user_id
+         WHERE m.organisation_id = ${organisationId} AND m.role = 'admin'`);
+      return rows.rows;
+    },
+
     /** The shared indicators and every city's own, the shared ones first. */
     async indicators(): Promise<Indicator[]> {
       const rows = await db.execute<IndicatorRow>(sql`

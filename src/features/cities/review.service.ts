@@ -7,9 +7,12 @@ import { ForbiddenError, NotFoundError } from '../../platform/errors/errors.js';
 import { str, type Form } from './form-text.js';
 import { isUnit } from './values.js';
 import type { IndicatorDraft, ProfilesRepository } from './profiles.repository.js';
+import type { ProfileMail } from './cities.mail.js';
 
 export function createReviewService(deps: {
   profiles: ProfilesRepository;
+  /** Tells the city's admins of the decision. */
+  mail: ProfileMail;
   locales: readonly string[];
   contentChanged(): Promise<void>;
   clock(): Date;
@@ -40,7 +43,10 @@ export function createReviewService(deps: {
       editorOnly(viewer);
       const city = await submitted(slug);
       const approved = await profiles.approve(city.id, viewer.id, deps.clock());
-      if (approved) await deps.contentChanged();
+      if (approved) {
+        await deps.contentChanged();
+        await deps.mail(await profiles.adminsOf(city.id), 'approved', city, '');
+      }
       return approved;
     },
 
@@ -54,7 +60,9 @@ export function createReviewService(deps: {
       const note = str(form, 'note');
       if (note === '' || note.length > 4000)
         return { ok: false, errors: { note: 'cities.errors.reviewNote' } };
-      return { ok: true, decided: await profiles.requestChanges(city.id, viewer.id, note) };
+      const decided = await profiles.requestChanges(city.id, viewer.id, note);
+      if (decided) await deps.mail(await profiles.adminsOf(city.id), 'changes', city, note);
+      return { ok: true, decided };
     },
 
     /** The shared indicators and the city's own, for reading its draft. */
