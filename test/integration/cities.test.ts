@@ -110,6 +110,12 @@ describe('a city’s human rights profile', () => {
     });
     expect(markup.statusCode).toBe(422);
     expect(markup.body).toContain('Enter the unit in letters, figures and signs');
+    const own = await graz.admin.submit(graz.base, `${graz.base}/indicators`, {
+      indicatorName: 'Public benches',
+      unit: 'per km',
+      direction: 'higher',
+    });
+    expect(own.statusCode).toBe(303);
     const draft = await world.app.database.db.execute<{ n: number }>(sql`
       SELECT jsonb_array_length(draft->'values') AS n FROM city_profiles p
         JOIN organisations o ON o.id = p.organisation_id WHERE o.slug = 'graz'`);
@@ -128,6 +134,7 @@ describe('a city’s human rights profile', () => {
           source: 'Internal housing survey',
           members: 'yes',
         },
+        { indicator: 'graz-public-benches', year: '2024', value: '3', source: 'Parks office' },
       ]),
     );
     expect(good.statusCode).toBe(303);
@@ -173,6 +180,10 @@ describe('a city’s human rights profile', () => {
     expect(page.body).toContain('Women in the municipal council in Graz: values by year');
     expect(page.body).toContain('38.5');
     expect(page.body).toContain('"@type":"City"');
+    // The city's own indicator is named in English only: marked so on a French page.
+    expect((await visitor.get('/fr/cities/graz')).body).toContain(
+      '<h3 id="indicator-graz-public-benches" lang="en">Public benches</h3>',
+    );
     // The members-only value: for members only, on every channel.
     for (const path of [
       '/en/cities/graz',
@@ -189,7 +200,7 @@ describe('a city’s human rights profile', () => {
       values: { year: number; value: number }[];
     };
     expect(api.stage).toBe('declared');
-    expect(api.values.map((value) => value.value)).toEqual([38.5, 41]);
+    expect(api.values.map((value) => value.value)).toEqual([3, 38.5, 41]);
   });
 
   it('compares cities, and shows a practice taken up on both cities and on the practice', async () => {

@@ -12,7 +12,7 @@ import { Layout } from '../../../ui/layout/layout.js';
 import { countryName } from '../../vocabularies/index.js';
 import { MAX_COMPARED, type ReadCity } from '../cities.service.js';
 import type { Indicator } from '../profiles.repository.js';
-import { nameOf, stageLabel, valueText } from './labels.js';
+import { nameLang, nameOf, stageLabel, valueText } from './labels.js';
 
 export function CitiesPage(props: { ctx: PageContext; cities: readonly ReadCity[] }): JSX.Element {
   const { ctx } = props;
@@ -170,7 +170,7 @@ export function ComparePage(props: {
               </tr>
               {props.chosenIndicators.map((indicator) => (
                 <tr>
-                  <th scope="row" safe>
+                  <th scope="row" lang={nameLang(ctx, indicator)} safe>
                     {nameOf(ctx, indicator)}
                   </th>
                   {chosen.map((city) => (
@@ -197,7 +197,7 @@ export function ComparePage(props: {
               );
             return (
               <section aria-labelledby={`compare-${indicator.key}`}>
-                <h2 id={`compare-${indicator.key}`} safe>
+                <h2 id={`compare-${indicator.key}`} lang={nameLang(ctx, indicator)} safe>
                   {name}
                 </h2>
                 <LineChart

@@ -23,6 +23,7 @@ import type { Indicator } from '../profiles.repository.js';
 import {
   directionText,
   instrumentLabel,
+  nameLang,
   nameOf,
   stageLabel,
   transferLabel,
@@ -77,7 +78,7 @@ export function IndicatorBlock(props: {
   ].filter(Boolean);
   return (
     <section aria-labelledby={id} class="indicator">
-      <h3 id={id} safe>
+      <h3 id={id} lang={nameLang(ctx, indicator)} safe>
         {name}
       </h3>
       {definition ? <p safe>{definition}</p> : ''}

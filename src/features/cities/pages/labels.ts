@@ -20,6 +20,16 @@ export const valueText = (ctx: PageContext, value: number, unit: string): string
 export const nameOf = (ctx: PageContext, indicator: Indicator): string =>
   indicatorName(indicator, ctx.locale);
 
+/**
+ * The language of the name `nameOf` shows, when it is not the page's (a city's own indicator is
+ * named in one language): for the element's lang attribute.
+ */
+export const nameLang = (ctx: PageContext, indicator: Indicator): string | undefined => {
+  if (indicator.names[ctx.locale]) return undefined;
+  const shown = indicator.names.en ? 'en' : Object.keys(indicator.names)[0];
+  return shown === ctx.locale ? undefined : shown;
+};
+
 /** The direction that is better, in words. */
 export const directionText = (ctx: PageContext, indicator: Indicator): string =>
   indicator.higherIsBetter === null

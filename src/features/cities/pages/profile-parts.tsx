@@ -23,7 +23,7 @@ import type { PracticeCard } from '../cities.service.js';
 import { VALUE_ROWS } from '../profile-editing.service.js';
 import { TRANSFER_STATUSES } from '../profile.js';
 import type { EditableCity, Indicator } from '../profiles.repository.js';
-import { nameOf, transferLabel, valueText } from './labels.js';
+import { nameLang, nameOf, transferLabel, valueText } from './labels.js';
 
 export const PROFILE_SECTIONS = [
   'stage',
@@ -82,7 +82,7 @@ export function MorePartsOf(props: {
             const name = indicator ? nameOf(ctx, indicator) : value.indicator;
             return (
               <tr>
-                <th scope="row" safe>
+                <th scope="row" lang={indicator ? nameLang(ctx, indicator) : undefined} safe>
                   {name}
                 </th>
                 <td>{String(value.year)}</td>

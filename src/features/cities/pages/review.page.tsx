@@ -21,7 +21,7 @@ import type { MessageKey } from '../../../ui/messages.js';
 import { languageName } from '../../../platform/i18n/names.js';
 import type { EditableCity, Indicator } from '../profiles.repository.js';
 import { IndicatorBlock, StageSteps } from './city.page.js';
-import { instrumentLabel, nameOf } from './labels.js';
+import { instrumentLabel, nameLang, nameOf } from './labels.js';
 
 const crumbs = (ctx: PageContext) => [
   { label: ctx.text('editor.title'), href: ctx.href('/editor') },
@@ -191,7 +191,11 @@ export function IndicatorsPage(props: {
         {props.indicators.map((indicator) => (
           <tr>
             <th scope="row">
-              <a href={ctx.href(`/editor/indicators?edit=${indicator.id}`)} safe>
+              <a
+                href={ctx.href(`/editor/indicators?edit=${indicator.id}`)}
+                lang={nameLang(ctx, indicator)}
+                safe
+              >
                 {nameOf(ctx, indicator)}
               </a>
             </th>
