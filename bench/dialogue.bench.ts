@@ -17,6 +17,7 @@ import { sql } from 'drizzle-orm';
 import type { Viewer } from '../src/features/access/index.js';
 import { createThreadsRepository } from '../src/features/dialogue/threads.repository.js';
 import { startBenchApp } from './app.js';
+import { summary, timed } from './timing.js';
 
 const THREADS = Number(process.env.BENCH_THREADS ?? 50_000);
 const REPLIES = Number(process.env.BENCH_REPLIES ?? 5_000);
@@ -27,31 +28,6 @@ const MEMBER: Viewer = {
   id: '00000000-0000-4000-8000-000000000000',
   role: 'practitioner',
 };
-
-function percentile(sorted: readonly number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
-}
-
-const summary = (samples: readonly number[]) => {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const round = (value: number) => Math.round(value * 10) / 10;
-  return {
-    p50: round(percentile(sorted, 50)),
-    p95: round(percentile(sorted, 95)),
-    p99: round(percentile(sorted, 99)),
-  };
-};
-
-async function timed(runs: number, task: () => Promise<unknown>): Promise<number[]> {
-  await task(); // warm-up
-  const samples: number[] = [];
-  for (let i = 0; i < runs; i += 1) {
-    const started = performance.now();
-    await task();
-    samples.push(performance.now() - started);
-  }
-  return samples;
-}
 
 const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'hrcn-bench-dialogue-'));
 await fs.chmod(dataDir, 0o755);

@@ -15,30 +15,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { startBenchApp } from './app.js';
+import { summary, timed } from './timing.js';
 
 const CITIES = Number(process.env.BENCH_CITIES ?? 300);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 100);
-
-function percentile(sorted: readonly number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
-}
-
-const summary = (samples: readonly number[]) => {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const round = (value: number) => Math.round(value * 10) / 10;
-  return { p50: round(percentile(sorted, 50)), p95: round(percentile(sorted, 95)) };
-};
-
-async function timed(runs: number, task: () => Promise<unknown>): Promise<number[]> {
-  await task(); // warm-up
-  const samples: number[] = [];
-  for (let i = 0; i < runs; i += 1) {
-    const started = performance.now();
-    await task();
-    samples.push(performance.now() - started);
-  }
-  return samples;
-}
 
 const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'hrcn-bench-monitoring-'));
 await fs.chmod(dataDir, 0o755);

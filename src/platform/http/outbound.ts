@@ -65,6 +65,17 @@ function requestOnce(
   });
 }
 
+/** Why a request failed: refused by the address filter, out of time, or the network's error. */
+function failureOf(error: unknown): {
+  kind: 'failed';
+  reason: 'blocked' | 'timeout' | 'network';
+  message: string;
+} {
+  const message = error instanceof Error ? error.message : String(error);
+  if (/not allowed/i.test(message)) return { kind: 'failed', reason: 'blocked', message };
+  return { kind: 'failed', reason: message === 'timeout' ? 'timeout' : 'network', message };
+}
+
 /** Where an address leads: the final status after redirects, or why it could not be reached. */
 export async function probeUrl(address: string, options: ProbeOptions = {}): Promise<ProbeOutcome> {
   const settings = {
@@ -91,9 +102,7 @@ export async function probeUrl(address: string, options: ProbeOptions = {}): Pro
       }
       return { kind: 'response', status: answer.status, finalUrl: url.href, redirects };
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      if (/not allowed/i.test(message)) return { kind: 'failed', reason: 'blocked', message };
-      return { kind: 'failed', reason: message === 'timeout' ? 'timeout' : 'network', message };
+      return failureOf(error);
     }
   }
   return {
@@ -218,11 +227,9 @@ export async function fetchText(
     try {
       answer = await once(url);
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      if (/not allowed/i.test(message)) return { kind: 'failed', reason: 'blocked', message };
-      if (message === 'too-large')
+      if (error instanceof Error && error.message === 'too-large')
         return { kind: 'failed', reason: 'too-large', message: `larger than ${maxBytes} bytes` };
-      return { kind: 'failed', reason: message === 'timeout' ? 'timeout' : 'network', message };
+      return failureOf(error);
     }
     if ('redirect' in answer) {
       try {
