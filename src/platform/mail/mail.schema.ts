@@ -16,3 +16,18 @@ export const mailOutbox = pgTable(
   },
   (table) => [index('mail_outbox_created_idx').on(table.createdAt)],
 );
+
+/**
+ * Addresses that no bulk message (digest, newsletter) goes to any more: the receiving server
+ * refused them for good (a hard bounce, SMTP 5xx on the recipient) or their owner complained.
+ * Messages a person asked for (a password reset, a confirmation) are still tried.
+ */
+export const mailSuppressions = pgTable('mail_suppressions', {
+  /** Lower-cased address. */
+  address: text('address').primaryKey(),
+  /** 'hard-bounce' | 'complaint'. */
+  reason: text('reason').notNull(),
+  /** The server's words, for the administrators. */
+  detail: text('detail').notNull().default(''),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});

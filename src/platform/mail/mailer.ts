@@ -2,11 +2,11 @@
  * Sending e-mail: through SMTP (nodemailer) when SMTP_URL is set, otherwise into the outbox table
  * that administrators read in the browser, so that a new installation loses no message.
  */
-import { desc } from 'drizzle-orm';
+import { desc, inArray } from 'drizzle-orm';
 import nodemailer from 'nodemailer';
 import type { Db } from '../db/database.js';
 import type { Logger } from '../logging/logger.js';
-import { mailOutbox } from './mail.schema.js';
+import { mailOutbox, mailSuppressions } from './mail.schema.js';
 
 export interface OutgoingMail {
   to: string;
@@ -25,12 +25,23 @@ export interface OutgoingMail {
   calendar?: { method: 'REQUEST' | 'CANCEL'; content: string };
   /** More header fields, e.g. List-Unsubscribe (RFC 2369) with its one-click POST (RFC 8058). */
   headers?: Readonly<Record<string, string>>;
+  /**
+   * A message sent to many (a digest, a newsletter): never sent to an address on the suppression
+   * list, and a hard bounce of it is an answer ('bounced'), not an error.
+   */
+  bulk?: boolean;
 }
+
+/** What became of a message: sent (or kept in the outbox), not sent to a suppressed address, or refused for good. */
+export type Sent = 'sent' | 'suppressed' | 'bounced';
 
 export interface Mailer {
   /** 'smtp' or 'outbox': where messages go. */
   kind: 'smtp' | 'outbox';
-  send(mail: OutgoingMail): Promise<void>;
+  /** Sends; a hard bounce puts the address on the suppression list (and throws unless bulk). */
+  send(mail: OutgoingMail): Promise<Sent>;
+  /** The addresses among these on the suppression list (lower-cased). */
+  suppressed(addresses: readonly string[]): Promise<Set<string>>;
   close(): void;
 }
 
@@ -43,11 +54,44 @@ export interface MailerOptions {
   log: Logger;
 }
 
+/** True for an SMTP answer that refuses a recipient for good (5xx), as nodemailer reports it. */
+function hardBounce(error: unknown): string | null {
+  if (typeof error !== 'object' || error === null) return null;
+  const { responseCode, response, code } = error as {
+    responseCode?: number;
+    response?: string;
+    code?: string;
+  };
+  if (code !== 'EENVELOPE' || !responseCode || responseCode < 500 || responseCode > 599)
+    return null;
+  return response ?? String(responseCode);
+}
+
 export function createMailer(options: MailerOptions): Mailer {
+  const { db } = options;
+  async function suppressed(addresses: readonly string[]): Promise<Set<string>> {
+    if (addresses.length === 0) return new Set();
+    const rows = await db
+      .select({ address: mailSuppressions.address })
+      .from(mailSuppressions)
+      .where(
+        inArray(
+          mailSuppressions.address,
+          addresses.map((address) => address.toLowerCase()),
+        ),
+      );
+    return new Set(rows.map((row) => row.address));
+  }
+  /** Whether a bulk message may go: not to a suppressed address. */
+  const blocked = async (mail: OutgoingMail): Promise<boolean> =>
+    Boolean(mail.bulk) && (await suppressed([mail.to])).size > 0;
+
   if (!options.smtpUrl) {
     return {
       kind: 'outbox',
+      suppressed,
       async send(mail) {
+        if (await blocked(mail)) return 'suppressed';
         await options.db.insert(mailOutbox).values({
           recipient: mail.to,
           subject: mail.subject,
@@ -55,6 +99,7 @@ export function createMailer(options: MailerOptions): Mailer {
           htmlBody: mail.html ?? null,
         });
         options.log.info({ subject: mail.subject }, 'mail kept in the outbox (no SMTP_URL)');
+        return 'sent';
       },
       close() {},
     };
@@ -62,22 +107,38 @@ export function createMailer(options: MailerOptions): Mailer {
   const transport = nodemailer.createTransport(options.smtpUrl);
   return {
     kind: 'smtp',
+    suppressed,
     async send(mail) {
-      const { calendar, ...message } = mail;
-      const info = await transport.sendMail({
-        from: options.from,
-        ...message,
-        ...(calendar
-          ? {
-              icalEvent: {
-                method: calendar.method,
-                filename: 'invitation.ics',
-                content: calendar.content,
-              },
-            }
-          : {}),
-      });
+      if (await blocked(mail)) return 'suppressed';
+      const { calendar, bulk, ...message } = mail;
+      const info = await transport
+        .sendMail({
+          from: options.from,
+          ...message,
+          ...(calendar
+            ? {
+                icalEvent: {
+                  method: calendar.method,
+                  filename: 'invitation.ics',
+                  content: calendar.content,
+                },
+              }
+            : {}),
+        })
+        .catch(async (error: unknown) => {
+          const refusal = hardBounce(error);
+          if (refusal === null) throw error;
+          await db
+            .insert(mailSuppressions)
+            .values({ address: mail.to.toLowerCase(), reason: 'hard-bounce', detail: refusal })
+            .onConflictDoNothing();
+          options.log.warn({ subject: mail.subject }, 'address refused for good: suppressed');
+          if (!bulk) throw error;
+          return null;
+        });
+      if (!info) return 'bounced';
       options.log.info({ messageId: info.messageId, subject: mail.subject }, 'mail sent');
+      return 'sent';
     },
     close: () => transport.close(),
   };
