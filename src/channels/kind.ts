@@ -158,6 +158,39 @@ export interface CanarySource {
   plant(db: Db, text: string): Promise<{ params?: Params; key?: string }>;
 }
 
+/**
+ * An entry as followers hear of it: what it is about, as topics a person can follow
+ * ("theme:housing", "sdg:11", "udhr:25", "section:publications", "organisation:graz",
+ * "city:utrecht", "event-kind:webinar", "space:housing", "thread:housing/3"), and when it became
+ * new. Only references leave here: whoever is told of it reads it again through `metadata.describe`
+ * as themselves, so an entry they may not read is never shown to them.
+ */
+export interface FollowedEntry {
+  /** The key `metadata.describe` takes. */
+  key: string;
+  /** When it was published, or changed in a way worth telling (a new reply). */
+  date: Date;
+  topics: readonly string[];
+}
+
+/** How followers hear of a kind's entries (on their notification page and in digests). */
+export interface FollowSource {
+  /**
+   * The kind of news its entries are, each with its own e-mail cadence per person: one of
+   * NEWS_CATEGORIES.
+   */
+  category: NewsCategory;
+  /**
+   * Entries that became new after `since` and by `until`, oldest first, at most `limit`, in
+   * every layer (nothing of them is shown: each follower reads them again as themselves).
+   */
+  changes(since: Date, until: Date, limit: number): Promise<FollowedEntry[]>;
+}
+
+/** The kinds of news a person chooses an e-mail cadence for. */
+export const NEWS_CATEGORIES = ['knowledge', 'events', 'dialogue', 'news', 'network'] as const;
+export type NewsCategory = (typeof NEWS_CATEGORIES)[number];
+
 export interface ContentKind {
   /** Singular name, as search hits name it: "item", "answer", "organisation". */
   name: string;
@@ -169,6 +202,8 @@ export interface ContentKind {
   export: ExportSource | null;
   search: SearchSource | null;
   metadata: MetadataSource | null;
+  /** How followers hear of its entries; null when it has none to tell (needs `metadata`). */
+  follow: FollowSource | null;
   canary: CanarySource;
 }
 
@@ -192,5 +227,6 @@ export function searchOnlyKind(
     api: null,
     export: null,
     metadata: null,
+    follow: null,
   });
 }

@@ -17,6 +17,7 @@ const kindNamed = (plural: string): ContentKind =>
     export: null,
     search: null,
     metadata: null,
+    follow: null,
     canary: { plant: async () => ({}) },
   });
 

@@ -113,6 +113,7 @@ export function thingKind(things: Thing[], options: { filterLayers: boolean }): 
         };
       },
     },
+    follow: null,
     canary: {
       plant: async (_db, text) => {
         const key = `${text.toLowerCase()}-thing`;

@@ -218,6 +218,7 @@ export function cityKind(deps: { cities: CitiesService; publicUrl: string }) {
         return found ? cityMetadata(found.city, found.indicators, reader) : null;
       },
     },
+    follow: null,
     canary: {
       async plant(db, text) {
         await db.execute(sql`

@@ -284,6 +284,7 @@ export function threadKind(deps: { db: Db; publicUrl: string; clock: () => Date 
         return threadMetadata(space, found, posts, reader);
       },
     },
+    follow: null,
     canary: {
       async plant(target, text) {
         const planted = await target.execute<{ number: number }>(sql`

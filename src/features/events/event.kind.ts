@@ -235,6 +235,7 @@ export function eventKind(deps: EventKindDeps) {
         return event === null || event === 'members-only' ? event : eventMetadata(event, reader);
       },
     },
+    follow: null,
     canary: {
       async plant(target, text) {
         const planted = await target.execute<{ slug: string }>(sql`

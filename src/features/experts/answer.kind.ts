@@ -75,6 +75,7 @@ export function answerKind(db: Db) {
           : answerMetadata(answer, reader);
       },
     },
+    follow: null,
     canary: {
       async plant(target, text) {
         const planted = await target.execute<{ id: string }>(sql`

@@ -152,6 +152,7 @@ export function itemKind(deps: ItemKindDeps) {
         return item === null || item === 'members-only' ? item : itemMetadata(item, reader);
       },
     },
+    follow: null,
     canary: {
       async plant(db: Db, text: string) {
         // The address holds the canary too, so that a sitemap or feed link to it would be caught.

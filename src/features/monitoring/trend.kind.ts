@@ -198,6 +198,7 @@ export function trendKind(deps: {
         return trendMetadata(note, reader);
       },
     },
+    follow: null,
     canary: {
       async plant(db, text) {
         const planted = await db.execute<{ id: string }>(sql`
