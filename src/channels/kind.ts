@@ -22,6 +22,10 @@ export type Params = Readonly<Record<string, string>>;
 
 /** One entry of a feed, already read as the viewer, in one language. */
 export interface FeedEntry {
+  /** What names the entry to its kind's `metadata.describe` (and API): a slug, a number. */
+  key: string;
+  /** The kind the entry is of, when not the feed's own (a news item in the News feed). */
+  kind?: string;
   /** Site path without the locale: "/knowledge/publications/a-guide". */
   path: string;
   title: string;

@@ -41,6 +41,7 @@ export function thingKind(things: Thing[], options: { filterLayers: boolean }): 
           readable(viewer)
             .slice(0, limit)
             .map((thing) => ({
+              key: thing.key,
               path: `/things/${thing.key}`,
               title: thing.title,
               summary: thing.summary,

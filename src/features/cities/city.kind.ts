@@ -71,6 +71,7 @@ export function cityKind(deps: { cities: CitiesService; publicUrl: string }) {
             .sort((a, b) => (b.publishedAt?.getTime() ?? 0) - (a.publishedAt?.getTime() ?? 0))
             .slice(0, limit)
             .map((city): FeedEntry => ({
+              key: city.slug,
               path: `/cities/${city.slug}`,
               title: city.name,
               summary: city.profile?.stage ? t.t(`cities.stage.${city.profile.stage}`) : '',

@@ -20,6 +20,7 @@ const threadPath = (thread: { spaceSlug: string; number: number }) =>
   `/dialogue/${thread.spaceSlug}/${thread.number}`;
 
 const entry = (thread: ThreadSummary): FeedEntry => ({
+  key: String(thread.number),
   path: threadPath(thread),
   title: thread.title,
   summary: excerpt(plainText(thread.opening), 300),
@@ -114,6 +115,7 @@ export function threadKind(deps: { db: Db; publicUrl: string; clock: () => Date 
             .filter((post) => post.state === 'shown' && post.body !== null)
             .reverse()
             .map((post) => ({
+              key: String(found.number),
               path: `${threadPath(found)}?post=${post.position}#p${post.position}`,
               title: `${found.title} (${post.position})`,
               summary: excerpt(plainText(post.body ?? ''), 500),

@@ -78,6 +78,7 @@ export function eventKind(deps: EventKindDeps) {
           return rows
             .sort((a, b) => b.updatedAt.getTime() - a.updatedAt.getTime())
             .map((event) => ({
+              key: event.slug,
               path: `/events/${event.slug}`,
               title: event.title,
               summary: event.summary,

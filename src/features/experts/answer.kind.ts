@@ -24,6 +24,7 @@ export function answerKind(db: Db) {
         async read(viewer, _params, t, limit) {
           const { rows } = await answers.listAnswers(viewer, {}, 1, limit);
           return rows.map((answer) => ({
+            key: answer.id,
             path: `/experts/answers/${answer.id}`,
             title: answerHeadline(answer),
             summary: answer.summary,

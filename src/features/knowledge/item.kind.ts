@@ -39,6 +39,7 @@ export function itemKind(deps: ItemKindDeps) {
     read: async (viewer, params, t, limit) => {
       const listing = await items.listItems(viewer, filter(params), t.locale, 1, limit);
       return listing.items.map((item) => ({
+        key: item.slug,
         path: `/knowledge/${item.section}/${item.slug}`,
         title: item.title,
         summary: item.summary,

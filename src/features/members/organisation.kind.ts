@@ -38,6 +38,7 @@ function newestMembers(db: Db): FeedSource {
          ORDER BY joined DESC, o.name
          LIMIT ${limit}`);
       return rows.rows.map((row) => ({
+        key: row.slug,
         path: `/network/${row.slug}`,
         title: row.name,
         summary: summaryOf(row.descriptions[t.locale] ?? Object.values(row.descriptions)[0] ?? ''),

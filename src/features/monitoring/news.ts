@@ -42,6 +42,8 @@ export function createNewsItems(source: NewsSource) {
     async latest(viewer: Viewer, locale: string, limit: number): Promise<FeedEntry[]> {
       const page = await source.list(viewer, {}, locale, 1, limit);
       return page.items.map((item) => ({
+        key: item.slug,
+        kind: 'item',
         path: `/knowledge/${item.section}/${item.slug}`,
         title: item.title,
         summary: item.summary,

@@ -45,6 +45,7 @@ export function trendMetadata(note: TrendNote, reader: MetadataReader): EntryMet
 }
 
 const noteEntry = (note: TrendNote): FeedEntry => ({
+  key: note.id,
   path: trendPath(note),
   title: note.title,
   summary: excerpt(note.note, 500),
