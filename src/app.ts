@@ -20,6 +20,7 @@ import { adminFeature } from './features/admin/index.js';
 import { createComposition } from './features/compose.js';
 import { dialogueFeature } from './features/dialogue/index.js';
 import { expertsFeature } from './features/experts/index.js';
+import { followingFeature, type FollowingNeeds } from './features/following/index.js';
 import { eventsFeature } from './features/events/index.js';
 import type { Job } from './features/feature.js';
 import { knowledgeFeature, type PracticeTransfer } from './features/knowledge/index.js';
@@ -176,7 +177,18 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     access,
     themeKeys: vocabularies.themeKeys,
     countryCodes: vocabularies.countryCodes,
+    notify: (userId, notice) => following.notify(userId, notice),
   });
+  // What people follow reaches them from every kind; a discussion is followed by its watch.
+  const followingNeeds: FollowingNeeds = {
+    kinds: app.kinds,
+    themeKeys: vocabularies.themeKeys,
+    watchers: async (kind, keys) =>
+      kind === 'thread' ? dialogue.watchersOf(keys.map(Number).filter(Number.isInteger)) : [],
+    discussions: (viewer) => dialogue.watchedBy(viewer),
+    stopWatching: (userId, watchId) => dialogue.stopWatching(userId, watchId),
+  };
+  const following = app.add(followingFeature, followingNeeds);
   const knowledge = app.add(knowledgeFeature, {
     themeKeys: vocabularies.themeKeys,
     listThemes: () => vocabularies.repository.listThemes(),
@@ -192,6 +204,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     countryCodes: vocabularies.countryCodes,
     itemExists: knowledge.itemExists,
     items: knowledge.items,
+    notify: following.notify,
   });
   app.add(eventsFeature, {
     countryCodes: vocabularies.countryCodes,
@@ -204,6 +217,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       (await members.membership.organisationsOf(viewer)).map((organisation) => organisation.id),
     discussions: (viewer, slug): Promise<readonly { slug: string; name: string }[]> =>
       dialogue.discussions(viewer, { eventSlug: slug }),
+    notify: following.notify,
   });
   // Events and the Knowledge Centre link the discussions tied to them: asked once all exist.
   const dialogue = app.add(dialogueFeature, {
@@ -212,6 +226,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     organisations: () => members.repository.listOrganisations(ANONYMOUS),
     replyDomain: config.replyDomain,
     itemCards: (viewer, slugs, locale) => knowledge.items.readableBySlugs(viewer, slugs, locale),
+    notify: following.notify,
   });
   app.add(monitoringFeature, {
     themeKeys: vocabularies.themeKeys,

@@ -17,6 +17,24 @@ export interface Job {
   run(): Promise<unknown>;
 }
 
+/**
+ * A notice for one person about something that concerns them (a mention, an answer to their
+ * question, a decision, a change of an event they registered for), shown on their notification
+ * page; the feature that acts mails them itself.
+ */
+export interface Notice {
+  /** Catalogue key of its words, and their values. */
+  message: string;
+  values: Record<string, string>;
+  /** Where it leads (a site path without locale). */
+  path: string;
+  /** The entry it is about (kind and key): read again as the person, whose title it shows. */
+  entry?: { kind: string; key: string };
+}
+
+/** Records a notice; never fails the action it tells of (a lost notice is logged). */
+export type Notify = (userId: string, notice: Notice) => Promise<void>;
+
 /** The person a "download my data" export is for. */
 export interface DataSubject {
   id: string;

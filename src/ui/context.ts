@@ -25,6 +25,11 @@ export interface PageContext {
   publicUrl: string;
   /** Who is signed in, or null. */
   viewer: { name: string } | null;
+  /**
+   * What a signed-in person follows and how many notifications they have not read, with the
+   * token their follow buttons post; null for a visitor (their buttons lead to sign in).
+   */
+  following: FollowingState | null;
   /** Makes a locale-prefixed path: href('/knowledge') → '/fr/knowledge'. */
   href(path: string, locale?: string): string;
   /**
@@ -33,6 +38,20 @@ export interface PageContext {
    * a screen-reader user hears at once that the form came back.
    */
   rendered: { errors: boolean };
+}
+
+/** A signed-in person's follows, unread count and form token, read once per page. */
+export interface FollowingState {
+  topics: ReadonlySet<string>;
+  unread: number;
+  csrfToken: string;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Set for signed-in pages by the following feature; null otherwise. */
+    following: FollowingState | null;
+  }
 }
 
 export interface WebDeps {
@@ -83,6 +102,7 @@ export function pageContext(
     locales: deps.catalogue.locales,
     publicUrl: deps.publicUrl,
     viewer: request.viewer ? { name: request.viewer.name } : null,
+    following: request.following,
     href: (target, otherLocale = locale) =>
       `/${otherLocale}${target === '/' ? '/' : target.startsWith('/') ? target : `/${target}`}`,
     rendered: { errors: false },

@@ -12,6 +12,7 @@ import type errors from '../../locales/en/errors.json';
 import type events from '../../locales/en/events.json';
 import type experts from '../../locales/en/experts.json';
 import type files from '../../locales/en/files.json';
+import type following from '../../locales/en/following.json';
 import type home from '../../locales/en/home.json';
 import type knowledge from '../../locales/en/knowledge.json';
 import type mail from '../../locales/en/mail.json';
@@ -35,6 +36,7 @@ interface Catalogues {
   events: typeof events;
   experts: typeof experts;
   files: typeof files;
+  following: typeof following;
   home: typeof home;
   knowledge: typeof knowledge;
   mail: typeof mail;

@@ -76,7 +76,13 @@ export const citiesFeature = defineFeature({
         JOIN organisations o ON o.id = p.organisation_id WHERE p.reviewed_by = ${person.id}`);
     return { cityProfileReviews: reviewed.rows };
   },
-  kinds: (api) => [cityKind({ cities: api.cities, publicUrl: api.platform.publicUrl })],
+  kinds: (api) => [
+    cityKind({
+      db: api.platform.database.db,
+      cities: api.cities,
+      publicUrl: api.platform.publicUrl,
+    }),
+  ],
 });
 
 export type CitiesApi = ReturnType<typeof citiesFeature.create>;

@@ -4,6 +4,7 @@
  * and the City data of their pages — each read through the cities service as the reader, so a
  * members-only value reaches members only. The canary is a members-only value.
  */
+import type { Db } from '../../platform/db/database.js';
 import { sql } from 'drizzle-orm';
 import { defineKind, type FeedEntry } from '../../channels/kind.js';
 import { firstValue, pageOf } from '../../platform/http/query.js';
@@ -11,6 +12,7 @@ import type { Viewer } from '../access/index.js';
 import { indicatorName, type CitiesService, type ReadCity } from './cities.service.js';
 import { cityMetadata } from './city.metadata.js';
 import type { Indicator } from './profiles.repository.js';
+import { cityFollow } from './city.follow.js';
 
 const PAGE_SIZE = 50;
 
@@ -28,7 +30,7 @@ const summarySchema = {
   },
 };
 
-export function cityKind(deps: { cities: CitiesService; publicUrl: string }) {
+export function cityKind(deps: { db: Db; cities: CitiesService; publicUrl: string }) {
   const { cities, publicUrl } = deps;
   const profiled = async (viewer: Viewer) =>
     (await cities.list(viewer)).filter((city) => city.profile !== null);
@@ -219,7 +221,7 @@ export function cityKind(deps: { cities: CitiesService; publicUrl: string }) {
         return found ? cityMetadata(found.city, found.indicators, reader) : null;
       },
     },
-    follow: null,
+    follow: cityFollow(deps.db),
     canary: {
       async plant(db, text) {
         await db.execute(sql`

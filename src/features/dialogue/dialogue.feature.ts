@@ -2,9 +2,9 @@
  * Inter-city dialogue: discussion spaces (public, for members, or a working group's), threads
  * and replies in Markdown, answers, and moderation that keeps them civil and useful.
  */
-import type { AuditLog, Viewer } from '../access/index.js';
+import type { AuditLog, SignedInViewer, Viewer } from '../access/index.js';
 import type { ItemCards } from './dialogue.service.js';
-import { defineFeature } from '../feature.js';
+import { defineFeature, type Notify } from '../feature.js';
 import { registerDialogueRoutes } from './dialogue.routes.js';
 import { createDialogueService } from './dialogue.service.js';
 import { createModerationRepository } from './moderation.repository.js';
@@ -38,6 +38,8 @@ export interface DialogueNeeds {
   replyDomain: string | null;
   /** Knowledge Centre items the viewer may read, by slug (cards under posts linking to them). */
   itemCards: ItemCards;
+  /** Tells a person on their notification page: a mention (following). */
+  notify: Notify;
 }
 
 export const dialogueFeature = defineFeature({
@@ -64,6 +66,7 @@ export const dialogueFeature = defineFeature({
       secret: platform.secret,
       clock,
       replyDomain: needs.replyDomain,
+      notify: needs.notify,
     });
     const dialogue = createDialogueService({
       spaces,
@@ -116,6 +119,11 @@ export const dialogueFeature = defineFeature({
       moderation,
       notifications,
       spaces: spacesService,
+      /** What a person watches (for their list of what they follow), and stopping one. */
+      watchedBy: (viewer: SignedInViewer) => watches.watchedBy(viewer),
+      stopWatching: (userId: string, watchId: string) => watches.removeOwn(userId, watchId),
+      /** The watchers of threads, as followers of the thread kind's entries. */
+      watchersOf: (numbers: readonly number[]) => watches.watchersOf(numbers),
     };
   },
   routes: (site, api) => {

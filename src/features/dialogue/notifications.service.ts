@@ -11,6 +11,7 @@ import type { Catalogue } from '../../platform/i18n/catalogue.js';
 import type { Logger } from '../../platform/logging/logger.js';
 import { composeMail } from '../../platform/mail/compose.js';
 import type { Mailer } from '../../platform/mail/mailer.js';
+import type { Notify } from '../feature.js';
 import type { ThreadsRepository } from './threads.repository.js';
 import { dateTimeFormat } from '../../platform/i18n/dates.js';
 import type { ModerationMessage } from './dialogue.types.js';
@@ -27,6 +28,8 @@ export interface NotificationsDeps {
   clock: () => Date;
   /** The domain of reply addresses (reply+<watch>.<signature>@domain), or null: no replies. */
   replyDomain: string | null;
+  /** Tells a person on their notification page (following). */
+  notify: Notify;
 }
 
 /** How many people and threads one run of the job serves at most. */
@@ -201,6 +204,12 @@ export function createNotificationsService(deps: NotificationsDeps) {
             footer: t.t('dialogue.mail.mention.footer'),
           }),
         );
+        await deps.notify(userId, {
+          message: 'following.notice.mention',
+          values: { name: post.authorName },
+          path: `/dialogue/${thread.spaceSlug}/${thread.number}?post=${post.position}#p${post.position}`,
+          entry: { kind: 'thread', key: String(thread.number) },
+        });
       }
     },
 

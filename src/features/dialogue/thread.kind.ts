@@ -15,6 +15,7 @@ import { spaceReadable } from './dialogue.visibility.js';
 import { createSpacesRepository } from './spaces.repository.js';
 import { plainText, threadMetadata } from './thread.metadata.js';
 import { createThreadsRepository, type ThreadSummary } from './threads.repository.js';
+import { threadFollow } from './thread.follow.js';
 
 const threadPath = (thread: { spaceSlug: string; number: number }) =>
   `/dialogue/${thread.spaceSlug}/${thread.number}`;
@@ -286,7 +287,7 @@ export function threadKind(deps: { db: Db; publicUrl: string; clock: () => Date 
         return threadMetadata(space, found, posts, reader);
       },
     },
-    follow: null,
+    follow: threadFollow(db),
     canary: {
       async plant(target, text) {
         const planted = await target.execute<{ number: number }>(sql`

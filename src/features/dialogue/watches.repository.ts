@@ -5,8 +5,9 @@
  */
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';
-import { ROLES, effectiveRole, type Membership } from '../access/index.js';
 import type { SignedInViewer } from '../access/index.js';
+import { readerOf, type Reader } from '../members/index.js';
+import { spaceReadable, threadListed } from './dialogue.visibility.js';
 
 export type WatchTarget = { threadId: string } | { spaceId: string };
 
@@ -65,6 +66,59 @@ export function createWatchesRepository(db: Db) {
       return row
         ? { id: row.id, userId: row.user_id, threadId: row.thread_id, spaceId: row.space_id }
         : null;
+    },
+
+    /**
+     * The discussions a person watches and may still read (a working group they left is not
+     * named to them): thread or space, its title and address.
+     */
+    async watchedBy(viewer: SignedInViewer) {
+      const rows = await db.execute<{
+        id: string;
+        what: 'thread' | 'space';
+        title: string;
+        slug: string;
+        number: number | null;
+      }>(sql`
+        SELECT w.id, CASE WHEN w.thread_id IS NULL THEN 'space' ELSE 'thread' END AS what,
+               coalesce(t.title, s.name) AS title, s.slug, t.number
+          FROM dialogue_watches w
+          LEFT JOIN dialogue_threads t ON t.id = w.thread_id
+          JOIN dialogue_spaces s ON s.id = coalesce(w.space_id, t.space_id)
+         WHERE w.user_id = ${viewer.id} AND ${spaceReadable(viewer)}
+           AND (t.id IS NULL OR ${threadListed(viewer)})
+         ORDER BY title, w.id`);
+      return rows.rows.map((row) => ({
+        id: row.id,
+        what: row.what,
+        title: row.title,
+        path: row.number === null ? `/dialogue/${row.slug}` : `/dialogue/${row.slug}/${row.number}`,
+      }));
+    },
+
+    /** Stops one of a person's own watches. */
+    async removeOwn(userId: string, id: string): Promise<void> {
+      await db.execute(sql`DELETE FROM dialogue_watches WHERE id = ${id} AND user_id = ${userId}`);
+    },
+
+    /**
+     * The people watching these threads (by number), themselves or through their space, as
+     * followers: the thread's number as key, "thread:<n>" or "space:<slug>" as what they follow.
+     */
+    async watchersOf(numbers: readonly number[]) {
+      const rows = await db.execute<{ user_id: string; number: number; topic: string }>(sql`
+        SELECT w.user_id, t.number,
+               CASE WHEN w.thread_id IS NULL THEN 'space:' || s.slug
+                    ELSE 'thread:' || t.number END AS topic
+          FROM dialogue_threads t
+          JOIN dialogue_spaces s ON s.id = t.space_id
+          JOIN dialogue_watches w ON w.thread_id = t.id OR w.space_id = t.space_id
+         WHERE t.number = ANY(${numbers}::int[])`);
+      return rows.rows.map((row) => ({
+        userId: row.user_id,
+        key: String(row.number),
+        topic: row.topic,
+      }));
     },
 
     async remove(id: string): Promise<void> {
@@ -141,43 +195,8 @@ export function createWatchesRepository(db: Db) {
       return rows.rows.map((row) => row.id);
     },
 
-    /**
-     * A person as the reader of a message: their role as they act with it now (their
-     * organisations' standing counted), their address and language; null when gone.
-     */
-    async reader(userId: string): Promise<(SignedInViewer & { locale: string }) | null> {
-      const rows = await db.execute<{
-        id: string;
-        name: string;
-        email: string;
-        role: string;
-        locale: string;
-        email_verified: boolean;
-        memberships: Membership[];
-      }>(sql`
-        SELECT u.id, u.name, u.email, u.role, u.locale, u.email_verified,
-               coalesce((SELECT json_agg(json_build_object(
-                          'organisationId', m.organisation_id, 'role', m.role,
-                          'active', o.status = 'active'))
-                           FROM organisation_members m
-                           JOIN organisations o ON o.id = m.organisation_id
-                          WHERE m.user_id = u.id), '[]'::json) AS memberships
-          FROM users u WHERE u.id = ${userId}`);
-      const row = rows.rows[0];
-      if (!row || !row.email_verified) return null;
-      const granted = ROLES.find((role) => role === row.role) ?? 'registered';
-      return {
-        kind: 'user',
-        id: row.id,
-        role: effectiveRole(granted, row.memberships),
-        grantedRole: granted,
-        administers: [],
-        name: row.name,
-        email: row.email,
-        twoFactorEnabled: false,
-        locale: row.locale,
-      };
-    },
+    /** A person as the reader of a message (members' readerOf). */
+    reader: (userId: string): Promise<Reader | null> => readerOf(db, userId),
   };
 }
 

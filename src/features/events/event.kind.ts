@@ -13,6 +13,7 @@ import { eventMetadata } from './event.metadata.js';
 import { createEventsRepository, type EventSummary } from './events.repository.js';
 import { EVENT_KINDS } from './events.types.js';
 import { eventFilter, pageOf } from './filters.js';
+import { eventFollow } from './event.follow.js';
 
 export interface EventKindDeps {
   db: Db;
@@ -236,7 +237,7 @@ export function eventKind(deps: EventKindDeps) {
         return event === null || event === 'members-only' ? event : eventMetadata(event, reader);
       },
     },
-    follow: null,
+    follow: eventFollow(db),
     canary: {
       async plant(target, text) {
         const planted = await target.execute<{ slug: string }>(sql`

@@ -4,7 +4,7 @@
  * moves up by itself, and calendars.
  */
 import type { AccessRepository, SignedInViewer, Viewer } from '../access/index.js';
-import { defineFeature } from '../feature.js';
+import { defineFeature, type Notify } from '../feature.js';
 import { eventKind } from './event.kind.js';
 import { createEventEditingRepository } from './editing.repository.js';
 import { registerEventEditingRoutes } from './editing.routes.js';
@@ -37,6 +37,8 @@ export interface EventsNeeds {
     viewer: Viewer,
     eventSlug: string,
   ): Promise<readonly { slug: string; name: string }[]>;
+  /** Tells a registrant, on their notification page, that an event changed (following). */
+  notify: Notify;
 }
 
 /** The name and address of a From header ("Network <no-reply@example.org>", or an address alone). */
@@ -55,6 +57,7 @@ export const eventsFeature = defineFeature({
     const events = createEventsRepository(database.db, clock);
     const registrations = createRegistrationsRepository(database.db, clock);
     const service = createEventsService({
+      notify: needs.notify,
       events,
       registrations,
       mails: createEventMailsRepository(database.db, clock),

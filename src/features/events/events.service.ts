@@ -21,6 +21,7 @@ import type { EventsRepository, EventView } from './events.repository.js';
 import type { RegistrationsRepository } from './registrations.repository.js';
 import type { EventMailsRepository, QueuedMail } from './event-mails.repository.js';
 import { calendarOf } from './ics.js';
+import type { Notify } from '../feature.js';
 import { answersFromForm } from './questions.js';
 import { TOLD_STATUSES, type EventStatus } from './events.types.js';
 
@@ -40,7 +41,12 @@ export interface EventsServiceDeps {
   organisationIdsOf(viewer: SignedInViewer): Promise<readonly string[]>;
   /** Pages that show the event (its places left) are rendered afresh. */
   contentChanged(): Promise<void>;
+  /** Tells a person on their notification page. */
+  notify: Notify;
 }
+
+/** The messages that are also a notice on the registrant's notification page. */
+const NOTICED: readonly QueuedMail[] = ['changed', 'cancelled', 'postponed'];
 
 /** The messages a registrant may be sent. */
 export type RegistrantMail = QueuedMail | 'reminderDay' | 'reminderHour';
@@ -213,6 +219,13 @@ export function createEventsService(deps: EventsServiceDeps) {
         const outcome = await deps.mails.sendNext(eventId, failed, async (mail) => {
           try {
             await tell(mail.userId, mail.slug, mail.kind, mail.hadPlace);
+            if (NOTICED.includes(mail.kind))
+              await deps.notify(mail.userId, {
+                message: 'following.notice.eventChange',
+                values: {},
+                path: `/events/${mail.slug}`,
+                entry: { kind: 'event', key: mail.slug },
+              });
           } catch (error) {
             failed.push(mail.id);
             deps.log.warn({ err: error, event: mail.slug, kind: mail.kind }, 'mail refused');

@@ -11,6 +11,7 @@ import { createAnswersRepository } from './answers.repository.js';
 import type { Db } from '../../platform/db/database.js';
 import { questions } from './experts.schema.js';
 import { readableLevels } from '../access/index.js';
+import { answerFollow } from './answer.follow.js';
 
 export function answerKind(db: Db) {
   const answers = createAnswersRepository(db);
@@ -76,7 +77,7 @@ export function answerKind(db: Db) {
           : answerMetadata(answer, reader);
       },
     },
-    follow: null,
+    follow: answerFollow(db),
     canary: {
       async plant(target, text) {
         const planted = await target.execute<{ id: string }>(sql`

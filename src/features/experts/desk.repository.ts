@@ -61,6 +61,7 @@ export interface DeskQuestion extends Pick<
   | 'status'
   | 'askerName'
   | 'askerEmail'
+  | 'askerId'
   | 'locale'
   | 'theme'
   | 'country'
@@ -187,6 +188,7 @@ export function createDeskRepository(db: Db) {
         status: row.status as QuestionStatus,
         askerName: row.askerName,
         askerEmail: row.askerEmail,
+        askerId: row.askerId,
         locale: row.locale,
         theme: row.theme,
         country: row.country,

@@ -25,6 +25,7 @@ import {
 import type { ExpertsMail } from './experts.mail.js';
 import { createDeskJobs } from './desk.jobs.js';
 import { createWorkspaceService } from './workspace.service.js';
+import type { Notify } from '../feature.js';
 
 export {
   EXPERTS_JOBS,
@@ -80,6 +81,8 @@ export interface DeskServiceDeps {
   itemExists: (slug: string) => Promise<boolean>;
   /** Published answers change what pages show. */
   contentChanged: () => Promise<void>;
+  /** Tells a signed-in asker on their notification page (following). */
+  notify: Notify;
   clock?: () => Date;
 }
 
@@ -337,6 +340,13 @@ export function createDeskService(deps: DeskServiceDeps) {
         return { ok: true };
       }
       await deps.contentChanged();
+      if (question.askerId)
+        await deps.notify(question.askerId, {
+          message: 'following.notice.answer',
+          values: {},
+          path: `/experts/answers/${id}`,
+          entry: { kind: 'answer', key: id },
+        });
       await deps.mail.send({
         to: question.askerEmail,
         locale: question.locale,

@@ -2,7 +2,7 @@
  * The Experts' facility: anyone asks; editors triage and assign; experts draft; editors publish
  * (for everyone, for members, or privately); the asker hears of every step.
  */
-import { defineFeature } from '../feature.js';
+import { defineFeature, type Notify } from '../feature.js';
 import { createExpertsPersonalData } from './personal-data.js';
 import type { ItemsRepository } from '../knowledge/index.js';
 import { answerKind } from './answer.kind.js';
@@ -24,6 +24,8 @@ export interface ExpertsNeeds {
   itemExists(slug: string): Promise<boolean>;
   /** Related Knowledge Centre items, as each viewer may read them. */
   items: ItemsRepository;
+  /** Tells a signed-in asker of the answer on their notification page (following). */
+  notify: Notify;
 }
 
 export const expertsFeature = defineFeature({
@@ -54,6 +56,7 @@ export const expertsFeature = defineFeature({
         mail,
         itemExists: needs.itemExists,
         contentChanged: platform.contentChanged,
+        notify: needs.notify,
         clock,
       }),
       answers: createAnswersRepository(database.db),

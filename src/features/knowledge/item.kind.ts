@@ -18,6 +18,7 @@ import {
 } from './items.api.js';
 import type { ItemFilter, ItemSummaryView, ItemsRepository } from './items.repository.js';
 import { ITEM_SECTIONS, type ItemSection } from './items.types.js';
+import { itemFollow } from './item.follow.js';
 
 const isItemSection = (section: string | undefined): section is ItemSection =>
   (ITEM_SECTIONS as readonly string[]).includes(section ?? '');
@@ -25,6 +26,7 @@ const isItemSection = (section: string | undefined): section is ItemSection =>
 const dateOf = (item: ItemSummaryView): Date => new Date(`${item.date}T00:00:00Z`);
 
 export interface ItemKindDeps {
+  db: Db;
   items: ItemsRepository;
   publicUrl: string;
   themeKeys(): Promise<readonly string[]>;
@@ -153,7 +155,7 @@ export function itemKind(deps: ItemKindDeps) {
         return item === null || item === 'members-only' ? item : itemMetadata(item, reader);
       },
     },
-    follow: null,
+    follow: itemFollow(deps.db),
     canary: {
       async plant(db: Db, text: string) {
         // The address holds the canary too, so that a sitemap or feed link to it would be caught.

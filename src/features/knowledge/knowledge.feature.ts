@@ -186,6 +186,7 @@ export const knowledgeFeature = defineFeature({
   ],
   kinds: (api) => [
     itemKind({
+      db: api.platform.database.db,
       items: api.items,
       publicUrl: api.platform.publicUrl,
       themeKeys: api.needs.themeKeys,

@@ -3,7 +3,7 @@
  * invitations and requests to join, people's profiles, the members' directory and introductions.
  */
 import type { AccessRepository, AuditLog } from '../access/index.js';
-import { defineFeature } from '../feature.js';
+import { defineFeature, type Notify } from '../feature.js';
 import { createMembersRepository } from './members.repository.js';
 import { createMembersService } from './members.service.js';
 import { registerMembershipRoutes } from './membership.routes.js';
@@ -19,6 +19,8 @@ export interface MembersNeeds {
   access: { repository: AccessRepository; audit: AuditLog };
   themeKeys(): Promise<readonly string[]>;
   countryCodes: readonly string[];
+  /** Tells a person on their notification page (following, asked once it exists). */
+  notify: Notify;
 }
 
 export const membersFeature = defineFeature({
@@ -39,6 +41,7 @@ export const membersFeature = defineFeature({
         publicUrl,
         themeKeys: needs.themeKeys,
         contentChanged: platform.contentChanged,
+        notify: needs.notify,
         clock,
       }),
       people: createPeopleService({

@@ -18,6 +18,7 @@ import type { MembersRepository } from './members.repository.js';
 import { createMembershipMail } from './members.mail.js';
 import { createApplicationsService } from './applications.service.js';
 import { createOrganisationsService } from './organisations.service.js';
+import type { Notify } from '../feature.js';
 
 export const INVITATION_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
 
@@ -32,6 +33,8 @@ export interface MembersServiceDeps {
   themeKeys: () => Promise<readonly string[]>;
   /** Called after a change that public pages show (empties the render cache everywhere). */
   contentChanged?: () => Promise<void>;
+  /** Tells a person on their notification page: a decision on their request (following). */
+  notify?: Notify;
   clock?: () => Date;
 }
 

@@ -193,6 +193,11 @@ export function createOrganisationsService(deps: MembersServiceDeps, tools: Memb
         name: person.name,
         organisation: organisation.name,
       });
+      await deps.notify?.(person.userId, {
+        message: 'following.notice.joinDecision',
+        values: { organisation: organisation.name, decision: accept ? 'accepted' : 'declined' },
+        path: `/network/${slug}`,
+      });
       await deps.audit.record({
         type: 'membership.join-decided',
         actorId: viewer.id,

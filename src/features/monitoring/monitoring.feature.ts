@@ -118,6 +118,7 @@ export const monitoringFeature = defineFeature({
   },
   kinds: (api) => [
     trendKind({
+      db: api.platform.database.db,
       trends: api.trends,
       news: api.news,
       publicUrl: api.platform.publicUrl,

@@ -4,6 +4,7 @@
  * Article data of a note's page — each read through the trends repository as the reader.
  * The canary is a members-only note.
  */
+import type { Db } from '../../platform/db/database.js';
 import { sql } from 'drizzle-orm';
 import { defineKind, type FeedEntry, type MetadataReader } from '../../channels/kind.js';
 import type { EntryMetadata } from '../../ui/components/metadata.js';
@@ -13,6 +14,7 @@ import { isUuid } from '../../platform/db/columns.js';
 import { firstValue, pageOf, type Query } from '../../platform/http/query.js';
 import type { TrendNote, TrendsRepository } from './trends.repository.js';
 import type { NewsItems } from './news.js';
+import { trendFollow } from './trend.follow.js';
 
 export const trendPath = (note: { id: string }) => `/news/trends/${note.id}`;
 
@@ -71,6 +73,7 @@ const summarySchema = {
 };
 
 export function trendKind(deps: {
+  db: Db;
   trends: TrendsRepository;
   news: NewsItems;
   publicUrl: string;
@@ -199,7 +202,7 @@ export function trendKind(deps: {
         return trendMetadata(note, reader);
       },
     },
-    follow: null,
+    follow: trendFollow(deps.db),
     canary: {
       async plant(db, text) {
         const planted = await db.execute<{ id: string }>(sql`

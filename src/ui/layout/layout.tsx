@@ -126,12 +126,22 @@ export function Layout(props: LayoutProps): JSX.Element {
               {ctx.path === '/search' ? '' : <SiteSearch ctx={ctx} />}
               <p class="account-link">
                 {ctx.viewer ? (
-                  <a
-                    href={ctx.href('/account')}
-                    aria-current={ctx.path === '/account' ? 'page' : undefined}
-                  >
-                    {ctx.t('account.nav.account')}
-                  </a>
+                  <>
+                    <a
+                      href={ctx.href('/account/notifications')}
+                      aria-current={ctx.path === '/account/notifications' ? 'page' : undefined}
+                    >
+                      {ctx.t('following.notifications.nav', {
+                        count: ctx.following?.unread ?? 0,
+                      })}
+                    </a>{' '}
+                    <a
+                      href={ctx.href('/account')}
+                      aria-current={ctx.path === '/account' ? 'page' : undefined}
+                    >
+                      {ctx.t('account.nav.account')}
+                    </a>
+                  </>
                 ) : (
                   <a
                     href={ctx.href('/sign-in')}

@@ -29,6 +29,7 @@ import {
   transferLabel,
   valueText,
 } from './labels.js';
+import { FollowButton } from '../../../ui/components/follow.js';
 
 export function StageSteps(props: { ctx: PageContext; city: ReadCity }): JSX.Element {
   const { ctx } = props;
@@ -222,6 +223,7 @@ export function CityPage(props: {
       head={<EntryHead ctx={ctx} metadata={cityMetadata(city, props.indicators, ctx)} />}
     >
       <PageHeader title={city.name} lead={where} />
+      <FollowButton ctx={ctx} topic={`city:${city.slug}`} name={city.name} />
       <p>
         {ctx.t(
           city.membership === 'guest' ? 'cities.membership.guest' : 'cities.membership.associate',

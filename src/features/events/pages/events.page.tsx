@@ -9,6 +9,7 @@ import { Layout } from '../../../ui/layout/layout.js';
 import type { EventFilter, EventSummary } from '../events.repository.js';
 import { EVENT_KINDS } from '../events.types.js';
 import { eventWhen, machineWhen } from './when.js';
+import { FollowButton } from '../../../ui/components/follow.js';
 
 export const kindLabel = (ctx: PageContext, kind: string): string =>
   ctx.text(`events.kind.${kind}` as MessageKey);
@@ -82,6 +83,24 @@ export function EventsPage(props: {
       head={<FeedLinks ctx={ctx} path="/events" title={ctx.text('events.feed.title')} />}
     >
       <PageHeader title={title} lead={ctx.text('events.lead')} />
+      {filter.kind ? (
+        <FollowButton
+          ctx={ctx}
+          topic={`event-kind:${filter.kind}`}
+          name={ctx.text(`events.kind.${filter.kind}`)}
+        />
+      ) : (
+        ''
+      )}
+      {filter.theme ? (
+        <FollowButton
+          ctx={ctx}
+          topic={`theme:${filter.theme}`}
+          name={ctx.text(`vocabularies.theme.${filter.theme}` as MessageKey)}
+        />
+      ) : (
+        ''
+      )}
       <p>
         <strong>{ctx.t(`events.when.${filter.when}`)}</strong> ·{' '}
         <a href={ctx.href(other === 'past' ? '/events?when=past' : '/events')}>

@@ -16,6 +16,7 @@ import { Layout } from '../../../ui/layout/layout.js';
 import { ItemListing } from './items.page.js';
 import { OrganisationList } from '../../members/index.js';
 import { sectionTitle } from './labels.js';
+import { FollowButton } from '../../../ui/components/follow.js';
 
 export function KnowledgeIndexPage(props: {
   ctx: PageContext;
@@ -79,6 +80,8 @@ export function KnowledgeSectionPage(props: {
       }
     >
       <PageHeader title={title} />
+      <FollowButton ctx={ctx} topic={`section:${props.section}`} name={title} />
+      {props.items ? <FilterFollow ctx={ctx} filter={props.items.filter} /> : ''}
       {intro ? (
         <>
           <TranslationNotice ctx={ctx} contentLocale={intro.locale} />
@@ -192,6 +195,45 @@ function LinkDirectory(props: {
   );
 }
 
+/** Follow what the list is filtered by: a theme, an SDG, a UDHR article. */
+function FilterFollow(props: { ctx: PageContext; filter: SectionItems['filter'] }): JSX.Element {
+  const { ctx, filter } = props;
+  return (
+    <>
+      {filter.theme ? (
+        <FollowButton
+          ctx={ctx}
+          topic={`theme:${filter.theme}`}
+          name={ctx.text(`vocabularies.theme.${filter.theme}` as MessageKey)}
+        />
+      ) : (
+        ''
+      )}
+      {filter.sdg ? (
+        <FollowButton
+          ctx={ctx}
+          topic={`sdg:${filter.sdg}`}
+          name={ctx.text('following.topic.sdg', {
+            number: filter.sdg,
+            name: ctx.text(`vocabularies.sdg.${filter.sdg}` as MessageKey),
+          })}
+        />
+      ) : (
+        ''
+      )}
+      {filter.right ? (
+        <FollowButton
+          ctx={ctx}
+          topic={`udhr:${filter.right}`}
+          name={ctx.text('following.topic.udhr', { number: filter.right })}
+        />
+      ) : (
+        ''
+      )}
+    </>
+  );
+}
+
 function Vocabularies(props: {
   ctx: PageContext;
   themes: readonly ThemeView[];
@@ -211,7 +253,11 @@ function Vocabularies(props: {
             {props.themes
               .filter((theme) => theme.family === family)
               .map((theme) => (
-                <li>{ctx.t(`vocabularies.theme.${theme.key}` as MessageKey)}</li>
+                <li>
+                  <a href={ctx.href(`/knowledge/thematic-issues?theme=${theme.key}`)}>
+                    {ctx.t(`vocabularies.theme.${theme.key}` as MessageKey)}
+                  </a>
+                </li>
               ))}
           </ul>
         </section>
@@ -222,7 +268,9 @@ function Vocabularies(props: {
           {props.sdgs.map((goal) => (
             <li class={`sdg-${goal.number}`}>
               <span class="number">{String(goal.number)}</span>{' '}
-              {ctx.t(`vocabularies.sdg.${goal.number}` as MessageKey)}{' '}
+              <a href={ctx.href(`/knowledge/thematic-issues?sdg=${goal.number}`)}>
+                {ctx.t(`vocabularies.sdg.${goal.number}` as MessageKey)}
+              </a>{' '}
               <small class="meta">
                 ({ctx.t('knowledge.sdgs.targets', { count: goal.targets.length })})
               </small>

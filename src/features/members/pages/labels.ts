@@ -13,3 +13,15 @@ export const membershipLabel = (ctx: PageContext, membership: Membership | strin
 export const isMemberCity = (organisation: { kind: string; membership: string }): boolean =>
   (organisation.kind === 'municipality' || organisation.kind === 'city-outside-eu') &&
   (organisation.membership === 'guest' || organisation.membership === 'associate');
+
+/** The description in the reader's language, else English, else whichever there is. */
+export function descriptionFor(
+  descriptions: Record<string, string>,
+  locale: string,
+): { locale: string; text: string } | null {
+  for (const candidate of [locale, 'en', ...Object.keys(descriptions)]) {
+    const text = descriptions[candidate];
+    if (text) return { locale: candidate, text };
+  }
+  return null;
+}

@@ -14,7 +14,8 @@ import type { PageContext } from '../../../ui/context.js';
 import type { MessageKey } from '../../../ui/messages.js';
 import { Layout } from '../../../ui/layout/layout.js';
 import { FeedLinks } from '../../../ui/components/feed-links.js';
-import { isMemberCity, kindLabel } from './labels.js';
+import { descriptionFor, isMemberCity, kindLabel } from './labels.js';
+import { FollowButton } from '../../../ui/components/follow.js';
 
 function place(ctx: PageContext, organisation: OrganisationView): string {
   return [
@@ -196,18 +197,6 @@ export function NetworkPage(props: {
   );
 }
 
-/** The description in the reader's language, else English, else whichever there is. */
-function descriptionFor(
-  descriptions: Record<string, string>,
-  locale: string,
-): { locale: string; text: string } | null {
-  for (const candidate of [locale, 'en', ...Object.keys(descriptions)]) {
-    const text = descriptions[candidate];
-    if (text) return { locale: candidate, text };
-  }
-  return null;
-}
-
 /** What the signed-in viewer can do on an organisation's page. */
 export type OrganisationActions =
   { kind: 'none' } | { kind: 'manage' } | { kind: 'ask'; csrfToken: string; asked: boolean };
@@ -227,6 +216,11 @@ export function OrganisationPage(props: {
       crumbs={[{ label: ctx.text('sections.network.title'), href: ctx.href('/network') }]}
     >
       <PageHeader title={organisation.name} />
+      <FollowButton
+        ctx={ctx}
+        topic={`organisation:${organisation.slug}`}
+        name={organisation.name}
+      />
       <dl class="facts">
         <dt>{ctx.t('network.kindLabel')}</dt>
         <dd safe>{kindLabel(ctx, organisation.kind)}</dd>

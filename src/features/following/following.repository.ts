@@ -1,0 +1,244 @@
+/**
+ * The SQL of following: follows, notifications (written for every follower of an entry's topics
+ * in one statement), their reading, and each person's view of it (topics followed, unread count).
+ */
+import { sql } from 'drizzle-orm';
+import type { Db } from '../../platform/db/database.js';
+import type { FollowedEntry } from '../../channels/kind.js';
+import type { Notice } from '../feature.js';
+
+/** How long a notification is kept. */
+export const KEEP_DAYS = 90;
+
+/** One notification as stored: a reference to read again, or a notice's message. */
+export interface NotificationRow {
+  id: string;
+  category: string;
+  entryKind: string | null;
+  entryKey: string | null;
+  topic: string | null;
+  message: string | null;
+  values: Record<string, string> | null;
+  path: string | null;
+  createdAt: Date;
+  readAt: Date | null;
+}
+
+const notificationOf = (row: Record<string, unknown>): NotificationRow => ({
+  id: String(row.id),
+  category: String(row.category),
+  entryKind: (row.entry_kind as string | null) ?? null,
+  entryKey: (row.entry_key as string | null) ?? null,
+  topic: (row.topic as string | null) ?? null,
+  message: (row.message as string | null) ?? null,
+  values: (row.values as Record<string, string> | null) ?? null,
+  path: (row.path as string | null) ?? null,
+  createdAt: new Date(String(row.created_at)),
+  readAt: row.read_at ? new Date(String(row.read_at)) : null,
+});
+
+export function createFollowingRepository(db: Db) {
+  return {
+    async follow(userId: string, topic: string): Promise<void> {
+      await db.execute(sql`
+        INSERT INTO follows (user_id, topic) VALUES (${userId}, ${topic})
+        ON CONFLICT (user_id, topic) DO NOTHING`);
+    },
+
+    async unfollow(userId: string, topic: string): Promise<void> {
+      await db.execute(sql`DELETE FROM follows WHERE user_id = ${userId} AND topic = ${topic}`);
+    },
+
+    /** What a person follows, oldest first. */
+    async topicsOf(userId: string): Promise<{ topic: string; since: Date }[]> {
+      const rows = await db.execute<{ topic: string; created_at: string }>(sql`
+        SELECT topic, created_at FROM follows WHERE user_id = ${userId} ORDER BY created_at, topic`);
+      return rows.rows.map((row) => ({ topic: row.topic, since: new Date(row.created_at) }));
+    },
+
+    /** What a page needs to know of a signed-in person: topics followed, unread notifications. */
+    async stateOf(userId: string): Promise<{ topics: string[]; unread: number }> {
+      const rows = await db.execute<{ topics: string[]; unread: number }>(sql`
+        SELECT coalesce((SELECT array_agg(topic) FROM follows WHERE user_id = ${userId}),
+                        '{}'::text[]) AS topics,
+               (SELECT count(*)::int FROM notifications
+                 WHERE user_id = ${userId} AND read_at IS NULL) AS unread`);
+      const row = rows.rows[0];
+      return { topics: row?.topics ?? [], unread: row?.unread ?? 0 };
+    },
+
+    /** The names of organisations and cities among these topics ("organisation:graz" → "Graz"). */
+    async names(topics: readonly string[]): Promise<Map<string, string>> {
+      const slugs = topics
+        .filter((topic) => topic.startsWith('organisation:') || topic.startsWith('city:'))
+        .map((topic) => topic.slice(topic.indexOf(':') + 1));
+      if (slugs.length === 0) return new Map();
+      const rows = await db.execute<{ slug: string; name: string }>(sql`
+        SELECT slug, name FROM organisations
+         WHERE slug = ANY(${slugs}::text[]) AND status = 'active'`);
+      const names = new Map<string, string>();
+      for (const row of rows.rows) {
+        names.set(`organisation:${row.slug}`, row.name);
+        names.set(`city:${row.slug}`, row.name);
+      }
+      return names;
+    },
+
+    /** How far a kind's news has been matched with followers; null before the first time. */
+    async cursor(kind: string): Promise<Date | null> {
+      const rows = await db.execute<{ seen_until: string }>(sql`
+        SELECT seen_until FROM follow_cursors WHERE kind = ${kind}`);
+      const row = rows.rows[0];
+      return row ? new Date(row.seen_until) : null;
+    },
+
+    async moveCursor(kind: string, until: Date): Promise<void> {
+      await db.execute(sql`
+        INSERT INTO follow_cursors (kind, seen_until) VALUES (${kind}, ${until})
+        ON CONFLICT (kind) DO UPDATE SET seen_until = excluded.seen_until`);
+    },
+
+    /**
+     * Writes a notification of each entry for every person following one of its topics (one per
+     * person and entry; an entry new again is unread again). `mailable` false: another message
+     * tells them already. The number of notifications written.
+     */
+    async notifyFollowers(
+      kind: string,
+      category: string,
+      entries: readonly FollowedEntry[],
+      followers: 'follows' | readonly { userId: string; key: string; topic: string }[],
+    ): Promise<number> {
+      if (entries.length === 0) return 0;
+      const json = JSON.stringify(
+        entries.map((entry) => ({
+          key: entry.key,
+          date: entry.date.toISOString(),
+          topics: entry.topics,
+        })),
+      );
+      const matched =
+        followers === 'follows'
+          ? sql`SELECT DISTINCT ON (f.user_id, e.key) f.user_id, e.key, f.topic, e.date, 1 AS mailable
+                  FROM jsonb_to_recordset(${json}::jsonb) AS e(key text, date timestamptz, topics text[])
+                  JOIN follows f ON f.topic = ANY(e.topics)
+                 ORDER BY f.user_id, e.key, f.created_at`
+          : sql`SELECT DISTINCT ON (w.user_id, e.key) w.user_id, e.key, w.topic, e.date, 0 AS mailable
+                  FROM jsonb_to_recordset(${json}::jsonb) AS e(key text, date timestamptz, topics text[])
+                  JOIN jsonb_to_recordset(${JSON.stringify(
+                    followers.map((row) => ({
+                      user_id: row.userId,
+                      key: row.key,
+                      topic: row.topic,
+                    })),
+                  )}::jsonb) AS w(user_id uuid, key text, topic text) ON w.key = e.key
+                 ORDER BY w.user_id, e.key`;
+      const result = await db.execute(sql`
+        INSERT INTO notifications (user_id, category, entry_kind, entry_key, topic, created_at, mailable)
+        SELECT m.user_id, ${category}, ${kind}, m.key, m.topic, m.date, m.mailable
+          FROM (${matched}) AS m
+          JOIN users u ON u.id = m.user_id
+        ON CONFLICT (user_id, entry_kind, entry_key) DO UPDATE
+           SET created_at = excluded.created_at, read_at = NULL, digested_at = NULL,
+               mailable = least(notifications.mailable, excluded.mailable)
+         WHERE notifications.created_at < excluded.created_at
+            OR notifications.mailable > excluded.mailable`);
+      return result.rowCount ?? 0;
+    },
+
+    /** Records a notice for a person (never mailed by digests: its own feature mailed it). */
+    async notice(userId: string, notice: Notice, at: Date): Promise<void> {
+      await db.execute(sql`
+        INSERT INTO notifications
+               (user_id, category, entry_kind, entry_key, message, values, path, created_at,
+                mailable, digested_at)
+        VALUES (${userId}, 'concerns', ${notice.entry?.kind ?? null}, ${notice.entry?.key ?? null},
+                ${notice.message}, ${JSON.stringify(notice.values)}::jsonb, ${notice.path}, ${at},
+                0, ${at})
+        ON CONFLICT (user_id, entry_kind, entry_key) DO UPDATE
+           SET category = 'concerns', message = excluded.message, values = excluded.values,
+               path = excluded.path, created_at = excluded.created_at, read_at = NULL`);
+    },
+
+    /** A person's notifications, newest first. */
+    async list(
+      userId: string,
+      options: { unreadOnly: boolean; offset: number; limit: number },
+    ): Promise<NotificationRow[]> {
+      const rows = await db.execute(sql`
+        SELECT id, category, entry_kind, entry_key, topic, message, values, path, created_at,
+               read_at
+          FROM notifications
+         WHERE user_id = ${userId} ${options.unreadOnly ? sql`AND read_at IS NULL` : sql``}
+         ORDER BY created_at DESC, id
+         LIMIT ${options.limit} OFFSET ${options.offset}`);
+      return rows.rows.map(notificationOf);
+    },
+
+    /** Some of a person's notifications, by id. */
+    async byIds(userId: string, ids: readonly string[]): Promise<NotificationRow[]> {
+      const rows = await db.execute(sql`
+        SELECT id, category, entry_kind, entry_key, topic, message, values, path, created_at,
+               read_at
+          FROM notifications
+         WHERE user_id = ${userId} AND id = ANY(${ids}::uuid[])
+         ORDER BY created_at DESC, id`);
+      return rows.rows.map(notificationOf);
+    },
+
+    /** The cadence a person chose per kind of news (kinds not chosen are absent). */
+    async preferences(userId: string): Promise<Map<string, string>> {
+      const rows = await db.execute<{ category: string; cadence: string }>(sql`
+        SELECT category, cadence FROM notification_preferences WHERE user_id = ${userId}`);
+      return new Map(rows.rows.map((row) => [row.category, row.cadence]));
+    },
+
+    async setPreference(userId: string, category: string, cadence: string): Promise<void> {
+      await db.execute(sql`
+        INSERT INTO notification_preferences (user_id, category, cadence)
+        VALUES (${userId}, ${category}, ${cadence})
+        ON CONFLICT (user_id, category) DO UPDATE SET cadence = excluded.cadence`);
+    },
+
+    async count(userId: string, unreadOnly: boolean): Promise<number> {
+      const rows = await db.execute<{ count: number }>(sql`
+        SELECT count(*)::int AS count FROM notifications
+         WHERE user_id = ${userId} ${unreadOnly ? sql`AND read_at IS NULL` : sql``}`);
+      return rows.rows[0]?.count ?? 0;
+    },
+
+    /** Marks some (or, with null, all) of a person's notifications read, or unread again. */
+    async mark(userId: string, ids: readonly string[] | null, read: boolean, at: Date) {
+      await db.execute(sql`
+        UPDATE notifications SET read_at = ${read ? at : null}
+         WHERE user_id = ${userId}
+           ${ids === null ? sql`` : sql`AND id = ANY(${ids}::uuid[])`}`);
+    },
+
+    /** Drops notifications older than KEEP_DAYS; how many. */
+    async purge(now: Date): Promise<number> {
+      const cutoff = new Date(now.getTime() - KEEP_DAYS * 24 * 60 * 60 * 1000);
+      const result = await db.execute(sql`DELETE FROM notifications WHERE created_at < ${cutoff}`);
+      return result.rowCount ?? 0;
+    },
+
+    /** Everything kept about a person here, for "download my data". */
+    async personalData(userId: string) {
+      const [followed, preferences] = await Promise.all([
+        db.execute(sql`SELECT topic, created_at FROM follows WHERE user_id = ${userId}`),
+        db.execute(sql`
+          SELECT category, cadence FROM notification_preferences WHERE user_id = ${userId}`),
+      ]);
+      const notices = await db.execute(sql`
+        SELECT category, entry_kind, entry_key, topic, message, values, path, created_at, read_at
+          FROM notifications WHERE user_id = ${userId} ORDER BY created_at DESC`);
+      return {
+        follows: followed.rows,
+        notificationPreferences: preferences.rows,
+        notifications: notices.rows,
+      };
+    },
+  };
+}
+
+export type FollowingRepository = ReturnType<typeof createFollowingRepository>;

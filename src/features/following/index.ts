@@ -1,0 +1,1 @@
+export { followingFeature, FOLLOWING_JOBS, type FollowingNeeds } from './following.feature.js';
