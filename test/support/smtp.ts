@@ -10,6 +10,11 @@ export interface TestSmtpServer {
   recipients: string[][];
   /** Addresses the server refuses (550) while they are in the set, like a full or gone mailbox. */
   refuse: Set<string>;
+  /**
+   * When a number: how many more messages are taken before every next one fails for now (451),
+   * as a server that goes away part-way through a run; null: all are taken.
+   */
+  failAfter: number | null;
   close(): Promise<void>;
 }
 
@@ -17,6 +22,7 @@ export async function startSmtpServer(): Promise<TestSmtpServer> {
   const received: ParsedMail[] = [];
   const recipients: string[][] = [];
   const refuse = new Set<string>();
+  const state: { failAfter: number | null } = { failAfter: null };
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
@@ -27,6 +33,14 @@ export async function startSmtpServer(): Promise<TestSmtpServer> {
       callback(refusal);
     },
     onData(stream, session, callback) {
+      if (state.failAfter !== null && state.failAfter <= 0) {
+        stream.resume();
+        stream.on('end', () =>
+          callback(Object.assign(new Error('Try again later'), { responseCode: 451 })),
+        );
+        return;
+      }
+      if (state.failAfter !== null) state.failAfter -= 1;
       simpleParser(stream)
         .then((mail) => {
           received.push(mail);
@@ -43,6 +57,12 @@ export async function startSmtpServer(): Promise<TestSmtpServer> {
     received,
     recipients,
     refuse,
+    get failAfter() {
+      return state.failAfter;
+    },
+    set failAfter(value: number | null) {
+      state.failAfter = value;
+    },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

@@ -113,7 +113,7 @@ export function createWatchesRepository(db: Db) {
           FROM dialogue_threads t
           JOIN dialogue_spaces s ON s.id = t.space_id
           JOIN dialogue_watches w ON w.thread_id = t.id OR w.space_id = t.space_id
-         WHERE t.number = ANY(${numbers}::int[])`);
+         WHERE t.number = ANY(${sql.param(numbers)}::int[])`);
       return rows.rows.map((row) => ({
         userId: row.user_id,
         key: String(row.number),

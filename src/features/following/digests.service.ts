@@ -119,7 +119,7 @@ export function createDigests(deps: DigestsDeps) {
     await db.transaction(async (tx) => {
       await tx.execute(sql`
         UPDATE notifications SET digested_at = ${now}
-         WHERE id = ANY(${ids}::uuid[]) AND digested_at IS NULL`);
+         WHERE id = ANY(${sql.param(ids)}::uuid[]) AND digested_at IS NULL`);
       await tx.execute(sql`
         UPDATE digest_runs SET status = ${status}, sent_at = ${now}, entries = ${entries}
          WHERE user_id = ${userId} AND cadence = ${cadence} AND period_start = ${start}`);

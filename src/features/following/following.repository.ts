@@ -75,7 +75,7 @@ export function createFollowingRepository(db: Db) {
       if (slugs.length === 0) return new Map();
       const rows = await db.execute<{ slug: string; name: string }>(sql`
         SELECT slug, name FROM organisations
-         WHERE slug = ANY(${slugs}::text[]) AND status = 'active'`);
+         WHERE slug = ANY(${sql.param(slugs)}::text[]) AND status = 'active'`);
       const names = new Map<string, string>();
       for (const row of rows.rows) {
         names.set(`organisation:${row.slug}`, row.name);
@@ -181,7 +181,7 @@ export function createFollowingRepository(db: Db) {
         SELECT id, category, entry_kind, entry_key, topic, message, values, path, created_at,
                read_at
           FROM notifications
-         WHERE user_id = ${userId} AND id = ANY(${ids}::uuid[])
+         WHERE user_id = ${userId} AND id = ANY(${sql.param(ids)}::uuid[])
          ORDER BY created_at DESC, id`);
       return rows.rows.map(notificationOf);
     },
@@ -212,7 +212,7 @@ export function createFollowingRepository(db: Db) {
       await db.execute(sql`
         UPDATE notifications SET read_at = ${read ? at : null}
          WHERE user_id = ${userId}
-           ${ids === null ? sql`` : sql`AND id = ANY(${ids}::uuid[])`}`);
+           ${ids === null ? sql`` : sql`AND id = ANY(${sql.param(ids)}::uuid[])`}`);
     },
 
     /** Drops notifications older than KEEP_DAYS; how many. */
