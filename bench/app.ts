@@ -20,7 +20,14 @@ export interface BenchApp {
 
 export async function startBenchApp(
   dataDir: string,
-  options: { renderCacheBytes: number; joinRunningServer?: boolean },
+  options: {
+    renderCacheBytes: number;
+    joinRunningServer?: boolean;
+    /** Where mail goes (an SMTP sink of the bench); none: the outbox. */
+    smtpUrl?: string;
+    /** The app's time, when the bench moves it. */
+    clock?: () => Date;
+  },
 ): Promise<BenchApp> {
   const log = createLogger('warn');
   const secrets = await loadSecrets(dataDir);
@@ -41,7 +48,7 @@ export async function startBenchApp(
       trustProxy: false,
       renderCacheBytes: options.renderCacheBytes,
       metricsToken: null,
-      smtpUrl: null,
+      smtpUrl: options.smtpUrl ?? null,
       mailFrom: 'Bench <no-reply@localhost>',
       filesDir: path.join(dataDir, 'files'),
       uploadMaxBytes: 20 * 1024 * 1024,
@@ -50,6 +57,7 @@ export async function startBenchApp(
     log,
     database,
     cookieSecret: secrets.sessionSecret,
+    clock: options.clock,
   });
   return {
     app,

@@ -16,17 +16,20 @@ import { signValue, verifyValue } from '../../platform/mail/signed-links.js';
 import type { Reader } from '../members/index.js';
 import { composeDigest } from './digest.mail.js';
 import type { FollowingRepository } from './following.repository.js';
-import { readAs, type ShownNotification } from './reading.js';
+import { readAs, type PublicReadings, type ShownNotification } from './reading.js';
 import { parseTopic, topicLabel } from './topics.js';
 
 export const CADENCES = ['hourly', 'daily', 'weekly', 'never'] as const;
 export type Cadence = (typeof CADENCES)[number];
-/** A kind of news nobody chose a cadence for arrives daily. */
-export const DEFAULT_CADENCE: Cadence = 'daily';
+export { DEFAULT_CADENCE } from './following.repository.js';
 
 /** People served per batch, and how long a claim holds before another run may take it. */
 const BATCH = 200;
 const LEASE_MS = 15 * 60 * 1000;
+/** People served at once (each a few queries and one message). */
+const LANES = 4;
+/** Entries a digest names at most, newest first; the rest are on the notification page. */
+export const DIGEST_ENTRIES = 20;
 const HOUR = 60 * 60 * 1000;
 
 /** The last complete period of a cadence before `now` (UTC; weeks start on Monday). */
@@ -74,16 +77,17 @@ export function createDigests(deps: DigestsDeps) {
     return `${deps.publicUrl}/${locale}/account/notifications/stop/${userId}/${list}/${signature(userId, list)}`;
   };
 
-  /** People owed a digest of this period, not claimed by a live run: at most a batch. */
-  async function due(cadence: Cadence, start: Date, end: Date, now: Date) {
+  /**
+   * People owed a digest of this period, not claimed by a live run: at most a batch, after the
+   * person `after` (in id order, so that each batch reads on from the last one's end).
+   */
+  async function due(cadence: Cadence, start: Date, end: Date, now: Date, after: string) {
     const stale = new Date(now.getTime() - LEASE_MS);
     const rows = await db.execute<{ user_id: string; ids: string[]; categories: string[] }>(sql`
       SELECT n.user_id, array_agg(n.id) AS ids, array_agg(DISTINCT n.category) AS categories
         FROM notifications n
-        LEFT JOIN notification_preferences p
-               ON p.user_id = n.user_id AND p.category = n.category
-       WHERE n.digested_at IS NULL AND n.mailable = 1 AND n.created_at < ${end}
-         AND coalesce(p.cadence, ${DEFAULT_CADENCE}) = ${cadence}
+       WHERE n.cadence = ${cadence} AND n.digested_at IS NULL AND n.mailable = 1
+         AND n.user_id > ${after}::uuid AND n.created_at < ${end}
          AND NOT EXISTS (SELECT 1 FROM digest_runs r
                           WHERE r.user_id = n.user_id AND r.cadence = ${cadence}
                             AND r.period_start = ${start}
@@ -94,16 +98,19 @@ export function createDigests(deps: DigestsDeps) {
     return rows.rows;
   }
 
-  /** Claims a person's digest of the period; false when another run holds it or sent it. */
-  async function claim(userId: string, cadence: Cadence, start: Date, now: Date) {
+  /**
+   * Claims people's digests of the period in one statement; those another run holds or sent are
+   * not among the ids returned.
+   */
+  async function claim(userIds: readonly string[], cadence: Cadence, start: Date, now: Date) {
     const stale = new Date(now.getTime() - LEASE_MS);
-    const rows = await db.execute(sql`
+    const rows = await db.execute<{ user_id: string }>(sql`
       INSERT INTO digest_runs (user_id, cadence, period_start, status, claimed_at)
-      VALUES (${userId}, ${cadence}, ${start}, 'sending', ${now})
+      SELECT id, ${cadence}, ${start}, 'sending', ${now} FROM unnest(${sql.param(userIds)}::uuid[]) id
       ON CONFLICT (user_id, cadence, period_start) DO UPDATE SET claimed_at = excluded.claimed_at
        WHERE digest_runs.status = 'sending' AND digest_runs.claimed_at <= ${stale}
       RETURNING user_id`);
-    return rows.rows.length > 0;
+    return new Set(rows.rows.map((row) => row.user_id));
   }
 
   /** Records the outcome and marks the notifications told, in one transaction. */
@@ -131,11 +138,14 @@ export function createDigests(deps: DigestsDeps) {
     reader: Reader,
     cadence: Cadence,
     start: Date,
-    shown: readonly ShownNotification[],
+    all: readonly ShownNotification[],
     categories: readonly string[],
   ) {
+    let shown = all;
     const t = deps.catalogue.translator(reader.locale);
     const text = (key: string, values?: Record<string, string>) => t.t(key, values ?? {});
+    const total = shown.length;
+    shown = shown.slice(0, DIGEST_ENTRIES);
     const topics = [...new Set(shown.map((entry) => entry.topic ?? ''))];
     const names = await deps.repository.names(topics);
     const groups = topics.map((topic) => {
@@ -152,9 +162,12 @@ export function createDigests(deps: DigestsDeps) {
     return composeDigest({
       to: reader.email,
       locale: reader.locale,
-      subject: t.t(`following.digest.subject.${cadence}`, { count: shown.length }),
+      subject: t.t(`following.digest.subject.${cadence}`, { count: total }),
       greeting: t.t('mail.greeting', { name: reader.name }),
-      intro: t.t('following.digest.intro', { count: shown.length }),
+      intro:
+        total > shown.length
+          ? `${t.t('following.digest.intro', { count: total })} ${t.t('following.digest.newest', { count: shown.length })}`
+          : t.t('following.digest.intro', { count: total }),
       groups,
       more: {
         label: t.t('following.digest.more'),
@@ -168,39 +181,68 @@ export function createDigests(deps: DigestsDeps) {
     });
   }
 
+  /** One person's digest of the period: claimed, read as them, sent, recorded. */
+  async function serve(
+    person: { user_id: string; ids: string[]; categories: string[] },
+    cadence: Cadence,
+    start: Date,
+    shared: PublicReadings,
+  ): Promise<'sent' | 'empty'> {
+    const now = deps.clock();
+    const reader = await deps.reader(person.user_id);
+    const rows = reader ? await deps.repository.byIds(person.user_id, person.ids) : [];
+    const shown = reader ? await readAs(deps, reader, reader.locale, rows, shared) : [];
+    const mail =
+      reader && shown.length > 0
+        ? await message(reader, cadence, start, shown, person.categories)
+        : null;
+    let result: 'sent' | 'empty' = 'empty';
+    if (mail) result = (await deps.mailer.send(mail)) === 'sent' ? 'sent' : 'empty';
+    await finish(person.user_id, cadence, start, result, person.ids, shown.length, now);
+    return result;
+  }
+
   return {
     /** Sends the last complete period's digests of a cadence; resumable (see above). */
     async run(cadence: Exclude<Cadence, 'never'>): Promise<DigestRun> {
       const outcome: DigestRun = { sent: 0, skipped: 0 };
       const { start, end } = lastPeriod(cadence, deps.clock());
+      const shared: PublicReadings = new Map();
+      let after = '00000000-0000-0000-0000-000000000000';
       for (;;) {
-        const people = await due(cadence, start, end, deps.clock());
+        const people = await due(cadence, start, end, deps.clock(), after);
         if (people.length === 0) return outcome;
-        for (const person of people) {
-          const now = deps.clock();
-          if (!(await claim(person.user_id, cadence, start, now))) continue;
-          const reader = await deps.reader(person.user_id);
-          const rows = reader ? await deps.repository.byIds(person.user_id, person.ids) : [];
-          const shown = reader ? await readAs(deps, reader, reader.locale, rows) : [];
-          const mail =
-            reader && shown.length > 0
-              ? await message(reader, cadence, start, shown, person.categories)
-              : null;
-          let result: 'sent' | 'empty' = 'empty';
-          if (mail) {
+        after = people.at(-1)?.user_id ?? after;
+        const claimed = await claim(
+          people.map((person) => person.user_id),
+          cadence,
+          start,
+          deps.clock(),
+        );
+        const mine = people.filter((person) => claimed.has(person.user_id));
+        // A few people at a time; the first failure stops every lane after its current person.
+        let failure: unknown = null;
+        const lane = async (index: number) => {
+          for (let at = index; at < mine.length && failure === null; at += LANES) {
+            const person = mine[at];
+            if (!person) continue;
             try {
-              result = (await deps.mailer.send(mail)) === 'sent' ? 'sent' : 'empty';
+              const result = await serve(person, cadence, start, shared);
+              if (result === 'sent') outcome.sent += 1;
+              else outcome.skipped += 1;
             } catch (error) {
-              // Not sent: the claim is let go so that the next run sends it; this run stops.
-              await db.execute(sql`
-                DELETE FROM digest_runs WHERE user_id = ${person.user_id}
-                   AND cadence = ${cadence} AND period_start = ${start} AND status = 'sending'`);
-              throw error;
+              failure ??= error;
             }
           }
-          await finish(person.user_id, cadence, start, result, person.ids, shown.length, now);
-          if (result === 'sent') outcome.sent += 1;
-          else outcome.skipped += 1;
+        };
+        await Promise.all(Array.from({ length: LANES }, (_, index) => lane(index)));
+        if (failure !== null) {
+          // Not sent: this run's claims still open are let go, so the next run sends them.
+          await db.execute(sql`
+            DELETE FROM digest_runs
+             WHERE user_id = ANY(${sql.param(mine.map((person) => person.user_id))}::uuid[])
+               AND cadence = ${cadence} AND period_start = ${start} AND status = 'sending'`);
+          throw failure;
         }
       }
     },

@@ -7,6 +7,9 @@ import type { Db } from '../../platform/db/database.js';
 import type { FollowedEntry } from '../../channels/kind.js';
 import type { Notice } from '../feature.js';
 
+/** A kind of news nobody chose a cadence for arrives daily. */
+export const DEFAULT_CADENCE = 'daily';
+
 /** How long a notification is kept. */
 export const KEEP_DAYS = 90;
 
@@ -134,12 +137,17 @@ export function createFollowingRepository(db: Db) {
                   )}::jsonb) AS w(user_id uuid, key text, topic text) ON w.key = e.key
                  ORDER BY w.user_id, e.key`;
       const result = await db.execute(sql`
-        INSERT INTO notifications (user_id, category, entry_kind, entry_key, topic, created_at, mailable)
-        SELECT m.user_id, ${category}, ${kind}, m.key, m.topic, m.date, m.mailable
+        INSERT INTO notifications
+               (user_id, category, entry_kind, entry_key, topic, created_at, mailable, cadence)
+        SELECT m.user_id, ${category}, ${kind}, m.key, m.topic, m.date, m.mailable,
+               coalesce(p.cadence, ${DEFAULT_CADENCE})
           FROM (${matched}) AS m
           JOIN users u ON u.id = m.user_id
+          LEFT JOIN notification_preferences p
+                 ON p.user_id = m.user_id AND p.category = ${category}
         ON CONFLICT (user_id, entry_kind, entry_key) DO UPDATE
            SET created_at = excluded.created_at, read_at = NULL, digested_at = NULL,
+               cadence = excluded.cadence,
                mailable = least(notifications.mailable, excluded.mailable)
          WHERE notifications.created_at < excluded.created_at
             OR notifications.mailable > excluded.mailable`);
@@ -193,11 +201,17 @@ export function createFollowingRepository(db: Db) {
       return new Map(rows.rows.map((row) => [row.category, row.cadence]));
     },
 
+    /** Sets a cadence, and the one of the notifications of that kind not yet mailed. */
     async setPreference(userId: string, category: string, cadence: string): Promise<void> {
-      await db.execute(sql`
-        INSERT INTO notification_preferences (user_id, category, cadence)
-        VALUES (${userId}, ${category}, ${cadence})
-        ON CONFLICT (user_id, category) DO UPDATE SET cadence = excluded.cadence`);
+      await db.transaction(async (tx) => {
+        await tx.execute(sql`
+          INSERT INTO notification_preferences (user_id, category, cadence)
+          VALUES (${userId}, ${category}, ${cadence})
+          ON CONFLICT (user_id, category) DO UPDATE SET cadence = excluded.cadence`);
+        await tx.execute(sql`
+          UPDATE notifications SET cadence = ${cadence}
+           WHERE user_id = ${userId} AND category = ${category} AND digested_at IS NULL`);
+      });
     },
 
     async count(userId: string, unreadOnly: boolean): Promise<number> {

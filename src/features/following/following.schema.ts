@@ -56,6 +56,11 @@ export const notifications = pgTable(
     path: text('path'),
     /** False when another message tells of it already (a watched thread's own e-mail). */
     mailable: integer('mailable').notNull().default(1),
+    /**
+     * The cadence its person wants for its category, copied when it is written and when they
+     * change it: the digest run finds who is due by an index, without reading preferences.
+     */
+    cadence: text('cadence').notNull().default('daily'),
     /** When it was last new (a thread with new replies is new again). */
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     readAt: timestamp('read_at', { withTimezone: true }),
@@ -65,9 +70,9 @@ export const notifications = pgTable(
   (table) => [
     uniqueIndex('notifications_entry_key').on(table.userId, table.entryKind, table.entryKey),
     index('notifications_user_idx').on(table.userId, table.createdAt),
-    index('notifications_undigested_idx')
-      .on(table.userId, table.createdAt)
-      .where(sql`${table.digestedAt} IS NULL`),
+    index('notifications_due_idx')
+      .on(table.cadence, table.userId)
+      .where(sql`${table.digestedAt} IS NULL AND ${table.mailable} = 1`),
     index('notifications_created_idx').on(table.createdAt),
   ],
 );

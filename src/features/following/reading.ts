@@ -5,7 +5,8 @@
  * e-mail alike. Notices (what concerns them) carry their own words.
  */
 import type { ContentKind } from '../../channels/kind.js';
-import type { Viewer } from '../access/index.js';
+import { ANONYMOUS, type Viewer } from '../access/index.js';
+import type { EntryMetadata } from '../../channels/kind.js';
 import type { Catalogue } from '../../platform/i18n/catalogue.js';
 import type { NotificationRow } from './following.repository.js';
 
@@ -30,12 +31,20 @@ export interface ReadingDeps {
   publicUrl: string;
 }
 
+/**
+ * What a visitor reads of entries, kept for one run over many people (a digest run): an entry a
+ * visitor may read is read so by everyone (the layers are nested), so only the others are read
+ * again per person. Keyed by kind, key and language.
+ */
+export type PublicReadings = Map<string, Promise<EntryMetadata | 'members-only' | null>>;
+
 /** Reads notifications as `viewer` in `locale`; those they may not read are left out. */
 export async function readAs(
   deps: ReadingDeps,
   viewer: Viewer,
   locale: string,
   rows: readonly NotificationRow[],
+  shared?: PublicReadings,
 ): Promise<ShownNotification[]> {
   const translator = deps.catalogue.translator(locale);
   const reader = { locale, publicUrl: deps.publicUrl, text: (key: string) => translator.t(key) };
@@ -52,7 +61,17 @@ export async function readAs(
       const kind = row.entryKind ? byName.get(row.entryKind) : undefined;
       let described = null;
       if (kind?.metadata && row.entryKey) {
-        const found = await kind.metadata.describe(viewer, row.entryKey, reader);
+        const { metadata } = kind;
+        const key = row.entryKey;
+        let found: EntryMetadata | 'members-only' | null = null;
+        if (shared) {
+          const name = `${kind.name}\n${key}\n${locale}`;
+          const reading = shared.get(name) ?? metadata.describe(ANONYMOUS, key, reader);
+          shared.set(name, reading);
+          found = await reading;
+        }
+        if (found === null || found === 'members-only')
+          found = await metadata.describe(viewer, key, reader);
         if (found !== 'members-only') described = found;
         // An entry that is gone or out of reach is not shown (nor is a notice about it).
         if (!described) return null;

@@ -104,7 +104,11 @@ export function createMailer(options: MailerOptions): Mailer {
       close() {},
     };
   }
-  const transport = nodemailer.createTransport(options.smtpUrl);
+  // A pool of connections kept open: a digest run sends thousands of messages, each would
+  // otherwise open its own connection (and TLS session) to the server.
+  const transport = nodemailer.createTransport(
+    `${options.smtpUrl}${options.smtpUrl.includes('?') ? '&' : '?'}pool=true&maxConnections=4`,
+  );
   return {
     kind: 'smtp',
     suppressed,

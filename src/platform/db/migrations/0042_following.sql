@@ -46,6 +46,7 @@ CREATE TABLE "notifications" (
 	"values" jsonb,
 	"path" text,
 	"mailable" integer DEFAULT 1 NOT NULL,
+	"cadence" text DEFAULT 'daily' NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"read_at" timestamp with time zone,
 	"digested_at" timestamp with time zone
@@ -60,5 +61,5 @@ CREATE UNIQUE INDEX "follows_user_topic_key" ON "follows" USING btree ("user_id"
 CREATE INDEX "follows_topic_idx" ON "follows" USING btree ("topic");--> statement-breakpoint
 CREATE UNIQUE INDEX "notifications_entry_key" ON "notifications" USING btree ("user_id","entry_kind","entry_key");--> statement-breakpoint
 CREATE INDEX "notifications_user_idx" ON "notifications" USING btree ("user_id","created_at");--> statement-breakpoint
-CREATE INDEX "notifications_undigested_idx" ON "notifications" USING btree ("user_id","created_at") WHERE "notifications"."digested_at" IS NULL;--> statement-breakpoint
+CREATE INDEX "notifications_due_idx" ON "notifications" USING btree ("cadence","user_id") WHERE "notifications"."digested_at" IS NULL AND "notifications"."mailable" = 1;--> statement-breakpoint
 CREATE INDEX "notifications_created_idx" ON "notifications" USING btree ("created_at");
