@@ -159,6 +159,22 @@ describe('following', () => {
          WHERE i.slug = 'following-members-note' LIMIT 1`)
     ).rows;
     expect((await petra.get(`/en/account/notifications/${canary?.id}/open`)).statusCode).toBe(404);
+    const idOf = async (email: string) =>
+      (
+        await world.app.database.db.execute<{ id: string }>(sql`
+          SELECT n.id FROM notifications n JOIN users u ON u.id = n.user_id
+           WHERE n.entry_key = 'following-open-guide' AND u.email = ${email}`)
+      ).rows[0]?.id;
+    // Opening one's own notification leads to the entry; someone else's is nobody's to open.
+    const opened = await rui.get(
+      `/en/account/notifications/${await idOf('rui.visitor@example.org')}/open`,
+    );
+    expect(opened.statusCode).toBe(303);
+    expect(opened.headers.location).toBe('/en/knowledge/publications/following-open-guide');
+    const others = await rui.get(
+      `/en/account/notifications/${await idOf('petra.follower@example.org')}/open`,
+    );
+    expect(others.statusCode).toBe(404);
   });
 
   it('resumes a digest run the mail server broke off, sending nobody twice; a hard bounce stops mail', async () => {
@@ -187,25 +203,43 @@ describe('following', () => {
         FROM items WHERE slug = 'resume-practice'`);
     world.smtp.refuse.add('emil.resume@example.org');
     now = tomorrow();
+    // Another process claimed Ana's digest and died 20 minutes ago; one is sending Ben's now.
+    const period = new Date(now.getTime() - 10 * 60 * 1000 - 24 * 60 * 60 * 1000);
+    await db.execute(sql`
+      INSERT INTO digest_runs (user_id, cadence, period_start, status, claimed_at)
+      SELECT id, 'daily', ${period}::timestamptz, 'sending',
+             CASE WHEN email LIKE 'ana.%'
+                  THEN ${new Date(now.getTime() - 20 * 60 * 1000)}::timestamptz
+                  ELSE ${now}::timestamptz END
+        FROM users WHERE email IN ('ana.resume@example.org', 'ben.resume@example.org')`);
     const digests = () =>
       world.smtp.received.filter((mail) => mail.text?.includes('Resumable practice 8812'));
     try {
       world.smtp.failAfter = 2;
       await expect(deliver()).rejects.toThrow();
       expect(digests()).toHaveLength(2);
-      const sending = await db.execute(sql`SELECT 1 FROM digest_runs WHERE status = 'sending'`);
-      expect(sending.rows).toHaveLength(0);
+      // Only the live claim of the other process is still open.
+      const sending = await db.execute<{ email: string }>(sql`
+        SELECT u.email FROM digest_runs r JOIN users u ON u.id = r.user_id
+         WHERE r.status = 'sending'`);
+      expect(sending.rows).toEqual([{ email: 'ben.resume@example.org' }]);
       world.smtp.failAfter = null;
       await deliver();
       await deliver();
-      const to = digests().map((mail) => JSON.stringify(mail.to));
+      const to = () => digests().map((mail) => JSON.stringify(mail.to));
+      expect(to().filter((address) => address.includes('ben.resume'))).toHaveLength(0);
+      // Ben's claim outlives its lease: the process holding it is gone; the next run sends it.
+      await db.execute(sql`
+        UPDATE digest_runs SET claimed_at = claimed_at - interval '20 minutes'
+         WHERE status = 'sending'`);
+      await deliver();
       for (const email of people.slice(0, 4))
-        expect(to.filter((address) => address.includes(email))).toHaveLength(1);
+        expect(to().filter((address) => address.includes(email))).toHaveLength(1);
       // Emil's address was refused for good: it is on the suppression list, nothing is sent.
       const suppressed = await db.execute(sql`
         SELECT reason FROM mail_suppressions WHERE address = 'emil.resume@example.org'`);
       expect(suppressed.rows).toEqual([{ reason: 'hard-bounce' }]);
-      expect(to.filter((address) => address.includes('emil.resume'))).toHaveLength(0);
+      expect(to().filter((address) => address.includes('emil.resume'))).toHaveLength(0);
     } finally {
       now = null;
       world.smtp.refuse.delete('emil.resume@example.org');

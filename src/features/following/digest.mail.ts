@@ -6,6 +6,7 @@
  */
 import { escapeHtml } from '@kitajs/html';
 import type { OutgoingMail } from '../../platform/mail/mailer.js';
+import { directionOf } from '../../ui/context.js';
 import { oneClickUnsubscribe } from '../../platform/mail/signed-links.js';
 import type { ShownNotification } from './reading.js';
 
@@ -31,7 +32,7 @@ const muted = 'margin:0 0 16px;font-size:14px;color:#4a5560';
 export function composeDigest(content: DigestContent): OutgoingMail {
   const html = [
     '<!doctype html>',
-    `<html lang="${escapeHtml(content.locale)}" dir="ltr">`,
+    `<html lang="${escapeHtml(content.locale)}" dir="${directionOf(content.locale)}">`,
     '<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">',
     `<title>${escapeHtml(content.subject)}</title></head>`,
     '<body style="margin:0;padding:24px;font-family:system-ui,sans-serif;font-size:16px;line-height:1.5;color:#1b1f24;background:#ffffff">',

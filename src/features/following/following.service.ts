@@ -179,7 +179,10 @@ export function createFollowingService(deps: FollowingDeps) {
       const [shown] = await readAs(deps, reader, locale, await repository.byIds(reader.id, [id]));
       if (!shown) return null;
       await repository.mark(reader.id, [id], true, deps.clock());
-      return shown.url;
+      // A page of this site is left by its path, so that any host the site answers on keeps it.
+      return shown.url.startsWith(`${deps.publicUrl}/`)
+        ? shown.url.slice(deps.publicUrl.length)
+        : shown.url;
     },
 
     mark: (userId: string, ids: readonly string[] | null, read: boolean) =>
