@@ -77,7 +77,9 @@ describe('following, without JavaScript', () => {
     await deliver();
 
     await page.goto(`${served.baseUrl}/en/account/notifications`);
-    expect(await page.locator('header.site-header').innerText()).toContain('Notifications (1 unread)');
+    expect(await page.locator('header.site-header').innerText()).toContain(
+      'Notifications (1 unread)',
+    );
     const main = await page.locator('main').innerText();
     expect(main).toContain('A guide to tenants’ rights');
     expect(main).toContain('Because you follow Housing');
