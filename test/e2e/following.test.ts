@@ -156,6 +156,7 @@ describe('following, without JavaScript', () => {
           '/en/network/ghent',
           '/en/events?kind=webinar',
           '/fr/knowledge/thematic-issues',
+          '/en/knowledge/human-rights-framework',
           new URL(stopLink).pathname,
           new URL(stopLink).pathname.replace('/en/', '/fr/'),
         ],

@@ -12,8 +12,11 @@ export function FollowButton(props: {
   topic: string;
   /** What is followed, as the page names it ("Housing"). */
   name: string;
+  /** Where a page offers many (every article of the UDHR): nothing for a visitor. */
+  quiet?: boolean;
 }): JSX.Element {
   const { ctx } = props;
+  if (!ctx.following && props.quiet) return '';
   if (!ctx.following) {
     return (
       <p class="follow">
@@ -23,7 +26,7 @@ export function FollowButton(props: {
   }
   const following = ctx.following.topics.has(props.topic);
   return (
-    <form method="post" action={ctx.href('/follow')} class="follow">
+    <form method="post" action={ctx.href('/follow')} class="follow" lang={ctx.locale}>
       <input type="hidden" name="_csrf" value={ctx.following.csrfToken} />
       <input type="hidden" name="topic" value={props.topic} />
       <input type="hidden" name="back" value={`${ctx.path}${ctx.search}`} />

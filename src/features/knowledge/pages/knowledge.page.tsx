@@ -141,6 +141,12 @@ function UdhrText(props: { ctx: PageContext; udhr: UdhrText }): JSX.Element {
         <article id={`article-${article.number}`} class="udhr-article">
           <h3 safe>{article.title}</h3>
           <div class="prose">{article.html}</div>
+          <FollowButton
+            ctx={ctx}
+            topic={`udhr:${article.number}`}
+            name={ctx.text('following.topic.udhr', { number: article.number })}
+            quiet
+          />
         </article>
       ))}
       <p class="meta">
