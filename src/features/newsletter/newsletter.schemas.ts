@@ -20,7 +20,8 @@ export const subscribeFormSchema = z.object({
   email: text(254, 'newsletter.errors.email').pipe(z.string().min(3, 'newsletter.errors.email')),
   locale: text(10, 'newsletter.errors.locale').pipe(z.string().min(2, 'newsletter.errors.locale')),
   themes: list(100, 'newsletter.errors.themes'),
-  consent: z.literal('yes', 'newsletter.errors.consent'),
+  /** "yes" when ticked; checked with the other fields, so that every problem is told at once. */
+  consent: text(10, 'newsletter.errors.consent'),
   /** Left empty by people; filled by bots. */
   website: text(500, 'newsletter.errors.email'),
 });

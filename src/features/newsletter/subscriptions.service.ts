@@ -69,6 +69,7 @@ export function createSubscriptionsService(deps: SubscriptionsDeps) {
         for (const issue of parsed.error.issues)
           errors[String(issue.path[0] ?? 'form')] ??= issue.message;
       const values = parsed.success ? parsed.data : null;
+      if (values && values.consent !== 'yes') errors.consent = 'newsletter.errors.consent';
       if (values && !z.email().safeParse(values.email).success)
         errors.email = 'newsletter.errors.email';
       if (values && !deps.catalogue.isSupported(values.locale))

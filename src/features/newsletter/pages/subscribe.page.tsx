@@ -3,7 +3,7 @@
  * signed-in person's opt-in with their account's address), the page an e-mailed confirmation
  * link opens (a button, so that a mail scanner confirms nothing), and the unsubscribe page.
  */
-import { endonym } from '../../../platform/i18n/names.js';
+import { endonym, languageName } from '../../../platform/i18n/names.js';
 import { PageHeader } from '../../../ui/components/content.js';
 import { FeedLinks } from '../../../ui/components/feed-links.js';
 import {
@@ -75,7 +75,7 @@ export function SubscribePage(props: {
           <p safe>
             {ctx.text(subscribed ? 'newsletter.account.receiving' : 'newsletter.account.offer', {
               email: account.email,
-              language: endonym(ctx.locale),
+              language: languageName(ctx.locale, ctx.locale),
             })}
           </p>
           <ThemeCheckboxes
