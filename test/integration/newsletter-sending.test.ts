@@ -8,6 +8,7 @@
  * counted and suppressed; the archive showing what is public only.
  */
 import { sql } from 'drizzle-orm';
+import type { ParsedMail } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../support/app.js';
 import { dialogueHelpers } from '../support/dialogue.js';
@@ -29,7 +30,7 @@ const mailsTo = (email: string, subject: string) =>
   smtp.received.filter(
     (mail) => JSON.stringify(mail.to).includes(email) && (mail.subject ?? '').includes(subject),
   );
-const header = (mail: { headerLines: { key: string; line: string }[] } | undefined, name: string) =>
+const header = (mail: ParsedMail | undefined, name: string) =>
   mail?.headerLines.find((line) => line.key === name)?.line ?? '';
 
 /** A visitor subscribes through the form and follows the e-mailed link. */
