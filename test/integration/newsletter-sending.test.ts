@@ -225,8 +225,14 @@ describe('composing an issue', () => {
 
 describe('sending', () => {
   it('keeps to the segment: languages, themes, members or not', async () => {
-    await compose({ 'subject-en': 'Members briefing', audience: 'members', archive: 'members' });
-    const members = await compose({ 'subject-en': 'Members briefing', audience: 'members' });
+    const members = await compose({
+      'subject-en': 'Members briefing',
+      audience: 'members',
+      archive: 'members',
+    });
+    // A visitor's archive was read (and cached) before it was sent.
+    const visitor = new FormBrowser(app, '127.0.1.9');
+    expect((await visitor.get('/en/newsletter/archive')).body).not.toContain('Members briefing');
     await editor.submit(members, `${members}/send`, {});
     const french = await compose({ 'subject-en': 'Housing in French', locales: ['fr'] });
     await editor.submit(french, `${french}/send`, {});
@@ -238,6 +244,13 @@ describe('sending', () => {
     await editor.submit(outsiders, `${outsiders}/send`, {});
     await run();
     expect(mailsTo('mara.member@example.org', 'Members briefing')).toHaveLength(1);
+    // Archived for members: a visitor is told it exists for members, and no more.
+    expect((await visitor.get(`/en/newsletter/archive/${issueIdOf(members)}`)).statusCode).toBe(
+      403,
+    );
+    expect((await visitor.get('/en/newsletter/archive')).body).not.toContain('Members briefing');
+    expect((await editor.get('/en/newsletter/archive')).body).toContain('Members briefing');
+    expect((await visitor.get('/en/newsletter/archive')).body).toContain('Housing in French');
     expect(mailsTo('vera.visitor@example.org', 'Members briefing')).toHaveLength(0);
     expect(mailsTo('rolf.registered@example.org', 'Members briefing')).toHaveLength(0);
     expect(mailsTo('felix.francais@example.org', 'Housing in French')).toHaveLength(1);

@@ -69,6 +69,7 @@ export const newsletterFeature = defineFeature({
       publicUrl: platform.publicUrl,
       ratePerMinute: needs.ratePerMinute,
       clock: platform.clock,
+      contentChanged: platform.contentChanged,
     });
     return { platform, needs, newsletters, subscribers, issues, subscriptions, editing, sending };
   },

@@ -35,6 +35,8 @@ export interface SendingDeps {
   /** Messages a minute at most. */
   ratePerMinute: number;
   clock: () => Date;
+  /** A sent issue joins the archive, its feed and the search: cached pages must go. */
+  contentChanged(): Promise<void>;
 }
 
 /** The candidates an issue's segment names: languages, themes, members or not. */
@@ -128,6 +130,7 @@ export function createSendingService(deps: SendingDeps) {
         }
         if (await newsletters.finish(letter.id, deps.clock())) {
           deps.log.info({ newsletter: letter.id }, 'newsletter sent');
+          await deps.contentChanged();
         }
         if (budget <= 0) break;
       }
