@@ -94,7 +94,7 @@ describe('the newsletter in Chromium, without JavaScript', () => {
     expect(await textOf(editor.getByRole('status'))).toContain('on its way');
     await served.app.jobs.find((job) => job.name === 'newsletter.send')?.run();
     await editor.goto(`${served.baseUrl}/en/editor/newsletter`);
-    expect(await textOf(editor.locator('main table'))).toContain('1 recipients: 1 sent');
+    expect(await textOf(editor.locator('main table'))).toContain('1 recipient: 1 sent');
 
     // 3. The visitor reads it, then stops it with the message's own link.
     const issue = lastMailTo('vic.visitor@example.org');

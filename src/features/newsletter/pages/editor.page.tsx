@@ -142,6 +142,7 @@ export function IssueFormPage(props: IssueFormProps): JSX.Element {
           props.schedule.error ? { ...errors, scheduledAt: props.schedule.error } : errors,
           [...issueFields(locales), 'scheduledAt'],
         )}
+        message={errors.form}
       />
       <PageHeader title={title} />
       {props.notice ? (
