@@ -53,6 +53,7 @@ export async function startBenchApp(
       filesDir: path.join(dataDir, 'files'),
       uploadMaxBytes: 20 * 1024 * 1024,
       replyDomain: null,
+      newsletterRatePerMinute: 600,
     },
     log,
     database,

@@ -26,6 +26,7 @@ import type { Job } from './features/feature.js';
 import { knowledgeFeature, type PracticeTransfer } from './features/knowledge/index.js';
 import { membersFeature } from './features/members/index.js';
 import { monitoringFeature } from './features/monitoring/index.js';
+import { newsletterFeature } from './features/newsletter/index.js';
 import { searchFeature, type SearchIndex } from './features/search/index.js';
 import { siteFeature } from './features/site/index.js';
 import { vocabulariesFeature } from './features/vocabularies/index.js';
@@ -59,6 +60,7 @@ export interface AppDeps {
     | 'filesDir'
     | 'uploadMaxBytes'
     | 'replyDomain'
+    | 'newsletterRatePerMinute'
   >;
   log: Logger;
   database: Database;
@@ -243,6 +245,12 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     itemCards: (viewer, slugs, locale) => knowledge.items.readableBySlugs(viewer, slugs, locale),
     practices: async (viewer, locale) =>
       (await knowledge.items.listItems(viewer, { type: 'practice' }, locale, 1, 500)).items,
+  });
+  // The newsletter reads the picked entries of every kind, asked when an issue is composed or sent.
+  app.add(newsletterFeature, {
+    themeKeys: vocabularies.themeKeys,
+    kinds: app.kinds,
+    ratePerMinute: config.newsletterRatePerMinute,
   });
   app.add(adminFeature, {
     audit: access.audit,

@@ -62,6 +62,8 @@ const environmentSchema = z.object({
   UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(1024).default(20),
   /** Seed the network's initial content at start (idempotent). */
   SEED_ON_START: booleanText.default(true),
+  /** Newsletter messages sent a minute at most, by all instances together. */
+  NEWSLETTER_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(600),
 });
 
 export interface Config {
@@ -97,6 +99,8 @@ export interface Config {
   /** Bytes of rendered pages kept in memory; 0 when the cache is off. */
   renderCacheBytes: number;
   seedOnStart: boolean;
+  /** Newsletter messages a minute at most. */
+  newsletterRatePerMinute: number;
 }
 
 /** Raised when the environment is invalid; its message is meant for the person starting the app. */
@@ -140,5 +144,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     metricsToken: e.METRICS_TOKEN ?? null,
     renderCacheBytes: Math.round(e.RENDER_CACHE_MB * 1024 * 1024),
     seedOnStart: e.SEED_ON_START,
+    newsletterRatePerMinute: e.NEWSLETTER_RATE_PER_MINUTE,
   };
 }

@@ -19,6 +19,7 @@ import type mail from '../../locales/en/mail.json';
 import type membership from '../../locales/en/membership.json';
 import type monitoring from '../../locales/en/monitoring.json';
 import type network from '../../locales/en/network.json';
+import type newsletter from '../../locales/en/newsletter.json';
 import type people from '../../locales/en/people.json';
 import type search from '../../locales/en/search.json';
 import type sections from '../../locales/en/sections.json';
@@ -43,6 +44,7 @@ interface Catalogues {
   membership: typeof membership;
   monitoring: typeof monitoring;
   network: typeof network;
+  newsletter: typeof newsletter;
   people: typeof people;
   search: typeof search;
   sections: typeof sections;

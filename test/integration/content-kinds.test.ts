@@ -77,6 +77,7 @@ describe('a kind declared once', () => {
       'thread',
       'trend',
       'city',
+      'newsletter',
       'thing',
     ]);
     const addresses = await channelAddresses(app, plants, WORD);
@@ -108,6 +109,8 @@ describe('a kind declared once', () => {
         '/sitemap-cities-1.xml',
         '/api/cities/canary-city',
         '/en/cities/canary-city/export.csv',
+        '/en/newsletter/archive/feed.atom',
+        '/sitemap-newsletters-1.xml',
       ]),
     );
     expect(await leaksOf(app, addresses, CANARY)).toEqual([]);
@@ -126,7 +129,9 @@ describe('a kind declared once', () => {
       role: 'practitioner',
     } as const;
     for (const kind of app.kinds.filter((entry) =>
-      ['page', 'link', 'answer', 'event', 'thread', 'trend', 'thing'].includes(entry.name),
+      ['page', 'link', 'answer', 'event', 'thread', 'trend', 'newsletter', 'thing'].includes(
+        entry.name,
+      ),
     )) {
       const documents = (await kind.search?.documents(member)) ?? [];
       expect(documents.map((document) => document.title).join(' '), kind.name).toContain(CANARY);

@@ -34,6 +34,8 @@ export async function buildTestApp(
     replyDomain?: string;
     /** Kinds of content added to the features' own, for tests of the channels. */
     extraKinds?: readonly ContentKind[];
+    /** Newsletter messages a minute at most. */
+    newsletterRatePerMinute?: number;
   } = {},
 ): Promise<TestApp> {
   const database = overrides.database ?? (await createTestDatabase());
@@ -51,6 +53,7 @@ export async function buildTestApp(
       filesDir,
       uploadMaxBytes: overrides.uploadMaxBytes ?? 1024 * 1024,
       replyDomain: overrides.replyDomain ?? null,
+      newsletterRatePerMinute: overrides.newsletterRatePerMinute ?? 6000,
     },
     log: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'),
     database,
