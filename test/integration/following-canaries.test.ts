@@ -1,9 +1,9 @@
 /**
- * The members layer in what followers are told: every kind's members-only canary is planted; a
- * registered person who is no member follows everything (every topic, every discussion space)
- * and finds no canary on their notification page nor in their digest, while a practitioner who
- * follows the same receives them — so the channel does carry members-only entries, to those who
- * may read them.
+ * The members layer in what followers and subscribers are told: every kind's members-only canary
+ * is planted; a registered person who is no member follows everything (every topic, every
+ * discussion space) and takes the newsletter, and finds no canary on their notification page, in
+ * their digest nor in an issue that picked every canary, while a practitioner who does the same
+ * receives them — so these channels do carry members-only entries, to those who may read them.
  */
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -112,5 +112,31 @@ describe('the members layer in notifications and digests', () => {
     expect(maxDigest?.text).toContain(CANARY);
     expect(canaries.size).toBe(app.kinds.length);
     expect(NEWS_CATEGORIES.length).toBe(5);
+
+    // Both take the newsletter; an issue picks every kind's planted canary.
+    await db.execute(sql`
+      INSERT INTO newsletter_subscribers (email, user_id, locale, status, consent_version,
+                                          consented_at, consent_locale, confirmed_at)
+      SELECT email, id, 'en', 'confirmed', '2026-11-22', now(), 'en', now() FROM users
+       WHERE email IN ('vera.everything@example.org', 'max.everything@example.org')`);
+    const picks = [...canaries]
+      .filter(([kind, plant]) => kind.metadata && plant.key)
+      .map(([kind, plant]) => ({ kind: kind.name, key: plant.key }));
+    expect(picks.length).toBeGreaterThanOrEqual(6);
+    await db.execute(sql`
+      INSERT INTO newsletters (status, default_locale, texts, picks, audience, archive,
+                               scheduled_at)
+      VALUES ('scheduled', 'en',
+              ${JSON.stringify({ en: { subject: 'Canary issue', introduction: 'What is new.' } })}::jsonb,
+              ${JSON.stringify(picks)}::jsonb, 'everyone', 'hidden', now() - interval '1 minute')`);
+    await app.jobs.find((entry) => entry.name === 'newsletter.send')?.run();
+    const issue = (email: string) =>
+      smtp.received.find(
+        (mail) => JSON.stringify(mail.to).includes(email) && mail.subject === 'Canary issue',
+      );
+    const veraIssue = issue('vera.everything@example.org');
+    expect(veraIssue?.text).toContain('What is new.');
+    expect(`${veraIssue?.text}${veraIssue?.html}`).not.toContain(CANARY);
+    expect(issue('max.everything@example.org')?.text).toContain(CANARY);
   });
 });

@@ -226,6 +226,9 @@ export function Layout(props: LayoutProps): JSX.Element {
                   </a>
                 </li>
                 <li>
+                  <a href={ctx.href('/newsletter')}>{ctx.t('newsletter.subscribe.title')}</a>
+                </li>
+                <li>
                   <a href={ctx.href('/privacy')}>{ctx.t('common.nav.privacy')}</a>
                 </li>
               </ul>

@@ -47,6 +47,8 @@ export function EditorListPage(props: {
         <a href={ctx.href('/editor/watch')}>{ctx.t('monitoring.queue.title')}</a>
         {' · '}
         <a href={ctx.href('/editor/cities')}>{ctx.t('cities.review.title')}</a>
+        {' · '}
+        <a href={ctx.href('/editor/newsletter')}>{ctx.t('newsletter.editor.title')}</a>
       </p>
       <form
         method="get"
