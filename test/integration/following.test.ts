@@ -246,6 +246,67 @@ describe('following', () => {
     }
   });
 
+  it('blames no address for a refused sender, lets a busy mailbox wait, and keeps “never”', async () => {
+    const { db } = world.app.database;
+    const people = ['fay', 'gus', 'hal'].map((name) => `${name}.sender@example.org`);
+    const browsers: FormBrowser[] = [];
+    for (const [index, email] of people.entries()) {
+      const browser = await signUpAndSignIn(
+        world.app,
+        world.smtp,
+        { name: `${email.split('.')[0]} Sender`, email },
+        `10.17.3.${index + 1}`,
+      );
+      await follow(browser, 'section:other-issues', '/knowledge/other-issues');
+      browsers.push(browser);
+    }
+    // Hal wants no e-mail about the Knowledge Centre.
+    await browsers[2]?.submit(
+      '/en/account/notifications/settings',
+      '/en/account/notifications/settings',
+      { knowledge: 'never', events: 'daily', dialogue: 'daily', news: 'daily', network: 'daily' },
+    );
+    await db.execute(sql`UPDATE follow_cursors SET seen_until = now() - interval '1 minute'`);
+    await publish('sender-issue', 'Sender issue 3391', 'public', 'housing');
+    await db.execute(sql`UPDATE items SET section = 'other-issues' WHERE slug = 'sender-issue'`);
+    await deliver();
+    const digests = (email: string) =>
+      world.smtp.received.filter(
+        (mail) =>
+          JSON.stringify(mail.to).includes(email) && mail.text?.includes('Sender issue 3391'),
+      );
+    world.smtp.defer.add('gus.sender@example.org');
+    now = tomorrow();
+    try {
+      world.smtp.refuseSender = true;
+      await expect(deliver()).rejects.toThrow();
+      const suppressed = await db.execute(sql`
+        SELECT address FROM mail_suppressions WHERE address LIKE '%.sender@example.org'`);
+      expect(suppressed.rows).toEqual([]);
+      world.smtp.refuseSender = false;
+      const run = await deliver();
+      expect(run.sent.daily).toBe(1);
+      expect(digests('fay.sender@example.org')).toHaveLength(1);
+      expect(digests('gus.sender@example.org')).toHaveLength(0);
+      const gus = await db.execute(sql`
+        SELECT r.status FROM digest_runs r JOIN users u ON u.id = r.user_id
+         WHERE u.email = 'gus.sender@example.org'`);
+      expect(gus.rows).toEqual([{ status: 'failed' }]);
+      // Hal chose never; choosing daily later sends nothing of what came before.
+      await browsers[2]?.submit(
+        '/en/account/notifications/settings',
+        '/en/account/notifications/settings',
+        { knowledge: 'daily' },
+      );
+      await deliver();
+      expect(digests('hal.sender@example.org')).toHaveLength(0);
+    } finally {
+      now = null;
+      world.smtp.refuseSender = false;
+      world.smtp.defer.delete('gus.sender@example.org');
+    }
+  });
+
   it('shows what concerns a person: a mention, and replies in a thread they watch', async () => {
     const lyon = await organisation('Lyon Following City');
     await world.editor.submit(

@@ -342,6 +342,39 @@ describe('sending', () => {
     }
   });
 
+  it('does not let a busy mailbox hold up the others, and gives it up after a few tries', async () => {
+    await subscriber('busy.mailbox@example.org', 'en', [], '127.0.5.1');
+    await subscriber('fine.mailbox@example.org', 'en', [], '127.0.5.2');
+    smtp.defer.add('busy.mailbox@example.org');
+    try {
+      const path = await compose({ 'subject-en': 'Busy issue' });
+      await editor.submit(path, `${path}/send`, {});
+      const busyRow = async () =>
+        (
+          await app.database.db.execute<{ status: string; attempts: number }>(sql`
+            SELECT r.status, r.attempts FROM newsletter_recipients r
+              JOIN newsletter_subscribers s ON s.id = r.subscriber_id
+             WHERE r.newsletter_id = ${issueIdOf(path)} AND s.email = 'busy.mailbox@example.org'`)
+        ).rows[0];
+      await run();
+      expect(mailsTo('fine.mailbox@example.org', 'Busy issue')).toHaveLength(1);
+      expect(await busyRow()).toEqual({ status: 'pending', attempts: 1 });
+      for (let attempt = 2; attempt <= 3; attempt += 1) {
+        await app.database.db.execute(sql`
+          UPDATE newsletter_recipients SET claimed_until = now() - interval '1 minute'
+           WHERE newsletter_id = ${issueIdOf(path)} AND status = 'pending'`);
+        await run();
+      }
+      expect(await busyRow()).toEqual({ status: 'failed', attempts: 3 });
+      expect(mailsTo('busy.mailbox@example.org', 'Busy issue')).toHaveLength(0);
+      const issue = await app.database.db.execute<{ status: string }>(sql`
+        SELECT status FROM newsletters WHERE id = ${issueIdOf(path)}`);
+      expect(issue.rows).toEqual([{ status: 'sent' }]);
+    } finally {
+      smtp.defer.clear();
+    }
+  });
+
   it('stops with one click: a POST without cookies, its signature the permission', async () => {
     const mail = mailsTo('vera.visitor@example.org', 'December in the network')[0];
     const path = new URL(/<(http[^>]+)>/.exec(header(mail, 'list-unsubscribe'))?.[1] ?? 'http://x/')

@@ -10,6 +10,10 @@ export interface TestSmtpServer {
   recipients: string[][];
   /** Addresses the server refuses (550) while they are in the set, like a full or gone mailbox. */
   refuse: Set<string>;
+  /** Addresses the server asks to try later (450), like a busy mailbox. */
+  defer: Set<string>;
+  /** While true, the server refuses the sender (530), as one whose sign-in is misconfigured. */
+  refuseSender: boolean;
   /**
    * When a number: how many more messages are taken before every next one fails for now (451),
    * as a server that goes away part-way through a run; null: all are taken.
@@ -22,12 +26,22 @@ export async function startSmtpServer(): Promise<TestSmtpServer> {
   const received: ParsedMail[] = [];
   const recipients: string[][] = [];
   const refuse = new Set<string>();
-  const state: { failAfter: number | null } = { failAfter: null };
+  const defer = new Set<string>();
+  const state: { failAfter: number | null; refuseSender: boolean } = {
+    failAfter: null,
+    refuseSender: false,
+  };
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
+    onMailFrom(_address, _session, callback) {
+      if (!state.refuseSender) return callback();
+      callback(Object.assign(new Error('Authentication required'), { responseCode: 530 }));
+    },
     onRcptTo(address, _session, callback) {
+      if (defer.has(address.address))
+        return callback(Object.assign(new Error('Mailbox busy'), { responseCode: 450 }));
       if (!refuse.has(address.address)) return callback();
       const refusal = Object.assign(new Error('Mailbox unavailable'), { responseCode: 550 });
       callback(refusal);
@@ -57,6 +71,13 @@ export async function startSmtpServer(): Promise<TestSmtpServer> {
     received,
     recipients,
     refuse,
+    defer,
+    get refuseSender() {
+      return state.refuseSender;
+    },
+    set refuseSender(value: boolean) {
+      state.refuseSender = value;
+    },
     get failAfter() {
       return state.failAfter;
     },

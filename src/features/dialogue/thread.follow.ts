@@ -1,7 +1,8 @@
 /**
- * How followers hear of threads: a new thread is told to the followers of its theme (or its
- * space's); every new post to the people watching the thread or its space ("space:<slug>",
- * "thread:<number>", matched with the dialogue's watches).
+ * How followers hear of threads: a thread is new when anything in it changes (a post, an
+ * approval: the thread's updated_at). One with no reply yet is told to the followers of its theme
+ * (or its space's); every change to the people watching the thread or its space
+ * ("space:<slug>", "thread:<number>", matched with the dialogue's watches).
  */
 import { sql } from 'drizzle-orm';
 import type { FollowSource } from '../../channels/kind.js';
@@ -14,14 +15,14 @@ export const threadFollow = (db: Db): FollowSource => ({
     followedEntries(
       db,
       sql`
-      SELECT t.number AS key, t.last_posted_at AS date,
-             (CASE WHEN t.created_at > ${since} AND t.listed
+      SELECT t.number AS key, t.updated_at AS date,
+             (CASE WHEN t.reply_count = 0 AND t.listed
                    THEN array_remove(ARRAY['theme:' || coalesce(t.theme, s.theme)], NULL)
                    ELSE '{}'::text[] END)
              || ARRAY['space:' || s.slug, 'thread:' || t.number] AS topics
         FROM dialogue_threads t JOIN dialogue_spaces s ON s.id = t.space_id
-       WHERE t.last_posted_at > ${since} AND t.last_posted_at <= ${until}
-       ORDER BY t.last_posted_at, t.number
+       WHERE t.updated_at > ${since} AND t.updated_at <= ${until}
+       ORDER BY t.updated_at, t.number
        LIMIT ${limit}`,
     ),
 });

@@ -340,12 +340,14 @@ export function createDeskService(deps: DeskServiceDeps) {
         return { ok: true };
       }
       await deps.contentChanged();
+      // An answer for members is the asker's through their own link, member or not: the notice
+      // then names no entry (it would be read as them, and hidden from a non-member).
       if (question.askerId)
         await deps.notify(question.askerId, {
           message: 'following.notice.answer',
           values: {},
-          path: `/experts/answers/${id}`,
-          entry: { kind: 'answer', key: id },
+          path: publication === 'members' ? `/experts/answers` : `/experts/answers/${id}`,
+          ...(publication === 'public' ? { entry: { kind: 'answer', key: id } } : {}),
         });
       await deps.mail.send({
         to: question.askerEmail,

@@ -37,6 +37,7 @@ export function composeDigest(content: DigestContent): OutgoingMail {
     `<title>${escapeHtml(content.subject)}</title></head>`,
     '<body style="margin:0;padding:24px;font-family:system-ui,sans-serif;font-size:16px;line-height:1.5;color:#1b1f24;background:#ffffff">',
     '<div style="max-width:600px;margin:0 auto">',
+    `<h1 style="margin:0 0 16px;font-size:22px">${escapeHtml(content.subject)}</h1>`,
     `<p style="margin:0 0 16px">${escapeHtml(content.greeting)}</p>`,
     `<p style="margin:0 0 16px">${escapeHtml(content.intro)}</p>`,
     ...content.groups.map(

@@ -11,7 +11,7 @@ import { NEWS_CATEGORIES, type ContentKind, type NewsCategory } from '../../chan
 import type { Db } from '../../platform/db/database.js';
 import type { Catalogue } from '../../platform/i18n/catalogue.js';
 import type { Logger } from '../../platform/logging/logger.js';
-import type { Mailer } from '../../platform/mail/mailer.js';
+import { transportFailure, type Mailer } from '../../platform/mail/mailer.js';
 import { signValue, verifyValue } from '../../platform/mail/signed-links.js';
 import type { Reader } from '../members/index.js';
 import { composeDigest } from './digest.mail.js';
@@ -64,6 +64,8 @@ export interface DigestRun {
   sent: number;
   /** Nothing left the person may read, or their address is suppressed. */
   skipped: number;
+  /** Not sent for a reason of their own (logged); their news waits for the next period. */
+  failed: number;
 }
 
 export function createDigests(deps: DigestsDeps) {
@@ -87,6 +89,7 @@ export function createDigests(deps: DigestsDeps) {
       SELECT n.user_id, array_agg(n.id) AS ids, array_agg(DISTINCT n.category) AS categories
         FROM notifications n
        WHERE n.cadence = ${cadence} AND n.digested_at IS NULL AND n.mailable = 1
+         AND n.category = ANY(${sql.param([...NEWS_CATEGORIES])}::text[])
          AND n.user_id > ${after}::uuid AND n.created_at < ${end}
          AND NOT EXISTS (SELECT 1 FROM digest_runs r
                           WHERE r.user_id = n.user_id AND r.cadence = ${cadence}
@@ -187,17 +190,41 @@ export function createDigests(deps: DigestsDeps) {
     cadence: Cadence,
     start: Date,
     shared: PublicReadings,
-  ): Promise<'sent' | 'empty'> {
+  ): Promise<'sent' | 'empty' | 'failed'> {
     const now = deps.clock();
-    const reader = await deps.reader(person.user_id);
-    const rows = reader ? await deps.repository.byIds(person.user_id, person.ids) : [];
-    const shown = reader ? await readAs(deps, reader, reader.locale, rows, shared) : [];
-    const mail =
-      reader && shown.length > 0
-        ? await message(reader, cadence, start, shown, person.categories)
-        : null;
+    const failed = async (error: unknown) => {
+      // This person's alone: logged, and their news waits for the next period's digest.
+      deps.log.error({ err: error, userId: person.user_id, cadence }, 'digest not sent');
+      await db.execute(sql`
+        UPDATE digest_runs SET status = 'failed', sent_at = ${now}
+         WHERE user_id = ${person.user_id} AND cadence = ${cadence}
+           AND period_start = ${start} AND status = 'sending'`);
+      return 'failed' as const;
+    };
+    let shown: ShownNotification[] = [];
+    let mail = null;
+    try {
+      const reader = await deps.reader(person.user_id);
+      if (reader) {
+        // The newest rows are enough: a digest names the 20 newest the person may read.
+        const rows = await deps.repository.byIds(person.user_id, person.ids, DIGEST_ENTRIES * 3);
+        shown = await readAs(deps, reader, reader.locale, rows, shared);
+        if (shown.length > 0)
+          mail = await message(reader, cadence, start, shown, person.categories);
+      }
+    } catch (error) {
+      return failed(error);
+    }
     let result: 'sent' | 'empty' = 'empty';
-    if (mail) result = (await deps.mailer.send(mail)) === 'sent' ? 'sent' : 'empty';
+    if (mail) {
+      try {
+        result = (await deps.mailer.send(mail)) === 'sent' ? 'sent' : 'empty';
+      } catch (error) {
+        // The server or the connection failed: the run stops and is tried again.
+        if (transportFailure(error)) throw error;
+        return failed(error);
+      }
+    }
     await finish(person.user_id, cadence, start, result, person.ids, shown.length, now);
     return result;
   }
@@ -205,9 +232,8 @@ export function createDigests(deps: DigestsDeps) {
   return {
     /** Sends the last complete period's digests of a cadence; resumable (see above). */
     async run(cadence: Exclude<Cadence, 'never'>): Promise<DigestRun> {
-      const outcome: DigestRun = { sent: 0, skipped: 0 };
+      const outcome: DigestRun = { sent: 0, skipped: 0, failed: 0 };
       const { start, end } = lastPeriod(cadence, deps.clock());
-      const shared: PublicReadings = new Map();
       let after = '00000000-0000-0000-0000-000000000000';
       for (;;) {
         const people = await due(cadence, start, end, deps.clock(), after);
@@ -220,6 +246,8 @@ export function createDigests(deps: DigestsDeps) {
           deps.clock(),
         );
         const mine = people.filter((person) => claimed.has(person.user_id));
+        // A visitor's readings are shared within a batch (seconds), never longer.
+        const shared: PublicReadings = new Map();
         // A few people at a time; the first failure stops every lane after its current person.
         let failure: unknown = null;
         const lane = async (index: number) => {
@@ -228,8 +256,7 @@ export function createDigests(deps: DigestsDeps) {
             if (!person) continue;
             try {
               const result = await serve(person, cadence, start, shared);
-              if (result === 'sent') outcome.sent += 1;
-              else outcome.skipped += 1;
+              outcome[result === 'empty' ? 'skipped' : result] += 1;
             } catch (error) {
               failure ??= error;
             }

@@ -87,6 +87,12 @@ export function createFollowingRepository(db: Db) {
       return names;
     },
 
+    /** The database's clock, by which entries are dated. */
+    async databaseNow(): Promise<Date> {
+      const rows = await db.execute<{ now: string }>(sql`SELECT now() AS now`);
+      return new Date(rows.rows[0]?.now ?? Date.now());
+    },
+
     /** How far a kind's news has been matched with followers; null before the first time. */
     async cursor(kind: string): Promise<Date | null> {
       const rows = await db.execute<{ seen_until: string }>(sql`
@@ -138,17 +144,23 @@ export function createFollowingRepository(db: Db) {
                  ORDER BY w.user_id, e.key`;
       const result = await db.execute(sql`
         INSERT INTO notifications
-               (user_id, category, entry_kind, entry_key, topic, created_at, mailable, cadence)
+               (user_id, category, entry_kind, entry_key, topic, created_at, mailable, cadence,
+                digested_at)
         SELECT m.user_id, ${category}, ${kind}, m.key, m.topic, m.date, m.mailable,
-               coalesce(p.cadence, ${DEFAULT_CADENCE})
+               coalesce(p.cadence, ${DEFAULT_CADENCE}),
+               CASE WHEN p.cadence = 'never' THEN now() END
           FROM (${matched}) AS m
           JOIN users u ON u.id = m.user_id
           LEFT JOIN notification_preferences p
                  ON p.user_id = m.user_id AND p.category = ${category}
         ON CONFLICT (user_id, entry_kind, entry_key) DO UPDATE
-           SET created_at = excluded.created_at, read_at = NULL, digested_at = NULL,
-               cadence = excluded.cadence,
-               mailable = least(notifications.mailable, excluded.mailable)
+           SET created_at = excluded.created_at, read_at = NULL,
+               digested_at = excluded.digested_at, cadence = excluded.cadence,
+               category = excluded.category, topic = excluded.topic,
+               message = NULL, values = NULL, path = NULL,
+               -- news of an entry a notice was about is news again, mailed as such
+               mailable = CASE WHEN notifications.message IS NOT NULL THEN excluded.mailable
+                               ELSE least(notifications.mailable, excluded.mailable) END
          WHERE notifications.created_at < excluded.created_at
             OR notifications.mailable > excluded.mailable`);
       return result.rowCount ?? 0;
@@ -165,7 +177,9 @@ export function createFollowingRepository(db: Db) {
                 0, ${at})
         ON CONFLICT (user_id, entry_kind, entry_key) DO UPDATE
            SET category = 'concerns', message = excluded.message, values = excluded.values,
-               path = excluded.path, created_at = excluded.created_at, read_at = NULL`);
+               path = excluded.path, created_at = excluded.created_at, read_at = NULL,
+               mailable = 0,
+               digested_at = coalesce(notifications.digested_at, excluded.digested_at)`);
     },
 
     /** A person's notifications, newest first. */
@@ -184,13 +198,14 @@ export function createFollowingRepository(db: Db) {
     },
 
     /** Some of a person's notifications, by id. */
-    async byIds(userId: string, ids: readonly string[]): Promise<NotificationRow[]> {
+    async byIds(userId: string, ids: readonly string[], limit = 500): Promise<NotificationRow[]> {
       const rows = await db.execute(sql`
         SELECT id, category, entry_kind, entry_key, topic, message, values, path, created_at,
                read_at
           FROM notifications
          WHERE user_id = ${userId} AND id = ANY(${sql.param(ids)}::uuid[])
-         ORDER BY created_at DESC, id`);
+         ORDER BY created_at DESC, id
+         LIMIT ${limit}`);
       return rows.rows.map(notificationOf);
     },
 
@@ -208,8 +223,12 @@ export function createFollowingRepository(db: Db) {
           INSERT INTO notification_preferences (user_id, category, cadence)
           VALUES (${userId}, ${category}, ${cadence})
           ON CONFLICT (user_id, category) DO UPDATE SET cadence = excluded.cadence`);
+        // "Never" leaves what is waiting unmailed for good: choosing a cadence later sends
+        // only what comes after.
         await tx.execute(sql`
-          UPDATE notifications SET cadence = ${cadence}
+          UPDATE notifications
+             SET cadence = ${cadence},
+                 digested_at = CASE WHEN ${cadence} = 'never' THEN now() END
            WHERE user_id = ${userId} AND category = ${category} AND digested_at IS NULL`);
       });
     },
@@ -233,6 +252,7 @@ export function createFollowingRepository(db: Db) {
     async purge(now: Date): Promise<number> {
       const cutoff = new Date(now.getTime() - KEEP_DAYS * 24 * 60 * 60 * 1000);
       const result = await db.execute(sql`DELETE FROM notifications WHERE created_at < ${cutoff}`);
+      await db.execute(sql`DELETE FROM digest_runs WHERE period_start < ${cutoff}`);
       return result.rowCount ?? 0;
     },
 

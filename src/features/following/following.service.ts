@@ -36,6 +36,8 @@ export interface FollowingDeps {
 
 /** Entries read per kind and step of the matching job. */
 const STEP = 500;
+/** How far before its cursor each run reads a kind again. */
+const OVERLAP_MS = 5 * 60 * 1000;
 /** Notifications per page. */
 export const NOTIFICATIONS_PAGE = 30;
 
@@ -103,18 +105,22 @@ export function createFollowingService(deps: FollowingDeps) {
      * of a kind only marks where to start: nobody is told of the past.
      */
     async match(): Promise<number> {
-      const until = deps.clock();
+      // The database's time, not this process's: entries are dated by it.
+      const until = await repository.databaseNow();
       let written = 0;
       for (const kind of deps.kinds()) {
         if (!kind.follow) continue;
-        const since = await repository.cursor(kind.name);
-        if (since === null) {
+        const cursor = await repository.cursor(kind.name);
+        if (cursor === null) {
           await repository.moveCursor(kind.name, until);
           continue;
         }
-        let from = since;
+        // Read again a little before the cursor: a change committed late, dated a moment before
+        // the last run, is still found (an entry told already is not told again).
+        let from = new Date(cursor.getTime() - OVERLAP_MS);
+        let limit = STEP;
         for (;;) {
-          const entries = await kind.follow.changes(from, until, STEP);
+          const entries = await kind.follow.changes(from, until, limit);
           written += await repository.notifyFollowers(
             kind.name,
             kind.follow.category,
@@ -130,8 +136,12 @@ export function createFollowingService(deps: FollowingDeps) {
             watching,
           );
           const last = entries.at(-1);
-          if (entries.length < STEP || !last || last.date <= from) break;
-          from = last.date;
+          if (entries.length < limit || !last) break;
+          // The next page starts just before the last date read, so entries sharing it are not
+          // skipped; a whole page of one instant is read again, larger.
+          const next = new Date(last.date.getTime() - 1);
+          if (next.getTime() <= from.getTime()) limit *= 2;
+          else [from, limit] = [next, STEP];
         }
         await repository.moveCursor(kind.name, until);
       }

@@ -66,8 +66,13 @@ export async function readAs(
         let found: EntryMetadata | 'members-only' | null = null;
         if (shared) {
           const name = `${kind.name}\n${key}\n${locale}`;
-          const reading = shared.get(name) ?? metadata.describe(ANONYMOUS, key, reader);
-          shared.set(name, reading);
+          let reading = shared.get(name);
+          if (!reading) {
+            reading = metadata.describe(ANONYMOUS, key, reader);
+            shared.set(name, reading);
+            // A failed reading is not kept: the next person reads it afresh.
+            reading.catch(() => shared.delete(name));
+          }
           found = await reading;
         }
         if (found === null || found === 'members-only')

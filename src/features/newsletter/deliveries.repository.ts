@@ -16,9 +16,15 @@ export interface Delivery {
   email: string;
   locale: string;
   userId: string | null;
+  /** How many times the row was claimed, this time included. */
+  attempts: number;
 }
 
-export type Settled = 'sent' | 'bounced' | 'suppressed';
+/** What became of a row; 'failed': refused for a reason of its own, MAX_ATTEMPTS times. */
+export type Settled = 'sent' | 'bounced' | 'suppressed' | 'failed';
+
+/** Tries of one message refused for a reason of its own (a busy mailbox) before giving up. */
+export const MAX_ATTEMPTS = 3;
 
 /** A candidate recipient as the segment sees them: their account's standing, if any. */
 export interface Candidate {
@@ -124,6 +130,7 @@ export function createDeliveriesRepository(db: Db) {
         email: string;
         locale: string;
         user_id: string | null;
+        attempts: number;
       }>(sql`
         WITH taken AS (
           SELECT id FROM newsletter_recipients
@@ -135,13 +142,14 @@ export function createDeliveriesRepository(db: Db) {
            SET claimed_until = ${leaseUntil}, attempts = r.attempts + 1
           FROM taken, newsletter_subscribers s
          WHERE r.id = taken.id AND s.id = r.subscriber_id
-        RETURNING r.id, r.subscriber_id, s.email, s.locale, s.user_id`);
+        RETURNING r.id, r.subscriber_id, s.email, s.locale, s.user_id, r.attempts`);
       return rows.rows.map((row) => ({
         id: row.id,
         subscriberId: row.subscriber_id,
         email: row.email,
         locale: row.locale,
         userId: row.user_id,
+        attempts: row.attempts,
       }));
     },
 
@@ -149,6 +157,13 @@ export function createDeliveriesRepository(db: Db) {
     async settle(id: string, status: Settled, now: Date): Promise<void> {
       await db.execute(sql`
         UPDATE newsletter_recipients SET status = ${status}, sent_at = ${now}, claimed_until = NULL
+         WHERE id = ${id} AND status = 'pending'`);
+    },
+
+    /** Leaves one row for a later try (its lease runs on to `until`). */
+    async postpone(id: string, until: Date): Promise<void> {
+      await db.execute(sql`
+        UPDATE newsletter_recipients SET claimed_until = ${until}
          WHERE id = ${id} AND status = 'pending'`);
     },
 

@@ -127,6 +127,9 @@ export function createEditingService(deps: EditingDeps) {
     if (!audience) errors.audience = 'newsletter.errors.audience';
     const archive = ARCHIVES.find((value) => value === one(form, 'archive'));
     if (!archive) errors.archive = 'newsletter.errors.archive';
+    // An issue kept for members in the archive has words for members: it goes to members only.
+    else if (archive === 'members' && audience && audience !== 'members')
+      errors.archive = 'newsletter.errors.archiveMembers';
     if (!audience || !archive || Object.keys(errors).length > 0) return { ok: false, errors };
     return {
       ok: true,

@@ -12,6 +12,7 @@ import type { OutgoingMail } from '../../platform/mail/mailer.js';
 import { oneClickUnsubscribe } from '../../platform/mail/signed-links.js';
 import { renderMarkdown } from '../../platform/markdown/markdown.js';
 import type { ReadIssue } from './issue.js';
+import { directionOf } from '../../ui/context.js';
 
 const MUTED = 'color:#4a5560';
 const LINK = 'color:#0b5394';
@@ -41,7 +42,7 @@ export function issueHtml(issue: ReadIssue, address: IssueAddress): string {
   );
   return [
     '<!doctype html>',
-    `<html lang="${escapeHtml(issue.locale)}">`,
+    `<html lang="${escapeHtml(issue.locale)}" dir="${directionOf(issue.locale)}">`,
     '<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">',
     `<title>${escapeHtml(issue.subject)}</title></head>`,
     '<body style="margin:0;padding:24px;font-family:system-ui,sans-serif;font-size:16px;line-height:1.5;color:#1b1f24;background:#ffffff">',

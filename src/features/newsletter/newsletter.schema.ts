@@ -101,7 +101,7 @@ export const newsletterRecipients = pgTable(
     subscriberId: uuid('subscriber_id')
       .notNull()
       .references(() => newsletterSubscribers.id, { onDelete: 'cascade' }),
-    /** One of RecipientStatus: pending, sent, bounced, suppressed. */
+    /** One of RecipientStatus: pending, sent, bounced, suppressed, failed. */
     status: text('status').notNull().default('pending'),
     /** While a sender holds the row (the lease): no other sender takes it before then. */
     claimedUntil: timestamp('claimed_until', { withTimezone: true }),

@@ -146,7 +146,7 @@ export function createNewslettersRepository(db: Db) {
         SELECT r.newsletter_id, count(*)::int AS recipients,
                count(*) FILTER (WHERE r.status = 'sent')::int AS sent,
                count(*) FILTER (WHERE r.status = 'bounced')::int AS bounced,
-               count(*) FILTER (WHERE r.status = 'suppressed')::int AS suppressed,
+               count(*) FILTER (WHERE r.status IN ('suppressed', 'failed'))::int AS suppressed,
                count(*) FILTER (WHERE r.status = 'pending')::int AS waiting,
                count(*) FILTER (WHERE s.status = 'unsubscribed'
                                   AND s.unsubscribed_at >= n.started_at)::int AS unsubscribed

@@ -8,9 +8,14 @@
  */
 import type { Catalogue } from '../../platform/i18n/catalogue.js';
 import type { Logger } from '../../platform/logging/logger.js';
-import type { Mailer } from '../../platform/mail/mailer.js';
+import { transportFailure, type Mailer } from '../../platform/mail/mailer.js';
 import { ANONYMOUS, canSeeMembersLayer, type Viewer } from '../access/index.js';
-import type { Candidate, DeliveriesRepository, Delivery } from './deliveries.repository.js';
+import {
+  MAX_ATTEMPTS,
+  type Candidate,
+  type DeliveriesRepository,
+  type Delivery,
+} from './deliveries.repository.js';
 import type { IssueReader, ReadIssue } from './issue.js';
 import { issueMail } from './newsletter.mail.js';
 import type { Newsletter, NewslettersRepository } from './newsletters.repository.js';
@@ -22,6 +27,8 @@ export const NEWSLETTER_JOBS = {
 
 /** How long a sender holds the rows it claimed: past it, another takes them again. */
 const LEASE_MS = 10 * 60 * 1000;
+/** The wait before a message refused for a reason of its own is tried again, times its tries. */
+const RETRY_MS = 15 * 60 * 1000;
 
 export interface SendingDeps {
   newsletters: NewslettersRepository;
@@ -89,6 +96,18 @@ export function createSendingService(deps: SendingDeps) {
         );
         await deliveries.settle(delivery.id, outcome, deps.clock());
       } catch (error) {
+        if (!transportFailure(error)) {
+          // This message's alone (a busy mailbox): tried again later, given up after a few.
+          deps.log.warn({ err: error, newsletter: letter.id }, 'newsletter: message refused');
+          if (delivery.attempts >= MAX_ATTEMPTS)
+            await deliveries.settle(delivery.id, 'failed', deps.clock());
+          else
+            await deliveries.postpone(
+              delivery.id,
+              new Date(deps.clock().getTime() + RETRY_MS * delivery.attempts),
+            );
+          continue;
+        }
         deps.log.error({ err: error, newsletter: letter.id }, 'newsletter: mail server failed');
         await deliveries.release(batch.slice(index).map((row) => row.id));
         return false;

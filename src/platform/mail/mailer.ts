@@ -54,17 +54,32 @@ export interface MailerOptions {
   log: Logger;
 }
 
-/** True for an SMTP answer that refuses a recipient for good (5xx), as nodemailer reports it. */
+/**
+ * The server's words when it refused the recipient for good (5xx to RCPT TO), as nodemailer
+ * reports it; null for anything else. A refused sender (MAIL FROM), a refused DATA or a failed
+ * sign-in is the sending side's fault: the address is not to blame, and nothing is suppressed.
+ */
 function hardBounce(error: unknown): string | null {
   if (typeof error !== 'object' || error === null) return null;
-  const { responseCode, response, code } = error as {
+  const { responseCode, response, code, command } = error as {
     responseCode?: number;
     response?: string;
     code?: string;
+    command?: string;
   };
-  if (code !== 'EENVELOPE' || !responseCode || responseCode < 500 || responseCode > 599)
-    return null;
+  if (code !== 'EENVELOPE' || command !== 'RCPT TO') return null;
+  if (!responseCode || responseCode < 500 || responseCode > 599) return null;
   return response ?? String(responseCode);
+}
+
+/**
+ * True when a sending error is the mail server's or the connection's (it would fail for anyone:
+ * a run should stop and try later), false when it is this one message's (a mailbox busy now).
+ */
+export function transportFailure(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return true;
+  const { code, command } = error as { code?: string; command?: string };
+  return !(code === 'EENVELOPE' && command === 'RCPT TO');
 }
 
 export function createMailer(options: MailerOptions): Mailer {
