@@ -11,6 +11,7 @@ import type { Catalogue } from '../../platform/i18n/catalogue.js';
 import type { Logger } from '../../platform/logging/logger.js';
 import { composeMail } from '../../platform/mail/compose.js';
 import type { Mailer } from '../../platform/mail/mailer.js';
+import { oneClickUnsubscribe, signValue, verifyValue } from '../../platform/mail/signed-links.js';
 import type { Notify } from '../feature.js';
 import type { ThreadsRepository } from './threads.repository.js';
 import { dateTimeFormat } from '../../platform/i18n/dates.js';
@@ -44,17 +45,10 @@ export function createNotificationsService(deps: NotificationsDeps) {
   const { watches, threads } = deps;
 
   /** The signature of a watch's id: proof that a link or reply address was made here. */
-  const sign = (watchId: string): string =>
-    createHmac('sha256', deps.secret)
-      .update(`dialogue-watch:${watchId}`)
-      .digest('base64url')
-      .slice(0, 32);
+  const sign = (watchId: string): string => signValue(deps.secret, 'dialogue-watch', watchId);
 
-  const verified = (watchId: string, signature: string): boolean => {
-    const expected = Buffer.from(sign(watchId));
-    const given = Buffer.from(signature);
-    return expected.length === given.length && timingSafeEqual(expected, given);
-  };
+  const verified = (watchId: string, signature: string): boolean =>
+    verifyValue(deps.secret, 'dialogue-watch', watchId, signature);
 
   /** The signature of a reply address: the watch and the thread it answers. */
   const signReply = (watchId: string, number: number): string =>
@@ -126,11 +120,7 @@ export function createNotificationsService(deps: NotificationsDeps) {
           action: { label: t.t('dialogue.mail.action'), url: page },
           footer: t.t('dialogue.mail.footer', { url: unsubscribe }),
           ...(replyTo ? { replyTo } : {}),
-          headers: {
-            'List-Unsubscribe': `<${unsubscribe}>`,
-            'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
-            'Auto-Submitted': 'auto-generated',
-          },
+          headers: oneClickUnsubscribe(unsubscribe),
         }),
       );
     }
