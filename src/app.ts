@@ -39,6 +39,7 @@ import { Catalogue } from './platform/i18n/catalogue.js';
 import type { Jobs } from './platform/jobs/jobs.js';
 import { RATE_LIMIT_JOBS, purgeExpiredRateLimits } from './platform/http/rate-limit.jobs.js';
 import type { Logger } from './platform/logging/logger.js';
+import { createFileStore, type FileStore } from './platform/files/file-store.js';
 import type { Mailbox } from './platform/mail/inbound.js';
 import { createMailer, type Mailer } from './platform/mail/mailer.js';
 import type { Platform } from './platform/platform.js';
@@ -83,6 +84,8 @@ export interface App {
   renderCache: RenderCache | null;
   /** Outgoing e-mail: SMTP when configured, else the outbox. */
   mailer: Mailer;
+  /** Where attached files are kept. */
+  files: FileStore;
   /** Every registered kind of content, in the features' order. */
   kinds: readonly ContentKind[];
   /** Background work of the features, registered on the job queue by the server process. */
@@ -145,7 +148,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   const platform: Platform = {
     publicUrl: config.publicUrl,
     mailFrom: config.mailFrom,
-    filesDir: config.filesDir,
+    files: createFileStore(config.filesDir),
     uploadMaxBytes: config.uploadMaxBytes,
     database,
     log,
@@ -282,6 +285,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     access: access.access,
     renderCache,
     mailer,
+    files: platform.files,
     kinds: app.kinds(),
     jobs,
     contentChanged,

@@ -4,6 +4,7 @@
  */
 import type { RenderCache } from './cache/render-cache.js';
 import type { Database } from './db/database.js';
+import type { FileStore } from './files/file-store.js';
 import type { Catalogue } from './i18n/catalogue.js';
 import type { Logger } from './logging/logger.js';
 import type { Mailer } from './mail/mailer.js';
@@ -13,8 +14,8 @@ export interface Platform {
   publicUrl: string;
   /** The site's From address (also the contact address of harvesters and API users). */
   mailFrom: string;
-  /** Where attached files are kept. */
-  filesDir: string;
+  /** Where attached files are kept: the local directory or an object store. */
+  files: FileStore;
   /** Largest attached file, in bytes. */
   uploadMaxBytes: number;
   database: Database;

@@ -11,7 +11,6 @@ import { users } from '../../src/features/access/access.schema.js';
 import { organisations, profiles } from '../../src/features/members/members.schema.js';
 import { readOutbox } from '../../src/platform/mail/mailer.js';
 import { refreshSearchDocuments } from '../../src/features/knowledge/index.js';
-import { createFileStore } from '../../src/platform/files/file-store.js';
 import { pdfDocument } from '../support/documents.js';
 import { FormBrowser } from '../support/form-browser.js';
 import { buildTestApp, type TestApp } from '../support/app.js';
@@ -175,7 +174,7 @@ beforeAll(async () => {
       FROM items WHERE slug = 'open-practice'`);
   // Files: a public one and a members-only one on the public practice, and one (marked public,
   // but its item is not) on the members-only publication. Their text is already read.
-  const store = createFileStore(app.filesDir);
+  const store = app.files;
   const file = async (id: string, slug: string, access: string, title: string, text: string) => {
     const data = pdfDocument([text]);
     const key = await store.save(data);

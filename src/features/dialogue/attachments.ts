@@ -5,7 +5,7 @@
  * and the store are the platform's (recognised by their bytes, kept under generated names).
  */
 import { sql } from 'drizzle-orm';
-import type { ReadStream } from 'node:fs';
+import type { Readable } from 'node:stream';
 import type { Db } from '../../platform/db/database.js';
 import { cleanFileName } from '../../platform/files/file-names.js';
 import type { FileStore } from '../../platform/files/file-store.js';
@@ -87,7 +87,7 @@ export function createAttachments(deps: { db: Db; store: FileStore; posting: Pos
     async download(
       viewer: Viewer,
       id: string,
-    ): Promise<{ file: Attachment; stream: ReadStream; inline: boolean } | null> {
+    ): Promise<{ file: Attachment; stream: Readable; inline: boolean } | null> {
       if (!/^[0-9a-f-]{36}$/.test(id)) return null;
       const reader = viewer.kind === 'user' ? viewer.id : null;
       const rows = await db.execute<AttachmentRow & { storage_key: string }>(sql`

@@ -21,7 +21,6 @@ import { registerWatchRoutes } from './watch.routes.js';
 import { createRepliesMailbox } from './replies.service.js';
 import { createAttachments } from './attachments.js';
 import { registerAttachmentRoutes } from './attachments.routes.js';
-import { createFileStore } from '../../platform/files/file-store.js';
 
 /** The dialogue's background work. */
 export const DIALOGUE_JOBS = {
@@ -52,7 +51,7 @@ export const dialogueFeature = defineFeature({
     const posting = createPostingRepository(database.db, clock);
     const attachments = createAttachments({
       db: database.db,
-      store: createFileStore(platform.filesDir),
+      store: platform.files,
       posting,
     });
     const watches = createWatchesRepository(database.db);

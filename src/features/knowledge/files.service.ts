@@ -5,7 +5,7 @@
  */
 import { cleanFileName } from '../../platform/files/file-names.js';
 import { createHash } from 'node:crypto';
-import type { ReadStream } from 'node:fs';
+import type { Readable } from 'node:stream';
 import { ForbiddenError, NotFoundError } from '../../platform/errors/errors.js';
 import { isUuid } from '../../platform/db/columns.js';
 import type { FileStore } from '../../platform/files/file-store.js';
@@ -122,7 +122,7 @@ export function createFilesService(deps: FilesServiceDeps) {
       viewer: Viewer,
       fileId: string,
     ): Promise<
-      { file: ReadableFile; inline: boolean; stream: ReadStream } | 'members-only' | null
+      { file: ReadableFile; inline: boolean; stream: Readable } | 'members-only' | null
     > {
       if (!isUuid(fileId)) return null;
       const file = await deps.items.findFile(viewer, fileId);

@@ -31,7 +31,6 @@ import { linkKind, pageKind } from './page.kind.js';
 import { ABOUT_PAGES, registerSectionsRoutes } from './sections.routes.js';
 import { createMemo } from '../../platform/cache/memo.js';
 import { extractText } from '../../platform/files/text-extraction.js';
-import { createFileStore } from '../../platform/files/file-store.js';
 import { REFERENCE_LOCALE } from '../../platform/i18n/catalogue.js';
 
 export interface KnowledgeNeeds {
@@ -84,7 +83,7 @@ export const knowledgeFeature = defineFeature({
         files: createFilesRepository(db),
         editorial: editorialRepository,
         items,
-        store: createFileStore(platform.filesDir),
+        store: platform.files,
         extract: (kind, data) => extractText(kind, data),
         locales: contentLocales,
         maxBytes: platform.uploadMaxBytes,
