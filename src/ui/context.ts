@@ -16,8 +16,6 @@ export interface PageContext {
   path: string;
   /** Query string including "?", or "" (kept by the language switcher). */
   search: string;
-  /** Nonce for the one inline script a page may carry. */
-  nonce: string;
   assets: AssetManifest;
   /** Every supported locale, reference first. */
   locales: readonly string[];
@@ -89,7 +87,6 @@ export function pageContext(
 ): PageContext {
   const translator = deps.catalogue.translator(locale);
   const { path, search } = splitLocale(request.url, deps.catalogue);
-  const nonces = reply.cspNonce as { script: string } | undefined;
   return {
     locale,
     dir: directionOf(locale),
@@ -97,7 +94,6 @@ export function pageContext(
     text: (key, values) => translator.t(key, values),
     path,
     search,
-    nonce: nonces?.script ?? '',
     assets: deps.assets,
     locales: deps.catalogue.locales,
     publicUrl: deps.publicUrl,

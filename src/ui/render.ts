@@ -1,18 +1,16 @@
 /** Sending pages, and serving anonymous pages from the render cache. */
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import Negotiator from 'negotiator';
 import type { RenderCache } from '../platform/cache/render-cache.js';
 import { SESSION_COOKIES } from '../platform/http/cookies.js';
 
 export interface SendPageOptions {
   status?: number;
-  /** 'no-cache' by default: pages carry a per-response CSP nonce, so no shared cache may reuse them. */
+  /** 'no-cache' by default: a page may change at any time, so a cache asks again (ETag) before reuse. */
   cache?: 'no-cache' | 'no-store';
   /** A stricter Referrer-Policy for pages whose address holds a secret. */
   referrer?: 'no-referrer';
 }
-
-const nonceOf = (reply: FastifyReply): string =>
-  (reply.cspNonce as { script?: string } | undefined)?.script ?? '';
 
 /** Sends a rendered page as HTML. */
 export async function sendPage(
@@ -33,6 +31,8 @@ export function isAnonymous(request: FastifyRequest): boolean {
   return SESSION_COOKIES.every((name) => !request.cookies?.[name]);
 }
 
+const ENCODINGS = ['br', 'gzip', 'identity'] as const;
+
 export interface PageCache {
   /** onRequest hook: answers a GET from the cache when an anonymous render of it is there. */
   serveCached(request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply | undefined>;
@@ -47,18 +47,26 @@ export function createPageCache(cache: RenderCache | null): PageCache {
       if (!cache || request.method !== 'GET' || !isAnonymous(request)) return undefined;
       const hit = cache.get(request.url);
       if (!hit) return undefined;
-      const body = hit.nonce ? hit.body.replaceAll(hit.nonce, nonceOf(reply)) : hit.body;
-      return reply
+      reply
         .status(hit.status)
         .header('content-type', 'text/html; charset=utf-8')
         .header('cache-control', 'no-cache')
-        .header('x-render-cache', 'hit')
-        .send(body);
+        .header('etag', hit.etag)
+        .header('vary', 'accept-encoding')
+        .header('x-render-cache', 'hit');
+      if (request.headers['if-none-match']?.includes(hit.etag)) return reply.status(304).send();
+      // The forms compressed when the page was kept: no compression on a hit.
+      const encoding = new Negotiator(request.raw).encoding(
+        ENCODINGS.filter((name) => name === 'identity' || hit[name]),
+      );
+      if (encoding === 'br' || encoding === 'gzip')
+        return reply.header('content-encoding', encoding).send(hit[encoding]);
+      return reply.send(hit.body);
     },
     async sendShared(reply, page) {
       const html = await page;
       if (cache && reply.request.method === 'GET' && isAnonymous(reply.request)) {
-        cache.set(reply.request.url, { status: 200, body: html, nonce: nonceOf(reply) });
+        cache.set(reply.request.url, { status: 200, body: html });
         reply.header('x-render-cache', 'miss');
       }
       return sendPage(reply, html);

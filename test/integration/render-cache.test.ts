@@ -1,3 +1,4 @@
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../support/app.js';
@@ -21,16 +22,39 @@ const get = (app: TestApp, url: string, headers: Record<string, string> = {}) =>
   app.http.inject({ url, headers });
 
 describe('render cache', () => {
-  it('renders an anonymous page once, then serves it with a fresh nonce each time', async () => {
+  it('renders an anonymous page once, then serves the same bytes, compressed once, with an ETag', async () => {
     const miss = await get(first, '/en/about/how-we-work');
     expect(miss.headers['x-render-cache']).toBe('miss');
     const hit = await get(first, '/en/about/how-we-work');
     expect(hit.headers['x-render-cache']).toBe('hit');
     expect(hit.body).toBe(miss.body);
-    expect(hit.headers['content-security-policy']).not.toBe(
-      miss.headers['content-security-policy'],
-    );
+    expect(hit.headers['content-security-policy']).toBe(miss.headers['content-security-policy']);
     expect(hit.headers['content-type']).toBe('text/html; charset=utf-8');
+    const etag = String(hit.headers.etag);
+    expect(etag).toMatch(/^"[\w-]+"$/);
+    // A browser that has it already gets no bytes.
+    const again = await get(first, '/en/about/how-we-work', { 'if-none-match': etag });
+    expect(again.statusCode).toBe(304);
+    expect(again.body).toBe('');
+    // Compressed forms, once ready, are the same page.
+    for (const [encoding, inflate] of [
+      ['br', brotliDecompressSync],
+      ['gzip', gunzipSync],
+    ] as const) {
+      await expect
+        .poll(
+          async () =>
+            (await get(first, '/en/about/how-we-work', { 'accept-encoding': encoding })).headers[
+              'content-encoding'
+            ],
+        )
+        .toBe(encoding);
+      const compressed = await get(first, '/en/about/how-we-work', {
+        'accept-encoding': `${encoding}, identity;q=0.5`,
+      });
+      expect(compressed.headers['x-render-cache']).toBe('hit');
+      expect(inflate(compressed.rawPayload).toString()).toBe(miss.body);
+    }
   });
 
   it('keeps each language apart', async () => {
@@ -126,13 +150,14 @@ describe('render cache bounds', () => {
       log: createLogger('silent'),
       maxBytes: 4000,
     });
-    const page = (size: number) => ({ status: 200, body: 'x'.repeat(size), nonce: '' });
-    cache.set('/a', page(900));
-    cache.set('/b', page(900));
-    cache.set('/c', page(900));
+    // A page counts twice its size: its compressed forms are kept beside it.
+    const page = (size: number) => ({ status: 200, body: 'x'.repeat(size) });
+    cache.set('/a', page(450));
+    cache.set('/b', page(450));
+    cache.set('/c', page(450));
     cache.get('/a'); // recently used: survives
-    cache.set('/d', page(900));
-    cache.set('/e', page(900));
+    cache.set('/d', page(450));
+    cache.set('/e', page(450));
     expect(cache.get('/b')).toBeUndefined();
     expect(cache.get('/a')).toBeDefined();
     expect(cache.stats().bytes).toBeLessThanOrEqual(4000);

@@ -3,21 +3,35 @@
  * bounded in bytes) and emptied on every content write, on every app instance, through a
  * PostgreSQL notification. Pages are rendered once per change instead of once per request.
  */
+import { createHash } from 'node:crypto';
+import { promisify } from 'node:util';
+import zlib from 'node:zlib';
 import type pg from 'pg';
 import type { Logger } from '../logging/logger.js';
 
 const CHANNEL = 'hrcn_render_cache';
+const brotli = promisify(zlib.brotliCompress);
+const gzip = promisify(zlib.gzip);
+
+/** A page as it was rendered: the same bytes for every visitor (no per-response nonce). */
+export interface PageToCache {
+  status: number;
+  body: string;
+}
 
 export interface CachedPage {
   status: number;
-  body: string;
-  /** The CSP nonce the body was rendered with; replaced by the new response's nonce on a hit. */
-  nonce: string;
+  body: Buffer;
+  /** A strong validator of the body, quoted: `If-None-Match` answers 304 without the bytes. */
+  etag: string;
+  /** The body compressed once, when kept; absent until ready (the server compresses meanwhile). */
+  br?: Buffer;
+  gzip?: Buffer;
 }
 
 export interface RenderCache {
   get(key: string): CachedPage | undefined;
-  set(key: string, page: CachedPage): void;
+  set(key: string, page: PageToCache): void;
   /** Empties this instance's cache. */
   clear(): void;
   /** Calls the listener whenever this instance's cache is emptied (content changed somewhere). */
@@ -40,6 +54,8 @@ export interface RenderCacheOptions {
 
 export function createRenderCache(options: RenderCacheOptions): RenderCache {
   const entries = new Map<string, CachedPage & { size: number }>();
+  // Bumped by every clear: a compression finishing after one belongs to a page no longer kept.
+  let generation = 0;
   let bytes = 0;
   let hits = 0;
   let misses = 0;
@@ -54,6 +70,7 @@ export function createRenderCache(options: RenderCacheOptions): RenderCache {
     bytes -= entry.size;
   };
   const clear = (): void => {
+    generation++;
     entries.clear();
     bytes = 0;
     for (const listener of clearListeners) listener();
@@ -97,15 +114,36 @@ export function createRenderCache(options: RenderCacheOptions): RenderCache {
       return entry;
     },
     set(key, page) {
-      const size = Buffer.byteLength(page.body);
+      const body = Buffer.from(page.body);
+      // The compressed forms take about as much again as the body, at most.
+      const size = body.length * 2;
       if (size > options.maxBytes / 4) return;
       remove(key);
-      entries.set(key, { ...page, size });
+      const entry: CachedPage & { size: number } = {
+        status: page.status,
+        body,
+        etag: `"${createHash('sha1').update(body).digest('base64url')}"`,
+        size,
+      };
+      entries.set(key, entry);
       bytes += size;
       for (const oldest of entries.keys()) {
         if (bytes <= options.maxBytes) break;
         remove(oldest);
       }
+      // Compressed once here, off the event loop, instead of on every hit.
+      const kept = generation;
+      void Promise.all([
+        brotli(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 9 } }),
+        gzip(body, { level: 9 }),
+      ]).then(
+        ([br, gzipped]) => {
+          if (generation !== kept || entries.get(key) !== entry) return;
+          entry.br = br;
+          entry.gzip = gzipped;
+        },
+        (error: unknown) => options.log.warn({ err: error }, 'cached page not compressed'),
+      );
     },
     clear,
     onClear: (listener) => void clearListeners.push(listener),

@@ -45,7 +45,7 @@ export function EntryHead(props: { ctx: PageContext; metadata: EntryMetadata }):
       <meta property="og:locale" content={openGraph.locale} />
       <meta property="og:site_name" content={ctx.text('common.site.name')} />
       {metadata.jsonLd ? (
-        <script type="application/ld+json" nonce={ctx.nonce}>
+        <script type="application/ld+json">
           {/* "<" is escaped so that no text can close the script element. */}
           {JSON.stringify(metadata.jsonLd).replace(/</g, '\\u003c')}
         </script>
