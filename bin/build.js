@@ -39,7 +39,7 @@ export function isCurrent() {
 }
 
 export async function build() {
-  const { build: esbuild } = await import('esbuild');
+  const { build: esbuild, stop } = await import('esbuild');
   const files = sources();
   const stampBefore = fingerprint(files);
   fs.rmSync(DIST, { recursive: true, force: true });
@@ -58,6 +58,8 @@ export async function build() {
   for (const folder of COPIED)
     fs.cpSync(path.join(SRC, folder), path.join(DIST, folder), { recursive: true });
   fs.writeFileSync(STAMP, stampBefore);
+  // esbuild's service process would otherwise live as long as the server (130 MB).
+  await stop();
 }
 
 const LOCK = path.join(ROOT, '.build.lock');

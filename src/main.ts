@@ -8,7 +8,7 @@ import { openDatabase } from './platform/db/database.js';
 import { migrateDatabase } from './platform/db/migrate.js';
 import { startJobs, type Jobs } from './platform/jobs/jobs.js';
 import { createLogger } from './platform/logging/logger.js';
-import { startInboundSmtp, type InboundServer } from './platform/mail/inbound.js';
+import type { InboundServer } from './platform/mail/inbound.js';
 import { loadSecrets } from './platform/secrets.js';
 import { seedInitialContent } from './seed/index.js';
 
@@ -57,8 +57,11 @@ export async function serve(): Promise<void> {
     jobs = await startJobs({ pool: database.pool, log });
     await app.attachJobs(jobs);
     await app.http.listen({ port: config.port, host: config.host });
+    // The SMTP server and the mail parser are loaded only when replies by e-mail are on.
     if (config.inboundSmtp)
-      inbound = await startInboundSmtp({ ...config.inboundSmtp, mailbox: app.mailbox, log });
+      inbound = await (
+        await import('./platform/mail/inbound.js')
+      ).startInboundSmtp({ ...config.inboundSmtp, mailbox: app.mailbox, log });
   } catch (error) {
     await inbound?.close().catch(() => undefined);
     await jobs?.stop().catch(() => undefined);

@@ -1,7 +1,6 @@
 /** The signed-in person's own account: its page, two-factor sign-in, the export of their data, deletion. */
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { fromNodeHeaders } from 'better-auth/node';
-import QRCode from 'qrcode';
 import { EMPTY_FORM } from '../../ui/components/form.js';
 import { sendPage } from '../../ui/render.js';
 import type { PageContext } from '../../ui/context.js';
@@ -15,7 +14,8 @@ import { formPost, PRIVATE, type Ctx, type LocaleParams } from './signed-in.js';
 type FormRoute = { Params: LocaleParams; Body: Record<string, unknown> };
 
 /** The key of a TOTP URI as a QR code, in SVG, drawn on the server (no script, no request). */
-function qrSvg(uri: string): Promise<string> {
+async function qrSvg(uri: string): Promise<string> {
+  const { default: QRCode } = await import('qrcode');
   return QRCode.toString(uri, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });
 }
 

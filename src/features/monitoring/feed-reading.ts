@@ -4,7 +4,12 @@
  * Outside HTML becomes text here and nowhere else.
  */
 import { createHash } from 'node:crypto';
-import { parseFeed } from 'feedsmith';
+import { createRequire } from 'node:module';
+import type * as Feedsmith from 'feedsmith';
+
+// Loaded when a feed is first read (by the monitoring job), not with the server.
+const load = createRequire(import.meta.url);
+type FeedsmithModule = typeof Feedsmith;
 import { htmlToText } from '../../platform/text/html-text.js';
 
 export interface FeedEntryRead {
@@ -145,6 +150,7 @@ function rawEntries(format: string, feed: Fields): RawEntry[] {
 
 /** Parses a feed's bytes; throws when they are not a feed of a known format. */
 export function readFeed(body: string): FeedRead {
+  const { parseFeed } = load('feedsmith') as FeedsmithModule;
   const { format, feed: parsed } = parseFeed(body);
   const feed = fields(parsed);
   const feedLocale = language(feed.language) || language(fields(feed.xml).lang);

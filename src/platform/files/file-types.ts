@@ -2,7 +2,6 @@
  * The kinds of file the platform accepts, recognised by their content (magic numbers and, for
  * office documents, the parts inside the zip), never by the name or the type the browser claims.
  */
-import { fileTypeFromBuffer } from 'file-type';
 
 export const ACCEPTED_TYPES = {
   'application/pdf': { extension: 'pdf', kind: 'pdf', inline: true },
@@ -31,6 +30,7 @@ export const isAcceptedType = (value: string): value is AcceptedType =>
 
 /** The accepted type the bytes are, or null for anything else (HTML, SVG, scripts, archives…). */
 export async function detectFileType(data: Uint8Array): Promise<AcceptedType | null> {
+  const { fileTypeFromBuffer } = await import('file-type');
   const found = await fileTypeFromBuffer(data);
   return found && isAcceptedType(found.mime) ? found.mime : null;
 }
