@@ -24,7 +24,7 @@ import { followingFeature, type FollowingNeeds } from './features/following/inde
 import { eventsFeature } from './features/events/index.js';
 import type { Job } from './features/feature.js';
 import { knowledgeFeature, type PracticeTransfer } from './features/knowledge/index.js';
-import { membersFeature } from './features/members/index.js';
+import { membersFeature, membershipsSql } from './features/members/index.js';
 import { monitoringFeature } from './features/monitoring/index.js';
 import { newsletterFeature } from './features/newsletter/index.js';
 import { searchFeature, type SearchIndex } from './features/search/index.js';
@@ -173,7 +173,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   const vocabularies = app.add(vocabulariesFeature, {});
   // Members come after access, which they build on; access asks these only once both exist.
   const accessNeeds: AccessNeeds = {
-    membershipsOf: (userId) => members.repository.membershipsOf(userId),
+    membershipsSql,
     organisationsOf: (viewer) => members.membership.organisationsOf(viewer),
     personalDataOf: (person) => app.personalData(person),
   };

@@ -12,6 +12,11 @@ export class FormBrowser {
 
   private cookies = new Map<string, string>();
 
+  /** The Cookie header this browser sends. */
+  cookieHeader(): string {
+    return this.header();
+  }
+
   private header(): string {
     return [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
   }

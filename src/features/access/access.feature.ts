@@ -3,10 +3,11 @@
  * log, the first administrator's link, and who is behind each request.
  */
 import type { FastifyRequest } from 'fastify';
+import type { SQL } from 'drizzle-orm';
 import { defineFeature, type PersonalData } from '../feature.js';
 import { registerAccountRoutes } from './account.routes.js';
 import { ACCESS_JOBS, createAccessJobs } from './access.jobs.js';
-import { STAFF_ROLES, type Membership } from './access.policy.js';
+import { STAFF_ROLES } from './access.policy.js';
 import { createAccessRepository } from './access.repository.js';
 import { createAccessService } from './access.service.js';
 import { createAccountsService, type SignedInViewer } from './accounts.service.js';
@@ -20,8 +21,11 @@ import { registerViewer } from './viewer.js';
 import type { LocaleParams } from '../../ui/site.js';
 
 export interface AccessNeeds {
-  /** The person's organisations and their status, from which their effective role is drawn. */
-  membershipsOf(userId: string): Promise<readonly Membership[]>;
+  /**
+   * The person's organisations and their status, from which their effective role is drawn, as
+   * SQL: part of the one query that tells who is behind a request.
+   */
+  membershipsSql(userId: SQL): SQL;
   /** The organisations shown on the person's account page. */
   organisationsOf(viewer: SignedInViewer): Promise<readonly AccountOrganisation[]>;
   /** What every feature (this one included) holds about a person, for "download my data". */
@@ -53,7 +57,8 @@ export const accessFeature = defineFeature({
         repository,
         audit,
         throttle: createSignInThrottle(database.db, clock),
-        membershipsOf: (userId) => needs.membershipsOf(userId),
+        secret: platform.secret,
+        membershipsSql: (userId) => needs.membershipsSql(userId),
         personalDataOf: (person) => needs.personalDataOf(person),
         clock,
       }),

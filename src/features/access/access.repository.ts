@@ -1,5 +1,5 @@
 /** All SQL of the access module. */
-import { and, asc, desc, eq, gt, ilike, inArray, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, ilike, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';
 import {
   accounts,
@@ -10,7 +10,7 @@ import {
   signInThrottle,
   users,
 } from './access.schema.js';
-import type { Role } from './access.policy.js';
+import type { Membership, Role } from './access.policy.js';
 import { likePattern } from '../../platform/db/text-match.js';
 
 /** A person whose address is already proven, with a password (scrypt hash). */
@@ -135,6 +135,45 @@ export function createAccessRepository(db: Db) {
       return row ?? null;
     },
 
+    /**
+     * The session of a token with its person and their organisations, in one query: what every
+     * signed-in request needs to know who asks. `memberships` is the members module's SQL.
+     */
+    async sessionOf(token: string, memberships: (userId: SQL) => SQL) {
+      const rows = await db.execute<{
+        id: string;
+        expires_at: string | Date;
+        created_at: string | Date;
+        last_seen_at: string | Date;
+        user_id: string;
+        name: string;
+        email: string;
+        role: string;
+        two_factor_enabled: boolean;
+        memberships: Membership[];
+      }>(sql`
+        SELECT s.id, s.expires_at, s.created_at, s.last_seen_at, u.id AS user_id, u.name, u.email,
+               u.role, u.two_factor_enabled, ${memberships(sql`u.id`)} AS memberships
+          FROM ${sessions} s JOIN ${users} u ON u.id = s.user_id
+         WHERE s.token = ${token}`);
+      const row = rows.rows[0];
+      if (!row) return null;
+      return {
+        id: row.id,
+        expiresAt: new Date(row.expires_at),
+        createdAt: new Date(row.created_at),
+        lastSeenAt: new Date(row.last_seen_at),
+        user: {
+          id: row.user_id,
+          name: row.name,
+          email: row.email,
+          role: row.role,
+          twoFactorEnabled: row.two_factor_enabled,
+        },
+        memberships: row.memberships,
+      };
+    },
+
     async findSession(id: string) {
       const [row] = await db
         .select({ createdAt: sessions.createdAt, lastSeenAt: sessions.lastSeenAt })
@@ -143,12 +182,18 @@ export function createAccessRepository(db: Db) {
       return row ?? null;
     },
 
-    /** Notes activity on a session, at most once a minute. */
-    async touchSession(id: string, now: Date): Promise<void> {
+    /** Notes activity on a session, at most once a minute; `expiresAt` moves its end on. */
+    async touchSession(id: string, now: Date, expiresAt?: Date): Promise<void> {
       await db
         .update(sessions)
-        .set({ lastSeenAt: now })
-        .where(and(eq(sessions.id, id), lt(sessions.lastSeenAt, new Date(now.getTime() - 60_000))));
+        .set(
+          expiresAt ? { lastSeenAt: now, expiresAt, updatedAt: new Date() } : { lastSeenAt: now },
+        )
+        .where(
+          expiresAt
+            ? eq(sessions.id, id)
+            : and(eq(sessions.id, id), lt(sessions.lastSeenAt, new Date(now.getTime() - 60_000))),
+        );
     },
 
     async deleteSession(id: string): Promise<void> {

@@ -26,7 +26,9 @@ export interface AuthDeps {
 /** Cookie prefix: the session cookie is `hrcn.session_token` (`__Secure-` prefixed over HTTPS). */
 export const AUTH_COOKIE_PREFIX = 'hrcn';
 
-const SESSION_LIFETIME_S = 30 * 24 * 60 * 60;
+/** How long a session lasts without use, and how often its end moves on with use. */
+export const SESSION_LIFETIME_S = 30 * 24 * 60 * 60;
+export const SESSION_UPDATE_AGE_S = 24 * 60 * 60;
 
 /** The messages of an account: confirm the address, reset the password, an address already used. */
 export type AccountMail = (
@@ -97,7 +99,7 @@ export function createAuth(deps: AuthDeps) {
         locale: { type: 'string', required: false, defaultValue: 'en', input: true },
       },
     },
-    session: { expiresIn: SESSION_LIFETIME_S, updateAge: 24 * 60 * 60 },
+    session: { expiresIn: SESSION_LIFETIME_S, updateAge: SESSION_UPDATE_AGE_S },
     emailAndPassword: {
       enabled: true,
       minPasswordLength: MIN_PASSWORD_LENGTH,

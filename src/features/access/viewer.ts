@@ -1,6 +1,5 @@
 /** Resolves who is behind each request, once, before any route runs. */
 import type { FastifyInstance } from 'fastify';
-import { fromNodeHeaders } from 'better-auth/node';
 import type { AccountsService, SignedInViewer } from './accounts.service.js';
 import { isAnonymous } from '../../ui/render.js';
 
@@ -16,6 +15,6 @@ export function registerViewer(app: FastifyInstance, accounts: AccountsService):
   app.addHook('onRequest', async (request) => {
     // Only a request with a session cookie costs a database read.
     if (isAnonymous(request)) return;
-    request.viewer = await accounts.viewerOf(fromNodeHeaders(request.headers));
+    request.viewer = await accounts.viewerOf(request.cookies);
   });
 }

@@ -24,5 +24,5 @@ export type {
 export { createPeopleService, INTRODUCTIONS_PER_DAY } from './people.service.js';
 export type { PeopleService } from './people.service.js';
 export { OrganisationList } from './pages/network.page.js';
-export { readerOf, type Reader } from './readers.js';
+export { membershipsSql, readerOf, type Reader } from './readers.js';
 export { membersFeature, type MembersApi, type MembersNeeds } from './members.feature.js';
