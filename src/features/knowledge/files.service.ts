@@ -121,9 +121,7 @@ export function createFilesService(deps: FilesServiceDeps) {
     async download(
       viewer: Viewer,
       fileId: string,
-    ): Promise<
-      { file: ReadableFile; inline: boolean; stream: Readable } | 'members-only' | null
-    > {
+    ): Promise<{ file: ReadableFile; inline: boolean; stream: Readable } | 'members-only' | null> {
       if (!isUuid(fileId)) return null;
       const file = await deps.items.findFile(viewer, fileId);
       if (file === null || file === 'members-only') return file;
