@@ -50,7 +50,7 @@ export async function startBenchApp(
       metricsToken: null,
       smtpUrl: options.smtpUrl ?? null,
       mailFrom: 'Bench <no-reply@localhost>',
-      filesDir: path.join(dataDir, 'files'),
+      files: { kind: 'local', directory: path.join(dataDir, 'files') },
       uploadMaxBytes: 20 * 1024 * 1024,
       replyDomain: null,
       newsletterRatePerMinute: 600,

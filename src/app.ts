@@ -39,7 +39,8 @@ import { Catalogue } from './platform/i18n/catalogue.js';
 import type { Jobs } from './platform/jobs/jobs.js';
 import { RATE_LIMIT_JOBS, purgeExpiredRateLimits } from './platform/http/rate-limit.jobs.js';
 import type { Logger } from './platform/logging/logger.js';
-import { createFileStore, type FileStore } from './platform/files/file-store.js';
+import type { FileStore } from './platform/files/file-store.js';
+import { openFileStore } from './platform/files/open-file-store.js';
 import type { Mailbox } from './platform/mail/inbound.js';
 import { createMailer, type Mailer } from './platform/mail/mailer.js';
 import type { Platform } from './platform/platform.js';
@@ -58,7 +59,7 @@ export interface AppDeps {
     | 'metricsToken'
     | 'smtpUrl'
     | 'mailFrom'
-    | 'filesDir'
+    | 'files'
     | 'uploadMaxBytes'
     | 'replyDomain'
     | 'newsletterRatePerMinute'
@@ -101,14 +102,19 @@ export interface App {
 export async function buildApp(deps: AppDeps): Promise<App> {
   const { config, log, database } = deps;
 
-  // Platform
+  // Platform. The file store first: a bucket that does not answer stops the start with its reason.
+  const files = await openFileStore(config.files);
   const http = await createHttpServer({
     log,
     cookieSecret: deps.cookieSecret,
     trustProxy: config.trustProxy,
     secureCookies: config.publicUrl.startsWith('https://'),
     pool: database.pool,
+  }).catch((error: unknown) => {
+    files.close();
+    throw error;
   });
+  http.addHook('onClose', async () => files.close());
   const catalogue = deps.catalogue ?? new Catalogue();
   const assets = registerAssets(http, ASSETS_DIR, [worldLandAsset()]);
   registerMetrics(http, config.metricsToken);
@@ -148,7 +154,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   const platform: Platform = {
     publicUrl: config.publicUrl,
     mailFrom: config.mailFrom,
-    files: createFileStore(config.filesDir),
+    files,
     uploadMaxBytes: config.uploadMaxBytes,
     database,
     log,

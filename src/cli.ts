@@ -1,7 +1,8 @@
 /**
- * The `hrcn` command-line interface: serve, database and user administration. A command loads
+ * The `hrcn` command-line interface: serve, database, user, mail and file administration. A command loads
  * what it needs when it runs, so that `hrcn --help` answers at once.
  */
+import path from 'node:path';
 import { Command } from 'commander';
 import { loadConfig, ConfigError, type Config } from './config.js';
 import type { Database } from './platform/db/database.js';
@@ -142,6 +143,49 @@ export function createProgram(): Command {
         say(translator.t('mail.test.sent', { address, channel: mailer.kind }));
       }),
     );
+
+  const files = program.command('files').description('Attached files.');
+  files
+    .command('migrate')
+    .description(
+      'Copy every attached file of the local directory to the bucket of FILES_URL, verified by ' +
+        'SHA-256; files already there are skipped, so running it again finishes an interrupted ' +
+        'run. The local files are never removed.',
+    )
+    .option('--from <dir>', 'the directory to copy (default: DATA_DIR/files)')
+    .option('--concurrency <n>', 'files copied at once', '4')
+    .action(async (options: { from?: string; concurrency: string }) => {
+      const config = loadConfig();
+      if (config.files.kind !== 's3')
+        throw new ConfigError(
+          'FILES_URL is not set: it names the bucket to copy the files to (s3://…, see README).',
+        );
+      const concurrency = Number(options.concurrency);
+      if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64)
+        throw new ConfigError('--concurrency must be a whole number from 1 to 64.');
+      const to = config.files.s3;
+      const from = path.resolve(options.from ?? config.filesDir);
+      const { runFilesMigration } = await import('./files-migration.js');
+      // Ctrl-C stops starting files and reports; those under way are finished first.
+      const stop = new AbortController();
+      process.once('SIGINT', () => {
+        say('Stopping after the files under way…');
+        stop.abort();
+      });
+      const { exitCode } = await withDatabase(async (database) => {
+        const { migrateDatabase } = await import('./platform/db/migrate.js');
+        await migrateDatabase(database.pool);
+        return runFilesMigration({
+          from,
+          to,
+          db: database.db,
+          concurrency,
+          signal: stop.signal,
+          print: (line) => void process.stdout.write(`${line}\n`),
+        });
+      });
+      process.exitCode = exitCode;
+    });
   return program;
 }
 

@@ -92,4 +92,75 @@ describe('configuration', () => {
       databaseUrl: null,
     });
   });
+
+  it('keeps files in DATA_DIR/files unless FILES_URL names a bucket', () => {
+    expect(loadConfig({ DATA_DIR: '/srv/hrcn' }).files).toEqual({
+      kind: 'local',
+      directory: '/srv/hrcn/files',
+    });
+    expect(
+      loadConfig({
+        FILES_URL:
+          's3://hrcn-files?endpoint=https://s3.example.org/&region=eu-west-1&path_style=true&prefix=/site/',
+        FILES_S3_ACCESS_KEY_ID: 'key',
+        FILES_S3_SECRET_ACCESS_KEY: 'secret',
+      }).files,
+    ).toEqual({
+      kind: 's3',
+      s3: {
+        bucket: 'hrcn-files',
+        endpoint: 'https://s3.example.org',
+        region: 'eu-west-1',
+        pathStyle: true,
+        prefix: 'site/',
+        credentials: { accessKeyId: 'key', secretAccessKey: 'secret' },
+      },
+    });
+    // Amazon S3 itself, with the SDK's own credentials (AWS_* variables, profile, role).
+    expect(loadConfig({ FILES_URL: 's3://hrcn-files' }).files).toEqual({
+      kind: 's3',
+      s3: {
+        bucket: 'hrcn-files',
+        endpoint: null,
+        region: 'us-east-1',
+        pathStyle: false,
+        prefix: '',
+        credentials: null,
+      },
+    });
+  });
+
+  it('names what is wrong in FILES_URL and its credentials, never repeating a secret', () => {
+    const problem = (env: Record<string, string>) => {
+      try {
+        loadConfig(env);
+      } catch (error) {
+        expect(error).toBeInstanceOf(ConfigError);
+        return (error as Error).message;
+      }
+      throw new Error('accepted');
+    };
+    expect(problem({ FILES_URL: 'https://s3.example.org/hrcn-files' })).toContain(
+      'FILES_URL: must look like s3://BUCKET',
+    );
+    expect(problem({ FILES_URL: 's3://hrcn-files/site' })).toContain('given as ?prefix=');
+    expect(problem({ FILES_URL: 's3://hrcn-files?endpiont=https://x.org' })).toContain(
+      'unknown parameter "endpiont"',
+    );
+    expect(problem({ FILES_URL: 's3://hrcn-files?endpoint=s3.example.org' })).toContain(
+      'endpoint must be an http:// or https:// address',
+    );
+    expect(problem({ FILES_URL: 's3://hrcn-files?path_style=maybe' })).toContain(
+      'path_style must be true or false',
+    );
+    const inUrl = problem({ FILES_URL: 's3://key:sEcReT@hrcn-files' });
+    expect(inUrl).toContain('FILES_URL: holds credentials');
+    expect(inUrl).not.toContain('sEcReT');
+    const half = problem({ FILES_URL: 's3://hrcn-files', FILES_S3_SECRET_ACCESS_KEY: 'sEcReT' });
+    expect(half).toContain('FILES_S3_ACCESS_KEY_ID: must be set with FILES_S3_SECRET_ACCESS_KEY');
+    expect(half).not.toContain('sEcReT');
+    expect(problem({ FILES_S3_ACCESS_KEY_ID: 'key', FILES_S3_SECRET_ACCESS_KEY: 'x' })).toContain(
+      'FILES_URL: must name the bucket',
+    );
+  });
 });

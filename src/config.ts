@@ -64,7 +64,139 @@ const environmentSchema = z.object({
   SEED_ON_START: booleanText.default(true),
   /** Newsletter messages sent a minute at most, by all instances together. */
   NEWSLETTER_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(600),
+  /**
+   * Where attached files live: unset for DATA_DIR/files, or an S3-compatible bucket,
+   * s3://BUCKET?endpoint=https://…&region=…&path_style=true&prefix=… (parsed by parseFilesUrl).
+   */
+  FILES_URL: z.string().optional(),
+  /** The bucket's access key; with the secret, or neither (then the AWS SDK's usual sources). */
+  FILES_S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  FILES_S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
 });
+
+/** Variables whose values are never repeated in an error message. */
+const SECRET_VARIABLES = new Set(['SESSION_SECRET', 'METRICS_TOKEN', 'FILES_S3_SECRET_ACCESS_KEY']);
+
+/** An S3-compatible bucket for attached files, as FILES_URL and the credential variables say. */
+export interface S3Location {
+  bucket: string;
+  /** An S3-compatible server (https://s3.example.org), or null for Amazon S3 itself. */
+  endpoint: string | null;
+  region: string;
+  /** Address the bucket in the path (https://host/bucket/key) rather than in the host name. */
+  pathStyle: boolean;
+  /** Put before every key: '' or a path ending in '/'. */
+  prefix: string;
+  /** Given keys, or null for the AWS SDK's usual sources (AWS_* variables, profile, role). */
+  credentials: { accessKeyId: string; secretAccessKey: string } | null;
+}
+
+/** Where attached files are kept. */
+export type FilesLocation = { kind: 'local'; directory: string } | { kind: 's3'; s3: S3Location };
+
+const FILES_URL_PARAMETERS = ['endpoint', 'region', 'path_style', 'prefix'] as const;
+
+/**
+ * Reads FILES_URL (s3://BUCKET?endpoint=…&region=…&path_style=…&prefix=…) into a location
+ * without credentials; answers the problem in words when it is not one.
+ */
+export function parseFilesUrl(text: string): Omit<S3Location, 'credentials'> | { problem: string } {
+  const form = 'must look like s3://BUCKET?endpoint=https://s3.example.org&region=eu-west-1';
+  if (!URL.canParse(text)) return { problem: form };
+  const url = new URL(text);
+  if (url.protocol !== 's3:') return { problem: `${form} (only s3:// is known)` };
+  if (url.username || url.password)
+    return {
+      problem:
+        'holds credentials: give them in FILES_S3_ACCESS_KEY_ID and FILES_S3_SECRET_ACCESS_KEY',
+    };
+  const bucket = url.hostname;
+  if (!/^[a-z0-9][a-z0-9._-]{1,61}[a-z0-9]$/.test(bucket))
+    return { problem: `${form} (the bucket name: 3 to 63 lower-case letters, digits, . _ -)` };
+  if (url.port || (url.pathname !== '' && url.pathname !== '/'))
+    return { problem: `${form} (a folder in the bucket is given as ?prefix=…)` };
+  for (const name of url.searchParams.keys())
+    if (!(FILES_URL_PARAMETERS as readonly string[]).includes(name))
+      return {
+        problem: `has an unknown parameter "${name}" (known: ${FILES_URL_PARAMETERS.join(', ')})`,
+      };
+  const endpointText = url.searchParams.get('endpoint');
+  let endpoint: string | null = null;
+  if (endpointText !== null) {
+    const parsed = URL.canParse(endpointText) ? new URL(endpointText) : null;
+    if (!parsed || !/^https?:$/.test(parsed.protocol) || parsed.search || parsed.hash)
+      return {
+        problem: 'endpoint must be an http:// or https:// address, e.g. https://s3.example.org',
+      };
+    if (parsed.username || parsed.password)
+      return {
+        problem:
+          'endpoint holds credentials: give them in FILES_S3_ACCESS_KEY_ID and FILES_S3_SECRET_ACCESS_KEY',
+      };
+    endpoint = parsed.href.replace(/\/+$/, '');
+  }
+  const region = url.searchParams.get('region') ?? 'us-east-1';
+  if (!/^[a-z0-9][a-z0-9-]{0,62}$/.test(region))
+    return { problem: 'region must be a region name such as eu-west-1' };
+  const pathStyleText = url.searchParams.get('path_style') ?? 'false';
+  const pathStyle = booleanText.safeParse(pathStyleText);
+  if (!pathStyle.success) return { problem: 'path_style must be true or false' };
+  const prefixText = (url.searchParams.get('prefix') ?? '').replace(/^\/+|\/+$/g, '');
+  if (
+    prefixText !== '' &&
+    (!/^[A-Za-z0-9._/-]{1,200}$/.test(prefixText) ||
+      prefixText.split('/').some((part) => part === '' || part === '.' || part === '..'))
+  )
+    return { problem: 'prefix must be folder names of letters, digits, . _ - joined by /' };
+  return {
+    bucket,
+    endpoint,
+    region,
+    pathStyle: pathStyle.data,
+    prefix: prefixText === '' ? '' : `${prefixText}/`,
+  };
+}
+
+/** The files' place, or the problems of the variables that say it. */
+const filesSchema = environmentSchema
+  .pick({ FILES_URL: true, FILES_S3_ACCESS_KEY_ID: true, FILES_S3_SECRET_ACCESS_KEY: true })
+  .transform((e, ctx): S3Location | null => {
+    const keyId = e.FILES_S3_ACCESS_KEY_ID;
+    const secret = e.FILES_S3_SECRET_ACCESS_KEY;
+    if (keyId !== undefined && secret === undefined)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['FILES_S3_SECRET_ACCESS_KEY'],
+        message: 'must be set with FILES_S3_ACCESS_KEY_ID',
+      });
+    if (secret !== undefined && keyId === undefined)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['FILES_S3_ACCESS_KEY_ID'],
+        message: 'must be set with FILES_S3_SECRET_ACCESS_KEY',
+      });
+    if (e.FILES_URL === undefined) {
+      if (keyId !== undefined || secret !== undefined)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['FILES_URL'],
+          message: 'must name the bucket (s3://…) when FILES_S3_ACCESS_KEY_ID is set',
+        });
+      return null;
+    }
+    const parsed = parseFilesUrl(e.FILES_URL);
+    if ('problem' in parsed) {
+      ctx.addIssue({ code: 'custom', path: ['FILES_URL'], message: parsed.problem });
+      return null;
+    }
+    return {
+      ...parsed,
+      credentials:
+        keyId !== undefined && secret !== undefined
+          ? { accessKeyId: keyId, secretAccessKey: secret }
+          : null,
+    };
+  });
 
 export interface Config {
   port: number;
@@ -73,8 +205,10 @@ export interface Config {
   publicUrl: string;
   /** Absolute path of the data directory. */
   dataDir: string;
-  /** Where attached files are kept: DATA_DIR/files, never served as a folder. */
+  /** The local directory of attached files, DATA_DIR/files (never served as a folder). */
   filesDir: string;
+  /** Where attached files are kept: that directory, or the bucket of FILES_URL. */
+  files: FilesLocation;
   /** Largest attached file, in bytes. */
   uploadMaxBytes: number;
   /** External database, or null for the embedded one. */
@@ -106,27 +240,39 @@ export interface Config {
 /** Raised when the environment is invalid; its message is meant for the person starting the app. */
 export class ConfigError extends Error {}
 
+/** A variable's value as an error message repeats it: never a secret, nor a password in an address. */
+function shown(name: string, value: string | undefined): string {
+  if (value === undefined) return 'nothing';
+  if (SECRET_VARIABLES.has(name)) return 'a value, not shown';
+  return JSON.stringify(value.replace(/\/\/[^/@\s]*@/, '//…@'));
+}
+
 /** Reads and validates the environment. Throws ConfigError naming every invalid variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const present = Object.fromEntries(
     Object.entries(env).filter(([, value]) => value !== undefined && value !== ''),
   );
   const parsed = environmentSchema.safeParse(present);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map(
-      (issue) =>
-        `  ${issue.path.join('.')}: ${issue.message} (got ${JSON.stringify(present[String(issue.path[0])])})`,
-    );
+  // The files' variables are read together: a key needs its secret, and both need a bucket.
+  const files = filesSchema.safeParse(present);
+  const issues = [...(parsed.error?.issues ?? []), ...(files.error?.issues ?? [])];
+  if (!parsed.success || !files.success) {
+    const lines = issues.map((issue) => {
+      const name = String(issue.path[0]);
+      return `  ${issue.path.join('.')}: ${issue.message} (got ${shown(name, present[name])})`;
+    });
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  const filesDir = path.join(path.resolve(e.DATA_DIR), 'files');
   const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, '');
   return {
     port: e.PORT,
     host: e.HOST,
     publicUrl,
     dataDir: path.resolve(e.DATA_DIR),
-    filesDir: path.join(path.resolve(e.DATA_DIR), 'files'),
+    filesDir,
+    files: files.data ? { kind: 's3', s3: files.data } : { kind: 'local', directory: filesDir },
     // Megabytes as the upload form says them (decimal): 20 means 20,000,000 bytes, shown "20 MB".
     uploadMaxBytes: e.UPLOAD_MAX_MB * 1_000_000,
     databaseUrl: e.DATABASE_URL ?? null,

@@ -25,6 +25,7 @@ const TITLES: Record<number, MessageKey> = {
   404: 'errors.notFound.title',
   410: 'errors.gone.title',
   429: 'errors.tooManyRequests.title',
+  503: 'errors.unavailable.title',
 };
 
 function present(error: FastifyError | AppError, request: FastifyRequest): Presentation {
@@ -107,6 +108,7 @@ export function registerErrorPages(app: FastifyInstance, deps: WebDeps): void {
       const retry = reply.getHeader('retry-after');
       if (retry !== undefined) reply.header('retry-after', retry);
     }
+    if (presentation.status === 503) reply.header('retry-after', '60');
     try {
       return await respond(deps, request, reply, presentation);
     } catch (renderError) {

@@ -4,13 +4,14 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { buildApp, type App } from '../../src/app.js';
 import type { ContentKind } from '../../src/channels/kind.js';
+import { loadConfig, type FilesLocation } from '../../src/config.js';
 import { Catalogue } from '../../src/platform/i18n/catalogue.js';
 import { createLogger } from '../../src/platform/logging/logger.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
 
 export interface TestApp extends App {
   database: TestDatabase;
-  /** Where this app keeps attached files (a temporary folder). */
+  /** Where this app keeps attached files (a temporary folder), unless given a bucket. */
   filesDir: string;
   /** Closes the app and drops its database. */
   close(): Promise<void>;
@@ -36,12 +37,28 @@ export async function buildTestApp(
     extraKinds?: readonly ContentKind[];
     /** Newsletter messages a minute at most. */
     newsletterRatePerMinute?: number;
+    /** Attached files in this bucket (FILES_URL) rather than a temporary folder. */
+    filesUrl?: string;
+    /** The bucket's keys (FILES_S3_ACCESS_KEY_ID and FILES_S3_SECRET_ACCESS_KEY). */
+    filesCredentials?: { accessKeyId: string; secretAccessKey: string };
   } = {},
 ): Promise<TestApp> {
+  // FILES_URL is read as the server reads it, so that a bad one fails here as it would there.
+  const files: FilesLocation | null = overrides.filesUrl
+    ? loadConfig({
+        FILES_URL: overrides.filesUrl,
+        FILES_S3_ACCESS_KEY_ID: overrides.filesCredentials?.accessKeyId,
+        FILES_S3_SECRET_ACCESS_KEY: overrides.filesCredentials?.secretAccessKey,
+      }).files
+    : null;
   const database = overrides.database ?? (await createTestDatabase());
   // Attached files of this app only, removed with it.
   const filesDir = await mkdtemp(path.join(tmpdir(), 'hrcn-files-'));
   catalogue ??= new Catalogue();
+  const dropAll = async () => {
+    if (!overrides.database) await database.drop();
+    await rm(filesDir, { recursive: true, force: true });
+  };
   const app = await buildApp({
     config: {
       publicUrl: overrides.publicUrl ?? 'http://localhost:3000',
@@ -50,7 +67,7 @@ export async function buildTestApp(
       metricsToken: overrides.metricsToken ?? null,
       smtpUrl: overrides.smtpUrl ?? null,
       mailFrom: 'Human Rights Cities Network <no-reply@example.org>',
-      filesDir,
+      files: files ?? { kind: 'local', directory: filesDir },
       uploadMaxBytes: overrides.uploadMaxBytes ?? 1024 * 1024,
       replyDomain: overrides.replyDomain ?? null,
       newsletterRatePerMinute: overrides.newsletterRatePerMinute ?? 6000,
@@ -63,6 +80,9 @@ export async function buildTestApp(
     allowPrivateLinkTargets: overrides.allowPrivateLinkTargets,
     outboundTimeoutMs: overrides.outboundTimeoutMs,
     extraKinds: overrides.extraKinds,
+  }).catch(async (error: unknown) => {
+    await dropAll();
+    throw error;
   });
   return {
     ...app,

@@ -39,3 +39,10 @@ export class GoneError extends AppError {
     super(code, 410, values);
   }
 }
+
+/** Something the app needs (the file store) does not answer for now; worth trying again later. */
+export class ServiceUnavailableError extends AppError {
+  constructor(code = 'errors.unavailable.message', values?: Record<string, string | number>) {
+    super(code, 503, values);
+  }
+}

@@ -2,7 +2,8 @@
  * Uploaded files, kept outside anything the web server serves, each under a generated key (never
  * the uploader's name). One interface for every place files may live; `createFileStore` is the
  * local directory: a two-letter shard folder per key, written to a temporary name first and
- * renamed so that a reader never sees half a file.
+ * renamed so that a reader never sees half a file. open-file-store.ts opens the one that FILES_URL
+ * names: this directory, or a bucket (s3-file-store.ts).
  */
 import { randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
