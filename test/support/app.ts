@@ -36,6 +36,8 @@ export async function buildTestApp(
     extraKinds?: readonly ContentKind[];
     /** Newsletter messages a minute at most. */
     newsletterRatePerMinute?: number;
+    /** The daily backup job's directory and how many archives it keeps. */
+    backup?: { dir: string; keep: number };
   } = {},
 ): Promise<TestApp> {
   const database = overrides.database ?? (await createTestDatabase());
@@ -54,6 +56,7 @@ export async function buildTestApp(
       uploadMaxBytes: overrides.uploadMaxBytes ?? 1024 * 1024,
       replyDomain: overrides.replyDomain ?? null,
       newsletterRatePerMinute: overrides.newsletterRatePerMinute ?? 6000,
+      backup: overrides.backup ?? null,
     },
     log: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'),
     database,

@@ -95,7 +95,9 @@ export interface BackupSummary {
 }
 
 /** A refused archive or target: the message is for the person running the command. */
-export class BackupError extends Error {}
+export class BackupError extends Error {
+  override name = 'BackupError';
+}
 
 /** The database or file store to restore into holds something already. */
 export class TargetNotEmptyError extends BackupError {}

@@ -83,6 +83,14 @@ async function fillArchive(
     const known = knownMigrations().find((migration) => migration.createdAt === applied.createdAt);
     const server = await client.query<{ server_version: string }>('SHOW server_version');
     const tables = await listTables(client);
+    for (const table of tables) {
+      // Never analysed (a small table, or one just loaded): counted, for an honest progress bar.
+      if (table.estimatedRows >= 0) continue;
+      const counted = await client.query<{ n: string }>(
+        `SELECT count(*) AS n FROM ${qualified(table.name)}`,
+      );
+      table.estimatedRows = Number(counted.rows[0]?.n ?? 0);
+    }
     header = {
       format: FORMAT,
       formatVersion: FORMAT_VERSION,

@@ -12,14 +12,14 @@ export const APP_SCHEMA = 'public';
 export interface TableInfo {
   name: string;
   columns: string[];
-  /** Rows by the statistics (for progress bars only). */
+  /** Rows by the statistics (for progress bars only); -1 when the table was never analysed. */
   estimatedRows: number;
 }
 
 /** The app's tables in dependency order (ties by name), with their columns. */
 export async function listTables(client: pg.ClientBase): Promise<TableInfo[]> {
   const tables = await client.query<{ oid: number; name: string; estimate: number }>(
-    `SELECT c.oid, c.relname AS name, greatest(c.reltuples, 0)::float8 AS estimate
+    `SELECT c.oid, c.relname AS name, c.reltuples::float8 AS estimate
        FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
       WHERE n.nspname = $1 AND c.relkind = 'r'
         AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass
