@@ -54,6 +54,7 @@ export async function startBenchApp(
       uploadMaxBytes: 20 * 1024 * 1024,
       replyDomain: null,
       newsletterRatePerMinute: 600,
+      backup: null,
     },
     log,
     database,

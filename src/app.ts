@@ -39,6 +39,7 @@ import { Catalogue } from './platform/i18n/catalogue.js';
 import type { Jobs } from './platform/jobs/jobs.js';
 import { RATE_LIMIT_JOBS, purgeExpiredRateLimits } from './platform/http/rate-limit.jobs.js';
 import type { Logger } from './platform/logging/logger.js';
+import { BACKUP_JOBS, runDailyBackup } from './platform/backup/backup.jobs.js';
 import type { FileStore } from './platform/files/file-store.js';
 import { openFileStore } from './platform/files/open-file-store.js';
 import type { Mailbox } from './platform/mail/inbound.js';
@@ -63,6 +64,7 @@ export interface AppDeps {
     | 'uploadMaxBytes'
     | 'replyDomain'
     | 'newsletterRatePerMinute'
+    | 'backup'
   >;
   log: Logger;
   database: Database;
@@ -282,8 +284,26 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   );
   await http.ready();
 
+  const backup = config.backup;
   const jobs: readonly Job[] = [
     { ...RATE_LIMIT_JOBS.purgeExpired, run: () => purgeExpiredRateLimits(database.db) },
+    ...(backup
+      ? [
+          {
+            ...BACKUP_JOBS.daily,
+            run: () =>
+              runDailyBackup({
+                pool: database.pool,
+                files: platform.files,
+                sessionSecret: deps.cookieSecret,
+                directory: backup.dir,
+                keep: backup.keep,
+                clock: platform.clock,
+                log,
+              }),
+          },
+        ]
+      : []),
     ...app.jobs(),
   ];
   return {

@@ -4,6 +4,7 @@
  */
 import path from 'node:path';
 import { Command } from 'commander';
+import { addBackupCommands } from './backup.commands.js';
 import { loadConfig, ConfigError, type Config } from './config.js';
 import type { Database } from './platform/db/database.js';
 import { DataDirectoryInUseError } from './platform/db/embedded.js';
@@ -80,6 +81,8 @@ export function createProgram(): Command {
         });
       }),
     );
+
+  addBackupCommands(program, withDatabase, say);
 
   const user = program.command('user').description('User administration.');
   user
@@ -195,6 +198,14 @@ try {
   if (error instanceof ConfigError || error instanceof DataDirectoryInUseError) {
     say(error.message);
     process.exit(78); // EX_CONFIG
+  }
+  // A refused archive or target, or an unreadable file: the message says it all.
+  if (
+    error instanceof Error &&
+    (error.name === 'BackupError' || /^The archive /.test(error.message))
+  ) {
+    say(error.message);
+    process.exit(1);
   }
   say(error instanceof Error ? (error.stack ?? error.message) : String(error));
   process.exit(1);

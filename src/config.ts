@@ -62,6 +62,10 @@ const environmentSchema = z.object({
   UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(1024).default(20),
   /** Seed the network's initial content at start (idempotent). */
   SEED_ON_START: booleanText.default(true),
+  /** Directory for the daily backup (hrcn-backup-<date>.tar.gz at 03:17 UTC); unset: no daily backup. */
+  BACKUP_DIR: z.string().min(1).optional(),
+  /** How many daily backups to keep in BACKUP_DIR (the newest; older ones are deleted). */
+  BACKUP_KEEP: z.coerce.number().int().min(1).max(1000).default(7),
   /** Newsletter messages sent a minute at most, by all instances together. */
   NEWSLETTER_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(600),
   /**
@@ -235,6 +239,8 @@ export interface Config {
   seedOnStart: boolean;
   /** Newsletter messages a minute at most. */
   newsletterRatePerMinute: number;
+  /** The daily backup: where, and how many to keep; null when BACKUP_DIR is unset. */
+  backup: { dir: string; keep: number } | null;
 }
 
 /** Raised when the environment is invalid; its message is meant for the person starting the app. */
@@ -291,5 +297,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     renderCacheBytes: Math.round(e.RENDER_CACHE_MB * 1024 * 1024),
     seedOnStart: e.SEED_ON_START,
     newsletterRatePerMinute: e.NEWSLETTER_RATE_PER_MINUTE,
+    backup: e.BACKUP_DIR ? { dir: path.resolve(e.BACKUP_DIR), keep: e.BACKUP_KEEP } : null,
   };
 }

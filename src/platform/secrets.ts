@@ -44,6 +44,20 @@ export async function loadSecrets(dataDir: string): Promise<Secrets> {
   return secrets;
 }
 
+/**
+ * Keeps `sessionSecret` in `<dataDir>/secrets.json` (a restore brings the secret the archive's
+ * two-factor keys are encrypted with); the other secrets stay as they are.
+ */
+export async function saveSessionSecret(dataDir: string, sessionSecret: string): Promise<void> {
+  const current = await loadSecrets(dataDir);
+  if (current.sessionSecret === sessionSecret) return;
+  const file = path.join(dataDir, 'secrets.json');
+  const temporary = `${file}.${process.pid}.tmp`;
+  const secrets = secretsSchema.parse({ ...current, sessionSecret });
+  await fs.writeFile(temporary, `${JSON.stringify(secrets, null, 2)}\n`, { mode: 0o600 });
+  await fs.rename(temporary, file);
+}
+
 /** A new secret for a link (256 bits, URL-safe): what a confirmation or invitation e-mail carries. */
 export const newLinkToken = (): string => randomBytes(32).toString('base64url');
 

@@ -41,6 +41,8 @@ export async function buildTestApp(
     filesUrl?: string;
     /** The bucket's keys (FILES_S3_ACCESS_KEY_ID and FILES_S3_SECRET_ACCESS_KEY). */
     filesCredentials?: { accessKeyId: string; secretAccessKey: string };
+    /** The daily backup job's directory and how many archives it keeps. */
+    backup?: { dir: string; keep: number };
   } = {},
 ): Promise<TestApp> {
   // FILES_URL is read as the server reads it, so that a bad one fails here as it would there.
@@ -71,6 +73,7 @@ export async function buildTestApp(
       uploadMaxBytes: overrides.uploadMaxBytes ?? 1024 * 1024,
       replyDomain: overrides.replyDomain ?? null,
       newsletterRatePerMinute: overrides.newsletterRatePerMinute ?? 6000,
+      backup: overrides.backup ?? null,
     },
     log: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'),
     database,

@@ -3,9 +3,11 @@
  * Forward-only; safe when several app instances start at once (a PostgreSQL advisory lock
  * serialises them).
  */
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
+import { readMigrationFiles } from 'drizzle-orm/migrator';
 import type pg from 'pg';
 
 export const MIGRATIONS_DIR = fileURLToPath(new URL('./migrations/', import.meta.url));
@@ -25,5 +27,78 @@ export async function migrateDatabase(pool: pg.Pool): Promise<void> {
     }
   } finally {
     client.release();
+  }
+}
+
+/** Holds the migrations' lock until the caller's transaction ends (no app migrates meanwhile). */
+export async function lockSchemaWithin(client: pg.ClientBase): Promise<void> {
+  await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+}
+
+/** One migration of the app: its file name, the time drizzle-kit gave it, the hash of its SQL. */
+export interface SchemaVersion {
+  tag: string;
+  /** drizzle's `created_at` of the migration (milliseconds), the order of migrations. */
+  createdAt: number;
+  hash: string;
+}
+
+interface AppMigration extends SchemaVersion {
+  statements: string[];
+}
+
+/** The app's migrations, oldest first, as drizzle's migrator reads them. */
+function appMigrations(): AppMigration[] {
+  const journal = JSON.parse(readFileSync(`${MIGRATIONS_DIR}/meta/_journal.json`, 'utf8')) as {
+    entries: { tag: string; when: number }[];
+  };
+  const files = readMigrationFiles({ migrationsFolder: MIGRATIONS_DIR });
+  return files.map((file, index) => ({
+    tag: journal.entries[index]?.tag ?? String(file.folderMillis),
+    createdAt: file.folderMillis,
+    hash: file.hash,
+    statements: file.sql,
+  }));
+}
+
+/** The app's migrations, oldest first. */
+export const knownMigrations = (): SchemaVersion[] =>
+  appMigrations().map(({ tag, createdAt, hash }) => ({ tag, createdAt, hash }));
+
+/** The last migration applied to the database, or null when none is (or the table is missing). */
+export async function appliedSchemaVersion(
+  client: pg.ClientBase,
+): Promise<{ createdAt: number; hash: string } | null> {
+  const table = await client.query<{ present: boolean }>(
+    `SELECT to_regclass('drizzle.__drizzle_migrations') IS NOT NULL AS present`,
+  );
+  if (!table.rows[0]?.present) return null;
+  const last = await client.query<{ created_at: string; hash: string }>(
+    'SELECT created_at, hash FROM drizzle.__drizzle_migrations ORDER BY created_at DESC LIMIT 1',
+  );
+  const row = last.rows[0];
+  return row ? { createdAt: Number(row.created_at), hash: row.hash } : null;
+}
+
+/**
+ * Applies the migrations not yet applied, up to and including `through` (every one when
+ * undefined), inside the caller's transaction: a restore creates the schema, loads the data and
+ * migrates forward in one transaction. Keeps drizzle's own ledger exactly as its migrator does,
+ * so that `migrateDatabase` later finds nothing to do.
+ */
+export async function migrateWithin(client: pg.ClientBase, through?: number): Promise<void> {
+  await lockSchemaWithin(client);
+  await client.query('CREATE SCHEMA IF NOT EXISTS drizzle');
+  await client.query(`CREATE TABLE IF NOT EXISTS drizzle.__drizzle_migrations (
+    id SERIAL PRIMARY KEY, hash text NOT NULL, created_at bigint)`);
+  const last = await appliedSchemaVersion(client);
+  for (const migration of appMigrations()) {
+    if (through !== undefined && migration.createdAt > through) break;
+    if (last && last.createdAt >= migration.createdAt) continue;
+    for (const statement of migration.statements) await client.query(statement);
+    await client.query(
+      'INSERT INTO drizzle.__drizzle_migrations (hash, created_at) VALUES ($1, $2)',
+      [migration.hash, migration.createdAt],
+    );
   }
 }
