@@ -127,17 +127,6 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     log,
   });
   http.addHook('onClose', async () => mailer.close());
-  // While the server closes (SIGTERM), an answer still being written ends its connection, so that
-  // a load balancer's kept-alive connection is not left open (and the process waiting) for a reuse.
-  let closing = false;
-  http.addHook('preClose', (done) => {
-    closing = true;
-    done();
-  });
-  http.addHook('onSend', (_request, reply, payload, done) => {
-    if (closing) void reply.header('connection', 'close');
-    done(null, payload);
-  });
   http.get('/healthz', async () => ({ status: 'ok' }));
   http.get('/readyz', async (_request, reply) => {
     const ready = await database.ping();
