@@ -17,6 +17,7 @@ import { totpCode } from '../support/form-browser.js';
 import { HttpBrowser, csrfOf } from '../support/http-browser.js';
 import {
   HRCN,
+  checkProductionNginxConfig,
   freePort,
   ready,
   run,
@@ -126,6 +127,12 @@ afterAll(async () => {
 // Each test is a few seconds on an idle 2-core machine; waiting for the first cron occurrence of
 // a job takes up to 40 s after the first start: under half of this.
 describe('two instances behind nginx on one PostgreSQL', { timeout: 120_000 }, () => {
+  it('are served by the nginx configuration of compose.yaml, which nginx accepts', async () => {
+    const check = await checkProductionNginxConfig(path.join(work, 'nginx-production'));
+    expect(check.output).toContain('test is successful');
+    expect(check.code).toBe(0);
+  });
+
   it('know the same session: signed in through nginx, known on each instance', async () => {
     for (const instance of [a, b]) {
       const account = await editor.get('/en/account', instance.url);
@@ -288,7 +295,9 @@ describe('two instances behind nginx on one PostgreSQL', { timeout: 120_000 }, (
   });
 
   it('lose no request while one instance stops', async () => {
-    const paths = [LINKS_PAGE, '/en/', '/api/items', '/en/knowledge/publications', '/readyz'];
+    const home = await (await fetch(`${front}/en/`)).text();
+    const stylesheet = /\/assets\/[\w.-]+\.css/.exec(home)?.[0] ?? '/assets/missing.css';
+    const paths = [LINKS_PAGE, '/en/', '/api/items', stylesheet, '/en/knowledge/publications'];
     const statuses: number[] = [];
     let stop = false;
     const client = async (offset: number) => {

@@ -133,3 +133,28 @@ http {
   });
   return { ...running, accessLog: () => fs.readFile(path.join(dir, 'access.log'), 'utf8') };
 }
+
+/**
+ * Runs `nginx -t` on deploy/nginx/nginx.conf as compose mounts it, with the instances' names
+ * (resolved by compose's network only) and the file locations made local; answers its output
+ * and exit code.
+ */
+export async function checkProductionNginxConfig(
+  dir: string,
+): Promise<{ code: number | null; output: string }> {
+  const production = await fs.readFile(path.join(ROOT, 'deploy', 'nginx', 'nginx.conf'), 'utf8');
+  const local = production
+    .replace(/\bapp(\d+):3000\b/g, '127.0.0.1:300$1')
+    .replace('/etc/nginx/hrcn-proxy.conf', PROXY_RULES)
+    .replace(/^pid .*$/m, `pid ${dir}/nginx.pid;`)
+    .replace(/listen 80;/, 'listen 127.0.0.1:80;')
+    .replace(/listen \[::\]:80;/, '');
+  await fs.mkdir(dir, { recursive: true });
+  await fs.writeFile(path.join(dir, 'nginx.conf'), local);
+  const check = run(
+    NGINX,
+    ['-t', '-p', dir, '-e', path.join(dir, 'error.log'), '-c', path.join(dir, 'nginx.conf')],
+    { PATH: process.env.PATH },
+  );
+  return { code: await check.exited, output: check.output() };
+}
