@@ -31,7 +31,11 @@ export async function serve(): Promise<void> {
     if (stopping) return;
     stopping = true;
     log.info({ signal }, 'stopping');
+    // In-flight requests finish; a kept-alive connection left idle after its last answer is
+    // closed within a quarter of a second, so that a proxy does not keep the process waiting.
+    const sweep = setInterval(() => app?.http.server.closeIdleConnections(), 250);
     await app?.http.close().catch((error: unknown) => log.error({ err: error }, 'http close'));
+    clearInterval(sweep);
     await inbound?.close().catch((error: unknown) => log.error({ err: error }, 'inbound close'));
     await jobs?.stop().catch((error: unknown) => log.error({ err: error }, 'jobs stop'));
     await database.close().catch((error: unknown) => log.error({ err: error }, 'database close'));

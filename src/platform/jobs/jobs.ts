@@ -18,6 +18,25 @@ export interface Jobs {
   stop(): Promise<void>;
 }
 
+// Held while this instance creates queues. pg-boss creates a queue's table in a transaction that
+// locks its table of queues, so two instances creating queues at once (a first start of several)
+// deadlock; with this lock they take turns.
+const QUEUE_CREATION_LOCK = 0x68726371; // "hrcq", beside the migrations' "hrcn"
+
+async function creatingQueues<T>(pool: pg.Pool, create: () => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  try {
+    await client.query('SELECT pg_advisory_lock($1)', [QUEUE_CREATION_LOCK]);
+    try {
+      return await create();
+    } finally {
+      await client.query('SELECT pg_advisory_unlock($1)', [QUEUE_CREATION_LOCK]);
+    }
+  } finally {
+    client.release();
+  }
+}
+
 /** Starts the queue on the app's own pool (its schema "pgboss" is created on first start). */
 export async function startJobs(options: { pool: pg.Pool; log: Logger }): Promise<Jobs> {
   const boss = new PgBoss({
@@ -25,13 +44,14 @@ export async function startJobs(options: { pool: pg.Pool; log: Logger }): Promis
     schema: 'pgboss',
   });
   boss.on('error', (error) => options.log.error({ err: error }, 'job queue error'));
-  await boss.start();
+  // Starting creates the queue of cron occurrences.
+  await creatingQueues(options.pool, () => boss.start());
   const handlers = new Map<string, JobHandler>();
 
   return {
     async every(name, cron, handler) {
       handlers.set(name, handler);
-      await boss.createQueue(name);
+      await creatingQueues(options.pool, () => boss.createQueue(name));
       await boss.work(name, async () => {
         const started = performance.now();
         try {
