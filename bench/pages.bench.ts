@@ -1,25 +1,49 @@
 /**
- * npm run bench — requests per second and p50/p99 latency of the home page and a Knowledge Centre
- * page, served by the platform and by a bare node:http server returning the same bytes, measured
- * in the same run on loopback; prints the ratio. Also the pages' weight over the wire (gzip).
+ * npm run bench:pages — requests per second and p50/p99 latency of four pages (the home page, the
+ * useful links, an item and a list of the Knowledge Centre with 120 generated items), served by the
+ * platform and by a bare node:http server returning the same bytes, measured in the same run on
+ * loopback; prints the ratios the scale issue asks for:
+ *   - from the render cache, plain and brotli, against the bare server sending the same bytes;
+ *   - rendered for every request (render cache off), against the bare server;
+ *   - signed in (never cached), in time per request against the same page rendered for a visitor.
+ * Then the memory of the production server (`hrcn serve`, the compiled build): its RSS after the
+ * pages were read and it idled a minute, and its peak under 32 connections asking for the list
+ * with the render cache off. Also the pages' weight over the wire.
  *
- * BENCH_SECONDS (default 10) and BENCH_CONNECTIONS (default 10) tune the load.
+ * BENCH_SECONDS (default 10), BENCH_CONNECTIONS (default 10) and BENCH_IDLE_SECONDS (default 60)
+ * tune it.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import fs from 'node:fs/promises';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { gzipSync } from 'node:zlib';
 import autocannon from 'autocannon';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
-const PAGES = ['/en/', '/en/knowledge/useful-links'];
+const IDLE_SECONDS = Number(process.env.BENCH_IDLE_SECONDS ?? 60);
+const ITEMS = 120;
+const PAGES = [
+  '/en/',
+  '/en/knowledge/useful-links',
+  '/en/knowledge/good-practices/bench-2',
+  '/en/knowledge/good-practices',
+];
+const LIST = '/en/knowledge/good-practices';
+const BROTLI = { 'accept-encoding': 'br' };
 
-function startTarget(
-  args: string[],
-  env: Record<string, string> = {},
-): Promise<{ child: ChildProcess; port: number }> {
+interface Target {
+  child: ChildProcess;
+  port: number;
+  /** The Cookie header of a signed-in reader, when the target was asked for one. */
+  cookie: string;
+}
+
+function startTarget(args: string[], env: Record<string, string> = {}): Promise<Target> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['bin/run-ts.js', 'bench/targets.ts', ...args], {
       stdio: ['ignore', 'pipe', 'inherit'],
@@ -28,14 +52,16 @@ function startTarget(
     let out = '';
     child.stdout?.on('data', (chunk: Buffer) => {
       out += chunk.toString();
-      const match = /PORT (\d+)/.exec(out);
-      if (match) resolve({ child, port: Number(match[1]) });
+      const port = /PORT (\d+)/.exec(out);
+      if (port)
+        resolve({ child, port: Number(port[1]), cookie: /COOKIE (.*)/.exec(out)?.[1] ?? '' });
     });
     child.on('exit', (code) => reject(new Error(`target exited with ${code}`)));
   });
 }
 
-async function stopTarget(child: ChildProcess): Promise<void> {
+async function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
   await new Promise<void>((resolve) => {
     child.removeAllListeners('exit');
     child.once('exit', () => resolve());
@@ -43,10 +69,19 @@ async function stopTarget(child: ChildProcess): Promise<void> {
   });
 }
 
+interface Figures {
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+}
+
 async function load(
   url: string,
-): Promise<{ rps: number; p50: number; p99: number; errors: number }> {
-  const result = await autocannon({ url, connections: CONNECTIONS, duration: SECONDS });
+  headers: Record<string, string> = {},
+  connections = CONNECTIONS,
+): Promise<Figures> {
+  const result = await autocannon({ url, connections, duration: SECONDS, headers });
   return {
     rps: result.requests.average,
     p50: result.latency.p50,
@@ -55,23 +90,76 @@ async function load(
   };
 }
 
+/** The body of an answer as sent, compressed if it was (fetch() would decompress it). */
+function rawBody(url: string, headers: Record<string, string>): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    http
+      .get(url, { headers }, (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => resolve(Buffer.concat(chunks)));
+      })
+      .on('error', reject);
+  });
+}
+
+/** A process's resident memory now, in MB (Linux). */
+function rssMb(pid: number): number {
+  const kb = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+  return Number(kb ?? 0) / 1024;
+}
+
+/** `hrcn serve` from the compiled build, as production runs it, on the bench's data directory. */
+async function serve(dataDir: string, env: Record<string, string>): Promise<Target> {
+  const port = 40_000 + Math.floor(Math.random() * 20_000);
+  const child = spawn(process.execPath, ['bin/hrcn.js', 'serve'], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      DATA_DIR: dataDir,
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      LOG_LEVEL: 'warn',
+      ...env,
+    },
+  });
+  for (let tries = 0; tries < 600; tries += 1) {
+    if (child.exitCode !== null) throw new Error(`hrcn serve exited with ${child.exitCode}`);
+    const ready = await fetch(`http://127.0.0.1:${port}/readyz`).catch(() => null);
+    if (ready?.ok) return { child, port, cookie: '' };
+    await sleep(100);
+  }
+  throw new Error('hrcn serve did not get ready in 60 s');
+}
+
 const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'hrcn-bench-'));
 await fs.chmod(dataDir, 0o755);
-const app = await startTarget(['app', dataDir]);
-let uncached: { child: ChildProcess; port: number } | undefined;
-let bare: { child: ChildProcess; port: number } | undefined;
+const running: ChildProcess[] = [];
 try {
-  // The same bytes for the bare server: the page as the platform renders it, and its stylesheet.
-  const snapshot: Record<string, { type: string; body: string }> = {};
+  const app = await startTarget(['app', dataDir], {
+    BENCH_ITEMS: String(ITEMS),
+    BENCH_SIGN_IN: 'bench-reader@example.org',
+  });
+  running.push(app.child);
+  const base = `http://127.0.0.1:${app.port}`;
+  // The same bytes for the bare server: each page as the platform renders it for a visitor,
+  // plain at its path and in brotli at `<path>?br`.
+  const snapshot: Record<string, { type: string; body: string; encoding?: string }> = {};
   const weights: string[] = [];
   for (const page of PAGES) {
-    const response = await fetch(`http://127.0.0.1:${app.port}${page}`);
+    const response = await fetch(`${base}${page}`);
+    if (!response.ok) throw new Error(`${page} answered ${response.status}`);
     const html = Buffer.from(await response.arrayBuffer());
+    const brotli = await rawBody(`${base}${page}`, BROTLI);
     snapshot[page] = { type: 'text/html; charset=utf-8', body: html.toString('base64') };
+    snapshot[`${page}?br`] = {
+      type: 'text/html; charset=utf-8',
+      body: brotli.toString('base64'),
+      encoding: 'br',
+    };
     const css = /href="(\/assets\/site\.[^"]+\.css)"/.exec(html.toString())?.[1] ?? '';
-    const cssBytes = Buffer.from(
-      await (await fetch(`http://127.0.0.1:${app.port}${css}`)).arrayBuffer(),
-    );
+    const cssBytes = Buffer.from(await (await fetch(`${base}${css}`)).arrayBuffer());
     const scripts = [...html.toString().matchAll(/<script[^>]*src="([^"]+)"/g)].length;
     weights.push(
       `${page}: HTML ${html.length} B (${gzipSync(html).length} B gzip) + CSS ${cssBytes.length} B (${gzipSync(cssBytes).length} B gzip) + ${scripts} scripts = ${gzipSync(html).length + gzipSync(cssBytes).length} B gzip over the wire`,
@@ -79,41 +167,79 @@ try {
   }
   const snapshotFile = path.join(dataDir, 'pages.json');
   await fs.writeFile(snapshotFile, JSON.stringify(snapshot));
-  bare = await startTarget(['bare', snapshotFile]);
+  const bare = await startTarget(['bare', snapshotFile]);
+  running.push(bare.child);
   // The same platform on the same database with the render cache off: the cost of rendering.
-  uncached = await startTarget(['app', dataDir], { RENDER_CACHE_MB: '0', HRCN_JOIN_DATABASE: '1' });
+  const uncached = await startTarget(['app', dataDir], {
+    RENDER_CACHE_MB: '0',
+    HRCN_JOIN_DATABASE: '1',
+  });
+  running.push(uncached.child);
 
   console.log(
-    `Load: ${CONNECTIONS} connections, ${SECONDS} s per run, loopback, ${os.cpus().length} cores\n`,
+    `Load: ${CONNECTIONS} connections, ${SECONDS} s per run, loopback, ${os.cpus().length} cores, ${ITEMS} items\n`,
   );
   console.log('| page | server | req/s | p50 ms | p99 ms | errors |');
   console.log('|---|---|---:|---:|---:|---:|');
   const ratios: string[] = [];
   for (const page of PAGES) {
-    const platform = await load(`http://127.0.0.1:${app.port}${page}`);
-    const rendering = await load(`http://127.0.0.1:${uncached.port}${page}`);
-    const baseline = await load(`http://127.0.0.1:${bare.port}${page}`);
+    const at = (target: Target) => `http://127.0.0.1:${target.port}${page}`;
     const rows = [
-      ['platform, render cache on', platform],
-      ['platform, render cache off', rendering],
-      ['bare node:http', baseline],
+      ['render cache', await load(at(app))],
+      ['render cache, brotli', await load(at(app), BROTLI)],
+      ['render cache off', await load(at(uncached))],
+      ['signed in (not cached)', await load(at(app), { cookie: app.cookie })],
+      ['bare node:http', await load(at(bare))],
+      ['bare node:http, brotli', await load(`${at(bare)}?br`, BROTLI)],
     ] as const;
-    for (const [name, figures] of rows) {
+    for (const [name, figures] of rows)
       console.log(
         `| ${page} | ${name} | ${figures.rps.toFixed(0)} | ${figures.p50} | ${figures.p99} | ${figures.errors} |`,
       );
-    }
-    const share = (figures: { rps: number }): string =>
-      ((figures.rps / baseline.rps) * 100).toFixed(1);
+    const [cached, cachedBr, rendered, signedIn, plain, plainBr] = rows.map(([, f]) => f.rps);
+    const share = (a = 0, b = 1) => `${((a / b) * 100).toFixed(1)} %`;
     ratios.push(
-      `${page}: platform at ${share(platform)} % of the bare server's throughput ` +
-        `(${share(rendering)} % with the render cache off)`,
+      `${page}: cached ${share(cached, plain)} of bare (brotli ${share(cachedBr, plainBr)}), ` +
+        `rendered ${share(rendered, plain)}, signed in ${((rendered ?? 0) / (signedIn ?? 1)).toFixed(2)}× ` +
+        `the time of the page rendered for a visitor`,
     );
   }
-  console.log(`\n${ratios.join('\n')}\n\nWeight:\n${weights.join('\n')}`);
+  console.log(`\n${ratios.join('\n')}\n\nWeight:\n${weights.join('\n')}\n`);
+  for (const child of running.splice(0)) await stop(child);
+
+  // Memory of the production server on the same data (the targets above run under tsx).
+  const server = await serve(dataDir, {});
+  running.push(server.child);
+  const serverBase = `http://127.0.0.1:${server.port}`;
+  for (let round = 0; round < 20; round += 1)
+    for (const page of PAGES) {
+      await (await fetch(`${serverBase}${page}`)).arrayBuffer();
+      await (await fetch(`${serverBase}${page}`, { headers: BROTLI })).arrayBuffer();
+    }
+  const pid = server.child.pid ?? 0;
+  const warm = rssMb(pid);
+  await sleep(IDLE_SECONDS * 1000);
+  console.log(
+    `hrcn serve: RSS ${warm.toFixed(0)} MB after reading the pages, ${rssMb(pid).toFixed(0)} MB after ${IDLE_SECONDS} s idle`,
+  );
+  await stop(server.child);
+  running.splice(0);
+
+  const rendering = await serve(dataDir, { RENDER_CACHE_MB: '0' });
+  running.push(rendering.child);
+  const renderingPid = rendering.child.pid ?? 0;
+  await (await fetch(`http://127.0.0.1:${rendering.port}${LIST}`)).arrayBuffer();
+  const before = rssMb(renderingPid);
+  let peak = before;
+  const sampler = setInterval(() => (peak = Math.max(peak, rssMb(renderingPid))), 50);
+  const busy = await load(`http://127.0.0.1:${rendering.port}${LIST}`, {}, 32);
+  clearInterval(sampler);
+  console.log(
+    `hrcn serve, render cache off, ${LIST} at 32 connections for ${SECONDS} s: ${busy.rps.toFixed(0)} req/s, ` +
+      `${busy.errors} errors; RSS ${before.toFixed(0)} MB before, peak ${peak.toFixed(0)} MB, ` +
+      `${rssMb(renderingPid).toFixed(0)} MB after`,
+  );
 } finally {
-  if (bare) await stopTarget(bare.child);
-  if (uncached) await stopTarget(uncached.child);
-  await stopTarget(app.child);
+  for (const child of running) await stop(child);
   await fs.rm(dataDir, { recursive: true, force: true });
 }

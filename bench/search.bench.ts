@@ -23,6 +23,7 @@ import { createMemo } from '../src/platform/cache/memo.js';
 import { openDatabase } from '../src/platform/db/database.js';
 import { migrateDatabase } from '../src/platform/db/migrate.js';
 import { createLogger } from '../src/platform/logging/logger.js';
+import { seedBenchItems } from './items.js';
 
 const SIZES = (process.env.BENCH_SIZES ?? '1000,100000').split(',').map(Number);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 20);
@@ -54,84 +55,6 @@ const QUERIES: { query: string; filter?: Record<string, string | number> }[] = [
   { query: 'city', filter: { theme: 'housing', year: 2020 } },
   { query: 'hosuing' },
 ];
-
-const EN = `human rights city cities local government municipality council mayor residents participation
-housing water sanitation education health discrimination equality gender migrants refugees children
-older persons disability accessibility budget participatory budgeting monitoring indicators report
-strategy plan action policy culture dialogue network workshop practice approach results transfer
-sustainable development goals agenda poverty inclusion safety justice police ombudsperson complaint
-office training awareness campaign youth women minorities roma lgbti climate environment transport
-public space digital data privacy food work employment social services community neighbourhood`;
-const FR = `droits humains ville villes municipalité conseil maire habitants participation logement eau
-éducation santé discrimination égalité migrants réfugiés enfants handicap budget participatif rapport
-stratégie politique culture dialogue réseau atelier pratique résultats développement durable inclusion`;
-const DE = `Menschenrechte Stadt Städte Gemeinde Rat Bürgermeister Einwohner Beteiligung Wohnen Wasser
-Bildung Gesundheit Diskriminierung Gleichstellung Migranten Flüchtlinge Kinder Haushalt Bericht Strategie`;
-const ES = `derechos humanos ciudad ciudades municipio consejo alcalde vecinos participación vivienda agua
-educación salud discriminación igualdad migrantes refugiados niños presupuesto participativo informe`;
-const IT = `diritti umani città comune consiglio sindaco abitanti partecipazione abitazione acqua istruzione
-salute discriminazione uguaglianza migranti rifugiati bambini bilancio partecipativo rapporto strategia`;
-const words = (text: string): string[] => text.split(/\s+/).filter(Boolean);
-
-const TYPES = [
-  'publication',
-  'resource',
-  'practice',
-  'institution',
-  'thematic-issue',
-  'news',
-  'page',
-];
-const SECTIONS = [
-  'publications',
-  'publications',
-  'good-practices',
-  'institutions',
-  'thematic-issues',
-  'other-issues',
-  'work-in-progress',
-];
-const THEMES = ['housing', 'water', 'education', 'health', 'non-discrimination', 'participation'];
-
-async function seed(db: Awaited<ReturnType<typeof openDatabase>>['db'], count: number) {
-  await db.execute(sql`TRUNCATE items CASCADE`);
-  await db.execute(sql`TRUNCATE search_terms`);
-  await db.execute(sql`
-    INSERT INTO items (type, section, slug, access, status, published_at, date, original_locale,
-                       themes, sdgs, countries, restricted_fields)
-    SELECT (${sql.param(TYPES)}::text[])[1 + g % 7], (${sql.param(SECTIONS)}::text[])[1 + g % 7],
-           'bench-' || g, CASE WHEN g % 10 = 0 THEN 'members' ELSE 'public' END::access_level,
-           'published', now() - interval '1 day', date '2005-01-01' + (g * 7919 % 7600),
-           (ARRAY['en','en','en','en','en','en','fr','de','es','it'])[1 + g % 10],
-           ARRAY[(${sql.param(THEMES)}::text[])[1 + g % 6]], ARRAY[(1 + g % 17)::smallint],
-           ARRAY[(ARRAY['FR','DE','ES','IT','AT','SE','NL','PT'])[1 + g % 8]],
-           CASE WHEN g % 7 = 2 THEN ARRAY['results'] ELSE '{}'::text[] END
-      FROM generate_series(1, ${count}) g`);
-  // Text in the item's language: a title, a summary and a body drawn from its vocabulary.
-  await db.execute(sql`
-    WITH v AS (
-      SELECT 'en' AS locale, ${sql.param(words(EN))}::text[] AS w UNION ALL
-      SELECT 'fr', ${sql.param(words(FR))}::text[] UNION ALL
-      SELECT 'de', ${sql.param(words(DE))}::text[] UNION ALL
-      SELECT 'es', ${sql.param(words(ES))}::text[] UNION ALL
-      SELECT 'it', ${sql.param(words(IT))}::text[]
-    )
-    INSERT INTO item_translations (item_id, locale, title, summary, body, fields)
-    SELECT i.id, i.original_locale,
-           initcap((SELECT string_agg(v.w[1 + floor(random() * array_length(v.w, 1))::int + 0 * n], ' ')
-                      FROM generate_series(1, 6) n WHERE n > 0 AND i.id IS NOT NULL)),
-           -- Many English summaries speak of the "human rights city", as real ones do.
-           CASE WHEN i.original_locale = 'en' AND random() < 0.4 THEN 'A human rights city ' ELSE '' END ||
-           (SELECT string_agg(v.w[1 + floor(random() * array_length(v.w, 1))::int + 0 * n], ' ')
-              FROM generate_series(1, 30) n WHERE n > 0 AND i.id IS NOT NULL),
-           (SELECT string_agg(v.w[1 + floor(random() * array_length(v.w, 1))::int + 0 * n], ' ')
-              FROM generate_series(1, 160) n WHERE n > 0 AND i.id IS NOT NULL),
-           CASE WHEN i.type = 'practice' THEN jsonb_build_object('results',
-             (SELECT string_agg(v.w[1 + floor(random() * array_length(v.w, 1))::int + 0 * n], ' ')
-                FROM generate_series(1, 40) n WHERE n > 0 AND i.id IS NOT NULL)) ELSE '{}'::jsonb END
-      FROM items i JOIN v ON v.locale = i.original_locale`);
-  await refreshSearchDocuments(db, null);
-}
 
 function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
@@ -196,7 +119,7 @@ try {
       await refreshSearchDocuments(database.db, null);
       console.log(`${size} items kept from an earlier run; search documents rebuilt`);
     } else {
-      await seed(database.db, size);
+      await seedBenchItems(database.db, size);
       console.log(
         `${size} items seeded and indexed in ${((performance.now() - started) / 1000).toFixed(1)} s`,
       );

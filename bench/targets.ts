@@ -1,25 +1,33 @@
 /**
  * A benchmark target in its own process, so the load generator never shares its event loop:
- *   app <dataDir>    the platform on the embedded PostgreSQL (migrated and seeded)
- *   bare <file.json> a bare node:http server answering fixed bytes per path
+ *   app <dataDir>    the platform on the embedded PostgreSQL (migrated and seeded; BENCH_ITEMS
+ *                    generated items; BENCH_SIGN_IN=<address> prints "COOKIE <header>" of a
+ *                    person signed in with it)
+ *   bare <file.json> a bare node:http server answering fixed bytes per path (and encoding)
  * Prints "PORT <n>" when listening; stops on SIGTERM.
  */
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { startBenchApp } from './app.js';
+import { signedInCookie, startBenchApp } from './app.js';
 
 const [kind, arg] = process.argv.slice(2);
 
 if (kind === 'bare') {
   const pages = JSON.parse(readFileSync(arg ?? '', 'utf8')) as Record<
     string,
-    { type: string; body: string }
+    { type: string; body: string; encoding?: string }
   >;
   const bodies = new Map(
     Object.entries(pages).map(([path, page]) => [
       path,
-      { type: page.type, body: Buffer.from(page.body, 'base64') },
+      {
+        headers: {
+          'content-type': page.type,
+          ...(page.encoding ? { 'content-encoding': page.encoding } : {}),
+        },
+        body: Buffer.from(page.body, 'base64'),
+      },
     ]),
   );
   const server = http.createServer((request, response) => {
@@ -28,7 +36,7 @@ if (kind === 'bare') {
       response.writeHead(404).end();
       return;
     }
-    response.writeHead(200, { 'content-type': page.type, 'content-length': page.body.length });
+    response.writeHead(200, { ...page.headers, 'content-length': page.body.length });
     response.end(page.body);
   });
   server.listen(0, '127.0.0.1', () =>
@@ -36,10 +44,14 @@ if (kind === 'bare') {
   );
   process.on('SIGTERM', () => server.close(() => process.exit(0)));
 } else if (kind === 'app') {
-  const { app, close } = await startBenchApp(arg ?? '', {
+  const { app, database, close } = await startBenchApp(arg ?? '', {
     renderCacheBytes: Number(process.env.RENDER_CACHE_MB ?? 64) * 1024 * 1024,
     joinRunningServer: process.env.HRCN_JOIN_DATABASE === '1',
+    items: Number(process.env.BENCH_ITEMS ?? 0),
   });
+  // A signed-in reader's cookie, for pages as members see them.
+  if (process.env.BENCH_SIGN_IN)
+    console.log(`COOKIE ${await signedInCookie(app, database, process.env.BENCH_SIGN_IN)}`);
   await app.http.listen({ host: '127.0.0.1', port: 0 });
   console.log(`PORT ${(app.http.server.address() as AddressInfo).port}`);
   process.on('SIGTERM', () => {
