@@ -28,8 +28,39 @@ export interface LinkGroupView {
 }
 
 export function createKnowledgeRepository(db: Db) {
+  /** Several pages in one query, as findPage finds each, in the order of `slugs`. */
+  async function findPages(
+    viewer: Viewer,
+    slugs: readonly string[],
+    locale: string,
+    fallback: string,
+  ): Promise<PageView[]> {
+    const rows = await db
+      .select({
+        slug: pages.slug,
+        locale: pages.locale,
+        title: pages.title,
+        summary: pages.summary,
+        body: pages.body,
+        updatedAt: pages.updatedAt,
+      })
+      .from(pages)
+      .where(
+        and(
+          inArray(pages.slug, [...slugs]),
+          inArray(pages.locale, [locale, fallback]),
+          inArray(pages.access, readableLevels(viewer)),
+        ),
+      );
+    return slugs.flatMap((slug) => {
+      const found =
+        rows.find((row) => row.slug === slug && row.locale === locale) ??
+        rows.find((row) => row.slug === slug && row.locale === fallback);
+      return found ? [found] : [];
+    });
+  }
+
   return {
-    /** The page in the wanted locale, else in the fallback locale, if the viewer may read it. */
     /**
      * True when a page exists only in the members layer: a visitor is shown a teaser that says so,
      * and nothing of the page itself (not even its title).
@@ -42,35 +73,17 @@ export function createKnowledgeRepository(db: Db) {
       return rows.length > 0 && rows.every((row) => row.access === 'members');
     },
 
+    /** The page in the wanted locale, else in the fallback locale, if the viewer may read it. */
     async findPage(
       viewer: Viewer,
       slug: string,
       locale: string,
       fallback: string,
     ): Promise<PageView | null> {
-      const rows = await db
-        .select({
-          slug: pages.slug,
-          locale: pages.locale,
-          title: pages.title,
-          summary: pages.summary,
-          body: pages.body,
-          updatedAt: pages.updatedAt,
-        })
-        .from(pages)
-        .where(
-          and(
-            eq(pages.slug, slug),
-            inArray(pages.locale, [locale, fallback]),
-            inArray(pages.access, readableLevels(viewer)),
-          ),
-        );
-      return (
-        rows.find((row) => row.locale === locale) ??
-        rows.find((row) => row.locale === fallback) ??
-        null
-      );
+      return (await findPages(viewer, [slug], locale, fallback))[0] ?? null;
     },
+
+    findPages,
 
     /** The whole useful-links directory as a tree, in editorial order. */
     async linkDirectory(viewer: Viewer): Promise<LinkGroupView[]> {

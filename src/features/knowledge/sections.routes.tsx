@@ -51,10 +51,12 @@ export function registerSectionsRoutes(
     deps.knowledge.findPage(viewerOf(request), slug, locale, REFERENCE_LOCALE);
 
   site.get<{ Params: LocaleParams }>('/about', async (request, reply) => {
-    const about = await Promise.all(
-      ABOUT_PAGES.map((slug) => page(request, request.params.locale, slug)),
+    const found = await deps.knowledge.findPages(
+      viewerOf(request),
+      ABOUT_PAGES,
+      request.params.locale,
+      REFERENCE_LOCALE,
     );
-    const found = about.filter((entry): entry is PageView => entry !== null);
     return pages.sendShared(reply, <AboutIndexPage ctx={ctxOf(request, reply)} pages={found} />);
   });
 
@@ -87,14 +89,13 @@ export function registerSectionsRoutes(
   });
 
   site.get<{ Params: LocaleParams }>('/knowledge', async (request, reply) => {
-    const intros = await Promise.all(
-      KNOWLEDGE_SECTIONS.map((slug) => page(request, request.params.locale, slug)),
+    const intros = await deps.knowledge.findPages(
+      viewerOf(request),
+      KNOWLEDGE_SECTIONS,
+      request.params.locale,
+      REFERENCE_LOCALE,
     );
-    const bySlug = new Map(
-      intros
-        .filter((entry): entry is PageView => entry !== null)
-        .map((entry) => [entry.slug, entry]),
-    );
+    const bySlug = new Map(intros.map((entry) => [entry.slug, entry]));
     return pages.sendShared(
       reply,
       <KnowledgeIndexPage ctx={ctxOf(request, reply)} intros={bySlug} />,
