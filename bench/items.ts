@@ -34,7 +34,8 @@ const TYPES = [
   'news',
   'page',
 ];
-const SECTIONS = [
+/** The section of generated item n is ITEM_SECTIONS[n % 7]. */
+export const ITEM_SECTIONS = [
   'publications',
   'publications',
   'good-practices',
@@ -55,7 +56,7 @@ export async function seedBenchItems(db: Database['db'], count: number): Promise
   await db.execute(sql`
     INSERT INTO items (type, section, slug, access, status, published_at, date, original_locale,
                        themes, sdgs, countries, restricted_fields)
-    SELECT (${sql.param(TYPES)}::text[])[1 + g % 7], (${sql.param(SECTIONS)}::text[])[1 + g % 7],
+    SELECT (${sql.param(TYPES)}::text[])[1 + g % 7], (${sql.param(ITEM_SECTIONS)}::text[])[1 + g % 7],
            'bench-' || g, CASE WHEN g % 10 = 0 THEN 'members' ELSE 'public' END::access_level,
            'published', now() - interval '1 day', date '2005-01-01' + (g * 7919 % 7600),
            (ARRAY['en','en','en','en','en','en','fr','de','es','it'])[1 + g % 10],

@@ -1,4 +1,4 @@
-/** What every page needs to know about the request it answers: language, path, nonce, assets. */
+/** What every page needs to know about the request it answers: language, path, assets. */
 import { escapeHtml } from '@kitajs/html';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Catalogue, MessageValues } from '../platform/i18n/catalogue.js';

@@ -1,6 +1,7 @@
 /**
  * The Fastify instance with the cross-cutting HTTP concerns: logging, security headers with a
- * nonce-based Content-Security-Policy, compression, cookies, CSRF, form bodies and rate limits.
+ * fixed Content-Security-Policy (no nonce: decision 0025), compression, cookies, CSRF, form bodies
+ * and rate limits.
  */
 import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
