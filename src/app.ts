@@ -20,7 +20,11 @@ import { adminFeature } from './features/admin/index.js';
 import { createComposition } from './features/compose.js';
 import { dialogueFeature } from './features/dialogue/index.js';
 import { expertsFeature } from './features/experts/index.js';
-import { followingFeature, type FollowingNeeds } from './features/following/index.js';
+import {
+  followingFeature,
+  followingStateSql,
+  type FollowingNeeds,
+} from './features/following/index.js';
 import { eventsFeature } from './features/events/index.js';
 import type { Job } from './features/feature.js';
 import { knowledgeFeature, type PracticeTransfer } from './features/knowledge/index.js';
@@ -182,6 +186,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   // Members come after access, which they build on; access asks these only once both exist.
   const accessNeeds: AccessNeeds = {
     membershipsSql,
+    // The Follow buttons and unread count of every signed-in page, read with the session.
+    viewerFactsSql: { following: followingStateSql },
     organisationsOf: (viewer) => members.membership.organisationsOf(viewer),
     personalDataOf: (person) => app.personalData(person),
   };

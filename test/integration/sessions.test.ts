@@ -63,6 +63,31 @@ describe('who asks', () => {
     }
   });
 
+  it("costs a signed-in page one query more than a visitor's, following state included", async () => {
+    const pool = app.database.pool as unknown as { query: (...args: unknown[]) => unknown };
+    const query = pool.query.bind(pool);
+    let queries = 0;
+    pool.query = (...args: unknown[]) => {
+      queries += 1;
+      return query(...args);
+    };
+    const count = async (headers: Record<string, string>) => {
+      await app.contentChanged(); // no render cache: both pages rendered
+      queries = 0;
+      const response = await app.http.inject({ url: '/en/knowledge/useful-links', headers });
+      expect(response.statusCode).toBe(200);
+      return queries;
+    };
+    try {
+      const visitor = await count({});
+      const signedIn = await count({ cookie });
+      expect(visitor).toBeGreaterThan(0);
+      expect(signedIn).toBe(visitor + 1);
+    } finally {
+      pool.query = query;
+    }
+  });
+
   it('moves the end of a session in use on once a day, and forgets an expired one', async () => {
     const session = await sessionOf();
     // Signed in 29 days ago: the end is a day away and due to move on.

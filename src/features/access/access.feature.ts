@@ -26,6 +26,12 @@ export interface AccessNeeds {
    * SQL: part of the one query that tells who is behind a request.
    */
   membershipsSql(userId: SQL): SQL;
+  /**
+   * What other features keep of a signed-in person that their pages show on every request
+   * (following: topics and unread notifications), each as one SQL expression read in the same
+   * query, found in SignedInViewer.facts under its name.
+   */
+  viewerFactsSql?: Readonly<Record<string, (userId: SQL) => SQL>>;
   /** The organisations shown on the person's account page. */
   organisationsOf(viewer: SignedInViewer): Promise<readonly AccountOrganisation[]>;
   /** What every feature (this one included) holds about a person, for "download my data". */
@@ -59,6 +65,7 @@ export const accessFeature = defineFeature({
         throttle: createSignInThrottle(database.db, clock),
         secret: platform.secret,
         membershipsSql: (userId) => needs.membershipsSql(userId),
+        factsSql: needs.viewerFactsSql ?? {},
         personalDataOf: (person) => needs.personalDataOf(person),
         clock,
       }),

@@ -139,7 +139,14 @@ export function createAccessRepository(db: Db) {
      * The session of a token with its person and their organisations, in one query: what every
      * signed-in request needs to know who asks. `memberships` is the members module's SQL.
      */
-    async sessionOf(token: string, memberships: (userId: SQL) => SQL) {
+    async sessionOf(
+      token: string,
+      memberships: (userId: SQL) => SQL,
+      facts: Readonly<Record<string, (userId: SQL) => SQL>> = {},
+    ) {
+      const named = Object.entries(facts).map(
+        ([name, fact]) => sql`${name}::text, ${fact(sql`u.id`)}`,
+      );
       const rows = await db.execute<{
         id: string;
         expires_at: string | Date;
@@ -151,9 +158,11 @@ export function createAccessRepository(db: Db) {
         role: string;
         two_factor_enabled: boolean;
         memberships: Membership[];
+        facts: Record<string, unknown>;
       }>(sql`
         SELECT s.id, s.expires_at, s.created_at, s.last_seen_at, u.id AS user_id, u.name, u.email,
-               u.role, u.two_factor_enabled, ${memberships(sql`u.id`)} AS memberships
+               u.role, u.two_factor_enabled, ${memberships(sql`u.id`)} AS memberships,
+               json_build_object(${sql.join(named, sql`, `)}) AS facts
           FROM ${sessions} s JOIN ${users} u ON u.id = s.user_id
          WHERE s.token = ${token}`);
       const row = rows.rows[0];
@@ -171,6 +180,7 @@ export function createAccessRepository(db: Db) {
           twoFactorEnabled: row.two_factor_enabled,
         },
         memberships: row.memberships,
+        facts: row.facts,
       };
     },
 

@@ -46,6 +46,8 @@ export interface SignedInViewer {
   email: string;
   /** Signs in with a second factor. */
   twoFactorEnabled: boolean;
+  /** What other features read with the session (AccessNeeds.viewerFactsSql), by name. */
+  facts?: Readonly<Record<string, unknown>>;
 }
 
 export type FormResult<T = object> =
@@ -74,6 +76,8 @@ export interface AccountsDeps {
   secret: string;
   /** The SQL of a person's organisations (from the members module): `[{ organisationId, role, active }]`. */
   membershipsSql: (userId: SQL) => SQL;
+  /** Other features' facts about the person, read in the same query (AccessNeeds.viewerFactsSql). */
+  factsSql: Readonly<Record<string, (userId: SQL) => SQL>>;
   /** What every feature holds about a person, for "download my data". */
   personalDataOf: PersonalData;
   clock?: () => Date;
@@ -89,17 +93,13 @@ export function createAccountsService(deps: AccountsDeps) {
   const now = deps.clock ?? (() => new Date());
   const hourAgo = (): Date => new Date(now().getTime() - 60 * 60 * 1000);
   return {
-    /**
-     * Who is signed in, from the request's cookies; null when nobody is. One query (session,
-     * person, organisations); a second, rarely, to note activity (once a minute) or move the
-     * session's end on (once a day, as better-auth does).
-     */
+    /** Who is signed in, from the cookies (null: nobody): one query, rarely a write (sessionRenewal). */
     async viewerOf(
       cookies: Readonly<Record<string, string | undefined>>,
     ): Promise<SignedInViewer | null> {
       const token = sessionTokenOf(cookies, deps.secret);
       if (!token) return null;
-      const found = await deps.repository.sessionOf(token, deps.membershipsSql);
+      const found = await deps.repository.sessionOf(token, deps.membershipsSql, deps.factsSql);
       if (!found) return null;
       // The session's life runs on real time, as better-auth's own checks do; the staff limits
       // on the platform's clock.
@@ -126,6 +126,7 @@ export function createAccountsService(deps: AccountsDeps) {
         name: user.name,
         email: user.email,
         twoFactorEnabled: user.twoFactorEnabled,
+        facts: found.facts,
       };
     },
 

@@ -11,7 +11,7 @@ import type { SignedInViewer } from '../access/index.js';
 import { defineFeature, type Notify } from '../feature.js';
 import { readerOf } from '../members/index.js';
 import { createDigests } from './digests.service.js';
-import { createFollowingRepository } from './following.repository.js';
+import { createFollowingRepository, isFollowingState } from './following.repository.js';
 import { registerFollowingRoutes } from './following.routes.js';
 import { createFollowingService, type Watchers } from './following.service.js';
 import type { WatchedDiscussion } from './pages/following.page.js';
@@ -81,7 +81,11 @@ export const followingFeature = defineFeature({
     app.addHook('preHandler', async (request, reply) => {
       if (!request.viewer || request.method !== 'GET') return;
       if (!request.routeOptions.url?.startsWith('/:locale')) return;
-      const state = await api.following.stateOf(request.viewer.id);
+      // Read with the session (followingStateSql, wired in app.ts); asked for only without it.
+      const known = request.viewer.facts?.following;
+      const state = isFollowingState(known)
+        ? known
+        : await api.following.stateOf(request.viewer.id);
       request.following = {
         topics: new Set(state.topics),
         unread: state.unread,

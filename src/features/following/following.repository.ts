@@ -2,7 +2,7 @@
  * The SQL of following: follows, notifications (written for every follower of an entry's topics
  * in one statement), their reading, and each person's view of it (topics followed, unread count).
  */
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';
 import type { FollowedEntry } from '../../channels/kind.js';
 import type { Notice } from '../feature.js';
@@ -40,6 +40,33 @@ const notificationOf = (row: Record<string, unknown>): NotificationRow => ({
   readAt: row.read_at ? new Date(String(row.read_at)) : null,
 });
 
+/** What a page needs to know of a signed-in person: topics followed, unread notifications. */
+export interface FollowingState {
+  topics: string[];
+  unread: number;
+}
+
+/**
+ * A person's FollowingState as one SQL (JSON) expression: read with the session, so that a
+ * signed-in page costs no query of its own for it (AccessNeeds.viewerFactsSql).
+ */
+export function followingStateSql(userId: SQL): SQL {
+  return sql`json_build_object(
+    'topics', coalesce((SELECT array_agg(topic) FROM follows WHERE user_id = ${userId}), '{}'::text[]),
+    'unread', (SELECT count(*)::int FROM notifications WHERE user_id = ${userId} AND read_at IS NULL))`;
+}
+
+/** A FollowingState read with the session, when it is one. */
+export function isFollowingState(value: unknown): value is FollowingState {
+  if (typeof value !== 'object' || value === null) return false;
+  const state = value as Partial<Record<keyof FollowingState, unknown>>;
+  return (
+    Array.isArray(state.topics) &&
+    state.topics.every((topic) => typeof topic === 'string') &&
+    typeof state.unread === 'number'
+  );
+}
+
 export function createFollowingRepository(db: Db) {
   return {
     async follow(userId: string, topic: string): Promise<void> {
@@ -60,14 +87,11 @@ export function createFollowingRepository(db: Db) {
     },
 
     /** What a page needs to know of a signed-in person: topics followed, unread notifications. */
-    async stateOf(userId: string): Promise<{ topics: string[]; unread: number }> {
-      const rows = await db.execute<{ topics: string[]; unread: number }>(sql`
-        SELECT coalesce((SELECT array_agg(topic) FROM follows WHERE user_id = ${userId}),
-                        '{}'::text[]) AS topics,
-               (SELECT count(*)::int FROM notifications
-                 WHERE user_id = ${userId} AND read_at IS NULL) AS unread`);
-      const row = rows.rows[0];
-      return { topics: row?.topics ?? [], unread: row?.unread ?? 0 };
+    async stateOf(userId: string): Promise<FollowingState> {
+      const rows = await db.execute<{ state: FollowingState }>(
+        sql`SELECT ${followingStateSql(sql`${userId}::uuid`)} AS state`,
+      );
+      return rows.rows[0]?.state ?? { topics: [], unread: 0 };
     },
 
     /** The names of organisations and cities among these topics ("organisation:graz" → "Graz"). */
