@@ -58,7 +58,7 @@ export async function seedBenchItems(db: Database['db'], count: number): Promise
                        themes, sdgs, countries, restricted_fields)
     SELECT (${sql.param(TYPES)}::text[])[1 + g % 7], (${sql.param(ITEM_SECTIONS)}::text[])[1 + g % 7],
            'bench-' || g, CASE WHEN g % 10 = 0 THEN 'members' ELSE 'public' END::access_level,
-           'published', now() - interval '1 day', date '2005-01-01' + (g * 7919 % 7600),
+           'published', now() - interval '1 day', date '2005-01-01' + (g::bigint * 7919 % 7600)::int,
            (ARRAY['en','en','en','en','en','en','fr','de','es','it'])[1 + g % 10],
            ARRAY[(${sql.param(THEMES)}::text[])[1 + g % 6]], ARRAY[(1 + g % 17)::smallint],
            ARRAY[(ARRAY['FR','DE','ES','IT','AT','SE','NL','PT'])[1 + g % 8]],
