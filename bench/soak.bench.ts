@@ -46,7 +46,7 @@ function mix(): { path: string; headers?: Record<string, string> }[] {
     );
     // One item in ten is in the members layer: a visitor is told it is not there (404).
     if (n % 10 !== 0) requests.push({ path: `/en/knowledge/${ITEM_SECTIONS[n % 7]}/bench-${n}` });
-    else requests.push({ path: '/en/feed.xml' }, { path: '/sitemap.xml' });
+    else requests.push({ path: '/en/feed.atom' }, { path: '/sitemap.xml' });
   }
   return requests;
 }
