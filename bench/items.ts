@@ -4,7 +4,7 @@
  * bench/search.bench.ts (up to 1,000,000 items) and bench/pages.bench.ts (120 items).
  */
 import { sql } from 'drizzle-orm';
-import { refreshSearchDocuments } from '../src/features/knowledge/index.js';
+import { ITEM_TYPES, refreshSearchDocuments } from '../src/features/knowledge/index.js';
 import type { Database } from '../src/platform/db/database.js';
 
 const EN = `human rights city cities local government municipality council mayor residents participation
@@ -25,15 +25,6 @@ const IT = `diritti umani città comune consiglio sindaco abitanti partecipazion
 salute discriminazione uguaglianza migranti rifugiati bambini bilancio partecipativo rapporto strategia`;
 const words = (text: string): string[] => text.split(/\s+/).filter(Boolean);
 
-const TYPES = [
-  'publication',
-  'resource',
-  'practice',
-  'institution',
-  'thematic-issue',
-  'news',
-  'page',
-];
 /** The section of generated item n is ITEM_SECTIONS[n % 7]. */
 export const ITEM_SECTIONS = [
   'publications',
@@ -56,7 +47,7 @@ export async function seedBenchItems(db: Database['db'], count: number): Promise
   await db.execute(sql`
     INSERT INTO items (type, section, slug, access, status, published_at, date, original_locale,
                        themes, sdgs, countries, restricted_fields)
-    SELECT (${sql.param(TYPES)}::text[])[1 + g % 7], (${sql.param(ITEM_SECTIONS)}::text[])[1 + g % 7],
+    SELECT (${sql.param([...ITEM_TYPES])}::text[])[1 + g % 7], (${sql.param(ITEM_SECTIONS)}::text[])[1 + g % 7],
            'bench-' || g, CASE WHEN g % 10 = 0 THEN 'members' ELSE 'public' END::access_level,
            'published', now() - interval '1 day', date '2005-01-01' + (g::bigint * 7919 % 7600)::int,
            (ARRAY['en','en','en','en','en','en','fr','de','es','it'])[1 + g % 10],

@@ -14,7 +14,6 @@
  * tune it.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import http from 'node:http';
 import os from 'node:os';
@@ -22,6 +21,7 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { gzipSync } from 'node:zlib';
 import autocannon from 'autocannon';
+import { rssMb, serve } from './serve.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
@@ -103,36 +103,6 @@ function rawBody(url: string, headers: Record<string, string>): Promise<Buffer> 
   });
 }
 
-/** A process's resident memory now, in MB (Linux). */
-function rssMb(pid: number): number {
-  const kb = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
-  return Number(kb ?? 0) / 1024;
-}
-
-/** `hrcn serve` from the compiled build, as production runs it, on the bench's data directory. */
-async function serve(dataDir: string, env: Record<string, string>): Promise<Target> {
-  const port = 40_000 + Math.floor(Math.random() * 20_000);
-  const child = spawn(process.execPath, ['bin/hrcn.js', 'serve'], {
-    stdio: ['ignore', 'ignore', 'inherit'],
-    env: {
-      PATH: process.env.PATH,
-      HOME: process.env.HOME,
-      DATA_DIR: dataDir,
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      LOG_LEVEL: 'warn',
-      ...env,
-    },
-  });
-  for (let tries = 0; tries < 600; tries += 1) {
-    if (child.exitCode !== null) throw new Error(`hrcn serve exited with ${child.exitCode}`);
-    const ready = await fetch(`http://127.0.0.1:${port}/readyz`).catch(() => null);
-    if (ready?.ok) return { child, port, cookie: '' };
-    await sleep(100);
-  }
-  throw new Error('hrcn serve did not get ready in 60 s');
-}
-
 const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'hrcn-bench-'));
 await fs.chmod(dataDir, 0o755);
 const running: ChildProcess[] = [];
@@ -208,7 +178,7 @@ try {
   for (const child of running.splice(0)) await stop(child);
 
   // Memory of the production server on the same data (the targets above run under tsx).
-  const server = await serve(dataDir, {});
+  const server = await serve(dataDir);
   running.push(server.child);
   const serverBase = `http://127.0.0.1:${server.port}`;
   for (let round = 0; round < 20; round += 1)

@@ -6,23 +6,19 @@
  * that rate for BENCH_SOAK_SECONDS (default 600). Prints RSS after the warm-up (the first
  * BENCH_WARMUP_SECONDS, default 60) and at the end, every minute between, and the errors.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import autocannon from 'autocannon';
 import { startBenchApp } from './app.js';
 import { ITEM_SECTIONS } from './items.js';
+import { rssMb, serve } from './serve.js';
 
 const SOAK_SECONDS = Number(process.env.BENCH_SOAK_SECONDS ?? 600);
 const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 60);
 const ITEMS = 120;
 const CONNECTIONS = 32;
-
-const rssMb = (pid: number): number =>
-  Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
 
 /** The mix: what readers, crawlers and feed readers ask for, many of them not cached yet. */
 function mix(): { path: string; headers?: Record<string, string> }[] {
@@ -51,29 +47,6 @@ function mix(): { path: string; headers?: Record<string, string> }[] {
   return requests;
 }
 
-async function serve(dataDir: string): Promise<{ child: ChildProcess; base: string }> {
-  const port = 40_000 + Math.floor(Math.random() * 20_000);
-  const child = spawn(process.execPath, ['bin/hrcn.js', 'serve'], {
-    stdio: ['ignore', 'ignore', 'inherit'],
-    env: {
-      PATH: process.env.PATH,
-      HOME: process.env.HOME,
-      DATA_DIR: dataDir,
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      LOG_LEVEL: 'warn',
-      TRUST_PROXY: 'true',
-    },
-  });
-  const base = `http://127.0.0.1:${port}`;
-  for (let tries = 0; tries < 600; tries += 1) {
-    if (child.exitCode !== null) throw new Error(`hrcn serve exited with ${child.exitCode}`);
-    if ((await fetch(`${base}/readyz`).catch(() => null))?.ok) return { child, base };
-    await sleep(100);
-  }
-  throw new Error('hrcn serve did not get ready in 60 s');
-}
-
 async function run(
   base: string,
   seconds: number,
@@ -94,7 +67,7 @@ let server: ChildProcess | undefined;
 try {
   const seeded = await startBenchApp(dataDir, { renderCacheBytes: 0, items: ITEMS });
   await seeded.close();
-  const started = await serve(dataDir);
+  const started = await serve(dataDir, { TRUST_PROXY: 'true' });
   server = started.child;
   const pid = server.pid ?? 0;
   const peak = await run(started.base, 20);
