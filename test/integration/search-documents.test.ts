@@ -90,6 +90,36 @@ describe('the search documents', () => {
     expect(both.filter((hit) => hit.url === '/about/housing-guide')).toHaveLength(1);
   });
 
+  it('find Portuguese, Dutch and Arabic by stem, Arabic letters written either way', async () => {
+    const page = (locale: string, title: string, body: string) => ({
+      slug: 'evictions-guide',
+      locale,
+      title,
+      summary: '',
+      body,
+      access: 'public' as const,
+    });
+    await app.database.db
+      .insert(pages)
+      .values([
+        page('pt', 'Guia contra os despejos', 'Prevenir os despejos forçados.'),
+        page('nl', 'Gids tegen uitzettingen', 'Gedwongen uitzettingen voorkomen.'),
+        page('ar', 'دليل الحق في السكن', 'منع الإخلاء القسري في المدينة ومستشفى الحي.'),
+      ]);
+    await app.contentChanged();
+    const titles = async (query: string, locale: string) =>
+      (await search.search(LAYER_READERS.public, query, locale)).map((hit) => hit.title);
+    expect(await titles('despejo', 'pt')).toContain('Guia contra os despejos');
+    expect(await titles('uitzetting', 'nl')).toContain('Gids tegen uitzettingen');
+    // Without the hamza, with short vowels, with ya for alef maqsura, with tatweel: one word each.
+    for (const query of ['الاخلاء', 'السَّكَن', 'مستشفي', 'المـدينة'])
+      expect(await titles(query, 'ar'), query).toContain('دليل الحق في السكن');
+    // An Arabic reader searching in Latin letters still finds the Latin text.
+    expect(await titles('uitzettingen', 'ar')).toContain('Gids tegen uitzettingen');
+    const arabic = await app.http.inject({ url: `/en/search?q=${encodeURIComponent('الإخلاء')}` });
+    expect(arabic.body).toContain('دليل الحق في السكن');
+  });
+
   it('follow changes, and leave unchanged rows untouched', async () => {
     const [link] = await app.database.db
       .select({ id: links.id })

@@ -75,7 +75,7 @@ export function createAnswersRepository(db: Db) {
       // Words, phrases in quotes, OR and -word, accents folded and stemmed in the answer's
       // language, as in the site search.
       if (filter.query)
-        conditions.push(sql`to_tsvector(hrcn_search_config(q.locale), q.public_question || ' ' || q.summary || ' ' || q.answer)
+        conditions.push(sql`hrcn_tsvector(hrcn_search_config(q.locale), q.public_question || ' ' || q.summary || ' ' || q.answer)
           @@ coalesce(${anyLanguageQuery(filter.query)}, ''::tsquery)`);
       const where = sql.join(conditions, sql` AND `);
       const [rows, counted] = await Promise.all([

@@ -59,15 +59,15 @@ export async function refreshSearchDocuments(db: Db | Tx, id: string | null): Pr
                                   visible_from, date, themes, sdgs, countries, title, vector)
     SELECT 'item', i.id::text, i.id, t.locale, l.layer, i.type, i.section, i.slug, i.published_at, i.date,
            i.themes, i.sdgs, i.countries, t.title,
-           setweight(to_tsvector(c.cfg, t.title), 'A') || setweight(to_tsvector(c.cfg, t.summary), 'B')
-             || setweight(to_tsvector(c.cfg, concat_ws(E'\n',
+           setweight(hrcn_tsvector(c.cfg, t.title), 'A') || setweight(hrcn_tsvector(c.cfg, t.summary), 'B')
+             || setweight(hrcn_tsvector(c.cfg, concat_ws(E'\n',
                   CASE WHEN l.layer = 'members' OR NOT 'body' = ANY(i.restricted_fields) THEN t.body END,
                   (SELECT string_agg(value, E'\n') FROM jsonb_each_text(t.fields)
                     WHERE l.layer = 'members' OR NOT key = ANY(i.restricted_fields)),
                   (SELECT string_agg(value, ' ') FROM jsonb_each_text(i.attributes)))), 'C')
              -- A file's text is stemmed in its own language, whichever row carries it.
              || setweight(coalesce((
-                  SELECT hrcn_tsvector_agg(to_tsvector(hrcn_search_config(f.locale), left(f.text, ${FILE_TEXT_INDEXED})))
+                  SELECT hrcn_tsvector_agg(hrcn_tsvector(hrcn_search_config(f.locale), left(f.text, ${FILE_TEXT_INDEXED})))
                     FROM item_files f
                    WHERE f.item_id = i.id AND f.text_status = 'done'
                      AND (l.layer = 'members' OR f.access = 'public')

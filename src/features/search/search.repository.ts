@@ -55,8 +55,8 @@ export function createSearchRepository(db: Db, kinds: () => readonly ContentKind
         await tx.execute(sql`
           WITH fresh AS (
             SELECT r.kind, r.key, r.locale, r.layer, r.title, r.snippet, r.url, r.date::date AS date,
-                   setweight(to_tsvector(c.cfg, r.title), 'A')
-                     || setweight(to_tsvector(c.cfg, r.text), 'C') AS vector
+                   setweight(hrcn_tsvector(c.cfg, r.title), 'A')
+                     || setweight(hrcn_tsvector(c.cfg, r.text), 'C') AS vector
               FROM json_to_recordset(${JSON.stringify(rows)}::json)
                      AS r(kind text, key text, locale text, layer text, title text, snippet text,
                           text text, url text, date timestamptz)

@@ -5,25 +5,44 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from './database.js';
 
+const FOLDED: Readonly<Record<string, string>> = {
+  '\u0649': '\u064A',
+  '\u0671': '\u0627',
+  '\u06CC': '\u064A',
+  '\u06A9': '\u0643',
+};
+
+/**
+ * Letters written several ways for one word, folded as hrcn_fold folds the documents (migration
+ * 0044): Arabic alef maqsura to ya, alef wasla to alef, Persian ya and kaf to the Arabic ones.
+ */
+export const foldLetters = (text: string): string =>
+  text.replace(/[\u0649\u0671\u06CC\u06A9]/g, (letter) => FOLDED[letter] ?? letter);
+
 /**
  * The query as websearch_to_tsquery should read it: a minus sign negates the word it touches and
  * means nothing elsewhere. Signs before no word each became a negation of nothing, and some dozens
  * of them overflow PostgreSQL's tsquery stack (an error, not an empty match).
  */
 export const webSearchText = (query: string): string =>
-  query.replace(/-+(?=[\p{L}\p{N}])/gu, '-').replace(/-(?![\p{L}\p{N}])/gu, ' ');
+  foldLetters(query)
+    .replace(/-+(?=[\p{L}\p{N}])/gu, '-')
+    .replace(/-(?![\p{L}\p{N}])/gu, ' ');
 
 /** A LIKE pattern that finds the text anywhere, its wildcards escaped. */
 export const likePattern = (query: string): string =>
   `%${query.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
 
-/** The text-search configurations of the content languages (migration 0013), accents folded. */
+/** The text-search configurations of the content languages (migrations 0013, 0044), accents folded. */
 const CONFIGS = [
   'hrcn_english',
   'hrcn_french',
   'hrcn_german',
   'hrcn_spanish',
   'hrcn_italian',
+  'hrcn_portuguese',
+  'hrcn_dutch',
+  'hrcn_arabic',
   'hrcn_simple',
 ];
 
