@@ -4,6 +4,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Catalogue, MessageValues } from '../platform/i18n/catalogue.js';
 import type { AssetManifest } from '../platform/http/assets.js';
 import type { MessageKey } from './messages.js';
+import { directionOf } from '../platform/i18n/direction.js';
 
 export interface PageContext {
   locale: string;
@@ -58,11 +59,7 @@ export interface WebDeps {
   publicUrl: string;
 }
 
-const RTL_LANGUAGES = new Set(['ar', 'fa', 'he', 'ur', 'ps', 'yi', 'dv', 'ckb']);
-
-export function directionOf(locale: string): 'ltr' | 'rtl' {
-  return RTL_LANGUAGES.has(locale.split('-')[0] ?? locale) ? 'rtl' : 'ltr';
-}
+export { directionOf };
 
 /** Splits "/fr/knowledge?x=1" into its locale (when supported) and the rest. */
 export function splitLocale(

@@ -12,7 +12,6 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   AXE_TAGS,
-  checkWithAxe as checkPagesWithAxe,
   becomeFirstAdministrator,
   launchBrowser,
   SCREENSHOTS,
@@ -20,9 +19,11 @@ import {
   signInThroughForm,
   type ServedApp,
 } from '../support/browser.js';
+import { createAudit } from '../support/audit.js';
 import { signUpAndSignIn } from '../support/form-browser.js';
 import { startSmtpServer, type TestSmtpServer } from '../support/smtp.js';
 
+const audit = createAudit('events');
 let smtp: TestSmtpServer;
 let served: ServedApp;
 let browser: Browser;
@@ -163,14 +164,8 @@ describe('events in Chromium, without JavaScript', () => {
     await expect
       .poll(() => editor.getByRole('status').first().textContent())
       .toContain('2 people came');
-    // The outcomes form, checked with axe in two languages and both schemes while it is open.
-    for (const scheme of ['light', 'dark'] as const)
-      await checkPagesWithAxe(
-        { browser, baseUrl: served.baseUrl, prefix: 'events' },
-        editorContext,
-        [`${formPath}/outcomes`, `${formPath.replace('/en/', '/it/')}/outcomes`],
-        scheme,
-      );
+    // The outcomes form, checked with axe in every language and both schemes while it is open.
+    await audit.now('editor', editorContext, [`${formPath}/outcomes`]);
     await editor.goto(`${served.baseUrl}${formPath}`);
     await editor.getByRole('link', { name: 'Close the event with its outcomes' }).click();
     await editor
@@ -201,59 +196,29 @@ describe('events in Chromium, without JavaScript', () => {
     for (const context of [visitorContext, ana.context, ben.context]) await context.close();
   });
 
-  // Split in three so that each stays well inside its time-out on a 2-core machine.
-  it('has no axe violations on the organisers’ pages, in two languages and both schemes', async () => {
-    for (const scheme of ['light', 'dark'] as const)
-      await checkPagesWithAxe(
-        { browser, baseUrl: served.baseUrl, prefix: 'events' },
-        editorContext,
-        [
-          '/en/editor/events',
-          '/fr/editor/events',
-          '/en/editor/events/new',
-          formPath,
-          `${formPath.replace('/en/', '/de/')}?lang=fr`,
-          `${formPath}/registrants`,
-          `${formPath.replace('/en/', '/fr/')}/registrants?done=sent&count=2`,
-        ],
-        scheme,
-      );
-  });
-
-  it('has no axe violations on the event form with its problems shown', async () => {
-    for (const scheme of ['light', 'dark'] as const) {
-      const checker = await browser.newContext({
-        storageState: await editorContext.storageState(),
-        colorScheme: scheme,
-      });
-      const page = await checker.newPage();
-      for (const locale of ['en', 'it']) {
-        await page.goto(`${served.baseUrl}/${locale}/editor/events/new`);
-        await page.locator('main form.editor-form button[type=submit]').click();
-        await page.getByRole('alert').waitFor();
-        const result = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
-        expect(result.violations.map((violation) => violation.id)).toEqual([]);
-      }
-      await checker.close();
-    }
-  });
-
-  it('has no axe violations on the readers’ and registrants’ pages, in two languages and both schemes', async () => {
-    for (const scheme of ['light', 'dark'] as const)
-      await checkPagesWithAxe(
-        { browser, baseUrl: served.baseUrl, prefix: 'events' },
-        cleo.context,
-        [
-          `/en/events/${SLUG}`,
-          `/es/events/${SLUG}`,
-          `/en/knowledge/publications/${SLUG}-outcomes`,
-          '/en/account/events',
-          '/de/account/events',
-          '/en/events?view=month&month=2027-03',
-          '/it/events?view=month&month=2027-03',
-        ],
-        scheme,
-      );
+  it('records its pages and forms for the audit', async () => {
+    await audit.pages('editor', editorContext, [
+      '/en/editor/events',
+      '/en/editor/events/new',
+      formPath,
+      `${formPath}?lang=fr`,
+      `${formPath}/registrants`,
+      `${formPath}/registrants?done=sent&count=2`,
+    ]);
+    await audit.forms(
+      'editor',
+      editorContext,
+      ['/en/editor/events/new'],
+      'main form.editor-form button[type=submit]',
+    );
+    await audit.pages('registrant', cleo.context, [
+      `/en/events/${SLUG}`,
+      `/en/knowledge/publications/${SLUG}-outcomes`,
+      '/en/account/events',
+      '/en/events?view=month&month=2027-03',
+    ]);
     for (const context of [editorContext, cleo.context]) await context.close();
   });
 });
+
+audit.declare(() => ({ browser, baseUrl: served.baseUrl }));

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { availableLocales } from '../../src/platform/i18n/catalogue.js';
 import { buildTestApp, type TestApp } from '../support/app.js';
 
-const LOCALES = ['en', 'fr', 'de', 'es', 'it'];
+const LOCALES = availableLocales();
 const PAGES = [
   '/',
   '/about',
@@ -42,7 +44,8 @@ describe('every page of the layout', () => {
         const response = await app.http.inject({ url: `/${locale}${path}` });
         expect(response.statusCode, path).toBe(200);
         const html = response.body;
-        expect(html, path).toMatch(new RegExp(`<html lang="${locale}" dir="ltr">`));
+        const dir = locale === 'ar' ? 'rtl' : 'ltr';
+        expect(html, path).toMatch(new RegExp(`<html lang="${locale}" dir="${dir}">`));
         expect(html.match(/<h1[\s>]/g), path).toHaveLength(1);
         for (const other of LOCALES) {
           expect(html, path).toContain(`hreflang="${other}"`);
@@ -149,6 +152,41 @@ describe('the map of the network', () => {
 });
 
 describe('languages', () => {
+  it('include Arabic, right to left, Portuguese and Dutch, each with its own formats', async () => {
+    expect(LOCALES).toEqual(expect.arrayContaining(['ar', 'pt', 'nl']));
+    const arabic = await app.http.inject({ url: '/ar/knowledge/useful-links' });
+    expect(arabic.body).toContain('<html lang="ar" dir="rtl">');
+    expect(arabic.body).toContain('>العربية</a>');
+    expect(arabic.body).toContain('lang="pt">Português</a>');
+    expect(arabic.body).toContain('lang="nl">Nederlands</a>');
+    const dutch = await app.http.inject({ url: '/nl/sign-in' });
+    expect(dutch.body).toContain('<html lang="nl" dir="ltr">');
+    expect(dutch.body).toContain('Inloggen');
+    const portuguese = await app.http.inject({ url: '/pt/sign-in' });
+    expect(portuguese.body).toContain('Iniciar sessão');
+  });
+
+  it('mark English content in an Arabic page with its language, and name it in Arabic', async () => {
+    const slug = 'ar-untranslated-guide';
+    await app.database.db.execute(sql`
+      INSERT INTO items (type, section, slug, access, status, published_at, date, original_locale,
+                         restricted_fields)
+      VALUES ('publication', 'publications', ${slug}, 'public', 'published', now(), '2026-11-02',
+              'en', '{}')`);
+    await app.database.db.execute(sql`
+      INSERT INTO item_translations (item_id, locale, title, summary, body, fields)
+      SELECT id, 'en', 'Housing first in Utrecht', 'How the city did it.', 'Text.', '{}'
+        FROM items WHERE slug = ${slug}`);
+    await app.contentChanged();
+    const page = await app.http.inject({ url: `/ar/knowledge/publications/${slug}` });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('<html lang="ar" dir="rtl">');
+    expect(page.body).toMatch(/<h1 lang="en">Housing first in Utrecht<\/h1>/);
+    // The notice names English in Arabic; the date is written the Arabic way.
+    expect(page.body).toContain('الإنجليزية');
+    expect(page.body).toContain('نوفمبر');
+  });
+
   it('negotiates / from Accept-Language', async () => {
     const french = await app.http.inject({
       url: '/',

@@ -43,6 +43,8 @@ export async function buildTestApp(
     filesCredentials?: { accessKeyId: string; secretAccessKey: string };
     /** The daily backup job's directory and how many archives it keeps. */
     backup?: { dir: string; keep: number };
+    /** Reads the client's address from X-Forwarded-For (TRUST_PROXY), as behind nginx. */
+    trustProxy?: boolean;
   } = {},
 ): Promise<TestApp> {
   // FILES_URL is read as the server reads it, so that a bad one fails here as it would there.
@@ -64,7 +66,7 @@ export async function buildTestApp(
   const app = await buildApp({
     config: {
       publicUrl: overrides.publicUrl ?? 'http://localhost:3000',
-      trustProxy: false,
+      trustProxy: overrides.trustProxy ?? false,
       renderCacheBytes: overrides.renderCacheBytes ?? 8 * 1024 * 1024,
       metricsToken: overrides.metricsToken ?? null,
       smtpUrl: overrides.smtpUrl ?? null,

@@ -1,9 +1,7 @@
 /** Debian's Chromium driven by playwright-core, and a test app listening on loopback. */
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { AxeBuilder } from '@axe-core/playwright';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { buildTestApp, type TestApp } from './app.js';
 import { totpCode } from './form-browser.js';
 
@@ -65,41 +63,6 @@ export async function signInThroughForm(
   await page.getByLabel('E-mail address').fill(email);
   await page.getByLabel('Password').fill(password);
   await page.locator('main button[type=submit]').click();
-}
-
-/**
- * axe (zero violations) on each address, in a JavaScript-enabled context holding the session of
- * `context`; a screenshot of each, named `<prefix>-<address>.png`.
- */
-export async function checkWithAxe(
-  served: { browser: Browser; baseUrl: string; prefix: string },
-  context: BrowserContext,
-  targets: readonly string[],
-  colorScheme: 'light' | 'dark' = 'light',
-): Promise<void> {
-  const checker = await served.browser.newContext({
-    storageState: await context.storageState(),
-    colorScheme,
-  });
-  const page = await checker.newPage();
-  for (const target of targets) {
-    await page.goto(`${served.baseUrl}${target}`);
-    const result = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
-    expect(result.violations.map((violation) => `${target}: ${violation.id}`)).toEqual([]);
-    const name = target
-      .replace(/^\//, '')
-      .replace(/[/?=&]+/g, '-')
-      .replace(/[0-9a-f]{8}-[0-9a-f-]{27}/g, 'id')
-      .slice(0, 80);
-    await page.screenshot({
-      path: path.join(
-        SCREENSHOTS,
-        `${served.prefix}-${name}${colorScheme === 'dark' ? '-dark' : ''}.png`,
-      ),
-      fullPage: true,
-    });
-  }
-  await checker.close();
 }
 
 /**

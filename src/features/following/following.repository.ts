@@ -113,7 +113,11 @@ export function createFollowingRepository(db: Db) {
 
     /** The database's clock, by which entries are dated. */
     async databaseNow(): Promise<Date> {
-      const rows = await db.execute<{ now: string }>(sql`SELECT now() AS now`);
+      // Rounded up to the millisecond a Date holds: rounded down, an entry dated in the same
+      // millisecond just before now would fall after the run's end and wait for the next run.
+      const rows = await db.execute<{ now: string }>(
+        sql`SELECT date_trunc('milliseconds', now() + interval '999 microseconds') AS now`,
+      );
       return new Date(rows.rows[0]?.now ?? Date.now());
     },
 

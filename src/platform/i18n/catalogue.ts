@@ -6,8 +6,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import { IntlMessageFormat } from 'intl-messageformat';
 import { formattingLocale } from './dates.js';
+import { isolated } from './direction.js';
 
 export const LOCALES_DIR = fileURLToPath(new URL('../../../locales/', import.meta.url));
 export const REFERENCE_LOCALE = 'en';
@@ -51,6 +53,34 @@ export function availableLocales(dir = LOCALES_DIR): string[] {
   return [REFERENCE_LOCALE, ...found.filter((locale) => locale !== REFERENCE_LOCALE)];
 }
 
+/** The arguments a message shows as text (`{name}`), not those that choose (select, plural). */
+function shownArguments(elements: MessageFormatElement[], into = new Set<string>()): Set<string> {
+  for (const element of elements) {
+    if (element.type === TYPE.argument) into.add(element.value);
+    else if (element.type === TYPE.tag) shownArguments(element.children, into);
+    else if (element.type === TYPE.plural || element.type === TYPE.select)
+      for (const option of Object.values(element.options)) shownArguments(option.value, into);
+  }
+  return into;
+}
+
+/** Shown string values isolated where their direction may differ from the message's. */
+function isolatedValues(
+  values: MessageValues,
+  shown: ReadonlySet<string>,
+  locale: string,
+): MessageValues {
+  let copy: Record<string, MessageValues[string]> | null = null;
+  for (const [name, value] of Object.entries(values)) {
+    if (typeof value !== 'string' || !shown.has(name)) continue;
+    const safe = isolated(value, locale);
+    if (safe === value) continue;
+    copy ??= { ...values };
+    copy[name] = safe;
+  }
+  return copy ?? values;
+}
+
 /** Formats messages of one locale; falls back to the reference locale, then to the key itself. */
 export interface Translator {
   locale: string;
@@ -62,7 +92,10 @@ export interface Translator {
 export class Catalogue {
   readonly locales: readonly string[];
   private readonly messages = new Map<string, Messages>();
-  private readonly compiled = new Map<string, IntlMessageFormat>();
+  private readonly compiled = new Map<
+    string,
+    { format: IntlMessageFormat; shown: ReadonlySet<string> }
+  >();
 
   constructor(dir = LOCALES_DIR) {
     this.locales = availableLocales(dir);
@@ -84,12 +117,14 @@ export class Catalogue {
         const source = own.get(key) ?? reference.get(key);
         if (source === undefined) return key;
         const cacheKey = `${useLocale}\u0000${key}`;
-        let format = this.compiled.get(cacheKey);
-        if (!format) {
-          format = new IntlMessageFormat(source, formattingLocale(useLocale));
-          this.compiled.set(cacheKey, format);
+        let compiled = this.compiled.get(cacheKey);
+        if (!compiled) {
+          const format = new IntlMessageFormat(source, formattingLocale(useLocale));
+          compiled = { format, shown: shownArguments(format.getAst()) };
+          this.compiled.set(cacheKey, compiled);
         }
-        return String(format.format(values));
+        const { format, shown } = compiled;
+        return String(format.format(values && isolatedValues(values, shown, useLocale)));
       },
     };
   }

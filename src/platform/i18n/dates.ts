@@ -1,11 +1,13 @@
 /**
  * How dates and times are written in each language. English follows its European use (1 December
  * 2026, a 24-hour clock), not the United States' (December 1, 2026): the network is European.
+ * Portuguese follows Portugal's, as its catalogue does. Arabic keeps ICU's default (Arabic-Indic
+ * digits).
  * Formats are built once per language and options: building one costs far more than using it.
  */
 
 /** The regional variant whose conventions a language's dates and numbers follow. */
-const REGIONAL: Readonly<Record<string, string>> = { en: 'en-GB' };
+const REGIONAL: Readonly<Record<string, string>> = { en: 'en-GB', pt: 'pt-PT' };
 
 export function formattingLocale(locale: string): string {
   return REGIONAL[locale] ?? locale;

@@ -23,6 +23,7 @@ import type { Indicator } from '../profiles.repository.js';
 import {
   directionText,
   instrumentLabel,
+  definitionLang,
   nameLang,
   nameOf,
   stageLabel,
@@ -82,7 +83,13 @@ export function IndicatorBlock(props: {
       <h3 id={id} lang={nameLang(ctx, indicator)} safe>
         {name}
       </h3>
-      {definition ? <p safe>{definition}</p> : ''}
+      {definition ? (
+        <p lang={definitionLang(ctx, indicator)} safe>
+          {definition}
+        </p>
+      ) : (
+        ''
+      )}
       {facts.length > 0 ? (
         <p class="meta" safe>
           {facts.join(' · ')}

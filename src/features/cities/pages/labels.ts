@@ -30,6 +30,13 @@ export const nameLang = (ctx: PageContext, indicator: Indicator): string | undef
   return shown === ctx.locale ? undefined : shown;
 };
 
+/** The language of the definition shown, when it is not the page's (as nameLang). */
+export const definitionLang = (ctx: PageContext, indicator: Indicator): string | undefined => {
+  if (indicator.definitions[ctx.locale]) return undefined;
+  const shown = indicator.definitions.en ? 'en' : Object.keys(indicator.definitions)[0];
+  return shown === ctx.locale ? undefined : shown;
+};
+
 /** The direction that is better, in words. */
 export const directionText = (ctx: PageContext, indicator: Indicator): string =>
   indicator.higherIsBetter === null

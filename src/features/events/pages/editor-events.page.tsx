@@ -26,38 +26,40 @@ export function EditorEventsPage(props: {
         </a>
       </p>
       {rows.length > 0 ? (
-        <table>
-          <caption class="visually-hidden">{title}</caption>
-          <TableHead
-            ctx={ctx}
-            columns={[
-              'events.editor.column.title',
-              'events.editor.column.status',
-              'events.page.when',
-              'events.editor.column.registrations',
-            ]}
-          />
-          <tbody>
-            {rows.map((row) => (
-              <tr>
-                <td>
-                  <a href={ctx.href(`/editor/events/${row.id}`)} safe>
-                    {row.title}
-                  </a>
-                </td>
-                <td>{ctx.t(`events.life.status.${row.status}` as MessageKey)}</td>
-                <td safe>{eventWhen(ctx, row)}</td>
-                <td>
-                  {ctx.t('events.editor.registrations', {
-                    confirmed: row.confirmed,
-                    capacity: row.capacity ?? '∞',
-                    waiting: row.waiting,
-                  })}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <div class="table-scroll" tabindex="0" role="region" aria-label={title}>
+          <table>
+            <caption class="visually-hidden">{title}</caption>
+            <TableHead
+              ctx={ctx}
+              columns={[
+                'events.editor.column.title',
+                'events.editor.column.status',
+                'events.page.when',
+                'events.editor.column.registrations',
+              ]}
+            />
+            <tbody>
+              {rows.map((row) => (
+                <tr>
+                  <td>
+                    <a href={ctx.href(`/editor/events/${row.id}`)} safe>
+                      {row.title}
+                    </a>
+                  </td>
+                  <td>{ctx.t(`events.life.status.${row.status}` as MessageKey)}</td>
+                  <td safe>{eventWhen(ctx, row)}</td>
+                  <td>
+                    {ctx.t('events.editor.registrations', {
+                      confirmed: row.confirmed,
+                      capacity: row.capacity ?? '∞',
+                      waiting: row.waiting,
+                    })}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       ) : (
         <p>{ctx.t('events.editor.empty')}</p>
       )}

@@ -76,64 +76,71 @@ export function RegistrantsPage(props: {
       {registrants.length > 0 ? (
         <form method="post" action={ctx.href(`${base}/attendance`)} novalidate>
           <Csrf token={props.csrfToken} />
-          <table>
-            <caption>{ctx.t('events.registrants.caption')}</caption>
-            <thead>
-              <tr>
-                {(
-                  [
-                    'events.registrants.column.attended',
-                    'events.registrants.column.name',
-                    'events.registrants.column.email',
-                    'events.registrants.column.status',
-                    'events.registrants.column.registeredAt',
-                  ] as const
-                ).map((key) => (
-                  <th scope="col">{ctx.t(key)}</th>
-                ))}
-                {event.questions.map((question) => (
-                  <th scope="col" lang={event.originalLocale} safe>
-                    {question.label}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {registrants.map((person) => (
+          <div
+            class="table-scroll"
+            tabindex="0"
+            role="region"
+            aria-label={ctx.text('events.registrants.caption')}
+          >
+            <table>
+              <caption>{ctx.t('events.registrants.caption')}</caption>
+              <thead>
                 <tr>
-                  <td>
-                    {person.status === 'confirmed' ? (
-                      <>
-                        <input
-                          type="checkbox"
-                          id={`attended-${person.id}`}
-                          name="attended"
-                          value={person.id}
-                          checked={person.attended === true}
-                        />
-                        <label for={`attended-${person.id}`} class="visually-hidden">
-                          {ctx.t('events.registrants.came', { name: person.name })}
-                        </label>
-                      </>
-                    ) : (
-                      ''
-                    )}
-                  </td>
-                  <td safe>{person.name}</td>
-                  <td safe>{person.email}</td>
-                  <td>{ctx.t(`events.registrants.status.${person.status}` as MessageKey)}</td>
-                  <td>
-                    <time datetime={person.registeredAt.toISOString()}>
-                      {when.format(person.registeredAt)}
-                    </time>
-                  </td>
+                  {(
+                    [
+                      'events.registrants.column.attended',
+                      'events.registrants.column.name',
+                      'events.registrants.column.email',
+                      'events.registrants.column.status',
+                      'events.registrants.column.registeredAt',
+                    ] as const
+                  ).map((key) => (
+                    <th scope="col">{ctx.t(key)}</th>
+                  ))}
                   {event.questions.map((question) => (
-                    <td safe>{answerShown(question, person.answers, words)}</td>
+                    <th scope="col" lang={event.originalLocale} safe>
+                      {question.label}
+                    </th>
                   ))}
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {registrants.map((person) => (
+                  <tr>
+                    <td>
+                      {person.status === 'confirmed' ? (
+                        <>
+                          <input
+                            type="checkbox"
+                            id={`attended-${person.id}`}
+                            name="attended"
+                            value={person.id}
+                            checked={person.attended === true}
+                          />
+                          <label for={`attended-${person.id}`} class="visually-hidden">
+                            {ctx.t('events.registrants.came', { name: person.name })}
+                          </label>
+                        </>
+                      ) : (
+                        ''
+                      )}
+                    </td>
+                    <td safe>{person.name}</td>
+                    <td safe>{person.email}</td>
+                    <td>{ctx.t(`events.registrants.status.${person.status}` as MessageKey)}</td>
+                    <td>
+                      <time datetime={person.registeredAt.toISOString()}>
+                        {when.format(person.registeredAt)}
+                      </time>
+                    </td>
+                    {event.questions.map((question) => (
+                      <td safe>{answerShown(question, person.answers, words)}</td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
           <div class="actions">
             <button type="submit">{ctx.t('events.registrants.saveAttendance')}</button>
           </div>

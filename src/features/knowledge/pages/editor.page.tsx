@@ -77,48 +77,52 @@ export function EditorListPage(props: {
       </form>
       <p role="status">{ctx.t('knowledge.items.count', { count: props.total })}</p>
       {props.rows.length > 0 ? (
-        <table>
-          <caption class="visually-hidden">{ctx.t('editor.title')}</caption>
-          <TableHead
-            ctx={ctx}
-            columns={[
-              'editor.column.title',
-              'editor.filter.type',
-              'editor.filter.status',
-              'editor.column.updated',
-            ]}
-          />
-          <tbody>
-            {props.rows.map((row) => (
-              <tr>
-                <td>
-                  <a href={ctx.href(`/editor/items/${row.id}`)} safe>
-                    {row.title}
-                  </a>
-                  {row.access === 'members' ? <> ({ctx.t('editor.membersOnly')})</> : ''}
-                  {row.seeded ? (
-                    <>
-                      {' '}
-                      <span class="badge">{ctx.t('editor.seeded')}</span>
-                    </>
-                  ) : (
-                    ''
-                  )}
-                </td>
-                <td safe>{typeLabel(ctx, row.type)}</td>
-                <td>
-                  {statusLabel(ctx, row.status)}
-                  {row.status === 'published' && row.publishedAt && row.publishedAt > new Date()
-                    ? ` (${ctx.text('editor.scheduledFor', { when: dateTime(ctx, row.publishedAt) })})`
-                    : ''}
-                </td>
-                <td>
-                  <time datetime={row.updatedAt.toISOString()}>{dateTime(ctx, row.updatedAt)}</time>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <div class="table-scroll" tabindex="0" role="region" aria-label={ctx.text('editor.title')}>
+          <table>
+            <caption class="visually-hidden">{ctx.t('editor.title')}</caption>
+            <TableHead
+              ctx={ctx}
+              columns={[
+                'editor.column.title',
+                'editor.filter.type',
+                'editor.filter.status',
+                'editor.column.updated',
+              ]}
+            />
+            <tbody>
+              {props.rows.map((row) => (
+                <tr>
+                  <td>
+                    <a href={ctx.href(`/editor/items/${row.id}`)} safe>
+                      {row.title}
+                    </a>
+                    {row.access === 'members' ? <> ({ctx.t('editor.membersOnly')})</> : ''}
+                    {row.seeded ? (
+                      <>
+                        {' '}
+                        <span class="badge">{ctx.t('editor.seeded')}</span>
+                      </>
+                    ) : (
+                      ''
+                    )}
+                  </td>
+                  <td safe>{typeLabel(ctx, row.type)}</td>
+                  <td>
+                    {statusLabel(ctx, row.status)}
+                    {row.status === 'published' && row.publishedAt && row.publishedAt > new Date()
+                      ? ` (${ctx.text('editor.scheduledFor', { when: dateTime(ctx, row.publishedAt) })})`
+                      : ''}
+                  </td>
+                  <td>
+                    <time datetime={row.updatedAt.toISOString()}>
+                      {dateTime(ctx, row.updatedAt)}
+                    </time>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       ) : (
         ''
       )}

@@ -82,7 +82,9 @@ export function SourcesPage(props: {
                   {source.name}
                 </a>
                 <br />
-                <small safe>{source.feedUrl}</small>
+                <small class="address" dir="ltr" safe>
+                  {source.feedUrl}
+                </small>
               </td>
               <td>
                 <strong class={health === 'ok' ? undefined : 'badge'}>
