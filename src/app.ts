@@ -81,6 +81,9 @@ export interface AppDeps {
   allowPrivateLinkTargets?: boolean;
   /** How long a request to another site may take in all: for tests only. */
   outboundTimeoutMs?: number;
+  /** How long a session read is used again (VIEWER_WINDOW_MS by default; tests that write the
+   * database behind the app's back use 0). */
+  viewerWindowMs?: number;
   /** Kinds added to the features' own: for tests of the channels only. */
   extraKinds?: readonly ContentKind[];
 }
@@ -178,6 +181,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     },
     allowPrivateLinkTargets: deps.allowPrivateLinkTargets ?? false,
     outboundTimeoutMs: deps.outboundTimeoutMs,
+    viewerWindowMs: deps.viewerWindowMs,
   };
 
   // Features, in order: each may be handed what the ones before it offer.

@@ -39,4 +39,6 @@ export interface Platform {
   allowPrivateLinkTargets: boolean;
   /** How long a request to another site may take in all (tests shorten it); the callers' default when absent. */
   outboundTimeoutMs?: number;
+  /** How long a session read is used again; the access feature's default when absent. */
+  viewerWindowMs?: number;
 }

@@ -114,3 +114,70 @@ describe('who asks', () => {
     ).toEqual([]);
   });
 });
+
+describe('who asks, read again only after a few seconds', () => {
+  let windowed: TestApp;
+  let reader: FormBrowser;
+  beforeAll(async () => {
+    windowed = await buildTestApp({ smtpUrl: smtp.url, viewerWindowMs: 60_000 });
+    reader = await signUpAndSignIn(
+      windowed,
+      smtp,
+      { name: 'Wanda Window', email: 'wanda@example.org' },
+      '192.0.2.61',
+    );
+  });
+  afterAll(async () => {
+    await windowed.close();
+  });
+
+  it('costs no query to know who asks within the window; a write, a change or sign-out ends it', async () => {
+    const pool = windowed.database.pool as unknown as { query: (...args: unknown[]) => unknown };
+    const query = pool.query.bind(pool);
+    let queries = 0;
+    pool.query = (...args: unknown[]) => {
+      queries += 1;
+      return query(...args);
+    };
+    const page = '/knowledge/thematic-issues?theme=housing';
+    const count = async (headers: Record<string, string>) => {
+      queries = 0;
+      const response = await windowed.http.inject({ url: `/en${page}`, headers });
+      expect(response.statusCode).toBe(200);
+      return { queries, body: response.body };
+    };
+    // The session as a browser holds it once the few seconds after a write have passed.
+    const held = reader
+      .cookieHeader()
+      .split('; ')
+      .filter((pair) => !pair.startsWith('hrcn_fresh='))
+      .join('; ');
+    try {
+      await windowed.contentChanged(); // a change anywhere: sessions are read afresh
+      await count({ cookie: held });
+      const again = await count({ cookie: held });
+      const asked = await count({ cookie: `${held}; hrcn_fresh=1` });
+      expect(asked.queries).toBe(again.queries + 1);
+      // A write (following a theme) is seen on the next page at once, here and, by the cookie
+      // that asks for a fresh read, on any other instance.
+      const followed = await reader.submit(`/en${page}`, '/en/follow', {
+        topic: 'theme:housing',
+        back: page,
+        follow: 'on',
+      });
+      expect(followed.statusCode).toBe(303);
+      expect(String(followed.headers['set-cookie'])).toContain('hrcn_fresh=1; Max-Age=5;');
+      const fresh = await count({ cookie: reader.cookieHeader() });
+      expect(fresh.queries).toBe(again.queries + 1);
+      expect(fresh.body).toContain('You follow Housing.');
+      // Signed out: the same session cookie, sent again, is nobody's.
+      const out = await reader.submit('/en/account', '/en/sign-out', {});
+      expect(out.statusCode).toBe(303);
+      expect(
+        (await windowed.http.inject({ url: '/en/account', headers: { cookie: held } })).statusCode,
+      ).toBe(303);
+    } finally {
+      pool.query = query;
+    }
+  });
+});

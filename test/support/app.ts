@@ -29,6 +29,9 @@ export async function buildTestApp(
     allowPrivateLinkTargets?: boolean;
     /** How long a request to another site may take in all. */
     outboundTimeoutMs?: number;
+    /** How long a session read is used again: 0 by default, since tests change people's roles
+     * and memberships in the database directly; the sessions test turns it on. */
+    viewerWindowMs?: number;
     database?: TestDatabase;
     uploadMaxBytes?: number;
     /** The domain of reply addresses, when replies by e-mail are on. */
@@ -84,6 +87,7 @@ export async function buildTestApp(
     clock: overrides.clock,
     allowPrivateLinkTargets: overrides.allowPrivateLinkTargets,
     outboundTimeoutMs: overrides.outboundTimeoutMs,
+    viewerWindowMs: overrides.viewerWindowMs ?? 0,
     extraKinds: overrides.extraKinds,
   }).catch(async (error: unknown) => {
     await dropAll();

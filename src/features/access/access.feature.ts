@@ -44,31 +44,35 @@ export const accessFeature = defineFeature({
     const { database, fixedClock: clock } = platform;
     const audit = createAuditLog(database.db);
     const repository = createAccessRepository(database.db);
+    const accounts = createAccountsService({
+      auth: createAuth({
+        db: database.db,
+        secret: platform.secret,
+        publicUrl: platform.publicUrl,
+        mailer: platform.mailer,
+        catalogue: platform.catalogue,
+        log: platform.log,
+      }),
+      mail: createAccountMail(platform),
+      publicUrl: platform.publicUrl,
+      repository,
+      audit,
+      throttle: createSignInThrottle(database.db, clock),
+      secret: platform.secret,
+      membershipsSql: (userId) => needs.membershipsSql(userId),
+      factsSql: needs.viewerFactsSql ?? {},
+      personalDataOf: (person) => needs.personalDataOf(person),
+      clock,
+      viewerWindowMs: platform.viewerWindowMs,
+    });
+    // Content changed on some instance (an item, a membership, a role): sessions are read afresh.
+    platform.renderCache?.onClear(() => accounts.forgetViewers());
     return {
       needs,
       audit,
       repository,
       access: createAccessService({ repository, audit, publicUrl: platform.publicUrl, clock }),
-      accounts: createAccountsService({
-        auth: createAuth({
-          db: database.db,
-          secret: platform.secret,
-          publicUrl: platform.publicUrl,
-          mailer: platform.mailer,
-          catalogue: platform.catalogue,
-          log: platform.log,
-        }),
-        mail: createAccountMail(platform),
-        publicUrl: platform.publicUrl,
-        repository,
-        audit,
-        throttle: createSignInThrottle(database.db, clock),
-        secret: platform.secret,
-        membershipsSql: (userId) => needs.membershipsSql(userId),
-        factsSql: needs.viewerFactsSql ?? {},
-        personalDataOf: (person) => needs.personalDataOf(person),
-        clock,
-      }),
+      accounts,
       roles: createRolesService({ repository, audit }),
       accessJobs: createAccessJobs({ repository, audit, clock }),
     };

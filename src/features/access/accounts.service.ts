@@ -5,15 +5,8 @@
  */
 import { APIError } from 'better-auth/api';
 import type { SQL } from 'drizzle-orm';
-import { sessionRenewal, sessionTokenOf } from './session-cookie.js';
-import {
-  ROLES,
-  administered,
-  effectiveRole,
-  sessionHasLapsed,
-  type Role,
-  type Viewer,
-} from './access.policy.js';
+import { createViewerReader } from './viewers.js';
+import type { Viewer } from './access.policy.js';
 import type { AccessRepository } from './access.repository.js';
 import { PRIVACY_NOTICE } from './consents.js';
 import type { PersonalData } from '../feature.js';
@@ -32,23 +25,8 @@ import type { AuditLog } from './audit.js';
 import type { AccountMail, Auth } from './auth.js';
 import type { SignInThrottle } from './sign-in-throttle.js';
 
-/** The viewer of a signed-in request, with what pages show of them. */
-export interface SignedInViewer {
-  kind: 'user';
-  id: string;
-  /** The role the person acts with now (see effectiveRole). */
-  role: Role;
-  /** The role an administrator gave, which holds while an organisation of theirs is active. */
-  grantedRole: Role;
-  /** Active organisations the person administers. */
-  administers: readonly string[];
-  name: string;
-  email: string;
-  /** Signs in with a second factor. */
-  twoFactorEnabled: boolean;
-  /** What other features read with the session (AccessNeeds.viewerFactsSql), by name. */
-  facts?: Readonly<Record<string, unknown>>;
-}
+export type { SignedInViewer } from './viewers.js';
+import type { SignedInViewer } from './viewers.js';
 
 export type FormResult<T = object> =
   | ({ ok: true } & T)
@@ -81,54 +59,22 @@ export interface AccountsDeps {
   /** What every feature holds about a person, for "download my data". */
   personalDataOf: PersonalData;
   clock?: () => Date;
+  /** How long a session read is used again; VIEWER_WINDOW_MS when absent. */
+  viewerWindowMs?: number;
 }
 
 const setCookiesOf = (response: Response): string[] => response.headers.getSetCookie();
 
-const asRole = (value: unknown): Role =>
-  (ROLES as readonly string[]).includes(String(value)) ? (value as Role) : 'registered';
-
 export function createAccountsService(deps: AccountsDeps) {
   const { auth, audit, throttle } = deps;
   const now = deps.clock ?? (() => new Date());
+  const viewers = createViewerReader({ ...deps, audit });
   const hourAgo = (): Date => new Date(now().getTime() - 60 * 60 * 1000);
   return {
-    /** Who is signed in, from the cookies (null: nobody): one query, rarely a write (sessionRenewal). */
-    async viewerOf(
-      cookies: Readonly<Record<string, string | undefined>>,
-    ): Promise<SignedInViewer | null> {
-      const token = sessionTokenOf(cookies, deps.secret);
-      if (!token) return null;
-      const found = await deps.repository.sessionOf(token, deps.membershipsSql, deps.factsSql);
-      if (!found) return null;
-      // The session's life runs on real time, as better-auth's own checks do; the staff limits
-      // on the platform's clock.
-      const realNow = Date.now();
-      if (found.expiresAt.getTime() <= realNow) {
-        await deps.repository.deleteSession(found.id);
-        return null;
-      }
-      const { user, memberships } = found;
-      const grantedRole = asRole(user.role);
-      if (sessionHasLapsed(grantedRole, found, now())) {
-        await deps.repository.deleteSession(found.id);
-        await audit.record({ type: 'session.lapsed', actorId: user.id, subject: user.email });
-        return null;
-      }
-      const renewal = sessionRenewal(found, now(), realNow);
-      if (renewal) await deps.repository.touchSession(found.id, renewal.seenAt, renewal.expiresAt);
-      return {
-        kind: 'user',
-        id: user.id,
-        role: effectiveRole(grantedRole, memberships),
-        grantedRole,
-        administers: administered(memberships),
-        name: user.name,
-        email: user.email,
-        twoFactorEnabled: user.twoFactorEnabled,
-        facts: found.facts,
-      };
-    },
+    /** Who is signed in, from the cookies (null: nobody): viewers.ts. */
+    viewerOf: viewers.viewerOf,
+    /** Forgets every session read recently: something a page shows of its person may have changed. */
+    forgetViewers: viewers.forgetViewers,
 
     /**
      * Creates an account and sends the confirmation message. An address already registered gets
