@@ -225,6 +225,41 @@ describe('the Knowledge Centre', () => {
     expect(german.body).toContain('sie wird auf Englisch angezeigt');
   });
 
+  it('is translated into Arabic, read right to left and found by Arabic words written either way', async () => {
+    const arabic = `/en/editor/items/${itemId}?lang=ar`;
+    expect((await editor.get(arabic)).body).toContain('into Arabic</h1>');
+    const saved = await editor.submit(arabic, arabic, {
+      ...PRACTICE,
+      title: 'السكن أولًا في فيينا',
+      summary: 'تمنح المدينة المشرّدين مسكنًا أولًا ثم الدعم.',
+      body: 'انتقلت فيينا من الملاجئ إلى الشقق المدعومة، ومستشفى الحي شريك.',
+      field_problem: 'كان الناس ينامون في الشوارع.',
+      field_approach: 'السكن أولًا مع المرافقة.',
+      field_results: 'انخفضت الإيجارات (للأعضاء).',
+      translationStatus: 'reviewed',
+      intent: 'save',
+    });
+    expect(saved.statusCode).toBe(303);
+    const page = await app.http.inject({
+      url: '/ar/knowledge/good-practices/housing-first-in-vienna',
+    });
+    expect(page.body).toContain('<html lang="ar" dir="rtl">');
+    expect(page.body).toContain('السكن أولًا في فيينا');
+    // Short vowels typed, alef maqsura typed as ya: the same words.
+    for (const query of ['فِيينا', 'مستشفي', 'الملاجئ'])
+      expect(
+        (await app.http.inject({ url: `/ar/search?q=${encodeURIComponent(query)}` })).body,
+        query,
+      ).toContain('السكن أولًا في فيينا');
+    // Lists narrowed to Arabic find it; an English reader still reads the English original.
+    const inArabic = await app.http.inject({ url: '/ar/knowledge/good-practices?language=ar' });
+    expect(inArabic.body).toContain('السكن أولًا في فيينا');
+    const english = await app.http.inject({
+      url: '/en/knowledge/good-practices/housing-first-in-vienna',
+    });
+    expect(english.body).toContain('Housing First in Vienna');
+  });
+
   it('keeps every version, shows what changed, and restores an earlier one', async () => {
     const revisions = await editor.get(`/en/editor/items/${itemId}/revisions?lang=en`);
     expect(revisions.statusCode).toBe(200);
