@@ -16,6 +16,7 @@ import {
   signInThroughForm,
   type ServedApp,
 } from '../support/browser.js';
+import { linkGroups, links } from '../../src/features/knowledge/knowledge.schema.js';
 import { createAudit } from '../support/audit.js';
 import { FormBrowser, linkIn } from '../support/form-browser.js';
 import { pdfDocument } from '../support/documents.js';
@@ -196,7 +197,14 @@ describe('the Knowledge Centre in Chromium, without JavaScript', () => {
     expect(download.headers()['content-type']).toBe('application/pdf');
 
     // 8. Every new page and form, for the audit at the end.
+    const [link] = await served.app.database.db.select({ id: links.id }).from(links).limit(1);
+    const [group] = await served.app.database.db
+      .select({ id: linkGroups.id })
+      .from(linkGroups)
+      .limit(1);
     await audit.pages('editor', editorContext, [
+      `/en/editor/links/${link?.id ?? ''}`,
+      `/en/editor/links/groups/${group?.id ?? ''}`,
       '/en/editor',
       '/en/editor?status=published',
       '/en/editor/new/practice',

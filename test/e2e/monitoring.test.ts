@@ -218,12 +218,17 @@ describe('monitoring in Chromium, without JavaScript', () => {
       compare,
       '/network/graz/profile',
     ]);
+    const source = await served.app.database.db.execute<{ id: string }>(
+      sql`SELECT id FROM watch_sources WHERE name = 'Test agency'`,
+    );
     await audit.pages('editor', editorContext, [
       '/editor/watch',
       '/editor/watch?status=trend',
       '/editor/watch/sources',
       '/editor/watch/sources/new',
+      `/editor/watch/sources/${source.rows[0]?.id ?? ''}`,
       '/editor/cities',
+      '/editor/cities/graz',
       '/editor/indicators',
       entryPath,
     ]);
