@@ -46,6 +46,24 @@ const sessionOf = async () => {
   return session;
 };
 
+/** Counts the queries an app sends to PostgreSQL until restored. */
+function countQueries(target: TestApp) {
+  const pool = target.database.pool as unknown as { query: (...args: unknown[]) => unknown };
+  const query = pool.query.bind(pool);
+  let count = 0;
+  pool.query = (...args: unknown[]) => {
+    count += 1;
+    return query(...args);
+  };
+  return {
+    get count() {
+      return count;
+    },
+    reset: () => void (count = 0),
+    restore: () => void (pool.query = query),
+  };
+}
+
 describe('who asks', () => {
   it('knows the person from a signed cookie, and nobody from an altered one', async () => {
     expect((await account(cookie)).statusCode).toBe(200);
@@ -64,19 +82,13 @@ describe('who asks', () => {
   });
 
   it("costs a signed-in page one query more than a visitor's, following state included", async () => {
-    const pool = app.database.pool as unknown as { query: (...args: unknown[]) => unknown };
-    const query = pool.query.bind(pool);
-    let queries = 0;
-    pool.query = (...args: unknown[]) => {
-      queries += 1;
-      return query(...args);
-    };
+    const counter = countQueries(app);
     const count = async (headers: Record<string, string>) => {
       await app.contentChanged(); // no render cache: both pages rendered
-      queries = 0;
+      counter.reset();
       const response = await app.http.inject({ url: '/en/knowledge/useful-links', headers });
       expect(response.statusCode).toBe(200);
-      return queries;
+      return counter.count;
     };
     try {
       const visitor = await count({});
@@ -84,7 +96,7 @@ describe('who asks', () => {
       expect(visitor).toBeGreaterThan(0);
       expect(signedIn).toBe(visitor + 1);
     } finally {
-      pool.query = query;
+      counter.restore();
     }
   });
 
@@ -132,19 +144,13 @@ describe('who asks, read again only after a few seconds', () => {
   });
 
   it('costs no query to know who asks within the window; a write, a change or sign-out ends it', async () => {
-    const pool = windowed.database.pool as unknown as { query: (...args: unknown[]) => unknown };
-    const query = pool.query.bind(pool);
-    let queries = 0;
-    pool.query = (...args: unknown[]) => {
-      queries += 1;
-      return query(...args);
-    };
+    const counter = countQueries(windowed);
     const page = '/knowledge/thematic-issues?theme=housing';
     const count = async (headers: Record<string, string>) => {
-      queries = 0;
+      counter.reset();
       const response = await windowed.http.inject({ url: `/en${page}`, headers });
       expect(response.statusCode).toBe(200);
-      return { queries, body: response.body };
+      return { queries: counter.count, body: response.body };
     };
     // The session as a browser holds it once the few seconds after a write have passed.
     const held = reader
@@ -177,7 +183,7 @@ describe('who asks, read again only after a few seconds', () => {
         (await windowed.http.inject({ url: '/en/account', headers: { cookie: held } })).statusCode,
       ).toBe(303);
     } finally {
-      pool.query = query;
+      counter.restore();
     }
   });
 });
