@@ -203,7 +203,18 @@ describe('the dialogue in Chromium, without JavaScript', () => {
   });
 
   it('records its pages and forms for the audit', async () => {
+    // The author's own post, to edit (the edit form emptied and sent shows its problems).
+    await ana.page.goto(`${served.baseUrl}${threadPath}`);
+    const editPath = new URL(
+      (await ana.page.locator('#p1 a[href$="/edit"]').getAttribute('href')) ?? '',
+      served.baseUrl,
+    ).pathname;
+    expect(editPath).toMatch(/\/posts\/[^/]+\/edit$/);
+    await audit.forms('member', ana.context, [editPath], 'main button[type=submit]', {
+      clear: true,
+    });
     await audit.pages('member', ana.context, [
+      editPath,
       '/en/dialogue',
       '/en/dialogue/housing-group',
       '/en/dialogue/housing-group?show=unanswered',

@@ -136,7 +136,8 @@ describe('the Knowledge Centre in Chromium, without JavaScript', () => {
       passwordConfirmation: memberPassword,
       consent: 'yes',
     });
-    await account.get(linkIn(smtp.received.at(-1)?.text, '/en/verify-email'));
+    const verification = linkIn(smtp.received.at(-1)?.text, '/en/verify-email');
+    await account.get(verification);
     await editor.goto(`${served.baseUrl}/en/admin/people?q=marta`);
     await editor.getByLabel('New role for Marta Member').selectOption('practitioner');
     await editor.getByRole('button', { name: 'Change the role of Marta Member' }).click();
@@ -233,6 +234,9 @@ describe('the Knowledge Centre in Chromium, without JavaScript', () => {
       '/en/search?q=logement',
       '/en/search?q=evictions&type=practice',
       '/en/search?q=evicton',
+      // The confirmation link once used (it says so), and one that never was.
+      verification,
+      '/en/verify-email?token=not-a-token',
     ]);
     await audit.pages('member', memberContext, [
       '/en/knowledge/good-practices/eviction-prevention-in-ghent',

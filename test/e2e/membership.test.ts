@@ -30,7 +30,10 @@ let served: ServedApp;
 let browser: Browser;
 beforeAll(async () => {
   smtp = await startSmtpServer();
-  [served, browser] = await Promise.all([serveTestApp({ smtpUrl: smtp.url }), launchBrowser()]);
+  [served, browser] = await Promise.all([
+    serveTestApp({ smtpUrl: smtp.url, trustProxy: true }),
+    launchBrowser(),
+  ]);
 });
 afterAll(async () => {
   await browser?.close();
@@ -133,7 +136,10 @@ describe('the membership journey without JavaScript', () => {
     // 4. The colleague creates an account and signs in.
     const colleagueContext = await browser.newContext(noScript);
     const colleague = await colleagueContext.newPage();
-    await colleague.goto(`${served.baseUrl}${linkInMail('rui@example.org', '/invitations/')}`);
+    const invitation = linkInMail('rui@example.org', '/invitations/');
+    // The invitation before it is used, and sent empty, in every language.
+    await audit.now('visitor', colleagueContext, [invitation], [invitation]);
+    await colleague.goto(`${served.baseUrl}${invitation}`);
     await colleague.getByLabel('Your name').fill('Rui Costa');
     await colleague.getByLabel('Password', { exact: true }).fill('Rui Costa’s long passphrase');
     await colleague.getByLabel('Repeat the password').fill('Rui Costa’s long passphrase');
@@ -171,7 +177,28 @@ describe('the membership journey without JavaScript', () => {
       'For network members',
     );
 
+    // Ana lists herself in the people directory; her colleague finds her there.
+    await orgAdmin.goto(`${served.baseUrl}/en/account/profile`);
+    await orgAdmin.getByLabel('Role or position (optional)').fill('Human rights officer');
+    await orgAdmin.getByLabel('List me in the members’ people directory').check();
+    await orgAdmin.getByRole('button', { name: 'Save the profile' }).click();
+    await expect
+      .poll(() => orgAdmin.getByRole('status').first().textContent())
+      .toContain('Profile saved');
+    await colleague.goto(`${served.baseUrl}/en/network/people`);
+    await colleague.getByRole('link', { name: 'Ana Lima' }).click();
+    const personPath = new URL(colleague.url()).pathname;
+    expect(personPath).toMatch(/^\/en\/network\/people\/[^/]+$/);
+
+    // The administrator signs in again: the second step waits for the code from the app.
+    const signingIn = await browser.newContext(noScript);
+    const secondStep = await signingIn.newPage();
+    await signIn(secondStep, 'grace@example.org', 'grace’s long passphrase');
+    await secondStep.waitForURL(/\/en\/sign-in\/two-factor$/);
+
     // 5. Every new page, for the audit at the end.
+    await audit.pages('administrator-signing-in', signingIn, ['/en/sign-in/two-factor']);
+    await audit.forms('administrator-signing-in', signingIn, ['/en/sign-in/two-factor']);
     await audit.pages('organisation-administrator', orgContext, [
       '/en/network/prefeitura-de-lisboa/manage',
       '/en/network/prefeitura-de-lisboa/profile',
@@ -180,8 +207,10 @@ describe('the membership journey without JavaScript', () => {
     await audit.pages('member', colleagueContext, [
       '/en/network/prefeitura-de-lisboa',
       '/en/network/people',
+      personPath,
       '/en/about/who-we-are',
     ]);
+    await audit.forms('member', colleagueContext, [personPath]);
     await audit.pages('administrator', adminContext, [
       '/en/admin/organisations',
       '/en/admin/people',
@@ -196,7 +225,7 @@ describe('the membership journey without JavaScript', () => {
       .set({ access: 'public' })
       .where(eq(pages.slug, 'who-we-are'));
     await served.app.renderCache?.invalidateEverywhere();
-    for (const context of [visitor, adminContext, orgContext, colleagueContext])
+    for (const context of [visitor, adminContext, orgContext, colleagueContext, signingIn])
       await context.close();
   });
 });

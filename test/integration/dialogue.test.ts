@@ -80,6 +80,13 @@ describe('the dialogue', () => {
     const page = await ana.get(thread);
     expect(page.body).toContain('We meet monthly');
     expect(page.body).toContain('id="p2"');
+    // The opening post edited with both fields emptied: both problems told at once, nothing lost.
+    const edit = /href="([^"]+\/posts\/[^"]+\/edit)"/.exec(page.body)?.[1] ?? '';
+    const emptied = await ana.submit(edit, edit, { title: '', body: '' });
+    expect(emptied.statusCode).toBe(422);
+    expect(emptied.body).toContain('Write a title of 5 to 200 characters.');
+    expect(emptied.body).toContain('Write your message (at most 20,000 characters).');
+    expect((await ana.get(thread)).body).toContain('Group-secret-4411 tenants’ council minutes.');
 
     // Nobody outside the group reads a word of it: not a member of another organisation, not a
     // visitor; on no page, feed, sitemap, API, export or search.

@@ -30,8 +30,8 @@ interface Recorded {
   as: string;
   state: StorageState;
   pages: Set<string>;
-  /** Form page → the selector of the button that sends it. */
-  forms: Map<string, string>;
+  /** Form page → the selector of the button that sends it, and whether to empty it first. */
+  forms: Map<string, { submit: string; clear: boolean }>;
 }
 
 /** A path without its leading language: '/fr/knowledge?x=1' → '/knowledge?x=1'. */
@@ -68,15 +68,27 @@ const fileName = (prefix: string, as: string, locale: string, target: string, fo
 export interface Audit {
   /** Notes pages (with or without their language) to check as the person of `context`. */
   pages(as: string, context: BrowserContext, targets: readonly string[]): Promise<void>;
-  /** Notes forms to check once sent empty (by `submit`, the first in main by default). */
+  /**
+   * Notes forms to check once sent empty (by `submit`, the first in main by default); a form
+   * filled in already (an edit form) is emptied first with `clear`.
+   */
   forms(
     as: string,
     context: BrowserContext,
     targets: readonly string[],
     submit?: string,
+    options?: { clear?: boolean },
   ): Promise<void>;
-  /** Checks pages now, in every language and both schemes: pages whose state will change. */
-  now(as: string, context: BrowserContext, targets: readonly string[]): Promise<void>;
+  /**
+   * Checks pages (and forms sent empty) now, in every language and both schemes: pages whose
+   * state will change, such as an invitation before it is used.
+   */
+  now(
+    as: string,
+    context: BrowserContext,
+    targets: readonly string[],
+    forms?: readonly string[],
+  ): Promise<void>;
   /** Declares the audit's tests, one per language; call at the end of the test file. */
   declare(served: () => { browser: Browser; baseUrl: string }): void;
 }
@@ -153,8 +165,16 @@ async function auditIn(
       failures.push(...(await violationsOf(page, label(target))));
       await photograph(target, false);
     }
-    for (const [target, submit] of entry.forms) {
+    for (const [target, { submit, clear }] of entry.forms) {
       await page.goto(`${served.baseUrl}/${locale}${target}`);
+      if (clear)
+        await page
+          .locator(submit)
+          .first()
+          .evaluate((button: HTMLButtonElement) => {
+            const fields = button.form?.querySelectorAll('textarea, input[type=text]');
+            for (const field of Array.from(fields ?? [])) (field as HTMLInputElement).value = '';
+          });
       await page.locator(submit).first().click();
       await page.getByRole('alert').first().waitFor();
       failures.push(...(await violationsOf(page, `${label(target)} (sent empty)`)));
@@ -173,7 +193,7 @@ export function createAudit(prefix: string): Audit {
       as,
       state: await context.storageState(),
       pages: new Set<string>(),
-      forms: new Map<string, string>(),
+      forms: new Map<string, { submit: string; clear: boolean }>(),
     };
     // The latest session of this person is the one to use.
     entry.state = await context.storageState();
@@ -186,18 +206,24 @@ export function createAudit(prefix: string): Audit {
       const entry = await entryOf(as, context);
       for (const target of targets) entry.pages.add(withoutLocale(target));
     },
-    async forms(as, context, targets, submit = 'main button[type=submit]') {
+    async forms(as, context, targets, submit = 'main button[type=submit]', options = {}) {
       const entry = await entryOf(as, context);
-      for (const target of targets) entry.forms.set(withoutLocale(target), submit);
+      for (const target of targets)
+        entry.forms.set(withoutLocale(target), { submit, clear: options.clear ?? false });
     },
-    async now(as, context, targets) {
+    async now(as, context, targets, forms = []) {
       if (!servedOf) throw new Error('audit.now() needs audit.declare() first');
       const served = servedOf();
       const entry: Recorded = {
         as,
         state: await context.storageState(),
         pages: new Set(targets.map(withoutLocale)),
-        forms: new Map(),
+        forms: new Map(
+          forms.map((target) => [
+            withoutLocale(target),
+            { submit: 'main button[type=submit]', clear: false },
+          ]),
+        ),
       };
       const failures: string[] = [];
       for (const locale of LOCALES)

@@ -270,14 +270,19 @@ export function createDialogueService(deps: DialogueDeps) {
     ): Promise<FormResult<{ position: number }> | null> {
       const post = await this.ownPost(viewer, thread, postId);
       if (!post) return null;
+      // The message, and the title of an opening post: every problem told at once.
       const parsed = validateForm(editFormSchema, form);
-      if (!parsed.ok) return parsed;
-      let title: string | null = null;
-      if (post.position === 1) {
-        const titled = validateForm(threadFormSchema.pick({ title: true }), form);
-        if (!titled.ok) return titled;
-        title = titled.value.title;
-      }
+      const titled =
+        post.position === 1 ? validateForm(threadFormSchema.pick({ title: true }), form) : null;
+      if (!parsed.ok || titled?.ok === false)
+        return {
+          ok: false,
+          errors: {
+            ...(parsed.ok ? {} : parsed.errors),
+            ...(titled?.ok === false ? titled.errors : {}),
+          },
+        };
+      const title = titled?.ok ? titled.value.title : null;
       if (!canWrite(viewer, space, thread))
         return { ok: false, errors: { body: 'dialogue.errors.closed' } };
       await posting.edit(post.id, viewer.id, parsed.value.body, title);
