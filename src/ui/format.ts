@@ -3,11 +3,27 @@ import { dateTimeFormat } from '../platform/i18n/dates.js';
 import type { PageContext } from './context.js';
 import type { MessageKey } from './messages.js';
 
-/** A date as the reader's language writes it. */
+const LONG_DATE: Intl.DateTimeFormatOptions = { dateStyle: 'long', timeZone: 'UTC' };
+const writtenDates = new Map<string, Map<string, string>>();
+
+/**
+ * A date (`2026-12-06`) as the reader's language writes it. Each is kept once written: a list
+ * writes dozens, and the same ones on every page of it.
+ */
 export function formatDate(ctx: PageContext, date: string): string {
-  return dateTimeFormat(ctx.locale, { dateStyle: 'long', timeZone: 'UTC' }).format(
-    new Date(`${date}T00:00:00Z`),
-  );
+  let written = writtenDates.get(ctx.locale);
+  if (!written) {
+    written = new Map();
+    writtenDates.set(ctx.locale, written);
+  }
+  let text = written.get(date);
+  if (text === undefined) {
+    // Dates come from the content: a bound, not an eviction policy.
+    if (written.size >= 20_000) written.clear();
+    text = dateTimeFormat(ctx.locale, LONG_DATE).format(new Date(`${date}T00:00:00Z`));
+    written.set(date, text);
+  }
+  return text;
 }
 
 /** The first characters of a text, cut at a word. */

@@ -1,12 +1,10 @@
 /** Country names in any interface language, from the runtime's CLDR data (Intl.DisplayNames). */
-const cache = new Map<string, Intl.DisplayNames>();
+import { displayName } from '../../platform/i18n/names.js';
+import { codeOptionsKept } from '../../ui/components/choices.js';
 
-/** The localised name of an ISO 3166-1 alpha-2 country or region code. */
-export function countryName(code: string, locale: string): string {
-  let names = cache.get(locale);
-  if (!names) {
-    names = new Intl.DisplayNames([locale], { type: 'region', fallback: 'code' });
-    cache.set(locale, names);
-  }
-  return names.of(code) ?? code;
-}
+/** The localised name of an ISO 3166-1 alpha-2 country or region code (kept once asked for). */
+export const countryName = (code: string, locale: string): string =>
+  displayName('region', code, locale);
+
+/** Countries as options of a choice, named and ordered in the reader's language. */
+export const countryOptions = codeOptionsKept(countryName);

@@ -3,6 +3,9 @@
  * most spoken by the network's cities and their residents beyond them. ISO 639-1 codes; names come
  * from Intl.DisplayNames in the reader's language.
  */
+import { languageName } from '../../platform/i18n/names.js';
+import { codeOptionsKept } from '../../ui/components/choices.js';
+
 export const SPOKEN_LANGUAGES = [
   'bg',
   'cs',
@@ -46,4 +49,7 @@ export const SPOKEN_LANGUAGES = [
 ] as const;
 
 /** The name of a language in the reader's language, e.g. ("de", "fr") → "allemand". */
-export { languageName } from '../../platform/i18n/names.js';
+export { languageName };
+
+/** Languages as options of a choice, named and ordered in the reader's language. */
+export const languageOptions = codeOptionsKept(languageName);

@@ -88,14 +88,19 @@ export interface Translator {
   has(key: string): boolean;
 }
 
+/** A message compiled once: its format, the arguments it shows, and its text when it takes none. */
+interface Compiled {
+  format: IntlMessageFormat;
+  shown: ReadonlySet<string>;
+  plain: string | undefined;
+}
+
 /** Loads every locale once and hands out translators that cache compiled messages. */
 export class Catalogue {
   readonly locales: readonly string[];
   private readonly messages = new Map<string, Messages>();
-  private readonly compiled = new Map<
-    string,
-    { format: IntlMessageFormat; shown: ReadonlySet<string> }
-  >();
+  /** Per locale, each message compiled on first use (most pages use the same few hundred). */
+  private readonly compiled = new Map<string, Map<string, Compiled>>();
 
   constructor(dir = LOCALES_DIR) {
     this.locales = availableLocales(dir);
@@ -104,6 +109,23 @@ export class Catalogue {
 
   isSupported(locale: string): boolean {
     return this.messages.has(locale);
+  }
+
+  private compile(locale: string, key: string, source: string): Compiled {
+    let ofLocale = this.compiled.get(locale);
+    if (!ofLocale) {
+      ofLocale = new Map();
+      this.compiled.set(locale, ofLocale);
+    }
+    let compiled = ofLocale.get(key);
+    if (!compiled) {
+      const format = new IntlMessageFormat(source, formattingLocale(locale));
+      const shown = shownArguments(format.getAst());
+      const takesNone = format.getAst().every((element) => element.type === TYPE.literal);
+      compiled = { format, shown, plain: takesNone ? String(format.format()) : undefined };
+      ofLocale.set(key, compiled);
+    }
+    return compiled;
   }
 
   translator(locale: string): Translator {
@@ -116,14 +138,8 @@ export class Catalogue {
         const useLocale = own.has(key) ? locale : REFERENCE_LOCALE;
         const source = own.get(key) ?? reference.get(key);
         if (source === undefined) return key;
-        const cacheKey = `${useLocale}\u0000${key}`;
-        let compiled = this.compiled.get(cacheKey);
-        if (!compiled) {
-          const format = new IntlMessageFormat(source, formattingLocale(useLocale));
-          compiled = { format, shown: shownArguments(format.getAst()) };
-          this.compiled.set(cacheKey, compiled);
-        }
-        const { format, shown } = compiled;
+        const { format, shown, plain } = this.compile(useLocale, key, source);
+        if (plain !== undefined) return plain;
         return String(format.format(values && isolatedValues(values, shown, useLocale)));
       },
     };

@@ -1,4 +1,5 @@
 /** The options of choices among the shared vocabularies: themes, the SDGs, the articles of the UDHR. */
+import { collator } from '../../platform/i18n/names.js';
 import type { PageContext } from '../context.js';
 import type { MessageKey } from '../messages.js';
 
@@ -44,6 +45,29 @@ export const articleOptions = (ctx: PageContext): Option[] =>
     label: articleLabel(ctx, index + 1),
   }));
 
-/** Codes (of countries, languages) as options, each named by `name`. */
-export const codeOptions = (codes: readonly string[], name: (code: string) => string): Option[] =>
-  codes.map((code) => ({ value: code, label: name(code) }));
+/**
+ * Options of codes (of countries, languages) named by `name` in the reader's language and in their
+ * alphabetical order, kept per language and list of codes: naming and ordering two hundred
+ * countries cost more than the rest of a list page. The options are shared; never change them.
+ */
+export function codeOptionsKept(
+  name: (code: string, locale: string) => string,
+): (codes: readonly string[], locale: string) => readonly Option[] {
+  const kept = new Map<string, readonly Option[]>();
+  return (codes, locale) => {
+    const key = `${locale}\u0000${codes.join(',')}`;
+    let options = kept.get(key);
+    if (!options) {
+      // The lists come from the content (the countries items name): a bound, not an eviction policy.
+      if (kept.size >= 500) kept.clear();
+      const order = collator(locale);
+      options = Object.freeze(
+        codes
+          .map((code) => Object.freeze({ value: code, label: name(code, locale) }))
+          .sort((a, b) => order.compare(a.label, b.label)),
+      );
+      kept.set(key, options);
+    }
+    return options;
+  };
+}

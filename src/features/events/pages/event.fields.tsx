@@ -9,7 +9,7 @@ import {
   textValue,
   type FormValues,
 } from '../../../ui/components/form.js';
-import { articleOptions, codeOptions } from '../../../ui/components/choices.js';
+import { articleOptions } from '../../../ui/components/choices.js';
 import {
   MultiSelect,
   SdgCheckboxes,
@@ -18,7 +18,7 @@ import {
 import { TranslationStatusSelect } from '../../../ui/components/fields.js';
 import type { PageContext } from '../../../ui/context.js';
 import type { MessageKey } from '../../../ui/messages.js';
-import { countryName, themeChoices } from '../../vocabularies/index.js';
+import { countryOptions, themeChoices } from '../../vocabularies/index.js';
 import { ELIGIBILITIES, EVENT_KINDS } from '../events.types.js';
 import { TIME_ZONES } from '../local-time.js';
 import { kindLabel } from './events.page.js';
@@ -100,9 +100,7 @@ export function FactFields(props: {
     value: organisation.id,
     label: organisation.name,
   }));
-  const countryOptions = codeOptions(props.countries, (code) => countryName(code, ctx.locale)).sort(
-    (a, b) => a.label.localeCompare(b.label),
-  );
+  const countries = countryOptions(props.countries, ctx.locale);
   return (
     <>
       <fieldset>
@@ -190,7 +188,7 @@ export function FactFields(props: {
           label="events.field.country"
           placeholder="events.field.none"
           required={false}
-          options={countryOptions}
+          options={countries}
           value={text('country')}
           error={errors.country}
         />
@@ -359,9 +357,7 @@ export function VocabularyFields(props: {
         name="countries"
         label="knowledge.item.countries"
         hint="editor.hint.countries"
-        options={codeOptions(props.countries, (code) => countryName(code, ctx.locale)).sort(
-          (a, b) => a.label.localeCompare(b.label),
-        )}
+        options={countryOptions(props.countries, ctx.locale)}
         chosen={listValue(values, 'countries')}
         error={errors.countries}
       />

@@ -1,5 +1,5 @@
 /** The events list: upcoming or past, with filters, as cards with when and where. */
-import { countryName, themeChoices } from '../../vocabularies/index.js';
+import { countryName, countryOptions, themeChoices } from '../../vocabularies/index.js';
 import { EmptyState, PageHeader, Pagination } from '../../../ui/components/content.js';
 import { FeedLinks } from '../../../ui/components/feed-links.js';
 import { FilterSelect } from '../../../ui/components/form.js';
@@ -149,9 +149,7 @@ export function EventsPage(props: {
           name="country"
           label="events.filter.country"
           value={filter.country}
-          options={props.countries
-            .map((code) => ({ value: code, label: countryName(code, ctx.locale) }))
-            .sort((a, b) => a.label.localeCompare(b.label, ctx.locale))}
+          options={countryOptions(props.countries, ctx.locale)}
         />
         <FilterSelect
           ctx={ctx}

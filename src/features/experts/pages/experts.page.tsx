@@ -1,7 +1,7 @@
 /** The Experts' facility: the ask form, the confirmation step, and the asker's follow page. */
 import { dateTimeFormat } from '../../../platform/i18n/dates.js';
 import type { FollowedQuestion, QuestionStatus } from '../experts.repository.js';
-import { countryName, themeChoices } from '../../vocabularies/index.js';
+import { countryName, countryOptions, themeChoices } from '../../vocabularies/index.js';
 import { PageHeader, Prose } from '../../../ui/components/content.js';
 import {
   Checkbox,
@@ -12,7 +12,6 @@ import {
   Select,
   TextArea,
 } from '../../../ui/components/form.js';
-import { codeOptions } from '../../../ui/components/choices.js';
 import type { PageContext } from '../../../ui/context.js';
 import { Layout } from '../../../ui/layout/layout.js';
 import type { MessageKey } from '../../../ui/messages.js';
@@ -57,13 +56,8 @@ export function AskPage(props: {
   signedInAs: string | null;
 }): JSX.Element {
   const { ctx, state } = props;
-  const collator = new Intl.Collator(ctx.locale);
-  const byLabel = (a: { label: string }, b: { label: string }) =>
-    collator.compare(a.label, b.label);
   const themes = themeChoices(ctx, props.themes);
-  const countries = codeOptions(props.countries, (code) => countryName(code, ctx.locale)).sort(
-    byLabel,
-  );
+  const countries = countryOptions(props.countries, ctx.locale);
   return (
     <Layout ctx={ctx} title={ctx.text('experts.ask.title')} indexable={false}>
       <PageHeader title={ctx.text('experts.ask.title')} lead={ctx.text('experts.ask.lead')} />

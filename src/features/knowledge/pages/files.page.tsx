@@ -5,7 +5,7 @@
 import type { EditableItem } from '../editorial.repository.js';
 import type { EditorFileRow } from '../files.repository.js';
 import type { FileView } from '../items.repository.js';
-import { languageName } from '../../vocabularies/index.js';
+import { languageName, languageOptions } from '../../vocabularies/index.js';
 import {
   ACCEPT_ATTRIBUTE,
   ACCEPTED_TYPES,
@@ -20,7 +20,6 @@ import {
   type FormValues,
   RowButton,
 } from '../../../ui/components/form.js';
-import { codeOptions } from '../../../ui/components/choices.js';
 import type { PageContext } from '../../../ui/context.js';
 import { EditorLayout } from './editor.layout.js';
 import { fileSize } from '../../../ui/format.js';
@@ -241,7 +240,7 @@ export function FilesEditorPage(props: {
           name="locale"
           label="files.field.locale"
           placeholder="files.field.localeChoose"
-          options={codeOptions(props.contentLocales, (code) => languageName(code, ctx.locale))}
+          options={languageOptions(props.contentLocales, ctx.locale)}
           value={value('locale') || item.originalLocale}
           error={state.errors.locale}
         />

@@ -7,7 +7,7 @@ import {
   restrictableFields,
   type ItemType,
 } from '../items.types.js';
-import { countryName, themeChoices } from '../../vocabularies/index.js';
+import { countryOptions, themeChoices } from '../../vocabularies/index.js';
 import {
   AccessSelect,
   CheckboxGroup,
@@ -18,12 +18,12 @@ import {
   textValue,
   type FormValues,
 } from '../../../ui/components/form.js';
-import { articleOptions, codeOptions } from '../../../ui/components/choices.js';
+import { articleOptions } from '../../../ui/components/choices.js';
 import { TranslationStatusSelect } from '../../../ui/components/fields.js';
 import type { PageContext } from '../../../ui/context.js';
 import type { MessageKey } from '../../../ui/messages.js';
 import { languageName } from '../../../platform/i18n/names.js';
-import { byLabel, fieldLabel, sectionTitle } from './labels.js';
+import { fieldLabel, sectionTitle } from './labels.js';
 import {
   MultiSelect,
   SdgCheckboxes,
@@ -246,9 +246,7 @@ export function ItemVocabularyFields(props: {
         name="countries"
         label="knowledge.item.countries"
         hint="editor.hint.countries"
-        options={codeOptions(props.countries, (code) => countryName(code, ctx.locale)).sort(
-          byLabel,
-        )}
+        options={countryOptions(props.countries, ctx.locale)}
         chosen={listValue(values, 'countries')}
         error={errors.countries}
       />

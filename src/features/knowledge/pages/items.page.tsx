@@ -1,13 +1,13 @@
 /** Knowledge Centre items as readers see them in a list: a card, and a section's filtered list. */
 import type { ItemFilter, ItemPage, ItemSummaryView } from '../items.repository.js';
 import type { ItemSection, ItemType } from '../items.types.js';
-import { countryName, languageName, themeChoices } from '../../vocabularies/index.js';
+import { countryOptions, languageOptions, themeChoices } from '../../vocabularies/index.js';
 import { MembersNote, Pagination } from '../../../ui/components/content.js';
 import { FilterSelect } from '../../../ui/components/form.js';
-import { sdgOptions, articleOptions, codeOptions } from '../../../ui/components/choices.js';
+import { sdgOptions, articleOptions } from '../../../ui/components/choices.js';
 import type { PageContext } from '../../../ui/context.js';
 import { endonym } from '../../../platform/i18n/names.js';
-import { byLabel, itemHref, typeLabel } from './labels.js';
+import { itemHref, typeLabel } from './labels.js';
 import { formatDate } from '../../../ui/format.js';
 
 export function ItemCard(props: {
@@ -131,16 +131,14 @@ export function ItemListing(props: {
           name="country"
           label="knowledge.filter.country"
           value={filter.country}
-          options={codeOptions(choices.countries, (code) => countryName(code, ctx.locale)).sort(
-            byLabel,
-          )}
+          options={countryOptions(choices.countries, ctx.locale)}
         />
         <FilterSelect
           ctx={ctx}
           name="language"
           label="knowledge.filter.language"
           value={filter.language}
-          options={codeOptions(choices.languages, (code) => languageName(code, ctx.locale))}
+          options={languageOptions(choices.languages, ctx.locale)}
         />
         {years.length > 0 ? (
           <FilterSelect

@@ -15,10 +15,6 @@ export const typeLabel = (ctx: PageContext, type: ItemType): string =>
 export const itemHref = (ctx: PageContext, item: { section: string; slug: string }): string =>
   ctx.href(`/knowledge/${item.section}/${item.slug}`);
 
-/** Orders choices by their label in the reader's language. */
-export const byLabel = (a: { label: string }, b: { label: string }): number =>
-  a.label.localeCompare(b.label);
-
 /** An item's status as the editors read it. */
 export const statusLabel = (ctx: PageContext, status: ItemStatus): string =>
   ctx.text(`editor.status.${status}` as MessageKey);

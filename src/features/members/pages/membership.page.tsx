@@ -1,7 +1,7 @@
 /** Joining the network: the application form, the administrators' review, the invitation. */
 import { ORGANISATION_KINDS } from '../members.repository.js';
 import type { Decision } from '../members.schemas.js';
-import { countryName } from '../../vocabularies/index.js';
+import { countryName, countryOptions } from '../../vocabularies/index.js';
 import { PageHeader } from '../../../ui/components/content.js';
 import {
   Csrf,
@@ -13,7 +13,6 @@ import {
   TextArea,
 } from '../../../ui/components/form.js';
 import { NewPasswordFields, ConsentCheckbox } from '../../../ui/components/fields.js';
-import { codeOptions } from '../../../ui/components/choices.js';
 import type { PageContext } from '../../../ui/context.js';
 import type { MessageKey } from '../../../ui/messages.js';
 import { Layout } from '../../../ui/layout/layout.js';
@@ -29,16 +28,13 @@ export function CountrySelect(props: {
   required?: boolean;
 }): JSX.Element {
   const { ctx } = props;
-  const collator = new Intl.Collator(ctx.locale);
   return (
     <Select
       ctx={ctx}
       name="country"
       label="membership.field.country"
       placeholder="membership.field.countryChoose"
-      options={codeOptions(props.countries, (code) => countryName(code, ctx.locale)).sort((a, b) =>
-        collator.compare(a.label, b.label),
-      )}
+      options={countryOptions(props.countries, ctx.locale)}
       value={props.value}
       error={props.error}
       required={props.required}

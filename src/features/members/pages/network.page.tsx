@@ -1,6 +1,6 @@
 import type { OrganisationFilter, OrganisationView } from '../members.repository.js';
 import { ORGANISATION_KINDS } from '../members.repository.js';
-import { countryName, themeChoices } from '../../vocabularies/index.js';
+import { countryName, countryOptions, themeChoices } from '../../vocabularies/index.js';
 import {
   EmptyState,
   PageHeader,
@@ -9,7 +9,6 @@ import {
 } from '../../../ui/components/content.js';
 import { Csrf, FilterSelect, TextArea } from '../../../ui/components/form.js';
 import { PlacesMap } from '../../../ui/components/map.js';
-import { codeOptions } from '../../../ui/components/choices.js';
 import type { PageContext } from '../../../ui/context.js';
 import type { MessageKey } from '../../../ui/messages.js';
 import { Layout } from '../../../ui/layout/layout.js';
@@ -82,9 +81,6 @@ export function NetworkPage(props: {
 }): JSX.Element {
   const { ctx, filter, choices } = props;
   const filtered = Object.values(filter).some((value) => value !== undefined);
-  const collator = new Intl.Collator(ctx.locale);
-  const byLabel = (a: { label: string }, b: { label: string }) =>
-    collator.compare(a.label, b.label);
   const guests = props.organisations.filter((organisation) => organisation.membership === 'guest');
   const associates = props.organisations.filter(
     (organisation) => organisation.membership === 'associate',
@@ -123,9 +119,7 @@ export function NetworkPage(props: {
           name="country"
           label="network.filter.country"
           value={filter.country}
-          options={codeOptions(choices.countries, (code) => countryName(code, ctx.locale)).sort(
-            byLabel,
-          )}
+          options={countryOptions(choices.countries, ctx.locale)}
         />
         <FilterSelect
           ctx={ctx}

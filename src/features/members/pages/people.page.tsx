@@ -1,9 +1,14 @@
 /** People of the network as others see them: a person's page and the members' directory. */
 import type { DirectoryFilter, ProfileView } from '../people.repository.js';
-import { countryName, languageName, themeChoices } from '../../vocabularies/index.js';
+import {
+  countryName,
+  countryOptions,
+  languageName,
+  languageOptions,
+  themeChoices,
+} from '../../vocabularies/index.js';
 import { PageHeader } from '../../../ui/components/content.js';
 import { Csrf, ErrorSummary, TextArea } from '../../../ui/components/form.js';
-import { codeOptions } from '../../../ui/components/choices.js';
 import type { PageContext } from '../../../ui/context.js';
 import type { MessageKey } from '../../../ui/messages.js';
 import { Layout } from '../../../ui/layout/layout.js';
@@ -117,14 +122,11 @@ export function DirectoryPage(props: {
   languages: readonly string[];
 }): JSX.Element {
   const { ctx, filter } = props;
-  const collator = new Intl.Collator(ctx.locale);
-  const byLabel = (a: { label: string }, b: { label: string }) =>
-    collator.compare(a.label, b.label);
   const choice = (
     name: string,
     label: MessageKey,
     value: string | undefined,
-    options: { value: string; label: string }[],
+    options: readonly { value: string; label: string }[],
   ) => (
     <div class="field">
       <label for={`filter-${name}`}>{ctx.t(label)}</label>
@@ -167,13 +169,13 @@ export function DirectoryPage(props: {
           'country',
           'people.field.country',
           filter.country,
-          codeOptions(props.countries, (code) => countryName(code, ctx.locale)).sort(byLabel),
+          countryOptions(props.countries, ctx.locale),
         )}
         {choice(
           'language',
           'people.field.languages',
           filter.language,
-          codeOptions(props.languages, (code) => languageName(code, ctx.locale)).sort(byLabel),
+          languageOptions(props.languages, ctx.locale),
         )}
         <button type="submit">{ctx.t('network.filter.submit')}</button>
       </form>

@@ -1,6 +1,6 @@
 /** One's own profile in the people directory: the form, each field with who may see it. */
 import { PROFILE_FIELDS, VISIBILITIES, type StoredProfile } from '../people.repository.js';
-import { countryName, languageName, themeChoices } from '../../vocabularies/index.js';
+import { countryOptions, languageOptions, themeChoices } from '../../vocabularies/index.js';
 import { PageHeader } from '../../../ui/components/content.js';
 import {
   CheckboxGroup,
@@ -14,7 +14,6 @@ import {
   textValue,
   type FormValues,
 } from '../../../ui/components/form.js';
-import { codeOptions } from '../../../ui/components/choices.js';
 import type { PageContext } from '../../../ui/context.js';
 import type { MessageKey } from '../../../ui/messages.js';
 import { Layout } from '../../../ui/layout/layout.js';
@@ -76,9 +75,6 @@ export function ProfileEditPage(props: {
   profileHref: string;
 }): JSX.Element {
   const { ctx, values, errors } = props;
-  const collator = new Intl.Collator(ctx.locale);
-  const byLabel = (a: { label: string }, b: { label: string }) =>
-    collator.compare(a.label, b.label);
   return (
     <Layout
       ctx={ctx}
@@ -140,9 +136,7 @@ export function ProfileEditPage(props: {
             name="country"
             label="people.field.country"
             placeholder="membership.field.countryChoose"
-            options={codeOptions(props.countries, (code) => countryName(code, ctx.locale)).sort(
-              byLabel,
-            )}
+            options={countryOptions(props.countries, ctx.locale)}
             value={textValue(values, 'country')}
             error={errors.country}
             required={false}
@@ -158,9 +152,7 @@ export function ProfileEditPage(props: {
           ctx={ctx}
           name="languages"
           legend="people.field.languages"
-          options={codeOptions(props.languages, (code) => languageName(code, ctx.locale)).sort(
-            byLabel,
-          )}
+          options={languageOptions(props.languages, ctx.locale)}
           checked={listValue(values, 'languages')}
           error={errors.languages}
         />

@@ -2,7 +2,7 @@
  * The News section: the network's news items and the editors' trend notes on developments in the
  * field, by theme and country, with their feed; a trend note's own page.
  */
-import { countryName, themeChoices } from '../../vocabularies/index.js';
+import { countryName, countryOptions, themeChoices } from '../../vocabularies/index.js';
 import { EmptyState, PageHeader, Pagination, Prose } from '../../../ui/components/content.js';
 import { FeedLinks } from '../../../ui/components/feed-links.js';
 import { FilterSelect } from '../../../ui/components/form.js';
@@ -44,9 +44,7 @@ function Filters(props: {
         name="country"
         label="monitoring.field.country"
         value={filter.country}
-        options={props.countries
-          .map((code) => ({ value: code, label: countryName(code, ctx.locale) }))
-          .sort((a, b) => a.label.localeCompare(b.label, ctx.locale))}
+        options={countryOptions(props.countries, ctx.locale)}
       />
       <button type="submit">{ctx.t('knowledge.filter.submit')}</button>
     </form>

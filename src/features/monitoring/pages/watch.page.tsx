@@ -3,7 +3,7 @@
  * language and suggested themes, and what an editor may do with it; and the page deciding one
  * entry (publish as a news item, or add to a theme's trends). Outside text is shown as text.
  */
-import { countryName, themeChoices } from '../../vocabularies/index.js';
+import { countryOptions, themeChoices } from '../../vocabularies/index.js';
 import { languageName } from '../../../platform/i18n/names.js';
 import { EmptyState, PageHeader, Pagination } from '../../../ui/components/content.js';
 import {
@@ -228,9 +228,7 @@ export function EntryPage(props: {
 }): JSX.Element {
   const { ctx, entry, forms } = props;
   const lang = entry.locale && entry.locale !== ctx.locale ? entry.locale : undefined;
-  const countries = props.countryCodes
-    .map((code) => ({ value: code, label: countryName(code, ctx.locale) }))
-    .sort((a, b) => a.label.localeCompare(b.label, ctx.locale));
+  const countries = countryOptions(props.countryCodes, ctx.locale);
   const publish = forms.publish;
   const trend = forms.trend;
   // The two forms' fields are told apart by a prefix; the themes and access are in one form only.
