@@ -88,6 +88,7 @@ export interface Audit {
     context: BrowserContext,
     targets: readonly string[],
     forms?: readonly string[],
+    submit?: string,
   ): Promise<void>;
   /** Declares the audit's tests, one per language; call at the end of the test file. */
   declare(served: () => { browser: Browser; baseUrl: string }): void;
@@ -211,19 +212,14 @@ export function createAudit(prefix: string): Audit {
       for (const target of targets)
         entry.forms.set(withoutLocale(target), { submit, clear: options.clear ?? false });
     },
-    async now(as, context, targets, forms = []) {
+    async now(as, context, targets, forms = [], submit = 'main button[type=submit]') {
       if (!servedOf) throw new Error('audit.now() needs audit.declare() first');
       const served = servedOf();
       const entry: Recorded = {
         as,
         state: await context.storageState(),
         pages: new Set(targets.map(withoutLocale)),
-        forms: new Map(
-          forms.map((target) => [
-            withoutLocale(target),
-            { submit: 'main button[type=submit]', clear: false },
-          ]),
-        ),
+        forms: new Map(forms.map((target) => [withoutLocale(target), { submit, clear: false }])),
       };
       const failures: string[] = [];
       for (const locale of LOCALES)
