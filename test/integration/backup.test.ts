@@ -171,7 +171,7 @@ describe('a backup', () => {
       const answer = await app.http.inject({ url: `/en/experts/answers/${content.questionId}` });
       expect(answer.body).toContain('<strong>general budget</strong>');
     } finally {
-      await app.http.close();
+      await app.stop();
     }
   });
 

@@ -158,8 +158,7 @@ describe('hrcn files migrate', () => {
         expect((await onBucket.files.read(key)).equals(bytes)).toBe(true);
     } finally {
       // Not onBucket.close(): the database is this file's app's.
-      await onBucket.http.close();
-      await rm(onBucket.filesDir, { recursive: true, force: true });
+      await onBucket.stop();
     }
   });
 

@@ -108,7 +108,6 @@ describe('when the database is gone', () => {
     expect(page.body).toContain('<html lang="it"');
     expect(page.body).toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-/); // the reference number
     expect(page.body).not.toMatch(/at \S+\.(ts|js):\d+|Error:|pool|postgres/i);
-    await broken.http.close();
-    await broken.database.drop();
+    await broken.close();
   });
 });

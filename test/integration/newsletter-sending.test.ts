@@ -337,8 +337,8 @@ describe('sending', () => {
       expect(mailsTo('e.bulk@example.org', 'After the bounce')).toHaveLength(0);
       expect((await editor.get(next)).body).toMatch(/1 not sent \(blocked or unsubscribed\)/);
     } finally {
-      await slow.http.close();
-      await broken.http.close();
+      await slow.stop();
+      await broken.stop();
     }
   });
 

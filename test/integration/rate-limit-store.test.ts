@@ -27,7 +27,7 @@ beforeAll(async () => {
   second = await buildTestApp({ database });
 });
 afterAll(async () => {
-  await second.http.close();
+  await second.stop();
   await first.close();
 });
 

@@ -14,7 +14,7 @@ beforeAll(async () => {
   second = await buildTestApp({ database: first.database });
 });
 afterAll(async () => {
-  await second.http.close();
+  await second.stop();
   await first.close();
 });
 

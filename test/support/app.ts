@@ -13,8 +13,13 @@ export interface TestApp extends App {
   database: TestDatabase;
   /** Where this app keeps attached files (a temporary folder), unless given a bucket. */
   filesDir: string;
-  /** Closes the app and drops its database. */
+  /** Closes the app, drops its database and removes its files folder. */
   close(): Promise<void>;
+  /**
+   * Closes the app and removes its files folder, leaving the database to its owner: for a second
+   * instance on another's database.
+   */
+  stop(): Promise<void>;
 }
 
 let catalogue: Catalogue | undefined;
@@ -98,9 +103,19 @@ export async function buildTestApp(
     database,
     filesDir,
     close: async () => {
-      await app.http.close();
-      await database.drop();
-      await rm(filesDir, { recursive: true, force: true });
+      try {
+        await app.http.close();
+        await database.drop();
+      } finally {
+        await rm(filesDir, { recursive: true, force: true });
+      }
+    },
+    stop: async () => {
+      try {
+        await app.http.close();
+      } finally {
+        await rm(filesDir, { recursive: true, force: true });
+      }
     },
   };
 }
