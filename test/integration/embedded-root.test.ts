@@ -58,6 +58,9 @@ describe.skipIf(!isRoot)('the embedded database, as root', { timeout: 90_000 }, 
     });
     try {
       expect(await answers(server.url.replace(/\/hrcn$/, '/postgres'))).toBe(1);
+      // The app's own pool goes through the server's Unix socket, beside the cluster.
+      expect(server.socketUrl).toContain(`?host=${encodeURIComponent(clusters)}`);
+      expect(await answers((server.socketUrl ?? '').replace('/hrcn?', '/postgres?'))).toBe(1);
     } finally {
       await server.stop();
     }
@@ -80,6 +83,27 @@ describe.skipIf(!isRoot)('the embedded database, as root', { timeout: 90_000 }, 
       await again.stop();
     }
     expect(second.lines.join('\n')).not.toContain('cannot enter');
+  });
+
+  it('keeps to TCP where the socket’s path would not fit a socket address', async () => {
+    const base = await fs.mkdtemp(path.join(os.tmpdir(), 'hrcn-long-'));
+    await fs.chmod(base, 0o755);
+    made.push(base);
+    const dataDir = path.join(
+      base,
+      'a-data-directory-with-a-name-as-long-as-some-people-give-them',
+    );
+    const server = await startEmbeddedPostgres({
+      dataDir,
+      password: randomBytes(18).toString('base64url'),
+      log: keptLog().log,
+    });
+    try {
+      expect(server.socketUrl).toBeNull();
+      expect(await answers(server.adminUrl)).toBe(1);
+    } finally {
+      await server.stop();
+    }
   });
 
   it('starts when its own programs are in a closed home directory too (a clone in ~root)', async () => {

@@ -100,7 +100,8 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     await server.stop();
     throw error;
   }
-  const connection = connect(server.url, options.poolMax, options.log);
+  // The app's own queries go through the server's Unix socket when it has one.
+  const connection = connect(server.socketUrl ?? server.url, options.poolMax, options.log);
   return {
     ...connection,
     kind: 'embedded',

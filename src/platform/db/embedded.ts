@@ -3,7 +3,8 @@
  * driven through pg_ctl so that the app owns the life cycle (see docs/decisions/0002).
  *
  * - initialised in `<dataDir>/postgres` on first start (atomically: a half-made cluster is never kept);
- * - listens on 127.0.0.1 only, on a free port, with no Unix socket;
+ * - listens on 127.0.0.1 only, on a free port, and on a Unix socket of its own beside the cluster,
+ *   which the app's pool uses (a query's round trip costs less than over TCP);
  * - a lock file stops a second app process from using the same data directory;
  * - a server orphaned by an app that was killed (SIGKILL, power cut) is stopped and restarted;
  * - as root, the server runs as the unprivileged system user `postgres` (created if missing),
@@ -41,8 +42,13 @@ export class DataDirectoryInUseError extends Error {
 }
 
 export interface EmbeddedPostgres {
-  /** Connection string for the app's database. */
+  /** Connection string for the app's database, over TCP (127.0.0.1). */
   url: string;
+  /**
+   * The same over the server's Unix socket, for the app's own pool; null when the socket's path
+   * would be too long (a Unix socket's address has 108 bytes) or awkward to pass to pg_ctl.
+   */
+  socketUrl: string | null;
   /** Connection string for the maintenance database, to create and drop databases. */
   adminUrl: string;
   port: number;
@@ -246,6 +252,22 @@ export async function findRunningEmbeddedPostgres(
   };
 }
 
+/**
+ * The directory of the server's Unix socket, beside its cluster, owned by the server's user and
+ * closed to others (root, running the app, still reaches it); null when the socket's path would
+ * not fit a socket address or holds characters pg_ctl's option string would split.
+ */
+async function socketDirectory(
+  clusterDir: string,
+  runAs: RunAs | undefined,
+): Promise<string | null> {
+  const dir = path.join(path.dirname(clusterDir), 'socket');
+  if (Buffer.byteLength(`${dir}/.s.PGSQL.65535`) > 103 || !/^[\w./-]+$/.test(dir)) return null;
+  await fs.mkdir(dir, { recursive: true, mode: 0o700 });
+  if (runAs) await fs.chown(dir, runAs.uid, runAs.gid);
+  return dir;
+}
+
 /** Initialises (first time), then starts the embedded server and returns how to reach it. */
 export async function startEmbeddedPostgres(
   options: EmbeddedPostgresOptions,
@@ -279,6 +301,7 @@ export async function startEmbeddedPostgres(
       await fs.chown(logFile, runAs.uid, runAs.gid);
     }
 
+    const socket = await socketDirectory(clusterDir, runAs);
     let port = 0;
     let lastOutput = '';
     for (let attempt = 0; attempt < 3 && port === 0; attempt++) {
@@ -286,7 +309,8 @@ export async function startEmbeddedPostgres(
       const serverOptions = [
         `-p ${candidate}`,
         '-c listen_addresses=127.0.0.1',
-        "-c unix_socket_directories=''",
+        `-c unix_socket_directories=${socket ?? "''"}`,
+        '-c unix_socket_permissions=0700',
         '-c log_min_messages=warning',
         ...(options.memoryMb ? [`-c shared_buffers=${options.memoryMb}MB`] : []),
       ].join(' ');
@@ -316,6 +340,9 @@ export async function startEmbeddedPostgres(
     };
     return {
       url: `postgres://${credentials}/${EMBEDDED_DATABASE_NAME}`,
+      socketUrl: socket
+        ? `postgres://${SUPERUSER}:${encodeURIComponent(password)}@localhost:${port}/${EMBEDDED_DATABASE_NAME}?host=${encodeURIComponent(socket)}`
+        : null,
       adminUrl: `postgres://${credentials}/postgres`,
       port,
       stop,
