@@ -6,7 +6,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Memo } from '../../platform/cache/memo.js';
 import type { Db } from '../../platform/db/database.js';
-import { readableLevels, type Viewer } from '../access/index.js';
+import { readableLevels, type AccessLevel, type Viewer } from '../access/index.js';
 import type { ItemSection, ItemType } from './items.types.js';
 import { createItemRepository } from './item.repository.js';
 import { levelsParam, summariesOf, visible } from './items.sql.js';
@@ -67,10 +67,65 @@ function filterConditions(filter: ItemFilter): SQL[] {
   return conditions;
 }
 
+/** The facets whose counts are kept per value (item_facet_counts, migration 0045). */
+const KEPT_FACETS = ['type', 'theme', 'sdg', 'right', 'country', 'language', 'year'] as const;
+
+/**
+ * The kept counter of a list narrowed by one facet at most (besides its section): the facet and
+ * its value ('' and '' for the whole section); null for a list narrowed further, counted anew.
+ */
+function keptCounter(filter: ItemFilter): { facet: string; value: string } | null {
+  const narrowing = KEPT_FACETS.filter((facet) => filter[facet] !== undefined);
+  const facet = narrowing[0];
+  if (narrowing.length > 1) return null;
+  return facet === undefined ? { facet: '', value: '' } : { facet, value: String(filter[facet]) };
+}
+
 /** How many items a list has for a viewer, and how many more the members layer holds. */
 export interface ListCounts {
   total: number;
   withheld: number;
+}
+
+/**
+ * How many items a list has: from the kept counters when it is narrowed by one facet at most,
+ * less the items published for a later time (counted there, not yet visible); else (or when
+ * asked, to check the counters) anew.
+ */
+export function countQuery(
+  filter: ItemFilter,
+  levels: readonly AccessLevel[],
+  now: Date,
+  anew = false,
+): SQL {
+  const readable = levelsParam(levels);
+  const counter = anew ? null : keptCounter(filter);
+  if (!counter)
+    return sql`
+      SELECT count(*) FILTER (WHERE i.access = ANY(${readable}))::int AS total,
+             count(*) FILTER (WHERE NOT i.access = ANY(${readable}))::int AS withheld
+        FROM items i WHERE ${sql.join([visible(now), ...filterConditions(filter)], sql` AND `)}`;
+  const section = filter.section ? sql`AND c.section = ${filter.section}` : sql``;
+  const notYetDue = sql.join(
+    [
+      sql`i.status = 'published' AND (i.published_at > ${now.toISOString()}::timestamptz OR i.published_at IS NULL)`,
+      ...filterConditions(filter),
+    ],
+    sql` AND `,
+  );
+  return sql`
+    WITH kept AS (
+      SELECT coalesce(sum(c.n) FILTER (WHERE c.access = ANY(${readable})), 0)::int AS total,
+             coalesce(sum(c.n) FILTER (WHERE NOT c.access = ANY(${readable})), 0)::int AS withheld
+        FROM item_facet_counts c
+       WHERE c.facet = ${counter.facet} AND c.value = ${counter.value} ${section}
+    ), waiting AS (
+      SELECT count(*) FILTER (WHERE i.access = ANY(${readable}))::int AS total,
+             count(*) FILTER (WHERE NOT i.access = ANY(${readable}))::int AS withheld
+        FROM items i WHERE ${notYetDue}
+    )
+    SELECT kept.total - waiting.total AS total, kept.withheld - waiting.withheld AS withheld
+      FROM kept, waiting`;
 }
 
 export interface ItemsRepositoryOptions {
@@ -121,10 +176,9 @@ export function createItemsRepository(
       const countsKey = JSON.stringify([levels, filter]);
       let counts = options.counts?.get(countsKey);
       if (!counts) {
-        const counted = await db.execute<{ total: number; withheld: number }>(sql`
-          SELECT count(*) FILTER (WHERE i.access = ANY(${levelsParam(levels)}))::int AS total,
-                 count(*) FILTER (WHERE NOT i.access = ANY(${levelsParam(levels)}))::int AS withheld
-            FROM items i WHERE ${where}`);
+        const counted = await db.execute<{ total: number; withheld: number }>(
+          countQuery(filter, levels, now),
+        );
         counts = { total: counted.rows[0]?.total ?? 0, withheld: counted.rows[0]?.withheld ?? 0 };
         options.counts?.set(countsKey, counts);
       }

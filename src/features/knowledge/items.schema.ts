@@ -68,7 +68,30 @@ export const items = pgTable(
     // and the filtered arrays, lets filtered lists count and page from it (migration 0019);
     // made by hand, as Drizzle cannot declare INCLUDE.
     index('items_status_idx').on(table.status, table.updatedAt),
+    // Published items not yet due, which the kept counts below include and lists must not.
+    index('items_scheduled_idx')
+      .on(table.publishedAt)
+      .where(sql`status = 'published'`),
   ],
+);
+
+/**
+ * How many published items each list holds, per section, facet value and access level, kept by
+ * statement triggers on items (migration 0045), so that a list narrowed by one facet at most is
+ * counted from here rather than anew. Facet '' (value '') is the whole section; the others are
+ * type, theme, sdg, right, country, language and year. Items scheduled for later are counted too:
+ * the lists subtract those not yet due (items_scheduled_idx).
+ */
+export const itemFacetCounts = pgTable(
+  'item_facet_counts',
+  {
+    section: text('section').notNull(),
+    facet: text('facet').notNull(),
+    value: text('value').notNull(),
+    access: accessLevel('access').notNull(),
+    n: integer('n').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.section, table.facet, table.value, table.access] })],
 );
 
 /** A column naming an item; the row goes with its item. */
