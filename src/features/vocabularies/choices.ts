@@ -2,6 +2,7 @@
  * The themes as readers choose among them: grouped by family (human-rights themes, then the
  * families of thematic-city initiatives), each group in the reader's alphabetical order.
  */
+import { createMemo } from '../../platform/cache/memo.js';
 import { collator } from '../../platform/i18n/names.js';
 import type { Option } from '../../ui/components/choices.js';
 import type { PageContext } from '../../ui/context.js';
@@ -11,7 +12,7 @@ import { themes, type ThemeSeed } from './data/themes.js';
 const FAMILIES: readonly ThemeSeed['family'][] = ['rights', 'thematic-city'];
 const familyOf = new Map(themes.map((theme) => [theme.key, theme.family]));
 
-const kept = new Map<string, readonly Option[]>();
+const kept = createMemo<readonly Option[]>(500);
 
 /**
  * Options of the themes with these keys (a theme added by an editor counts as a rights theme),
@@ -21,7 +22,6 @@ export function themeChoices(ctx: PageContext, keys: readonly string[]): readonl
   const key = `${ctx.locale}\u0000${keys.join(',')}`;
   let options = kept.get(key);
   if (!options) {
-    if (kept.size >= 500) kept.clear();
     const order = collator(ctx.locale);
     options = Object.freeze(
       FAMILIES.flatMap((family) => {

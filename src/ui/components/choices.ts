@@ -1,4 +1,5 @@
 /** The options of choices among the shared vocabularies: themes, the SDGs, the articles of the UDHR. */
+import { createMemo } from '../../platform/cache/memo.js';
 import { collator } from '../../platform/i18n/names.js';
 import type { PageContext } from '../context.js';
 import type { MessageKey } from '../messages.js';
@@ -53,13 +54,12 @@ export const articleOptions = (ctx: PageContext): Option[] =>
 export function codeOptionsKept(
   name: (code: string, locale: string) => string,
 ): (codes: readonly string[], locale: string) => readonly Option[] {
-  const kept = new Map<string, readonly Option[]>();
+  // The lists come from the content (the countries items name), hence a bound.
+  const kept = createMemo<readonly Option[]>(500);
   return (codes, locale) => {
     const key = `${locale}\u0000${codes.join(',')}`;
     let options = kept.get(key);
     if (!options) {
-      // The lists come from the content (the countries items name): a bound, not an eviction policy.
-      if (kept.size >= 500) kept.clear();
       const order = collator(locale);
       options = Object.freeze(
         codes
