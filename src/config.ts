@@ -27,6 +27,8 @@ const environmentSchema = z.object({
     .optional(),
   /** Largest number of connections the app opens to PostgreSQL. */
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(500).default(10),
+  /** Named prepared statements (off behind a pooler that does not keep them). */
+  DATABASE_PREPARED_STATEMENTS: booleanText.default(true),
   /** Memory the embedded PostgreSQL keeps for its cache (shared_buffers), in MB. */
   EMBEDDED_DB_MEMORY_MB: z.coerce.number().int().min(32).max(65_536).default(256),
   /** Secret that signs session cookies (at least 32 characters); generated in DATA_DIR when unset. */
@@ -218,6 +220,8 @@ export interface Config {
   /** External database, or null for the embedded one. */
   databaseUrl: string | null;
   databasePoolMax: number;
+  /** Name parameterised statements (PostgreSQL parses and plans them once per connection). */
+  databasePreparedStatements: boolean;
   /** shared_buffers of the embedded server, in MB. */
   embeddedMemoryMb: number;
   /** Given in the environment, or null to use the one generated in the data directory. */
@@ -283,6 +287,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     uploadMaxBytes: e.UPLOAD_MAX_MB * 1_000_000,
     databaseUrl: e.DATABASE_URL ?? null,
     databasePoolMax: e.DATABASE_POOL_MAX,
+    databasePreparedStatements: e.DATABASE_PREPARED_STATEMENTS,
     embeddedMemoryMb: e.EMBEDDED_DB_MEMORY_MB,
     sessionSecret: e.SESSION_SECRET ?? null,
     smtpUrl: e.SMTP_URL ?? null,

@@ -23,6 +23,7 @@ export async function serve(): Promise<void> {
     dataDir: config.dataDir,
     embeddedPassword: secrets.databasePassword,
     poolMax: config.databasePoolMax,
+    preparedStatements: config.databasePreparedStatements,
     embeddedMemoryMb: config.embeddedMemoryMb,
     log,
   });

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../src/platform/db/database.js';
+import { connect, openDatabase } from '../../src/platform/db/database.js';
 import { createLogger } from '../../src/platform/logging/logger.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
 
@@ -47,5 +47,43 @@ describe('the database', () => {
       sql`SELECT unaccent('Genève, Zürich, Kraków') AS value`,
     );
     expect(unaccented.rows[0]?.value).toBe('Geneve, Zurich, Krakow');
+  });
+
+  it('names parameterised statements, so PostgreSQL prepares them once per connection', async () => {
+    const log = createLogger('silent');
+    // One connection, so that the session's prepared statements are the pool's.
+    const prepared = connect(database.url, 1, log);
+    const plain = connect(database.url, 1, log, false);
+    const statements = async (target: typeof prepared): Promise<string[]> =>
+      (
+        await target.pool.query<{ statement: string }>(
+          'SELECT statement FROM pg_prepared_statements ORDER BY statement',
+        )
+      ).rows.map((row) => row.statement);
+    try {
+      await prepared.db.execute(sql`CREATE TABLE prepared_probe (id int PRIMARY KEY, name text)`);
+      await prepared.db.execute(sql`INSERT INTO prepared_probe VALUES (${1}, ${'one'})`);
+      for (const id of [1, 2, 1])
+        await prepared.db.execute(sql`SELECT * FROM prepared_probe WHERE id = ${id}`);
+      expect(await statements(prepared)).toEqual([
+        'INSERT INTO prepared_probe VALUES ($1, $2)',
+        'SELECT * FROM prepared_probe WHERE id = $1',
+      ]);
+      // Turned off (behind a pooler that does not keep them), nothing is prepared.
+      await plain.db.execute(sql`SELECT * FROM prepared_probe WHERE id = ${1}`);
+      expect(await statements(plain)).toEqual([]);
+
+      // Another instance's migration changes the table under a prepared `*`: the statement runs
+      // again unnamed and answers with the new shape.
+      await plain.db.execute(sql`ALTER TABLE prepared_probe ADD COLUMN place text DEFAULT 'Graz'`);
+      const after = await prepared.db.execute<{ id: number; name: string; place: string }>(
+        sql`SELECT * FROM prepared_probe WHERE id = ${1}`,
+      );
+      expect(after.rows).toEqual([{ id: 1, name: 'one', place: 'Graz' }]);
+    } finally {
+      await prepared.db.execute(sql`DROP TABLE IF EXISTS prepared_probe`);
+      await prepared.close();
+      await plain.close();
+    }
   });
 });

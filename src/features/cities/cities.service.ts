@@ -55,16 +55,15 @@ export function createCitiesService(deps: {
     const { published, ...rest } = city;
     return { ...rest, profile: published ? readableBy(viewer, published) : null };
   };
-  /** Every transfer of the approved profiles, with both cities named. */
-  const allTransfers = async (): Promise<TransferView[]> => {
-    const [transfers, cities] = await Promise.all([profiles.transfers(), profiles.summaries()]);
-    const named = new Map(cities.map((city) => [city.slug, { slug: city.slug, name: city.name }]));
-    return transfers.map(({ to, transfer }) => ({
+  /** The transfers of a practice, or to or from a city, with both cities named. */
+  const transfersAbout = async (
+    about: { practice: string } | { city: string },
+  ): Promise<TransferView[]> =>
+    (await profiles.transfers(about)).map(({ to, from, transfer }) => ({
       ...transfer,
       to,
-      fromCity: named.get(transfer.from) ?? null,
+      fromCity: from,
     }));
-  };
 
   return {
     /** Every member city with its stage and commitments (no values): what lists show. */
@@ -86,9 +85,7 @@ export function createCitiesService(deps: {
       const city = await profiles.city(slug);
       if (!city) return null;
       const readCity = read(viewer, city);
-      const transfers = (await allTransfers()).filter(
-        (transfer) => transfer.to.slug === slug || transfer.from === slug,
-      );
+      const transfers = await transfersAbout({ city: slug });
       // Practices, and the Knowledge Centre documents of the commitments, as the reader may read them.
       const practiceSlugs = [
         ...(readCity.profile?.practices ?? []),
@@ -122,7 +119,7 @@ export function createCitiesService(deps: {
 
     /** The transfers of a good practice (for its page), as approved by the cities. */
     async transfersOf(practice: string): Promise<TransferView[]> {
-      return (await allTransfers()).filter((transfer) => transfer.practice === practice);
+      return transfersAbout({ practice });
     },
   };
 }

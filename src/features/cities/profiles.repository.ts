@@ -21,6 +21,12 @@ export interface CityRow {
   publishedAt: Date | null;
 }
 
+/** A city as links name it. */
+export interface CityName {
+  slug: string;
+  name: string;
+}
+
 export interface EditableCity extends CityRow {
   draft: ProfileData;
   status: 'draft' | 'submitted';
@@ -60,8 +66,12 @@ type Row = {
   submitted_at: Date | null;
 };
 
-const MEMBER_CITY = sql`o.status = 'active' AND o.membership IN ('guest', 'associate')
-  AND o.kind IN ('municipality', 'city-outside-eu')`;
+/** Whether the organisation `alias` is a member city. */
+const memberCity = (alias: 'o' | 'f') =>
+  sql.raw(`${alias}.status = 'active' AND ${alias}.membership IN ('guest', 'associate')
+  AND ${alias}.kind IN ('municipality', 'city-outside-eu')`);
+
+const MEMBER_CITY = memberCity('o');
 
 const SELECT = sql`
   SELECT o.id, o.slug, o.name, o.city, o.country, o.latitude, o.longitude, o.membership,
@@ -134,15 +144,32 @@ export function createProfilesRepository(db: Db) {
       return rows.rows.map(present);
     },
 
-    /** Every transfer of the approved profiles, with the city that took the practice up. */
-    async transfers(): Promise<{ to: { slug: string; name: string }; transfer: Transfer }[]> {
-      const rows = await db.execute<{ slug: string; name: string; transfer: Transfer }>(sql`
-        SELECT o.slug, o.name, t.transfer
-          FROM organisations o JOIN city_profiles p ON p.organisation_id = o.id,
-               jsonb_array_elements(coalesce(p.published->'transfers', '[]'::jsonb)) AS t(transfer)
-         WHERE ${MEMBER_CITY}`);
+    /**
+     * The transfers of the approved profiles of a good practice, or to or from a city, with the
+     * city that took the practice up and the member city it came from (null when it is none).
+     */
+    async transfers(
+      about: { practice: string } | { city: string },
+    ): Promise<{ to: CityName; from: CityName | null; transfer: Transfer }[]> {
+      const rows = await db.execute<{
+        slug: string;
+        name: string;
+        transfer: Transfer;
+        from_slug: string | null;
+        from_name: string | null;
+      }>(sql`
+        SELECT o.slug, o.name, t.transfer, f.slug AS from_slug, f.name AS from_name
+          FROM organisations o JOIN city_profiles p ON p.organisation_id = o.id
+          CROSS JOIN jsonb_array_elements(coalesce(p.published->'transfers', '[]'::jsonb)) AS t(transfer)
+          LEFT JOIN organisations f ON f.slug = t.transfer->>'from' AND ${memberCity('f')}
+         WHERE ${MEMBER_CITY} AND ${
+           'practice' in about
+             ? sql`t.transfer->>'practice' = ${about.practice}`
+             : sql`(o.slug = ${about.city} OR t.transfer->>'from' = ${about.city})`
+         }`);
       return rows.rows.map((row) => ({
         to: { slug: row.slug, name: row.name },
+        from: row.from_slug ? { slug: row.from_slug, name: row.from_name ?? '' } : null,
         transfer: row.transfer,
       }));
     },

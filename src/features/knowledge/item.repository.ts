@@ -11,7 +11,7 @@ import type { TranslationStatus } from './items.types.js';
 import type { ItemSummaryView } from './items.repository.js';
 import {
   levelsParam,
-  summariesOf,
+  summaryColumns,
   translationJoin,
   visible,
   type SummaryRow,
@@ -85,7 +85,6 @@ const fileView = (row: FileRow): FileView => ({
 
 /** The reads of one item and of its files. */
 export function createItemRepository(db: Db, clock: () => Date) {
-  const summaries = (ids: readonly string[], locale: string) => summariesOf(db, ids, locale);
   return {
     /**
      * The item as the viewer may read it; 'members-only' when it exists for the members layer
@@ -97,6 +96,9 @@ export function createItemRepository(db: Db, clock: () => Date) {
       locale: string,
     ): Promise<ItemView | 'members-only' | null> {
       const now = clock();
+      const levels = readableLevels(viewer);
+      // One statement: the item, its translations, its files and the related items the viewer
+      // may read (every query is a round trip to PostgreSQL, the larger part of a page's cost).
       const result = await db.execute<
         SummaryRow & {
           access: AccessLevel;
@@ -111,35 +113,45 @@ export function createItemRepository(db: Db, clock: () => Date) {
           sdg_targets: string[];
           rights: number[];
           countries: string[];
+          translations: { locale: string; status: TranslationStatus }[];
+          files: FileRow[];
+          related: SummaryRow[];
         }
       >(sql`
-        SELECT i.id, i.type, i.section, i.slug, i.access, i.original_locale, i.published_at, i.updated_at,
-               i.restricted_fields, i.attributes, i.themes, i.sdgs, i.sdg_targets, i.rights, i.countries,
-               i.date::text AS date, tr.locale, tr.title, tr.summary, tr.body, tr.fields
-          FROM items i ${translationJoin(locale)}
-         WHERE i.slug = ${slug} AND ${visible(now)}`);
+        WITH it AS (
+          SELECT i.id, i.type, i.section, i.slug, i.access, i.original_locale, i.published_at,
+                 i.updated_at, i.restricted_fields, i.attributes, i.themes, i.sdgs, i.sdg_targets,
+                 i.rights, i.countries, i.date::text AS date, tr.locale, tr.title, tr.summary,
+                 tr.body, tr.fields
+            FROM items i ${translationJoin(locale)}
+           WHERE i.slug = ${slug} AND ${visible(now)}
+        )
+        SELECT it.*,
+               (SELECT coalesce(json_agg(json_build_object('locale', t.locale, 'status', t.status)
+                                         ORDER BY t.locale), '[]')
+                  FROM item_translations t WHERE t.item_id = it.id) AS translations,
+               (SELECT coalesce(json_agg(json_build_object(
+                         'id', f.id, 'title', f.title, 'file_name', f.file_name,
+                         'media_type', f.media_type, 'size_bytes', f.size_bytes,
+                         'locale', f.locale, 'access', f.access) ORDER BY f.created_at, f.id), '[]')
+                  FROM item_files f WHERE f.item_id = it.id) AS files,
+               (SELECT coalesce(json_agg(s ORDER BY s.date DESC, s.id), '[]')
+                  FROM (SELECT ${summaryColumns}
+                          FROM item_relations r JOIN items i ON i.id = r.related_id
+                               ${translationJoin(locale)}
+                         WHERE r.item_id = it.id AND ${visible(now)}
+                           AND i.access = ANY(${levelsParam(levels)})
+                         ORDER BY i.date DESC, i.id LIMIT 12) s) AS related
+          FROM it`);
       const row = result.rows[0];
       if (!row) return null;
-      if (!readableLevels(viewer).includes(row.access)) return 'members-only';
+      if (!levels.includes(row.access)) return 'members-only';
       const member = canSeeMembersLayer(viewer);
       const withheld = member ? [] : row.restricted_fields;
       const fields: Record<string, string | null> = {};
       for (const [key, value] of Object.entries(row.fields))
         fields[key] = withheld.includes(key) ? null : value;
-      const [translations, relatedIds, files] = await Promise.all([
-        db.execute<{ locale: string; status: TranslationStatus }>(sql`
-          SELECT locale, status FROM item_translations WHERE item_id = ${row.id} ORDER BY locale`),
-        db.execute<{ id: string }>(sql`
-          SELECT i.id FROM item_relations r JOIN items i ON i.id = r.related_id
-           WHERE r.item_id = ${row.id} AND ${visible(now)}
-             AND i.access = ANY(${levelsParam(readableLevels(viewer))})
-           ORDER BY i.date DESC LIMIT 12`),
-        db.execute<FileRow>(sql`
-          SELECT ${fileColumns} FROM item_files f WHERE f.item_id = ${row.id}
-           ORDER BY f.created_at, f.id`),
-      ]);
-      const levels = readableLevels(viewer);
-      const readableFiles = files.rows.filter((file) => levels.includes(file.access));
+      const readableFiles = row.files.filter((file) => levels.includes(file.access));
       return {
         id: row.id,
         type: row.type,
@@ -165,13 +177,10 @@ export function createItemRepository(db: Db, clock: () => Date) {
         sdgTargets: row.sdg_targets,
         rights: row.rights,
         countries: row.countries,
-        translations: translations.rows,
-        related: await summaries(
-          relatedIds.rows.map((related) => related.id),
-          locale,
-        ),
+        translations: row.translations,
+        related: row.related.map((related) => ({ ...related })),
         files: readableFiles.map(fileView),
-        withheldFiles: files.rows.length - readableFiles.length,
+        withheldFiles: row.files.length - readableFiles.length,
       };
     },
 

@@ -9,7 +9,14 @@ import type { Db } from '../../platform/db/database.js';
 import { readableLevels, type AccessLevel, type Viewer } from '../access/index.js';
 import type { ItemSection, ItemType } from './items.types.js';
 import { createItemRepository } from './item.repository.js';
-import { levelsParam, summariesOf, visible } from './items.sql.js';
+import {
+  levelsParam,
+  summariesFrom,
+  summaryColumns,
+  translationJoin,
+  visible,
+  type SummaryRow,
+} from './items.sql.js';
 
 export type { FileView, ItemView, ReadableFile } from './item.repository.js';
 
@@ -141,8 +148,6 @@ export function createItemsRepository(
   clock: () => Date = () => new Date(),
   options: ItemsRepositoryOptions = {},
 ) {
-  const summaries = (ids: readonly string[], locale: string) => summariesOf(db, ids, locale);
-
   return {
     /** Summaries of the items with these slugs that the viewer may read, in the slugs' order. */
     async readableBySlugs(
@@ -151,15 +156,12 @@ export function createItemsRepository(
       locale: string,
     ): Promise<ItemSummaryView[]> {
       if (slugs.length === 0) return [];
-      const result = await db.execute<{ id: string; slug: string }>(sql`
-        SELECT i.id, i.slug FROM items i
+      const result = await db.execute<SummaryRow>(sql`
+        SELECT ${summaryColumns} FROM items i ${translationJoin(locale)}
          WHERE i.slug = ANY(${sql.param(slugs)}::text[]) AND ${visible(clock())}
-           AND i.access = ANY(${levelsParam(readableLevels(viewer))})`);
-      const idOf = new Map(result.rows.map((row) => [row.slug, row.id]));
-      return summaries(
-        slugs.flatMap((slug) => idOf.get(slug) ?? []),
-        locale,
-      );
+           AND i.access = ANY(${levelsParam(readableLevels(viewer))})
+         ORDER BY array_position(${sql.param(slugs)}::text[], i.slug)`);
+      return result.rows.map((row) => ({ ...row }));
     },
 
     /** One page of a list, newest first. */
@@ -185,14 +187,15 @@ export function createItemsRepository(
       const total = counts.total;
       const pages = Math.max(1, Math.ceil(total / pageSize));
       const current = Math.min(Math.max(1, page), pages);
-      const ids = await db.execute<{ id: string }>(sql`
-        SELECT i.id FROM items i
-         WHERE ${where} AND i.access = ANY(${levelsParam(levels)})
-         ORDER BY i.date DESC, i.id
-         LIMIT ${pageSize} OFFSET ${(current - 1) * pageSize}`);
+      const newestFirst = sql`i.date DESC, i.id`;
       return {
-        items: await summaries(
-          ids.rows.map((row) => row.id),
+        items: await summariesFrom(
+          db,
+          sql`SELECT i.id FROM items i
+               WHERE ${where} AND i.access = ANY(${levelsParam(levels)})
+               ORDER BY ${newestFirst}
+               LIMIT ${pageSize} OFFSET ${(current - 1) * pageSize}`,
+          newestFirst,
           locale,
         ),
         total,

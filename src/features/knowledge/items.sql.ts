@@ -24,20 +24,23 @@ export const translationJoin = (locale: string): SQL => sql`
 export const levelsParam = (levels: readonly AccessLevel[]): SQL =>
   sql`${sql.param(levels)}::access_level[]`;
 
-/** Summaries of the items with these ids, in the ids' order. */
-export async function summariesOf(
+/** The columns of an item's summary, from `items i` and its translation `tr`. */
+export const summaryColumns = sql`i.id, i.type, i.section, i.slug, tr.locale, tr.title, tr.summary, i.date::text AS date, i.themes`;
+
+/**
+ * Summaries of the items a query of ids chooses, in its order, in one statement: `page` selects
+ * `i.id` from `items i`, ordered by `order` (on `items i`) and limited.
+ */
+export async function summariesFrom(
   db: Db,
-  ids: readonly string[],
+  page: SQL,
+  order: SQL,
   locale: string,
 ): Promise<ItemSummaryView[]> {
-  if (ids.length === 0) return [];
   const result = await db.execute<SummaryRow>(sql`
-    SELECT i.id, i.type, i.section, i.slug, tr.locale, tr.title, tr.summary, i.date::text AS date, i.themes
-      FROM items i ${translationJoin(locale)}
-     WHERE i.id = ANY(${sql.param(ids)}::uuid[])`);
-  const byId = new Map(result.rows.map((row) => [row.id, row]));
-  return ids.flatMap((id) => {
-    const row = byId.get(id);
-    return row ? [{ ...row }] : [];
-  });
+    WITH page AS MATERIALIZED (${page})
+    SELECT ${summaryColumns}
+      FROM page JOIN items i ON i.id = page.id ${translationJoin(locale)}
+     ORDER BY ${order}`);
+  return result.rows.map((row) => ({ ...row }));
 }

@@ -100,6 +100,7 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreSum
     rowsBar: null,
     filesBar: null,
   };
+  let unpacking: Promise<void> | null = null;
   try {
     await client.query('BEGIN');
     await lockSchemaWithin(client);
@@ -107,7 +108,7 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreSum
     await assertEmptyTarget(client, options.files);
 
     const extract = createExtract();
-    const unpacking = pipeline(options.input, createGunzip(), extract);
+    unpacking = pipeline(options.input, createGunzip(), extract);
     unpacking.catch(() => undefined);
     for await (const entry of extract)
       await take(entry, reading, client, options, progress, written);
@@ -147,10 +148,23 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreSum
     reading.filesBar?.stop();
     await client.query('ROLLBACK').catch(() => undefined);
     for (const key of written) await options.files.remove(key).catch(() => undefined);
-    throw explain(error);
+    // An entry cut short by the archive's own failure (truncated, not gzip) reports only that it
+    // was destroyed: the cause a person can act on is the archive's.
+    throw explain((await causeOf(unpacking, error)) ?? error);
   } finally {
     client.release();
   }
+}
+
+/** The archive's own error when reading it failed, else nothing. */
+async function causeOf(unpacking: Promise<void> | null, error: unknown): Promise<unknown> {
+  const code = (error as { code?: unknown }).code;
+  if (!unpacking || (code !== 'ERR_STREAM_DESTROYED' && code !== 'ERR_STREAM_PREMATURE_CLOSE'))
+    return null;
+  return unpacking.then(
+    () => null,
+    (cause: unknown) => cause,
+  );
 }
 
 /** Ends the table or file being written and records what it received. */

@@ -1,7 +1,9 @@
 /**
- * A small in-memory map of values computed from content (list counts), bounded in entries, the
- * least recently used out first. The app empties it whenever the render cache is emptied, so it
- * follows every content change on every instance, and scheduled items coming due.
+ * A small in-memory map of computed values, bounded in entries, the least recently used out
+ * first. Values computed from content (list counts) are emptied by the app whenever the render
+ * cache is emptied, so they follow every content change on every instance and scheduled items
+ * coming due; values of a pure function (options of a choice, a Markdown text's HTML) are keyed by
+ * everything they depend on and never go stale.
  */
 export interface Memo<V> {
   get(key: string): V | undefined;

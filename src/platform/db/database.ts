@@ -5,6 +5,7 @@
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import type { Logger } from '../logging/logger.js';
+import { prepareStatements } from './prepared.js';
 import {
   EMBEDDED_DATABASE_NAME,
   findRunningEmbeddedPostgres,
@@ -31,6 +32,12 @@ export interface OpenDatabaseOptions {
   /** Password of the embedded server's superuser. */
   embeddedPassword: string;
   poolMax: number;
+  /**
+   * Name parameterised statements so PostgreSQL parses and plans them once per connection
+   * (default); off behind a pooler that does not keep them (PgBouncer before 1.21 in transaction
+   * mode).
+   */
+  preparedStatements?: boolean;
   /** shared_buffers of the embedded server, in MB. */
   embeddedMemoryMb?: number;
   log: Logger;
@@ -54,7 +61,12 @@ async function ensureDatabaseExists(adminUrl: string, name: string): Promise<voi
 }
 
 /** Wraps an existing connection string in a pool and a Drizzle instance. */
-export function connect(url: string, poolMax: number, log: Logger): Omit<Database, 'kind'> {
+export function connect(
+  url: string,
+  poolMax: number,
+  log: Logger,
+  preparedStatements = true,
+): Omit<Database, 'kind'> {
   const pool = new pg.Pool({
     connectionString: url,
     max: poolMax,
@@ -64,6 +76,7 @@ export function connect(url: string, poolMax: number, log: Logger): Omit<Databas
   });
   // An idle client can lose its server (restart, network); the pool replaces it, the app goes on.
   pool.on('error', (error) => log.warn({ err: error }, 'idle database connection lost'));
+  if (preparedStatements) prepareStatements(pool);
   return {
     db: drizzle({ client: pool }),
     pool,
@@ -82,11 +95,18 @@ export function connect(url: string, poolMax: number, log: Logger): Omit<Databas
 /** Opens the configured database, starting the embedded server when no DATABASE_URL is given. */
 export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
   if (options.databaseUrl) {
-    return { ...connect(options.databaseUrl, options.poolMax, options.log), kind: 'external' };
+    return {
+      ...connect(options.databaseUrl, options.poolMax, options.log, options.preparedStatements),
+      kind: 'external',
+    };
   }
   if (options.joinRunningServer) {
     const running = await findRunningEmbeddedPostgres(options.dataDir, options.embeddedPassword);
-    if (running) return { ...connect(running.url, options.poolMax, options.log), kind: 'embedded' };
+    if (running)
+      return {
+        ...connect(running.url, options.poolMax, options.log, options.preparedStatements),
+        kind: 'embedded',
+      };
   }
   const server = await startEmbeddedPostgres({
     dataDir: options.dataDir,
@@ -101,7 +121,12 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     throw error;
   }
   // The app's own queries go through the server's Unix socket when it has one.
-  const connection = connect(server.socketUrl ?? server.url, options.poolMax, options.log);
+  const connection = connect(
+    server.socketUrl ?? server.url,
+    options.poolMax,
+    options.log,
+    options.preparedStatements,
+  );
   return {
     ...connection,
     kind: 'embedded',

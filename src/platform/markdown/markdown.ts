@@ -4,6 +4,7 @@
  */
 import MarkdownIt from 'markdown-it';
 import sanitizeHtml from 'sanitize-html';
+import { createMemo } from '../cache/memo.js';
 
 const markdown = new MarkdownIt({ html: false, linkify: true, typographer: true });
 
@@ -42,9 +43,21 @@ const allowed: sanitizeHtml.IOptions = {
   },
 };
 
+/**
+ * The HTML of the texts rendered last, keyed by their whole source: the same text always gives
+ * the same HTML, and parsing and sanitising was a tenth of an uncached item page. Texts longer
+ * than KEPT_TEXT_MAX are rendered each time, so the memo stays within a few megabytes.
+ */
+const rendered = createMemo<string>(128);
+const KEPT_TEXT_MAX = 16_384;
+
 /** Renders Markdown to safe HTML. */
 export function renderMarkdown(source: string): string {
-  return sanitizeHtml(markdown.render(source), allowed);
+  const kept = rendered.get(source);
+  if (kept !== undefined) return kept;
+  const html = sanitizeHtml(markdown.render(source), allowed);
+  if (source.length <= KEPT_TEXT_MAX) rendered.set(source, html);
+  return html;
 }
 
 /** Sanitises HTML from a trusted-format source (e.g. a package) to the same allow-list. */
