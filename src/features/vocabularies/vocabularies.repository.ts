@@ -1,4 +1,8 @@
-/** Reads of the shared vocabularies. Names are localised by the caller (catalogues, Intl). */
+/**
+ * Reads of the shared vocabularies. Names are localised by the caller (catalogues, Intl). The
+ * vocabularies are seeded from the code's own data (seed.service.ts) and never edited while the
+ * app runs, so each is read once per process: the themes were one query of every list page.
+ */
 import { asc } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';
 import { sdgTargets, sdgs, themes } from './vocabularies.schema.js';
@@ -15,30 +19,49 @@ export interface SdgView {
   targets: string[];
 }
 
-export function createVocabulariesRepository(db: Db) {
-  return {
-    async listThemes(): Promise<ThemeView[]> {
-      return db
-        .select({ key: themes.key, family: themes.family })
-        .from(themes)
-        .orderBy(asc(themes.position));
-    },
-
-    async listSdgs(): Promise<SdgView[]> {
-      const goals = await db.select().from(sdgs).orderBy(asc(sdgs.number));
-      const targets = await db
-        .select()
-        .from(sdgTargets)
-        .orderBy(asc(sdgTargets.sdg), asc(sdgTargets.position));
-      return goals.map((goal) => ({
-        number: goal.number,
-        colour: goal.colour,
-        targets: targets
-          .filter((target) => target.sdg === goal.number)
-          .map((target) => target.code),
-      }));
-    },
+/**
+ * The first complete read of `load`, kept: a failed or empty one (a database not seeded yet) is
+ * read again next time.
+ */
+function readOnce<T>(load: () => Promise<readonly T[]>): () => Promise<readonly T[]> {
+  let kept: Promise<readonly T[]> | null = null;
+  return () => {
+    if (kept) return kept;
+    // A Drizzle query runs each time it is awaited: settled once here, into a promise.
+    const reading = Promise.resolve(load());
+    kept = reading;
+    reading.then(
+      (rows) => {
+        if (rows.length === 0 && kept === reading) kept = null;
+      },
+      () => {
+        if (kept === reading) kept = null;
+      },
+    );
+    return reading;
   };
+}
+
+export function createVocabulariesRepository(db: Db) {
+  const listThemes = readOnce<ThemeView>(() =>
+    db
+      .select({ key: themes.key, family: themes.family })
+      .from(themes)
+      .orderBy(asc(themes.position)),
+  );
+  const listSdgs = readOnce<SdgView>(async () => {
+    const goals = await db.select().from(sdgs).orderBy(asc(sdgs.number));
+    const targets = await db
+      .select()
+      .from(sdgTargets)
+      .orderBy(asc(sdgTargets.sdg), asc(sdgTargets.position));
+    return goals.map((goal) => ({
+      number: goal.number,
+      colour: goal.colour,
+      targets: targets.filter((target) => target.sdg === goal.number).map((target) => target.code),
+    }));
+  });
+  return { listThemes, listSdgs };
 }
 
 export type VocabulariesRepository = ReturnType<typeof createVocabulariesRepository>;

@@ -1,0 +1,72 @@
+/**
+ * What a page rendered anew costs the database: each query is a round trip and a statement for
+ * PostgreSQL, the larger part of an uncached page's time (decision 0025). An item page reads the
+ * item with its translations, files and related items in one statement; a list page its counts,
+ * years, introduction and one page of summaries. A change that adds a query per page shows here.
+ */
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestApp, type TestApp } from '../support/app.js';
+
+const escapeHtml = (text: string): string =>
+  text
+    .replaceAll('&', '&amp;')
+    .replaceAll('<', '&lt;')
+    .replaceAll('>', '&gt;')
+    .replaceAll('"', '&quot;');
+
+let app: TestApp;
+beforeAll(async () => {
+  // No render cache: every request renders the page, as the first one after a change does.
+  app = await buildTestApp({ renderCacheBytes: 0 });
+});
+afterAll(async () => {
+  await app.close();
+});
+
+/** The statements a request sends to PostgreSQL (the second time it is asked). */
+async function statementsOf(url: string): Promise<string[]> {
+  const pool = app.database.pool as unknown as { query: (...args: unknown[]) => unknown };
+  const query = pool.query;
+  const sent: string[] = [];
+  expect((await app.http.inject({ url })).statusCode, url).toBe(200);
+  pool.query = (...args: unknown[]) => {
+    const first = args[0] as string | { text: string };
+    sent.push(typeof first === 'string' ? first : first.text);
+    return query.apply(pool, args);
+  };
+  try {
+    expect((await app.http.inject({ url })).statusCode, url).toBe(200);
+  } finally {
+    pool.query = query;
+  }
+  return sent;
+}
+
+describe('a page rendered anew', () => {
+  it('reads a good practice with its related items, files, discussions and transfers in three statements', async () => {
+    // Two public items: the first made a good practice, related to the second.
+    const chosen = await app.database.db.execute<{ id: string; slug: string; title: string }>(sql`
+      SELECT i.id, i.slug, t.title FROM items i
+        JOIN item_translations t ON t.item_id = i.id AND t.locale = 'en'
+       WHERE i.status = 'published' AND i.access = 'public' ORDER BY i.slug LIMIT 2`);
+    const [practice, related] = chosen.rows;
+    if (!practice || !related) throw new Error('the seed has two public items');
+    await app.database.db.execute(sql`
+      UPDATE items SET type = 'practice', section = 'good-practices' WHERE id = ${practice.id}`);
+    await app.database.db.execute(sql`
+      INSERT INTO item_relations (item_id, related_id) VALUES (${practice.id}, ${related.id})`);
+    const page = `/en/knowledge/good-practices/${practice.slug}`;
+    const statements = await statementsOf(page);
+    expect(statements).toHaveLength(3);
+    // The related item is on the page, read in the item's own statement.
+    const html = (await app.http.inject({ url: page })).body;
+    expect(html).toContain(escapeHtml(related.title));
+  });
+
+  it('reads a list page of the Knowledge Centre in four statements, vocabularies kept', async () => {
+    const statements = await statementsOf('/en/knowledge/good-practices');
+    expect(statements, statements.join('\n')).toHaveLength(4);
+    expect(statements.join('\n')).not.toMatch(/from "themes"/i);
+  });
+});
