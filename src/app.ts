@@ -69,7 +69,8 @@ export interface AppDeps {
     | 'replyDomain'
     | 'newsletterRatePerMinute'
     | 'backup'
-  >;
+  > &
+    Partial<Pick<Config, 'renderConcurrency'>>;
   log: Logger;
   database: Database;
   /** Signs cookies. */
@@ -289,7 +290,13 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   app.registerRootRoutes(http);
   registerSite(
     http,
-    { catalogue, assets, publicUrl: config.publicUrl, renderCache },
+    {
+      catalogue,
+      assets,
+      publicUrl: config.publicUrl,
+      renderCache,
+      renderConcurrency: config.renderConcurrency,
+    },
     app.siteRegistrations(),
   );
   await http.ready();

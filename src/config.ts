@@ -60,6 +60,8 @@ const environmentSchema = z.object({
   TRUST_PROXY: booleanText.default(false),
   /** Memory for rendered anonymous pages, in MB; 0 turns the render cache off. */
   RENDER_CACHE_MB: z.coerce.number().min(0).max(4096).default(64),
+  /** Pages one instance renders at once; further requests wait their turn. */
+  RENDER_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(6),
   /** Largest file an editor may attach to an item, in MB. */
   UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(1024).default(20),
   /** Seed the network's initial content at start (idempotent). */
@@ -240,6 +242,8 @@ export interface Config {
   metricsToken: string | null;
   /** Bytes of rendered pages kept in memory; 0 when the cache is off. */
   renderCacheBytes: number;
+  /** Pages rendered at once by this instance (the rest wait: memory stays flat under a burst). */
+  renderConcurrency: number;
   seedOnStart: boolean;
   /** Newsletter messages a minute at most. */
   newsletterRatePerMinute: number;
@@ -300,6 +304,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.TRUST_PROXY,
     metricsToken: e.METRICS_TOKEN ?? null,
     renderCacheBytes: Math.round(e.RENDER_CACHE_MB * 1024 * 1024),
+    renderConcurrency: e.RENDER_CONCURRENCY,
     seedOnStart: e.SEED_ON_START,
     newsletterRatePerMinute: e.NEWSLETTER_RATE_PER_MINUTE,
     backup: e.BACKUP_DIR ? { dir: path.resolve(e.BACKUP_DIR), keep: e.BACKUP_KEEP } : null,

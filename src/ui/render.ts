@@ -1,6 +1,7 @@
 /** Sending pages, and serving anonymous pages from the render cache. */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import Negotiator from 'negotiator';
+import pLimit from 'p-limit';
 import type { RenderCache } from '../platform/cache/render-cache.js';
 import { SESSION_COOKIES } from '../platform/http/cookies.js';
 
@@ -34,19 +35,54 @@ export function isAnonymous(request: FastifyRequest): boolean {
 const ENCODINGS = ['br', 'gzip', 'identity'] as const;
 
 export interface PageCache {
-  /** onRequest hook: answers a GET from the cache when an anonymous render of it is there. */
+  /**
+   * onRequest hook: answers a GET from the cache when an anonymous render of it is there; else
+   * waits for one of the instance's render turns (`renderConcurrency`), held until the answer is
+   * ready (`finishRender`).
+   */
   serveCached(request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply | undefined>;
+  /** onSend hook: gives the request's render turn back, its page made. */
+  finishRender(request: FastifyRequest): Promise<void>;
   /** Sends a page that is the same for every anonymous viewer, and keeps it for the next ones. */
   sendShared(reply: FastifyReply, page: JSX.Element): Promise<FastifyReply>;
 }
 
-/** Binds page sending to a render cache (or to none: every page is rendered each time). */
-export function createPageCache(cache: RenderCache | null): PageCache {
+/**
+ * Binds page sending to a render cache (or to none: every page is rendered each time), rendering
+ * at most `renderConcurrency` pages at once: under a burst, requests past that wait their turn
+ * holding nothing but themselves, instead of all holding their reads and half-built pages at once
+ * (the peak of memory; decision 0025). A file being downloaded has given its turn back.
+ */
+export function createPageCache(cache: RenderCache | null, renderConcurrency = 6): PageCache {
+  const turns = pLimit(renderConcurrency);
+  const held = new WeakMap<FastifyRequest, () => void>();
+  const takeTurn = (request: FastifyRequest, reply: FastifyReply): Promise<void> =>
+    new Promise((started) => {
+      void turns(
+        () =>
+          new Promise<void>((done) => {
+            let given = false;
+            const giveBack = (): void => {
+              if (given) return;
+              given = true;
+              held.delete(request);
+              done();
+            };
+            held.set(request, giveBack);
+            // An answer that never reaches onSend (the client left) gives it back on close.
+            reply.raw.once('close', giveBack);
+            started();
+          }),
+      );
+    });
   return {
     async serveCached(request, reply) {
-      if (!cache || request.method !== 'GET' || !isAnonymous(request)) return undefined;
-      const hit = cache.get(request.url);
-      if (!hit) return undefined;
+      if (request.method !== 'GET') return undefined;
+      const hit = cache && isAnonymous(request) ? cache.get(request.url) : undefined;
+      if (!hit) {
+        await takeTurn(request, reply);
+        return undefined;
+      }
       reply
         .status(hit.status)
         .header('content-type', 'text/html; charset=utf-8')
@@ -62,6 +98,9 @@ export function createPageCache(cache: RenderCache | null): PageCache {
       if (encoding === 'br' || encoding === 'gzip')
         return reply.header('content-encoding', encoding).send(hit[encoding]);
       return reply.send(hit.body);
+    },
+    async finishRender(request) {
+      held.get(request)?.();
     },
     async sendShared(reply, page) {
       const html = await page;

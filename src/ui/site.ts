@@ -27,13 +27,14 @@ export interface Site {
 /** Opens the /:locale scope and lets each registration add its pages to it. */
 export function registerSite(
   app: FastifyInstance,
-  deps: WebDeps & { renderCache: RenderCache | null },
+  deps: WebDeps & { renderCache: RenderCache | null; renderConcurrency?: number },
   registrations: readonly ((site: Site) => void)[],
 ): void {
-  const pages = createPageCache(deps.renderCache);
+  const pages = createPageCache(deps.renderCache, deps.renderConcurrency);
   app.register(
     async (scope) => {
       scope.addHook('onRequest', pages.serveCached);
+      scope.addHook('onSend', pages.finishRender);
       // An address whose first segment is not a supported locale does not exist.
       scope.addHook('preValidation', async (request: FastifyRequest<{ Params: LocaleParams }>) => {
         if (!deps.catalogue.isSupported(request.params.locale)) throw new NotFoundError();

@@ -110,6 +110,41 @@ describe('render cache', () => {
   });
 });
 
+describe('render turns', () => {
+  it('keep every kind of answer coming with one page rendered at a time', async () => {
+    const one = await buildTestApp({ database: first.database, renderConcurrency: 1 });
+    try {
+      // Pages, cached and not, a page that does not exist, a members-only teaser, a bad query,
+      // and a sign-in form sent: each gives its turn back, or the next ones would wait forever.
+      const urls = [
+        '/en/',
+        '/en/knowledge/publications',
+        '/en/knowledge/publications/no-such-item',
+        '/en/about/how-we-work',
+        '/en/search?q=%00',
+        '/en/knowledge/publications?page=-4',
+        '/xx/',
+      ];
+      const answers = await Promise.all(
+        [...urls, ...urls, ...urls].map((url) => one.http.inject({ url })),
+      );
+      expect(answers.map((answer) => answer.statusCode).slice(0, urls.length)).toEqual([
+        200, 200, 404, 200, 400, 200, 404,
+      ]);
+      const signIn = await one.http.inject({
+        method: 'POST',
+        url: '/en/sign-in',
+        payload: 'email=&password=',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      });
+      expect(signIn.statusCode).toBeLessThan(500);
+      expect((await one.http.inject({ url: '/en/' })).statusCode).toBe(200);
+    } finally {
+      await one.stop();
+    }
+  });
+});
+
 describe('when the listening connection drops', () => {
   it('forgets everything, reconnects, and still hears the other instances', async () => {
     await get(first, '/en/events');

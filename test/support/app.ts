@@ -31,6 +31,8 @@ export async function buildTestApp(
     publicUrl?: string;
     clock?: () => Date;
     renderCacheBytes?: number;
+    /** Pages rendered at once (RENDER_CONCURRENCY). */
+    renderConcurrency?: number;
     allowPrivateLinkTargets?: boolean;
     /** How long a request to another site may take in all. */
     outboundTimeoutMs?: number;
@@ -76,6 +78,7 @@ export async function buildTestApp(
       publicUrl: overrides.publicUrl ?? 'http://localhost:3000',
       trustProxy: overrides.trustProxy ?? false,
       renderCacheBytes: overrides.renderCacheBytes ?? 8 * 1024 * 1024,
+      renderConcurrency: overrides.renderConcurrency ?? 6,
       metricsToken: overrides.metricsToken ?? null,
       smtpUrl: overrides.smtpUrl ?? null,
       mailFrom: 'Human Rights Cities Network <no-reply@example.org>',
