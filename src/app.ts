@@ -3,6 +3,7 @@
  * and what it needs of those before it, then the channels over every kind they registered.
  * Takes an open database so that tests, the CLI and the server share one way of building it.
  */
+import type { SQL } from 'drizzle-orm';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
@@ -27,7 +28,7 @@ import {
 } from './features/following/index.js';
 import { eventsFeature } from './features/events/index.js';
 import type { Job } from './features/feature.js';
-import { knowledgeFeature, type PracticeTransfer } from './features/knowledge/index.js';
+import { knowledgeFeature } from './features/knowledge/index.js';
 import { membersFeature, membershipsSql } from './features/members/index.js';
 import { monitoringFeature } from './features/monitoring/index.js';
 import { newsletterFeature } from './features/newsletter/index.js';
@@ -219,9 +220,10 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     listSdgs: () => vocabularies.repository.listSdgs(),
     countryCodes: vocabularies.countryCodes,
     organisations: (viewer) => members.repository.listOrganisations(viewer),
-    discussions: (viewer, path): Promise<readonly { slug: string; name: string }[]> =>
-      dialogue.discussions(viewer, { itemPath: path }),
-    transfers: (slug): Promise<readonly PracticeTransfer[]> => cities.cities.transfersOf(slug),
+    itemAsides: {
+      discussions: (viewer, itemPath): SQL => dialogue.discussionsSql(viewer, itemPath),
+      transfers: (practiceSlug): SQL => cities.transfersOfPracticeSql(practiceSlug),
+    },
   });
   app.add(expertsFeature, {
     themeKeys: vocabularies.themeKeys,

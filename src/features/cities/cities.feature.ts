@@ -12,7 +12,7 @@ import { registerCitiesRoutes } from './cities.routes.js';
 import { cityKind } from './city.kind.js';
 import { createProfileEditing } from './profile-editing.service.js';
 import { registerProfileRoutes } from './profile.routes.js';
-import { createProfilesRepository } from './profiles.repository.js';
+import { createProfilesRepository, transfersOfPracticeSql } from './profiles.repository.js';
 import { createReviewService } from './review.service.js';
 import { createProfileMail } from './cities.mail.js';
 import { registerReviewRoutes } from './review.routes.js';
@@ -58,7 +58,15 @@ export const citiesFeature = defineFeature({
       contentChanged: platform.contentChanged,
       clock: platform.clock,
     });
-    return { platform, needs, cities, editing, review };
+    return {
+      platform,
+      needs,
+      cities,
+      editing,
+      review,
+      /** A good practice's transfers, as an SQL expression of the item's own statement (JSON). */
+      transfersOfPracticeSql,
+    };
   },
   routes: (site, api) => {
     registerReviewRoutes(site.app, { review: api.review }, site.ctxOf);

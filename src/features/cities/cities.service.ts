@@ -55,11 +55,9 @@ export function createCitiesService(deps: {
     const { published, ...rest } = city;
     return { ...rest, profile: published ? readableBy(viewer, published) : null };
   };
-  /** The transfers of a practice, or to or from a city, with both cities named. */
-  const transfersAbout = async (
-    about: { practice: string } | { city: string },
-  ): Promise<TransferView[]> =>
-    (await profiles.transfers(about)).map(({ to, from, transfer }) => ({
+  /** The transfers to or from a city, with both cities named. */
+  const transfersOfCity = async (city: string): Promise<TransferView[]> =>
+    (await profiles.transfers(city)).map(({ to, from, transfer }) => ({
       ...transfer,
       to,
       fromCity: from,
@@ -85,7 +83,7 @@ export function createCitiesService(deps: {
       const city = await profiles.city(slug);
       if (!city) return null;
       const readCity = read(viewer, city);
-      const transfers = await transfersAbout({ city: slug });
+      const transfers = await transfersOfCity(slug);
       // Practices, and the Knowledge Centre documents of the commitments, as the reader may read them.
       const practiceSlugs = [
         ...(readCity.profile?.practices ?? []),
@@ -115,11 +113,6 @@ export function createCitiesService(deps: {
         .flatMap((slug) => found.filter((city) => city.slug === slug))
         .map((city) => read(viewer, city));
       return { cities: chosen, all: all.map((city) => ({ slug: city.slug, name: city.name })) };
-    },
-
-    /** The transfers of a good practice (for its page), as approved by the cities. */
-    async transfersOf(practice: string): Promise<TransferView[]> {
-      return transfersAbout({ practice });
     },
   };
 }

@@ -3,7 +3,7 @@
  * member organisation of the network that is a municipality (guest or associate); readers only
  * ever get the approved copy, through `readableBy` (profile.ts).
  */
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';
 import { complete, type ProfileData, type Transfer } from './profile.js';
 
@@ -145,11 +145,12 @@ export function createProfilesRepository(db: Db) {
     },
 
     /**
-     * The transfers of the approved profiles of a good practice, or to or from a city, with the
-     * city that took the practice up and the member city it came from (null when it is none).
+     * The transfers of the approved profiles to or from a city, with the city that took the
+     * practice up and the member city it came from (null when it is none). A practice's own are
+     * read with it (transfersOfPracticeSql).
      */
     async transfers(
-      about: { practice: string } | { city: string },
+      city: string,
     ): Promise<{ to: CityName; from: CityName | null; transfer: Transfer }[]> {
       const rows = await db.execute<{
         slug: string;
@@ -162,11 +163,7 @@ export function createProfilesRepository(db: Db) {
           FROM organisations o JOIN city_profiles p ON p.organisation_id = o.id
           CROSS JOIN jsonb_array_elements(coalesce(p.published->'transfers', '[]'::jsonb)) AS t(transfer)
           LEFT JOIN organisations f ON f.slug = t.transfer->>'from' AND ${memberCity('f')}
-         WHERE ${MEMBER_CITY} AND ${
-           'practice' in about
-             ? sql`t.transfer->>'practice' = ${about.practice}`
-             : sql`(o.slug = ${about.city} OR t.transfer->>'from' = ${about.city})`
-         }`);
+         WHERE ${MEMBER_CITY} AND (o.slug = ${city} OR t.transfer->>'from' = ${city})`);
       return rows.rows.map((row) => ({
         to: { slug: row.slug, name: row.name },
         from: row.from_slug ? { slug: row.from_slug, name: row.from_name ?? '' } : null,
@@ -287,3 +284,20 @@ export function createProfilesRepository(db: Db) {
 }
 
 export type ProfilesRepository = ReturnType<typeof createProfilesRepository>;
+
+/**
+ * The transfers of the approved profiles of the good practice `practice` (an SQL expression of
+ * the item's own statement) as a JSON array of TransferView (cities.service.ts): each transfer
+ * with the city that took it up (`to`) and the member city it came from (`fromCity`, or null), so
+ * that the practice's page reads them with the item.
+ */
+export const transfersOfPracticeSql = (practice: SQL): SQL => sql`(
+  SELECT coalesce(jsonb_agg(t.transfer || jsonb_build_object(
+           'to', jsonb_build_object('slug', o.slug, 'name', o.name),
+           'fromCity', CASE WHEN f.slug IS NULL THEN 'null'::jsonb
+                            ELSE jsonb_build_object('slug', f.slug, 'name', f.name) END)
+           ORDER BY o.name, t.transfer->>'id'), '[]')
+    FROM organisations o JOIN city_profiles p ON p.organisation_id = o.id
+    CROSS JOIN jsonb_array_elements(coalesce(p.published->'transfers', '[]'::jsonb)) AS t(transfer)
+    LEFT JOIN organisations f ON f.slug = t.transfer->>'from' AND ${memberCity('f')}
+   WHERE ${MEMBER_CITY} AND t.transfer->>'practice' = ${practice})`;

@@ -11,7 +11,7 @@ import { createModerationRepository } from './moderation.repository.js';
 import { registerModerationRoutes } from './moderation.routes.js';
 import { createModerationService } from './moderation.service.js';
 import { createPostingRepository } from './posting.repository.js';
-import { createSpacesRepository } from './spaces.repository.js';
+import { createSpacesRepository, spacesTiedToItemSql } from './spaces.repository.js';
 import { createSpacesService } from './spaces.service.js';
 import { threadKind } from './thread.kind.js';
 import { createThreadsRepository } from './threads.repository.js';
@@ -113,6 +113,8 @@ export const dialogueFeature = defineFeature({
       /** The spaces tied to an event or an item that the viewer may read (their pages link them). */
       discussions: (viewer: Viewer, tie: { eventSlug: string } | { itemPath: string }) =>
         spaces.tiedTo(viewer, tie),
+      /** The same for an item, as an SQL expression of the item's own statement (JSON). */
+      discussionsSql: spacesTiedToItemSql,
       posting,
       dialogue,
       moderation,

@@ -1,5 +1,5 @@
 /** The SQL of dialogue spaces, each read through the viewer's reach (dialogue.visibility.ts). */
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { isUniqueViolation, type Db } from '../../platform/db/database.js';
 import type { Viewer } from '../access/index.js';
 import type { SpaceAudience } from './dialogue.types.js';
@@ -203,3 +203,12 @@ export function createSpacesRepository(db: Db) {
 }
 
 export type SpacesRepository = ReturnType<typeof createSpacesRepository>;
+
+/**
+ * The spaces the viewer may read that discuss the Knowledge Centre item at `itemPath` (an SQL
+ * expression of the item's own statement), by name: a JSON array of `{ slug, name }`, so that the
+ * item page reads them with the item instead of in a statement of their own.
+ */
+export const spacesTiedToItemSql = (viewer: Viewer, itemPath: SQL): SQL => sql`(
+  SELECT coalesce(json_agg(json_build_object('slug', s.slug, 'name', s.name) ORDER BY s.name), '[]')
+    FROM dialogue_spaces s WHERE s.item_path = ${itemPath} AND ${spaceReadable(viewer)})`;

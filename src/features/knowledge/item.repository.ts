@@ -1,5 +1,5 @@
 /** Reading one Knowledge Centre item as a viewer sees it: its text, relations and files, restricted fields left out. */
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';
 import {
   canSeeMembersLayer,
@@ -9,6 +9,7 @@ import {
 } from '../access/index.js';
 import type { TranslationStatus } from './items.types.js';
 import type { ItemSummaryView } from './items.repository.js';
+import type { PracticeTransfer } from './pages/item.page.js';
 import {
   levelsParam,
   summaryColumns,
@@ -40,6 +41,29 @@ export interface ItemView extends ItemSummaryView {
   files: FileView[];
   /** How many attached files are for members only (the viewer sees how many, not which). */
   withheldFiles: number;
+}
+
+/** A discussion space tied to an item, as its page links it. */
+export interface ItemDiscussion {
+  slug: string;
+  name: string;
+}
+
+/**
+ * What other features show on an item's page, each as an SQL expression giving JSON, read in the
+ * item's own statement (one round trip for the page): the discussions the viewer may read (an
+ * array of ItemDiscussion) of the item at a site path, and a good practice's transfers (an array
+ * of PracticeTransfer).
+ */
+export interface ItemAsidesSql {
+  discussions(viewer: Viewer, itemPath: SQL): SQL;
+  transfers(practiceSlug: SQL): SQL;
+}
+
+/** An item with what its page shows from other features. */
+export interface ItemPageView extends ItemView {
+  discussions: ItemDiscussion[];
+  transfers: PracticeTransfer[];
 }
 
 /** An attached file as readers see it. */
@@ -84,40 +108,45 @@ const fileView = (row: FileRow): FileView => ({
 });
 
 /** The reads of one item and of its files. */
-export function createItemRepository(db: Db, clock: () => Date) {
-  return {
-    /**
-     * The item as the viewer may read it; 'members-only' when it exists for the members layer
-     * only (the visitor is told so, and nothing of the item); null when there is none.
-     */
-    async findItem(
-      viewer: Viewer,
-      slug: string,
-      locale: string,
-    ): Promise<ItemView | 'members-only' | null> {
-      const now = clock();
-      const levels = readableLevels(viewer);
-      // One statement: the item, its translations, its files and the related items the viewer
-      // may read (every query is a round trip to PostgreSQL, the larger part of a page's cost).
-      const result = await db.execute<
-        SummaryRow & {
-          access: AccessLevel;
-          original_locale: string;
-          published_at: Date;
-          updated_at: Date;
-          body: string;
-          fields: Record<string, string>;
-          restricted_fields: string[];
-          attributes: Record<string, string>;
-          sdgs: number[];
-          sdg_targets: string[];
-          rights: number[];
-          countries: string[];
-          translations: { locale: string; status: TranslationStatus }[];
-          files: FileRow[];
-          related: SummaryRow[];
-        }
-      >(sql`
+export function createItemRepository(db: Db, clock: () => Date, asides?: ItemAsidesSql) {
+  /** The asides' columns: none, or the discussions and (for a practice) the transfers. */
+  const asideColumns = (viewer: Viewer): SQL =>
+    asides
+      ? sql`, ${asides.discussions(viewer, sql`'/knowledge/' || it.section || '/' || it.slug`)} AS discussions,
+               CASE WHEN it.type = 'practice' THEN ${asides.transfers(sql`it.slug`)}
+                    ELSE '[]' END AS transfers`
+      : sql``;
+  const read = async (
+    viewer: Viewer,
+    slug: string,
+    locale: string,
+    withAsides: boolean,
+  ): Promise<ItemPageView | 'members-only' | null> => {
+    const now = clock();
+    const levels = readableLevels(viewer);
+    // One statement: the item, its translations, its files and the related items the viewer
+    // may read (every query is a round trip to PostgreSQL, the larger part of a page's cost).
+    const result = await db.execute<
+      SummaryRow & {
+        access: AccessLevel;
+        original_locale: string;
+        published_at: Date;
+        updated_at: Date;
+        body: string;
+        fields: Record<string, string>;
+        restricted_fields: string[];
+        attributes: Record<string, string>;
+        sdgs: number[];
+        sdg_targets: string[];
+        rights: number[];
+        countries: string[];
+        translations: { locale: string; status: TranslationStatus }[];
+        files: FileRow[];
+        related: SummaryRow[];
+        discussions?: ItemDiscussion[];
+        transfers?: PracticeTransfer[];
+      }
+    >(sql`
         WITH it AS (
           SELECT i.id, i.type, i.section, i.slug, i.access, i.original_locale, i.published_at,
                  i.updated_at, i.restricted_fields, i.attributes, i.themes, i.sdgs, i.sdg_targets,
@@ -142,47 +171,67 @@ export function createItemRepository(db: Db, clock: () => Date) {
                          WHERE r.item_id = it.id AND ${visible(now)}
                            AND i.access = ANY(${levelsParam(levels)})
                          ORDER BY i.date DESC, i.id LIMIT 12) s) AS related
+               ${withAsides ? asideColumns(viewer) : sql``}
           FROM it`);
-      const row = result.rows[0];
-      if (!row) return null;
-      if (!levels.includes(row.access)) return 'members-only';
-      const member = canSeeMembersLayer(viewer);
-      const withheld = member ? [] : row.restricted_fields;
-      const fields: Record<string, string | null> = {};
-      for (const [key, value] of Object.entries(row.fields))
-        fields[key] = withheld.includes(key) ? null : value;
-      const readableFiles = row.files.filter((file) => levels.includes(file.access));
-      return {
-        id: row.id,
-        type: row.type,
-        section: row.section,
-        slug: row.slug,
-        locale: row.locale,
-        title: row.title,
-        summary: row.summary,
-        date: row.date,
-        themes: row.themes,
-        access: row.access,
-        originalLocale: row.original_locale,
-        publishedAt: new Date(row.published_at),
-        updatedAt: new Date(row.updated_at),
-        body: withheld.includes('body') ? null : row.body,
-        fields,
-        // Only parts that hold something are announced as withheld.
-        withheld: withheld.filter((field) =>
-          field === 'body' ? row.body.trim() !== '' : (row.fields[field] ?? '').trim() !== '',
-        ),
-        attributes: row.attributes,
-        sdgs: row.sdgs,
-        sdgTargets: row.sdg_targets,
-        rights: row.rights,
-        countries: row.countries,
-        translations: row.translations,
-        related: row.related.map((related) => ({ ...related })),
-        files: readableFiles.map(fileView),
-        withheldFiles: row.files.length - readableFiles.length,
-      };
-    },
+    const row = result.rows[0];
+    if (!row) return null;
+    if (!levels.includes(row.access)) return 'members-only';
+    const member = canSeeMembersLayer(viewer);
+    const withheld = member ? [] : row.restricted_fields;
+    const fields: Record<string, string | null> = {};
+    for (const [key, value] of Object.entries(row.fields))
+      fields[key] = withheld.includes(key) ? null : value;
+    const readableFiles = row.files.filter((file) => levels.includes(file.access));
+    return {
+      id: row.id,
+      type: row.type,
+      section: row.section,
+      slug: row.slug,
+      locale: row.locale,
+      title: row.title,
+      summary: row.summary,
+      date: row.date,
+      themes: row.themes,
+      access: row.access,
+      originalLocale: row.original_locale,
+      publishedAt: new Date(row.published_at),
+      updatedAt: new Date(row.updated_at),
+      body: withheld.includes('body') ? null : row.body,
+      fields,
+      // Only parts that hold something are announced as withheld.
+      withheld: withheld.filter((field) =>
+        field === 'body' ? row.body.trim() !== '' : (row.fields[field] ?? '').trim() !== '',
+      ),
+      attributes: row.attributes,
+      sdgs: row.sdgs,
+      sdgTargets: row.sdg_targets,
+      rights: row.rights,
+      countries: row.countries,
+      translations: row.translations,
+      related: row.related.map((related) => ({ ...related })),
+      files: readableFiles.map(fileView),
+      withheldFiles: row.files.length - readableFiles.length,
+      discussions: row.discussions ?? [],
+      transfers: row.transfers ?? [],
+    };
+  };
+  return {
+    /**
+     * The item as the viewer may read it; 'members-only' when it exists for the members layer
+     * only (the visitor is told so, and nothing of the item); null when there is none.
+     */
+    findItem: (
+      viewer: Viewer,
+      slug: string,
+      locale: string,
+    ): Promise<ItemView | 'members-only' | null> => read(viewer, slug, locale, false),
+
+    /** The same, with what its page shows from other features (ItemAsidesSql), in one statement. */
+    findItemPage: (
+      viewer: Viewer,
+      slug: string,
+      locale: string,
+    ): Promise<ItemPageView | 'members-only' | null> => read(viewer, slug, locale, true),
 
     /**
      * An attached file the viewer may download: its item published, due and in a readable layer,

@@ -8,7 +8,7 @@ import type { Memo } from '../../platform/cache/memo.js';
 import type { Db } from '../../platform/db/database.js';
 import { readableLevels, type AccessLevel, type Viewer } from '../access/index.js';
 import type { ItemSection, ItemType } from './items.types.js';
-import { createItemRepository } from './item.repository.js';
+import { createItemRepository, type ItemAsidesSql } from './item.repository.js';
 import {
   levelsParam,
   summariesFrom,
@@ -56,6 +56,13 @@ export interface ItemPage {
   withheld: number;
   page: number;
   pages: number;
+  /** The oldest and newest years of the items of the list's section, for the year filter. */
+  years: YearRange | null;
+}
+
+export interface YearRange {
+  from: number;
+  to: number;
 }
 
 function filterConditions(filter: ItemFilter): SQL[] {
@@ -92,6 +99,8 @@ function keptCounter(filter: ItemFilter): { facet: string; value: string } | nul
 export interface ListCounts {
   total: number;
   withheld: number;
+  /** The section's years (a list of a section only). */
+  years: YearRange | null;
 }
 
 /**
@@ -141,6 +150,8 @@ export interface ItemsRepositoryOptions {
    * counting is the part of a list page that grows with the corpus.
    */
   counts?: Memo<ListCounts>;
+  /** What other features show on an item's page (findItemPage), read with the item. */
+  asides?: ItemAsidesSql;
 }
 
 export function createItemsRepository(
@@ -178,10 +189,26 @@ export function createItemsRepository(
       const countsKey = JSON.stringify([levels, filter]);
       let counts = options.counts?.get(countsKey);
       if (!counts) {
-        const counted = await db.execute<{ total: number; withheld: number }>(
-          countQuery(filter, levels, now),
-        );
-        counts = { total: counted.rows[0]?.total ?? 0, withheld: counted.rows[0]?.withheld ?? 0 };
+        // The counts and, for a section, the years of its items, in one statement.
+        const years = filter.section
+          ? sql`SELECT extract(year FROM min(i.date))::int AS "from",
+                       extract(year FROM max(i.date))::int AS "to"
+                  FROM items i WHERE i.section = ${filter.section} AND ${visible(now)}`
+          : sql`SELECT NULL::int AS "from", NULL::int AS "to"`;
+        const counted = await db.execute<{
+          total: number;
+          withheld: number;
+          from: number | null;
+          to: number | null;
+        }>(sql`
+          SELECT c.total, c.withheld, y.from, y.to
+            FROM (${countQuery(filter, levels, now)}) c, (${years}) y`);
+        const row = counted.rows[0];
+        counts = {
+          total: row?.total ?? 0,
+          withheld: row?.withheld ?? 0,
+          years: row?.from && row.to ? { from: row.from, to: row.to } : null,
+        };
         options.counts?.set(countsKey, counts);
       }
       const total = counts.total;
@@ -202,6 +229,7 @@ export function createItemsRepository(
         withheld: counts.withheld,
         page: current,
         pages,
+        years: counts.years,
       };
     },
 
@@ -231,15 +259,7 @@ export function createItemsRepository(
       return result.rows[0]?.count ?? 0;
     },
 
-    /** The oldest and newest years of the items a section lists, for the year filter. */
-    async yearRange(section: ItemSection): Promise<{ from: number; to: number } | null> {
-      const result = await db.execute<{ from: number | null; to: number | null }>(sql`
-        SELECT extract(year FROM min(i.date))::int AS "from", extract(year FROM max(i.date))::int AS "to"
-          FROM items i WHERE i.section = ${section} AND ${visible(clock())}`);
-      const row = result.rows[0];
-      return row?.from && row.to ? { from: row.from, to: row.to } : null;
-    },
-    ...createItemRepository(db, clock),
+    ...createItemRepository(db, clock, options.asides),
   };
 }
 

@@ -6,7 +6,6 @@
 import type { FormResult, SignedInViewer, Viewer } from '../access/index.js';
 import { defineFeature } from '../feature.js';
 import { createKnowledgePersonalData } from './personal-data.js';
-import type { PracticeTransfer } from './pages/item.page.js';
 import type { OrganisationView } from '../members/index.js';
 import type { SdgView, ThemeView } from '../vocabularies/index.js';
 import { registerDirectoryRoutes } from './directory.routes.js';
@@ -18,6 +17,7 @@ import { createImportService } from './import.service.js';
 import { itemKind } from './item.kind.js';
 import type { ItemType } from './items.types.js';
 import { createItemsRepository, type ListCounts } from './items.repository.js';
+import type { ItemAsidesSql } from './item.repository.js';
 import { createKnowledgeRepository } from './knowledge.repository.js';
 import { registerKnowledgeRoutes } from './knowledge.routes.js';
 import { KNOWLEDGE_SECTIONS } from './knowledge.sections.js';
@@ -40,10 +40,8 @@ export interface KnowledgeNeeds {
   countryCodes: readonly string[];
   /** The member organisations a viewer may read, for the institutions section. */
   organisations(viewer: Viewer): Promise<readonly OrganisationView[]>;
-  /** The discussion spaces tied to an item (its site path), as the viewer may read them. */
-  discussions(viewer: Viewer, path: string): Promise<readonly { slug: string; name: string }[]>;
-  /** The cities that took a good practice up (its page shows them). */
-  transfers(slug: string): Promise<readonly PracticeTransfer[]>;
+  /** What other features show on an item's page, read in the item's own statement. */
+  itemAsides: ItemAsidesSql;
 }
 
 export const knowledgeFeature = defineFeature({
@@ -62,7 +60,10 @@ export const knowledgeFeature = defineFeature({
     // Lists' counts are kept while content is unchanged, like rendered pages.
     const listCounts = renderCache ? createMemo<ListCounts>(500) : undefined;
     renderCache?.onClear(() => listCounts?.clear());
-    const items = createItemsRepository(db, clock, { counts: listCounts });
+    const items = createItemsRepository(db, clock, {
+      counts: listCounts,
+      asides: needs.itemAsides,
+    });
     const editorialRepository = createEditorialRepository(db);
     const linksRepository = createLinksRepository(db);
     const editorial = createKnowledgeService({
@@ -153,8 +154,6 @@ export const knowledgeFeature = defineFeature({
         themeKeys: needs.themeKeys,
         countryCodes: needs.countryCodes,
         pages: site.pages,
-        discussions: needs.discussions,
-        transfers: needs.transfers,
       },
       site.ctxOf,
     );

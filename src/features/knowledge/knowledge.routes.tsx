@@ -3,7 +3,7 @@
  * preview, life cycle, revisions). Every route: validate → authorise → act → present.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { ANONYMOUS, type FormResult, type SignedInViewer, type Viewer } from '../access/index.js';
+import { ANONYMOUS, type FormResult, type SignedInViewer } from '../access/index.js';
 import { ITEM_STATUSES, isItemType, type ItemStatus, type ItemType } from './items.types.js';
 import { blankItem, type KnowledgeService } from './knowledge.service.js';
 import { isKnowledgeSection } from './knowledge.sections.js';
@@ -15,7 +15,7 @@ import { typedValues } from '../../ui/components/form.js';
 import { MembersTeaserPage } from '../../ui/pages/message.page.js';
 import { EditorListPage, RevisionsPage } from './pages/editor.page.js';
 import { ItemFormPage, itemValues, type ItemFormState } from './pages/item-form.page.js';
-import { ItemPageView, type PracticeTransfer } from './pages/item.page.js';
+import { ItemPageView } from './pages/item.page.js';
 import { LinksReportPage } from './pages/links-report.page.js';
 import { sendPage, type PageCache } from '../../ui/render.js';
 import { PRIVATE, formPost, signedInOrRedirect } from '../access/index.js';
@@ -31,10 +31,6 @@ export interface KnowledgeRouteDeps {
   themeKeys: () => Promise<readonly string[]>;
   countryCodes: readonly string[];
   pages: PageCache;
-  /** The discussion spaces tied to an item (its site path), as the viewer may read them. */
-  discussions(viewer: Viewer, path: string): Promise<readonly { slug: string; name: string }[]>;
-  /** The cities that took a good practice up, as their approved profiles say. */
-  transfers(slug: string): Promise<readonly PracticeTransfer[]>;
 }
 
 const NOTICES = ['saved', 'status', 'restored'] as const;
@@ -59,19 +55,19 @@ export function registerKnowledgeRoutes(
       const { section, slug } = request.params;
       if (!isKnowledgeSection(section)) throw new NotFoundError();
       const ctx = ctxOf(request, reply);
-      const item = await deps.items.findItem(request.viewer ?? ANONYMOUS, slug, ctx.locale);
+      const item = await deps.items.findItemPage(request.viewer ?? ANONYMOUS, slug, ctx.locale);
       if (item === null) throw new NotFoundError();
       if (item === 'members-only') return sendPage(reply, <MembersTeaserPage ctx={ctx} />, PRIVATE);
       // An item moved to another section keeps its old address working.
       if (item.section !== section)
         return reply.redirect(ctx.href(`/knowledge/${item.section}/${item.slug}`), 301);
-      const discussions = await deps.discussions(
-        request.viewer ?? ANONYMOUS,
-        `/knowledge/${item.section}/${item.slug}`,
-      );
-      const transfers = item.type === 'practice' ? await deps.transfers(item.slug) : [];
       const page = (
-        <ItemPageView ctx={ctx} item={item} discussions={discussions} transfers={transfers} />
+        <ItemPageView
+          ctx={ctx}
+          item={item}
+          discussions={item.discussions}
+          transfers={item.transfers}
+        />
       );
       if (!request.viewer) return deps.pages.sendShared(reply, page);
       return sendPage(reply, page, PRIVATE);

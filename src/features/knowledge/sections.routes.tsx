@@ -112,9 +112,8 @@ export function registerSectionsRoutes(
     let items: SectionItems | undefined;
     if (isItemSection(section)) {
       const filter = { ...itemFilter(request.query, deps.contentLocales), section };
-      const [listing, years, themes] = await Promise.all([
+      const [listing, themes] = await Promise.all([
         deps.items.listItems(viewerOf(request), filter, locale, Number(request.query.page) || 1),
-        deps.items.yearRange(section),
         deps.listThemes(),
       ]);
       items = {
@@ -126,7 +125,7 @@ export function registerSectionsRoutes(
           themes: themes.map((theme) => theme.key),
           countries: deps.countryCodes,
           languages: deps.contentLocales,
-          years,
+          years: listing.years,
         },
       };
     }
