@@ -159,7 +159,18 @@ describe('who asks, read again only after a few seconds', () => {
       .filter((pair) => !pair.startsWith('hrcn_fresh='))
       .join('; ');
     try {
-      await windowed.contentChanged(); // a change anywhere: sessions are read afresh
+      // A change anywhere: sessions are read afresh. It empties this instance at once and again
+      // when its own notification comes back: measured after both, so that no count is of a
+      // memo emptied in the middle.
+      let clears = 0;
+      const echoed = new Promise<void>((resolve) =>
+        windowed.renderCache?.onClear(() => {
+          clears += 1;
+          if (clears === 2) resolve();
+        }),
+      );
+      await windowed.contentChanged();
+      await echoed;
       await count({ cookie: held });
       const again = await count({ cookie: held });
       const asked = await count({ cookie: `${held}; hrcn_fresh=1` });
