@@ -73,6 +73,16 @@ const memberCity = (alias: 'o' | 'f') =>
 
 const MEMBER_CITY = memberCity('o');
 
+/**
+ * Every transfer (`t.transfer`) of the member cities' approved profiles, with the city that took
+ * the practice up (`o`) and the member city it came from (`f`, or nulls); ends in its WHERE.
+ */
+const TRANSFERS = sql`
+  FROM organisations o JOIN city_profiles p ON p.organisation_id = o.id
+  CROSS JOIN jsonb_array_elements(coalesce(p.published->'transfers', '[]'::jsonb)) AS t(transfer)
+  LEFT JOIN organisations f ON f.slug = t.transfer->>'from' AND ${memberCity('f')}
+  WHERE ${MEMBER_CITY}`;
+
 const SELECT = sql`
   SELECT o.id, o.slug, o.name, o.city, o.country, o.latitude, o.longitude, o.membership,
          p.published, p.published_at, p.draft, p.status, p.review_note, p.submitted_at
@@ -160,10 +170,7 @@ export function createProfilesRepository(db: Db) {
         from_name: string | null;
       }>(sql`
         SELECT o.slug, o.name, t.transfer, f.slug AS from_slug, f.name AS from_name
-          FROM organisations o JOIN city_profiles p ON p.organisation_id = o.id
-          CROSS JOIN jsonb_array_elements(coalesce(p.published->'transfers', '[]'::jsonb)) AS t(transfer)
-          LEFT JOIN organisations f ON f.slug = t.transfer->>'from' AND ${memberCity('f')}
-         WHERE ${MEMBER_CITY} AND (o.slug = ${city} OR t.transfer->>'from' = ${city})`);
+          ${TRANSFERS} AND (o.slug = ${city} OR t.transfer->>'from' = ${city})`);
       return rows.rows.map((row) => ({
         to: { slug: row.slug, name: row.name },
         from: row.from_slug ? { slug: row.from_slug, name: row.from_name ?? '' } : null,
@@ -297,7 +304,4 @@ export const transfersOfPracticeSql = (practice: SQL): SQL => sql`(
            'fromCity', CASE WHEN f.slug IS NULL THEN 'null'::jsonb
                             ELSE jsonb_build_object('slug', f.slug, 'name', f.name) END)
            ORDER BY o.name, t.transfer->>'id'), '[]')
-    FROM organisations o JOIN city_profiles p ON p.organisation_id = o.id
-    CROSS JOIN jsonb_array_elements(coalesce(p.published->'transfers', '[]'::jsonb)) AS t(transfer)
-    LEFT JOIN organisations f ON f.slug = t.transfer->>'from' AND ${memberCity('f')}
-   WHERE ${MEMBER_CITY} AND t.transfer->>'practice' = ${practice})`;
+    ${TRANSFERS} AND t.transfer->>'practice' = ${practice})`;
