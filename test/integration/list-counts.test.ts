@@ -7,7 +7,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AccessLevel } from '../../src/features/access/index.js';
-import { countQuery, type ItemFilter } from '../../src/features/knowledge/items.repository.js';
+import { countList, type ItemFilter } from '../../src/features/knowledge/items.repository.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
 
 let database: TestDatabase;
@@ -58,12 +58,7 @@ async function disagreements(now = new Date()): Promise<string[]> {
   for (const filter of await listsToCheck())
     for (const levels of LAYERS) {
       const [kept, anew] = await Promise.all(
-        [false, true].map(async (fresh) => {
-          const result = await database.db.execute<{ total: number; withheld: number }>(
-            countQuery(filter, levels, now, fresh),
-          );
-          return result.rows[0];
-        }),
+        [false, true].map((fresh) => countList(database.db, filter, levels, now, fresh)),
       );
       if (JSON.stringify(kept) !== JSON.stringify(anew))
         wrong.push(

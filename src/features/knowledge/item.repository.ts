@@ -1,7 +1,9 @@
 /** Reading one Knowledge Centre item as a viewer sees it: its text, relations and files, restricted fields left out. */
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';
+import { runStatement, statement } from '../../platform/db/statement.js';
 import {
+  ANONYMOUS,
   canSeeMembersLayer,
   readableLevels,
   type AccessLevel,
@@ -107,6 +109,62 @@ const fileView = (row: FileRow): FileView => ({
   access: row.access,
 });
 
+/** An item's row as its one statement gives it. */
+type ItemRow = SummaryRow & {
+  access: AccessLevel;
+  original_locale: string;
+  published_at: Date;
+  updated_at: Date;
+  body: string;
+  fields: Record<string, string>;
+  restricted_fields: string[];
+  attributes: Record<string, string>;
+  sdgs: number[];
+  sdg_targets: string[];
+  rights: number[];
+  countries: string[];
+  translations: { locale: string; status: TranslationStatus }[];
+  files: FileRow[];
+  related: SummaryRow[];
+  discussions?: ItemDiscussion[];
+  transfers?: PracticeTransfer[];
+};
+
+const now = sql.placeholder('now');
+
+/**
+ * An item, its translations, its files and the related items the viewer may read, and `asides`
+ * (columns from other features), in one statement: every query is a round trip to PostgreSQL, the
+ * larger part of a page's cost. Its values are the placeholders `slug`, `now`, `locale`, `levels`.
+ */
+const itemSql = (asides: SQL): SQL => sql`
+  WITH it AS (
+    SELECT i.id, i.type, i.section, i.slug, i.access, i.original_locale, i.published_at,
+           i.updated_at, i.restricted_fields, i.attributes, i.themes, i.sdgs, i.sdg_targets,
+           i.rights, i.countries, i.date::text AS date, tr.locale, tr.title, tr.summary,
+           tr.body, tr.fields
+      FROM items i ${translationJoin(sql.placeholder('locale'))}
+     WHERE i.slug = ${sql.placeholder('slug')} AND ${visible(now)}
+  )
+  SELECT it.*,
+         (SELECT coalesce(json_agg(json_build_object('locale', t.locale, 'status', t.status)
+                                   ORDER BY t.locale), '[]')
+            FROM item_translations t WHERE t.item_id = it.id) AS translations,
+         (SELECT coalesce(json_agg(json_build_object(
+                   'id', f.id, 'title', f.title, 'file_name', f.file_name,
+                   'media_type', f.media_type, 'size_bytes', f.size_bytes,
+                   'locale', f.locale, 'access', f.access) ORDER BY f.created_at, f.id), '[]')
+            FROM item_files f WHERE f.item_id = it.id) AS files,
+         (SELECT coalesce(json_agg(s ORDER BY s.date DESC, s.id), '[]')
+            FROM (SELECT ${summaryColumns}
+                    FROM item_relations r JOIN items i ON i.id = r.related_id
+                         ${translationJoin(sql.placeholder('locale'))}
+                   WHERE r.item_id = it.id AND ${visible(now)}
+                     AND i.access = ANY(${levelsParam(sql.placeholder('levels'))})
+                   ORDER BY i.date DESC, i.id LIMIT 12) s) AS related
+         ${asides}
+    FROM it`;
+
 /** The reads of one item and of its files. */
 export function createItemRepository(db: Db, clock: () => Date, asides?: ItemAsidesSql) {
   /** The asides' columns: none, or the discussions and (for a practice) the transfers. */
@@ -116,64 +174,24 @@ export function createItemRepository(db: Db, clock: () => Date, asides?: ItemAsi
                CASE WHEN it.type = 'practice' THEN ${asides.transfers(sql`it.slug`)}
                     ELSE '[]' END AS transfers`
       : sql``;
+  // Built once for visitors and for reads without asides; the asides of a signed-in viewer hold
+  // who they are, so theirs is built for each read.
+  const itemStatement = statement<{ asides: boolean }, ItemRow>(({ asides: withAsides }) =>
+    itemSql(withAsides ? asideColumns(ANONYMOUS) : sql``),
+  );
   const read = async (
     viewer: Viewer,
     slug: string,
     locale: string,
     withAsides: boolean,
   ): Promise<ItemPageView | 'members-only' | null> => {
-    const now = clock();
     const levels = readableLevels(viewer);
-    // One statement: the item, its translations, its files and the related items the viewer
-    // may read (every query is a round trip to PostgreSQL, the larger part of a page's cost).
-    const result = await db.execute<
-      SummaryRow & {
-        access: AccessLevel;
-        original_locale: string;
-        published_at: Date;
-        updated_at: Date;
-        body: string;
-        fields: Record<string, string>;
-        restricted_fields: string[];
-        attributes: Record<string, string>;
-        sdgs: number[];
-        sdg_targets: string[];
-        rights: number[];
-        countries: string[];
-        translations: { locale: string; status: TranslationStatus }[];
-        files: FileRow[];
-        related: SummaryRow[];
-        discussions?: ItemDiscussion[];
-        transfers?: PracticeTransfer[];
-      }
-    >(sql`
-        WITH it AS (
-          SELECT i.id, i.type, i.section, i.slug, i.access, i.original_locale, i.published_at,
-                 i.updated_at, i.restricted_fields, i.attributes, i.themes, i.sdgs, i.sdg_targets,
-                 i.rights, i.countries, i.date::text AS date, tr.locale, tr.title, tr.summary,
-                 tr.body, tr.fields
-            FROM items i ${translationJoin(locale)}
-           WHERE i.slug = ${slug} AND ${visible(now)}
-        )
-        SELECT it.*,
-               (SELECT coalesce(json_agg(json_build_object('locale', t.locale, 'status', t.status)
-                                         ORDER BY t.locale), '[]')
-                  FROM item_translations t WHERE t.item_id = it.id) AS translations,
-               (SELECT coalesce(json_agg(json_build_object(
-                         'id', f.id, 'title', f.title, 'file_name', f.file_name,
-                         'media_type', f.media_type, 'size_bytes', f.size_bytes,
-                         'locale', f.locale, 'access', f.access) ORDER BY f.created_at, f.id), '[]')
-                  FROM item_files f WHERE f.item_id = it.id) AS files,
-               (SELECT coalesce(json_agg(s ORDER BY s.date DESC, s.id), '[]')
-                  FROM (SELECT ${summaryColumns}
-                          FROM item_relations r JOIN items i ON i.id = r.related_id
-                               ${translationJoin(locale)}
-                         WHERE r.item_id = it.id AND ${visible(now)}
-                           AND i.access = ANY(${levelsParam(levels)})
-                         ORDER BY i.date DESC, i.id LIMIT 12) s) AS related
-               ${withAsides ? asideColumns(viewer) : sql``}
-          FROM it`);
-    const row = result.rows[0];
+    const values = { slug, locale, levels, now: clock().toISOString() };
+    const rows =
+      withAsides && viewer.kind !== 'anonymous'
+        ? await runStatement<ItemRow>(db, itemSql(asideColumns(viewer)), values)
+        : await itemStatement(db, { asides: withAsides }, values);
+    const row = rows[0];
     if (!row) return null;
     if (!levels.includes(row.access)) return 'members-only';
     const member = canSeeMembersLayer(viewer);

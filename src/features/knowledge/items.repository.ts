@@ -6,12 +6,13 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Memo } from '../../platform/cache/memo.js';
 import type { Db } from '../../platform/db/database.js';
+import { statement } from '../../platform/db/statement.js';
 import { readableLevels, type AccessLevel, type Viewer } from '../access/index.js';
 import type { ItemSection, ItemType } from './items.types.js';
 import { createItemRepository, type ItemAsidesSql } from './item.repository.js';
 import {
   levelsParam,
-  summariesFrom,
+  summariesSql,
   summaryColumns,
   translationJoin,
   visible,
@@ -65,20 +66,38 @@ export interface YearRange {
   to: number;
 }
 
-function filterConditions(filter: ItemFilter): SQL[] {
-  const conditions: SQL[] = [];
-  if (filter.section) conditions.push(sql`i.section = ${filter.section}`);
-  if (filter.type) conditions.push(sql`i.type = ${filter.type}`);
-  if (filter.theme) conditions.push(sql`i.themes @> ARRAY[${filter.theme}]::text[]`);
-  if (filter.sdg) conditions.push(sql`i.sdgs @> ARRAY[${filter.sdg}]::smallint[]`);
-  if (filter.right) conditions.push(sql`i.rights @> ARRAY[${filter.right}]::smallint[]`);
-  if (filter.country) conditions.push(sql`i.countries @> ARRAY[${filter.country}]::text[]`);
-  if (filter.year)
-    conditions.push(
-      sql`i.date >= make_date(${filter.year}, 1, 1) AND i.date < make_date(${filter.year + 1}, 1, 1)`,
-    );
-  if (filter.language) conditions.push(sql`i.locales @> ARRAY[${filter.language}]::text[]`);
-  return conditions;
+/** The parts a list can be narrowed by, in the order a statement's shape names them. */
+const FILTER_KEYS = [
+  'section',
+  'type',
+  'theme',
+  'sdg',
+  'right',
+  'country',
+  'year',
+  'language',
+] as const satisfies readonly (keyof ItemFilter)[];
+type FilterKey = (typeof FILTER_KEYS)[number];
+
+/** The parts a filter narrows by: the shape of its statements. */
+const filterShape = (filter: ItemFilter): FilterKey[] =>
+  FILTER_KEYS.filter((key) => filter[key] !== undefined);
+
+/** The conditions of the filter parts `keys`, each value the placeholder named after its part. */
+function filterConditions(keys: readonly FilterKey[]): SQL[] {
+  const value = (key: FilterKey) => sql.placeholder(key);
+  const conditions: Record<FilterKey, () => SQL> = {
+    section: () => sql`i.section = ${value('section')}`,
+    type: () => sql`i.type = ${value('type')}`,
+    theme: () => sql`i.themes @> ARRAY[${value('theme')}]::text[]`,
+    sdg: () => sql`i.sdgs @> ARRAY[${value('sdg')}]::smallint[]`,
+    right: () => sql`i.rights @> ARRAY[${value('right')}]::smallint[]`,
+    country: () => sql`i.countries @> ARRAY[${value('country')}]::text[]`,
+    year: () =>
+      sql`i.date >= make_date(${value('year')}::int, 1, 1) AND i.date < make_date(${value('year')}::int + 1, 1, 1)`,
+    language: () => sql`i.locales @> ARRAY[${value('language')}]::text[]`,
+  };
+  return keys.map((key) => conditions[key]());
 }
 
 /** The facets whose counts are kept per value (item_facet_counts, migration 0045). */
@@ -103,29 +122,33 @@ export interface ListCounts {
   years: YearRange | null;
 }
 
+/** The shape of a list's count: the parts it is narrowed by, and whether from the kept counters. */
+interface CountShape {
+  keys: FilterKey[];
+  kept: boolean;
+}
+
+const now = sql.placeholder('now');
+const readable = levelsParam(sql.placeholder('levels'));
+
 /**
  * How many items a list has: from the kept counters when it is narrowed by one facet at most,
  * less the items published for a later time (counted there, not yet visible); else (or when
  * asked, to check the counters) anew.
  */
-export function countQuery(
-  filter: ItemFilter,
-  levels: readonly AccessLevel[],
-  now: Date,
-  anew = false,
-): SQL {
-  const readable = levelsParam(levels);
-  const counter = anew ? null : keptCounter(filter);
-  if (!counter)
+function countSql({ keys, kept }: CountShape): SQL {
+  if (!kept)
     return sql`
       SELECT count(*) FILTER (WHERE i.access = ANY(${readable}))::int AS total,
              count(*) FILTER (WHERE NOT i.access = ANY(${readable}))::int AS withheld
-        FROM items i WHERE ${sql.join([visible(now), ...filterConditions(filter)], sql` AND `)}`;
-  const section = filter.section ? sql`AND c.section = ${filter.section}` : sql``;
+        FROM items i WHERE ${sql.join([visible(now), ...filterConditions(keys)], sql` AND `)}`;
+  const section = keys.includes('section')
+    ? sql`AND c.section = ${sql.placeholder('section')}`
+    : sql``;
   const notYetDue = sql.join(
     [
-      sql`i.status = 'published' AND (i.published_at > ${now.toISOString()}::timestamptz OR i.published_at IS NULL)`,
-      ...filterConditions(filter),
+      sql`i.status = 'published' AND (i.published_at > ${now}::timestamptz OR i.published_at IS NULL)`,
+      ...filterConditions(keys),
     ],
     sql` AND `,
   );
@@ -134,7 +157,8 @@ export function countQuery(
       SELECT coalesce(sum(c.n) FILTER (WHERE c.access = ANY(${readable})), 0)::int AS total,
              coalesce(sum(c.n) FILTER (WHERE NOT c.access = ANY(${readable})), 0)::int AS withheld
         FROM item_facet_counts c
-       WHERE c.facet = ${counter.facet} AND c.value = ${counter.value} ${section}
+       WHERE c.facet = ${sql.placeholder('counter_facet')}
+         AND c.value = ${sql.placeholder('counter_value')} ${section}
     ), waiting AS (
       SELECT count(*) FILTER (WHERE i.access = ANY(${readable}))::int AS total,
              count(*) FILTER (WHERE NOT i.access = ANY(${readable}))::int AS withheld
@@ -142,6 +166,74 @@ export function countQuery(
     )
     SELECT kept.total - waiting.total AS total, kept.withheld - waiting.withheld AS withheld
       FROM kept, waiting`;
+}
+
+/** A list's counts and, for a section, the years of its items, in one statement. */
+const countStatement = statement<
+  CountShape,
+  { total: number; withheld: number; from: number | null; to: number | null }
+>((shape) => {
+  const years = shape.keys.includes('section')
+    ? sql`SELECT extract(year FROM min(i.date))::int AS "from",
+                 extract(year FROM max(i.date))::int AS "to"
+            FROM items i WHERE i.section = ${sql.placeholder('section')} AND ${visible(now)}`
+    : sql`SELECT NULL::int AS "from", NULL::int AS "to"`;
+  return sql`SELECT c.total, c.withheld, y.from, y.to FROM (${countSql(shape)}) c, (${years}) y`;
+});
+
+const NEWEST_FIRST = sql`i.date DESC, i.id`;
+
+/** One page of a list's summaries, newest first. */
+const pageStatement = statement<FilterKey[], SummaryRow>((keys) =>
+  summariesSql(
+    sql`SELECT i.id FROM items i
+         WHERE ${sql.join([visible(now), ...filterConditions(keys)], sql` AND `)}
+           AND i.access = ANY(${readable})
+         ORDER BY ${NEWEST_FIRST}
+         LIMIT ${sql.placeholder('limit')} OFFSET ${sql.placeholder('offset')}`,
+    NEWEST_FIRST,
+    sql.placeholder('locale'),
+  ),
+);
+
+/** The values of a list's statements' placeholders. */
+function listValues(
+  filter: ItemFilter,
+  levels: readonly AccessLevel[],
+  at: Date,
+): Record<string, unknown> {
+  const counter = keptCounter(filter);
+  return {
+    ...filter,
+    levels,
+    now: at.toISOString(),
+    counter_facet: counter?.facet ?? '',
+    counter_value: counter?.value ?? '',
+  };
+}
+
+/**
+ * How many items a list has for a viewer of these levels, with its section's years: from the kept
+ * counters where they serve, else (or when `anew`, to check them) counted anew.
+ */
+export async function countList(
+  db: Db,
+  filter: ItemFilter,
+  levels: readonly AccessLevel[],
+  at: Date,
+  anew = false,
+): Promise<ListCounts> {
+  const keys = filterShape(filter);
+  const [row] = await countStatement(
+    db,
+    { keys, kept: !anew && keptCounter(filter) !== null },
+    listValues(filter, levels, at),
+  );
+  return {
+    total: row?.total ?? 0,
+    withheld: row?.withheld ?? 0,
+    years: row?.from && row.to ? { from: row.from, to: row.to } : null,
+  };
 }
 
 export interface ItemsRepositoryOptions {
@@ -183,48 +275,25 @@ export function createItemsRepository(
       page = 1,
       pageSize = PAGE_SIZE,
     ): Promise<ItemPage> {
-      const now = clock();
+      const at = clock();
       const levels = readableLevels(viewer);
-      const where = sql.join([visible(now), ...filterConditions(filter)], sql` AND `);
       const countsKey = JSON.stringify([levels, filter]);
       let counts = options.counts?.get(countsKey);
       if (!counts) {
-        // The counts and, for a section, the years of its items, in one statement.
-        const years = filter.section
-          ? sql`SELECT extract(year FROM min(i.date))::int AS "from",
-                       extract(year FROM max(i.date))::int AS "to"
-                  FROM items i WHERE i.section = ${filter.section} AND ${visible(now)}`
-          : sql`SELECT NULL::int AS "from", NULL::int AS "to"`;
-        const counted = await db.execute<{
-          total: number;
-          withheld: number;
-          from: number | null;
-          to: number | null;
-        }>(sql`
-          SELECT c.total, c.withheld, y.from, y.to
-            FROM (${countQuery(filter, levels, now)}) c, (${years}) y`);
-        const row = counted.rows[0];
-        counts = {
-          total: row?.total ?? 0,
-          withheld: row?.withheld ?? 0,
-          years: row?.from && row.to ? { from: row.from, to: row.to } : null,
-        };
+        counts = await countList(db, filter, levels, at);
         options.counts?.set(countsKey, counts);
       }
       const total = counts.total;
       const pages = Math.max(1, Math.ceil(total / pageSize));
       const current = Math.min(Math.max(1, page), pages);
-      const newestFirst = sql`i.date DESC, i.id`;
+      const rows = await pageStatement(db, filterShape(filter), {
+        ...listValues(filter, levels, at),
+        locale,
+        limit: pageSize,
+        offset: (current - 1) * pageSize,
+      });
       return {
-        items: await summariesFrom(
-          db,
-          sql`SELECT i.id FROM items i
-               WHERE ${where} AND i.access = ANY(${levelsParam(levels)})
-               ORDER BY ${newestFirst}
-               LIMIT ${pageSize} OFFSET ${(current - 1) * pageSize}`,
-          newestFirst,
-          locale,
-        ),
+        items: rows.map((row) => ({ ...row })),
         total,
         withheld: counts.withheld,
         page: current,

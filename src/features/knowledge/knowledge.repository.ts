@@ -1,6 +1,7 @@
 /** All SQL of the knowledge module. Every read takes the viewer and filters the members layer. */
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';
+import { statement } from '../../platform/db/statement.js';
 import { readableLevels, type Viewer } from '../access/index.js';
 import { linkGroups, links, pages } from './knowledge.schema.js';
 
@@ -27,6 +28,16 @@ export interface LinkGroupView {
   groups: LinkGroupView[];
 }
 
+/** Pages by slug in some languages and access levels (placeholders `slugs`, `locales`, `levels`). */
+const pagesStatement = statement<null, Omit<PageView, 'updatedAt'> & { updatedAt: string }>(
+  () => sql`
+    SELECT p.slug, p.locale, p.title, p.summary, p.body, p.updated_at AS "updatedAt"
+      FROM pages p
+     WHERE p.slug = ANY(${sql.placeholder('slugs')}::text[])
+       AND p.locale = ANY(${sql.placeholder('locales')}::text[])
+       AND p.access = ANY(${sql.placeholder('levels')}::access_level[])`,
+);
+
 export function createKnowledgeRepository(db: Db) {
   /** Several pages in one query, as findPage finds each, in the order of `slugs`. */
   async function findPages(
@@ -35,28 +46,16 @@ export function createKnowledgeRepository(db: Db) {
     locale: string,
     fallback: string,
   ): Promise<PageView[]> {
-    const rows = await db
-      .select({
-        slug: pages.slug,
-        locale: pages.locale,
-        title: pages.title,
-        summary: pages.summary,
-        body: pages.body,
-        updatedAt: pages.updatedAt,
-      })
-      .from(pages)
-      .where(
-        and(
-          inArray(pages.slug, [...slugs]),
-          inArray(pages.locale, [locale, fallback]),
-          inArray(pages.access, readableLevels(viewer)),
-        ),
-      );
+    const rows = await pagesStatement(db, null, {
+      slugs,
+      locales: [locale, fallback],
+      levels: readableLevels(viewer),
+    });
     return slugs.flatMap((slug) => {
       const found =
         rows.find((row) => row.slug === slug && row.locale === locale) ??
         rows.find((row) => row.slug === slug && row.locale === fallback);
-      return found ? [found] : [];
+      return found ? [{ ...found, updatedAt: new Date(found.updatedAt) }] : [];
     });
   }
 

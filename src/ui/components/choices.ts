@@ -28,23 +28,40 @@ export function groupRuns<T extends Option>(
 export const themeOptions = (ctx: PageContext, keys: readonly string[]): Option[] =>
   keys.map((key) => ({ value: key, label: ctx.text(`vocabularies.theme.${key}` as MessageKey) }));
 
+/** Options that depend only on the reader's language, made once per language and shared (frozen). */
+function keptPerLanguage(
+  make: (ctx: PageContext) => Option[],
+): (ctx: PageContext) => readonly Option[] {
+  const kept = createMemo<readonly Option[]>(100);
+  return (ctx) => {
+    let options = kept.get(ctx.locale);
+    if (!options) {
+      options = Object.freeze(make(ctx).map((option) => Object.freeze(option)));
+      kept.set(ctx.locale, options);
+    }
+    return options;
+  };
+}
+
 /** The 17 Sustainable Development Goals, numbered. */
-export const sdgOptions = (ctx: PageContext): Option[] =>
+export const sdgOptions = keptPerLanguage((ctx) =>
   Array.from({ length: 17 }, (_, index) => ({
     value: String(index + 1),
     label: `${index + 1}. ${ctx.text(`vocabularies.sdg.${index + 1}` as MessageKey)}`,
-  }));
+  })),
+);
 
 /** An article of the Universal Declaration of Human Rights, numbered and named. */
 export const articleLabel = (ctx: PageContext, number: number): string =>
   `${ctx.text('knowledge.article', { number })} – ${ctx.text(`vocabularies.udhr.${number}` as MessageKey)}`;
 
 /** The 30 articles of the Universal Declaration of Human Rights. */
-export const articleOptions = (ctx: PageContext): Option[] =>
+export const articleOptions = keptPerLanguage((ctx) =>
   Array.from({ length: 30 }, (_, index) => ({
     value: String(index + 1),
     label: articleLabel(ctx, index + 1),
-  }));
+  })),
+);
 
 /**
  * Options of codes (of countries, languages) named by `name` in the reader's language and in their

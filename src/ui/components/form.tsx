@@ -2,31 +2,11 @@
 import type { PageContext } from '../context.js';
 import type { MessageKey } from '../messages.js';
 import { groupRuns, type Option } from './choices.js';
+import { Options } from './options.js';
 
 /** The ids of a field's hint and problem, for aria-describedby (undefined when it has neither). */
 const describedBy = (name: string, hint: unknown, error: unknown): string | undefined =>
   [hint ? `${name}-hint` : '', error ? `${name}-error` : ''].filter(Boolean).join(' ') || undefined;
-
-/** A select's choices, the current value selected. */
-function Options(props: { options: readonly Option[]; value: string | undefined }): JSX.Element {
-  const choices = (run: readonly { option: Option }[]) =>
-    run.map(({ option }) => (
-      <option value={option.value} selected={option.value === props.value} safe>
-        {option.label}
-      </option>
-    ));
-  return (
-    <>
-      {groupRuns(props.options).map((run) =>
-        run.group === undefined ? (
-          choices(run.options)
-        ) : (
-          <optgroup label={run.group}>{choices(run.options)}</optgroup>
-        ),
-      )}
-    </>
-  );
-}
 
 /** What every labelled field is given. */
 interface FieldProps {

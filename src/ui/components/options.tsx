@@ -1,0 +1,47 @@
+/** The options of a select, the current value selected; shared lists' HTML kept. */
+import { groupRuns, type Option } from './choices.js';
+
+/** A select's choices, the current value selected. */
+function optionsHtml(options: readonly Option[], value: string | undefined): JSX.Element {
+  const choices = (run: readonly { option: Option }[]) =>
+    run.map(({ option }) => (
+      <option value={option.value} selected={option.value === value} safe>
+        {option.label}
+      </option>
+    ));
+  return (
+    <>
+      {groupRuns(options).map((run) =>
+        run.group === undefined ? (
+          choices(run.options)
+        ) : (
+          <optgroup label={run.group}>{choices(run.options)}</optgroup>
+        ),
+      )}
+    </>
+  );
+}
+
+/**
+ * The HTML of shared option lists (frozen: the countries, languages, themes, SDGs and articles kept
+ * per language), per value selected: two hundred countries written out were a tenth of a list page.
+ * Only values among the options are keys (anything else selects nothing), so each list holds at
+ * most one entry per option; a list no longer used goes with its options (a WeakMap).
+ */
+const NOTHING_CHOSEN = '\u0000';
+const keptHtml = new WeakMap<readonly Option[], Map<string, JSX.Element>>();
+
+export function Options(props: {
+  options: readonly Option[];
+  value: string | undefined;
+}): JSX.Element {
+  const { options } = props;
+  if (!Object.isFrozen(options)) return optionsHtml(options, props.value);
+  let byValue = keptHtml.get(options);
+  if (!byValue) keptHtml.set(options, (byValue = new Map()));
+  const chosen = options.find((option) => option.value === props.value)?.value;
+  const key = chosen ?? NOTHING_CHOSEN;
+  let html = byValue.get(key);
+  if (html === undefined) byValue.set(key, (html = optionsHtml(options, chosen)));
+  return html;
+}
