@@ -221,7 +221,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     countryCodes: vocabularies.countryCodes,
     organisations: (viewer) => members.repository.listOrganisations(viewer),
     itemAsides: {
-      discussions: (viewer, itemPath): SQL => dialogue.discussionsSql(viewer, itemPath),
+      discussions: (viewer, itemPath, viewerId): SQL =>
+        dialogue.discussionsSql(viewer, itemPath, viewerId),
       transfers: (practiceSlug): SQL => cities.transfersOfPracticeSql(practiceSlug),
     },
   });

@@ -101,13 +101,36 @@ describe('spaces tied to an event or an entry', () => {
         eventSlug,
         itemPath,
       });
+    // A working group's space: read by the people of its organisation only.
+    const lund = await organisation('Lund Human Rights City');
+    const other = await organisation('Elsewhere City');
+    await world.editor.submit('/en/editor/dialogue/spaces/new', '/en/editor/dialogue/spaces', {
+      ...spaceForm({ slug: 'tied-group', name: 'Groupcanary-5121 talk', audience: 'group' }),
+      organisations: [lund],
+      eventSlug,
+      itemPath,
+    });
+    const gita = await member('Gita Group', lund, '10.9.7.2');
+    const olle = await member('Olle Other', other, '10.9.7.3');
     const visitor = new FormBrowser(world.app, '10.9.7.1');
     for (const page of [`/en/events/${eventSlug}`, `/en${itemPath}`]) {
       const seen = await visitor.get(page);
       expect(seen.body, page).toContain('<h2 id="discussions-title">Discussions</h2>');
       expect(seen.body, page).toContain('href="/en/dialogue/tied-public"');
       expect(seen.body, page).not.toContain('Tiedcanary-5120');
+      expect(seen.body, page).not.toContain('Groupcanary-5121');
       expect((await world.editor.get(page)).body, page).toContain('Tiedcanary-5120');
+      // Two people of one role, one statement for both: each reads as who they are.
+      for (const [reader, readsGroup] of [
+        [olle, false],
+        [gita, true],
+        [olle, false],
+      ] as const) {
+        const body = (await reader.get(page)).body;
+        expect(body, page).toContain('Tiedcanary-5120');
+        if (readsGroup) expect(body, page).toContain('Groupcanary-5121');
+        else expect(body, page).not.toContain('Groupcanary-5121');
+      }
     }
   });
 });

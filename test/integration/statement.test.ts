@@ -4,7 +4,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runStatement, statement } from '../../src/platform/db/statement.js';
+import { statement } from '../../src/platform/db/statement.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
 
 let database: TestDatabase;
@@ -48,12 +48,4 @@ describe('a statement built once', () => {
     await expect(one(database.db, null, {})).rejects.toThrow(/placeholder "n"/);
   });
 
-  it('may hold values of its own when built for one run only', async () => {
-    const rows = await runStatement<{ a: number; b: number }>(
-      database.db,
-      sql`SELECT ${1}::int AS a, ${sql.placeholder('b')}::int AS b`,
-      { b: 2 },
-    );
-    expect(rows).toEqual([{ a: 1, b: 2 }]);
-  });
 });

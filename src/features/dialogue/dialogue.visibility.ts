@@ -11,29 +11,39 @@ import { can, canSeeMembersLayer, type Viewer } from '../access/index.js';
 /** True when the viewer moderates every space (editors and administrators). */
 export const isModerator = (viewer: Viewer): boolean => can(viewer, 'moderate');
 
+/**
+ * The viewer's id as SQL: written as a value, or `as` given (a placeholder of a statement built
+ * once per role, which then decides by the viewer's role alone).
+ */
+const idOf = (viewer: Viewer & { kind: 'user' }, as?: SQL): SQL => as ?? sql`${viewer.id}`;
+
 /** The SQL condition that the viewer moderates the space whose id is `spaceId`. */
-export function moderatesSpace(viewer: Viewer, spaceId: SQL): SQL {
+export function moderatesSpace(viewer: Viewer, spaceId: SQL, viewerId?: SQL): SQL {
   if (viewer.kind !== 'user') return sql`false`;
   if (isModerator(viewer)) return sql`true`;
   return sql`EXISTS (SELECT 1 FROM dialogue_space_moderators sm
-                      WHERE sm.space_id = ${spaceId} AND sm.user_id = ${viewer.id})`;
+                      WHERE sm.space_id = ${spaceId} AND sm.user_id = ${idOf(viewer, viewerId)})`;
 }
 
 /** The SQL condition that the viewer moderates the space aliased `s`. */
-export const spaceModerated = (viewer: Viewer): SQL => moderatesSpace(viewer, sql`s.id`);
+export const spaceModerated = (viewer: Viewer, viewerId?: SQL): SQL =>
+  moderatesSpace(viewer, sql`s.id`, viewerId);
 
-/** The SQL condition that the space aliased `s` is readable by the viewer. */
-export function spaceReadable(viewer: Viewer): SQL {
+/**
+ * The SQL condition that the space aliased `s` is readable by the viewer (whose id is written as
+ * `viewerId` when given: see idOf).
+ */
+export function spaceReadable(viewer: Viewer, viewerId?: SQL): SQL {
   if (viewer.kind !== 'user') return sql`s.audience = 'public'`;
   if (isModerator(viewer)) return sql`true`;
-  const members = canSeeMembersLayer(viewer);
+  const members = canSeeMembersLayer(viewer) ? sql`true` : sql`false`;
   return sql`(s.audience = 'public'
     OR (s.audience = 'members' AND ${members})
     OR (s.audience = 'group' AND EXISTS (
           SELECT 1 FROM organisation_members m JOIN organisations o ON o.id = m.organisation_id
-           WHERE m.user_id = ${viewer.id} AND o.status = 'active'
+           WHERE m.user_id = ${idOf(viewer, viewerId)} AND o.status = 'active'
              AND m.organisation_id = ANY(s.organisations)))
-    OR ${spaceModerated(viewer)})`;
+    OR ${spaceModerated(viewer, viewerId)})`;
 }
 
 /**

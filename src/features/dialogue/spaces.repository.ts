@@ -207,8 +207,10 @@ export type SpacesRepository = ReturnType<typeof createSpacesRepository>;
 /**
  * The spaces the viewer may read that discuss the Knowledge Centre item at `itemPath` (an SQL
  * expression of the item's own statement), by name: a JSON array of `{ slug, name }`, so that the
- * item page reads them with the item instead of in a statement of their own.
+ * item page reads them with the item instead of in a statement of their own. The viewer's id is
+ * written as `viewerId` (the statement's placeholder; its role decides the rest).
  */
-export const spacesTiedToItemSql = (viewer: Viewer, itemPath: SQL): SQL => sql`(
+export const spacesTiedToItemSql = (viewer: Viewer, itemPath: SQL, viewerId: SQL): SQL => sql`(
   SELECT coalesce(json_agg(json_build_object('slug', s.slug, 'name', s.name) ORDER BY s.name), '[]')
-    FROM dialogue_spaces s WHERE s.item_path = ${itemPath} AND ${spaceReadable(viewer)})`;
+    FROM dialogue_spaces s
+   WHERE s.item_path = ${itemPath} AND ${spaceReadable(viewer, viewerId)})`;

@@ -1,12 +1,13 @@
 /** Reading one Knowledge Centre item as a viewer sees it: its text, relations and files, restricted fields left out. */
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';
-import { runStatement, statement } from '../../platform/db/statement.js';
+import { statement } from '../../platform/db/statement.js';
 import {
   ANONYMOUS,
   canSeeMembersLayer,
   readableLevels,
   type AccessLevel,
+  type Role,
   type Viewer,
 } from '../access/index.js';
 import type { TranslationStatus } from './items.types.js';
@@ -55,12 +56,22 @@ export interface ItemDiscussion {
  * What other features show on an item's page, each as an SQL expression giving JSON, read in the
  * item's own statement (one round trip for the page): the discussions the viewer may read (an
  * array of ItemDiscussion) of the item at a site path, and a good practice's transfers (an array
- * of PracticeTransfer).
+ * of PracticeTransfer). The statement is built once per role (statement.ts): the viewer given is
+ * one of the reader's role whose id is to be written as `viewerId`, never as a value.
  */
 export interface ItemAsidesSql {
-  discussions(viewer: Viewer, itemPath: SQL): SQL;
+  discussions(viewer: Viewer, itemPath: SQL, viewerId: SQL): SQL;
   transfers(practiceSlug: SQL): SQL;
 }
+
+/** Who reads, as far as the text of a statement depends on it: a visitor, or a role. */
+type Reader = 'anonymous' | Role;
+
+const readerOf = (viewer: Viewer): Reader => (viewer.kind === 'user' ? viewer.role : 'anonymous');
+
+/** A viewer of the reader's kind for building a statement: its id is the placeholder's to write. */
+const viewerLike = (reader: Reader): Viewer =>
+  reader === 'anonymous' ? ANONYMOUS : { kind: 'user', id: '', role: reader };
 
 /** An item with what its page shows from other features. */
 export interface ItemPageView extends ItemView {
@@ -168,16 +179,18 @@ const itemSql = (asides: SQL): SQL => sql`
 /** The reads of one item and of its files. */
 export function createItemRepository(db: Db, clock: () => Date, asides?: ItemAsidesSql) {
   /** The asides' columns: none, or the discussions and (for a practice) the transfers. */
-  const asideColumns = (viewer: Viewer): SQL =>
+  const asideColumns = (reader: Reader): SQL =>
     asides
-      ? sql`, ${asides.discussions(viewer, sql`'/knowledge/' || it.section || '/' || it.slug`)} AS discussions,
+      ? sql`, ${asides.discussions(
+          viewerLike(reader),
+          sql`'/knowledge/' || it.section || '/' || it.slug`,
+          sql`${sql.placeholder('viewer_id')}`,
+        )} AS discussions,
                CASE WHEN it.type = 'practice' THEN ${asides.transfers(sql`it.slug`)}
                     ELSE '[]' END AS transfers`
       : sql``;
-  // Built once for visitors and for reads without asides; the asides of a signed-in viewer hold
-  // who they are, so theirs is built for each read.
-  const itemStatement = statement<{ asides: boolean }, ItemRow>(({ asides: withAsides }) =>
-    itemSql(withAsides ? asideColumns(ANONYMOUS) : sql``),
+  const itemStatement = statement<{ reader: Reader | null }, ItemRow>(({ reader }) =>
+    itemSql(reader ? asideColumns(reader) : sql``),
   );
   const read = async (
     viewer: Viewer,
@@ -186,11 +199,17 @@ export function createItemRepository(db: Db, clock: () => Date, asides?: ItemAsi
     withAsides: boolean,
   ): Promise<ItemPageView | 'members-only' | null> => {
     const levels = readableLevels(viewer);
-    const values = { slug, locale, levels, now: clock().toISOString() };
-    const rows =
-      withAsides && viewer.kind !== 'anonymous'
-        ? await runStatement<ItemRow>(db, itemSql(asideColumns(viewer)), values)
-        : await itemStatement(db, { asides: withAsides }, values);
+    const rows = await itemStatement(
+      db,
+      { reader: withAsides ? readerOf(viewer) : null },
+      {
+        slug,
+        locale,
+        levels,
+        now: clock().toISOString(),
+        viewer_id: viewer.kind === 'user' ? viewer.id : null,
+      },
+    );
     const row = rows[0];
     if (!row) return null;
     if (!levels.includes(row.access)) return 'members-only';

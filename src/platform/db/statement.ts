@@ -61,15 +61,3 @@ async function run<Row>(
     .execute(values);
   return result.rows;
 }
-
-/**
- * Runs a statement built for this run only: for one whose text holds a value of its own (who is
- * reading, say) besides its placeholders, filled from `values`.
- */
-export async function runStatement<Row extends Record<string, unknown>>(
-  db: Db,
-  query: SQL,
-  values: Readonly<Record<string, unknown>>,
-): Promise<Row[]> {
-  return run<Row>(db, dialect.sqlToQuery(query), values);
-}
