@@ -47,5 +47,4 @@ describe('a statement built once', () => {
     const one = statement<null, { n: number }>(() => sql`SELECT ${sql.placeholder('n')}::int AS n`);
     await expect(one(database.db, null, {})).rejects.toThrow(/placeholder "n"/);
   });
-
 });
