@@ -1,5 +1,4 @@
 /** What every page needs to know about the request it answers: language, path, assets. */
-import { escapeHtml } from '@kitajs/html';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Catalogue, MessageValues } from '../platform/i18n/catalogue.js';
 import type { AssetManifest } from '../platform/http/assets.js';
@@ -87,8 +86,8 @@ export function pageContext(
   return {
     locale,
     dir: directionOf(locale),
-    t: (key, values) => escapeHtml(translator.t(key, values)),
-    text: (key, values) => translator.t(key, values),
+    t: translator.html,
+    text: translator.t,
     path,
     search,
     assets: deps.assets,

@@ -7,6 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
+import { escapeHtml } from '@kitajs/html';
 import { IntlMessageFormat } from 'intl-messageformat';
 import { formattingLocale } from './dates.js';
 import { isolated } from './direction.js';
@@ -85,14 +86,22 @@ function isolatedValues(
 export interface Translator {
   locale: string;
   t(key: string, values?: MessageValues): string;
+  /** The same, HTML-escaped for element content. */
+  html(key: string, values?: MessageValues): string;
   has(key: string): boolean;
 }
 
-/** A message compiled once: its format, the arguments it shows, and its text when it takes none. */
+/**
+ * A message compiled once: its format, the arguments it shows, and its text (plain and
+ * HTML-escaped) when it takes none.
+ */
 interface Compiled {
   format: IntlMessageFormat;
   shown: ReadonlySet<string>;
   plain: string | undefined;
+  plainHtml: string | undefined;
+  /** The locale whose text it is (the asked one, or the reference one it falls back to). */
+  locale: string;
 }
 
 /** Loads every locale once and hands out translators that cache compiled messages. */
@@ -122,26 +131,59 @@ export class Catalogue {
       const format = new IntlMessageFormat(source, formattingLocale(locale));
       const shown = shownArguments(format.getAst());
       const takesNone = format.getAst().every((element) => element.type === TYPE.literal);
-      compiled = { format, shown, plain: takesNone ? String(format.format()) : undefined };
+      const plain = takesNone ? String(format.format()) : undefined;
+      compiled = {
+        format,
+        shown,
+        plain,
+        plainHtml: plain === undefined ? undefined : escapeHtml(plain),
+        locale,
+      };
       ofLocale.set(key, compiled);
     }
     return compiled;
   }
 
+  /** One translator per locale, kept: each finds a key's compiled message in one lookup. */
+  private readonly translators = new Map<string, Translator>();
+
   translator(locale: string): Translator {
+    const kept = this.translators.get(locale);
+    if (kept) return kept;
     const own = this.messages.get(locale) ?? new Map<string, string>();
     const reference = this.messages.get(REFERENCE_LOCALE) ?? new Map<string, string>();
-    return {
+    // The message of each key asked for in this locale (null: no such key anywhere).
+    const found = new Map<string, Compiled | null>();
+    const messageOf = (key: string): Compiled | null => {
+      let compiled = found.get(key);
+      if (compiled === undefined) {
+        const useLocale = own.has(key) ? locale : REFERENCE_LOCALE;
+        const source = own.get(key) ?? reference.get(key);
+        compiled = source === undefined ? null : this.compile(useLocale, key, source);
+        found.set(key, compiled);
+      }
+      return compiled;
+    };
+    const format = (compiled: Compiled, values: MessageValues | undefined): string =>
+      String(
+        compiled.format.format(values && isolatedValues(values, compiled.shown, compiled.locale)),
+      );
+    const translator: Translator = {
       locale,
       has: (key) => own.has(key) || reference.has(key),
       t: (key, values) => {
-        const useLocale = own.has(key) ? locale : REFERENCE_LOCALE;
-        const source = own.get(key) ?? reference.get(key);
-        if (source === undefined) return key;
-        const { format, shown, plain } = this.compile(useLocale, key, source);
-        if (plain !== undefined) return plain;
-        return String(format.format(values && isolatedValues(values, shown, useLocale)));
+        const compiled = messageOf(key);
+        if (!compiled) return key;
+        return compiled.plain ?? format(compiled, values);
+      },
+      html: (key, values) => {
+        const compiled = messageOf(key);
+        if (!compiled) return escapeHtml(key);
+        return compiled.plainHtml ?? escapeHtml(format(compiled, values));
       },
     };
+    // Kept for the supported locales only (a locale asked for may come from a request).
+    if (this.messages.has(locale)) this.translators.set(locale, translator);
+    return translator;
   }
 }
