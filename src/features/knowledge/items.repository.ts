@@ -79,9 +79,9 @@ const FILTER_KEYS = [
 ] as const satisfies readonly (keyof ItemFilter)[];
 type FilterKey = (typeof FILTER_KEYS)[number];
 
-/** The parts a filter narrows by: the shape of its statements. */
+/** The parts a filter narrows by (an empty value narrows nothing): the shape of its statements. */
 const filterShape = (filter: ItemFilter): FilterKey[] =>
-  FILTER_KEYS.filter((key) => filter[key] !== undefined);
+  FILTER_KEYS.filter((key) => Boolean(filter[key]));
 
 /** The conditions of the filter parts `keys`, each value the placeholder named after its part. */
 function filterConditions(keys: readonly FilterKey[]): SQL[] {
