@@ -268,8 +268,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   const cities = app.add(citiesFeature, {
     itemExists: knowledge.itemExists,
     itemCards: (viewer, slugs, locale) => knowledge.items.readableBySlugs(viewer, slugs, locale),
-    practices: async (viewer, locale) =>
-      (await knowledge.items.listItems(viewer, { type: 'practice' }, locale, 1, 500)).items,
+    practices: (viewer, locale) =>
+      knowledge.items.latestItems(viewer, { type: 'practice' }, locale, 500),
   });
   // The newsletter reads the picked entries of every kind, asked when an issue is composed or sent.
   app.add(newsletterFeature, {

@@ -39,8 +39,8 @@ export function itemKind(deps: ItemKindDeps) {
   /** A feed's read over the list filter its address gives. */
   const feedOf = (filter: (params: Params) => ItemFilter): Pick<FeedSource, 'read'> => ({
     read: async (viewer, params, t, limit) => {
-      const listing = await items.listItems(viewer, filter(params), t.locale, 1, limit);
-      return listing.items.map((item) => ({
+      const latest = await items.latestItems(viewer, filter(params), t.locale, limit);
+      return latest.map((item) => ({
         key: item.slug,
         path: `/knowledge/${item.section}/${item.slug}`,
         title: item.title,
