@@ -6,8 +6,19 @@
  */
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AccessLevel } from '../../src/features/access/index.js';
-import { countList, type ItemFilter } from '../../src/features/knowledge/items.repository.js';
+import {
+  ANONYMOUS,
+  LAYER_READERS,
+  readableLevels,
+  type AccessLevel,
+} from '../../src/features/access/index.js';
+import {
+  countList,
+  createItemsRepository,
+  type ItemFilter,
+  type ListCounts,
+} from '../../src/features/knowledge/items.repository.js';
+import { createMemo } from '../../src/platform/cache/memo.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
 
 let database: TestDatabase;
@@ -130,5 +141,45 @@ describe('the kept list counts', () => {
     await db.execute(sql`DELETE FROM items WHERE slug = 'counted-one'`);
     await db.execute(sql`DELETE FROM items WHERE slug LIKE 'counted-many-%'`);
     expect(await disagreements()).toEqual([]);
+  });
+});
+
+describe('a page of a list', () => {
+  it('read with its counts in one statement is the page read after its counts were kept', async () => {
+    const now = new Date();
+    const lists = await listsToCheck();
+    expect(lists.length).toBeGreaterThan(10);
+    let compared = 0;
+    let pagesBeyondOne = 0;
+    for (const viewer of Object.values(LAYER_READERS))
+      for (const filter of lists)
+        for (const page of [1, 2, 99]) {
+          // A fresh memo each time: the first read counts in one statement and keeps the counts,
+          // the second reads the page alone with them.
+          const counts = createMemo<ListCounts>(10);
+          const items = createItemsRepository(database.db, () => now, { counts });
+          const together = await items.listItems(viewer, filter, 'fr', page, 3);
+          const apart = await items.listItems(viewer, filter, 'fr', page, 3);
+          expect(apart, `${JSON.stringify(filter)} page ${page}`).toEqual(together);
+          expect(together.page).toBe(Math.min(page, together.pages));
+          expect(together.items.length).toBe(
+            together.page < together.pages ? 3 : together.total - (together.pages - 1) * 3,
+          );
+          const anew = await countList(database.db, filter, readableLevels(viewer), now, true);
+          expect({ total: together.total, withheld: together.withheld }).toEqual({
+            total: anew.total,
+            withheld: anew.withheld,
+          });
+          compared++;
+          if (together.pages > 1) pagesBeyondOne++;
+        }
+    expect(compared).toBe(lists.length * 6);
+    expect(pagesBeyondOne).toBeGreaterThan(20);
+  });
+
+  it('that is empty has its counts and no items', async () => {
+    const items = createItemsRepository(database.db);
+    const page = await items.listItems(ANONYMOUS, { theme: 'no-such-theme' }, 'en', 3);
+    expect(page).toEqual({ items: [], total: 0, withheld: 0, page: 1, pages: 1, years: null });
   });
 });

@@ -16,6 +16,7 @@ import type { PracticeTransfer } from './pages/item.page.js';
 import {
   levelsParam,
   summaryColumns,
+  summaryOf,
   translationJoin,
   visible,
   type SummaryRow,
@@ -220,15 +221,7 @@ export function createItemRepository(db: Db, clock: () => Date, asides?: ItemAsi
       fields[key] = withheld.includes(key) ? null : value;
     const readableFiles = row.files.filter((file) => levels.includes(file.access));
     return {
-      id: row.id,
-      type: row.type,
-      section: row.section,
-      slug: row.slug,
-      locale: row.locale,
-      title: row.title,
-      summary: row.summary,
-      date: row.date,
-      themes: row.themes,
+      ...summaryOf(row),
       access: row.access,
       originalLocale: row.original_locale,
       publishedAt: new Date(row.published_at),

@@ -3,25 +3,36 @@
  * only the layers the viewer may read, and restricted fields left out for everyone else. This is
  * the one way pages, feeds and the API read items.
  */
-import { sql, type SQL } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Memo } from '../../platform/cache/memo.js';
 import type { Db } from '../../platform/db/database.js';
-import { statement } from '../../platform/db/statement.js';
-import { readableLevels, type AccessLevel, type Viewer } from '../access/index.js';
+import { readableLevels, type Viewer } from '../access/index.js';
 import type { ItemSection, ItemType } from './items.types.js';
 import { createItemRepository, type ItemAsidesSql } from './item.repository.js';
 import {
   levelsParam,
-  summariesSql,
   summaryColumns,
+  summaryOf,
   translationJoin,
   visible,
   type SummaryRow,
 } from './items.sql.js';
+import {
+  countedPageStatement,
+  countsOf,
+  filterShape,
+  keptCounter,
+  listValues,
+  pageStatement,
+} from './list.sql.js';
 
 export type { FileView, ItemView, ReadableFile } from './item.repository.js';
+export { countList } from './list.sql.js';
 
 export const PAGE_SIZE = 20;
+
+/** The highest page number a statement is given (PostgreSQL's int). */
+const MAX_PAGE = 2_147_483_647;
 
 /** What lists show of an item. */
 export interface ItemSummaryView {
@@ -66,174 +77,12 @@ export interface YearRange {
   to: number;
 }
 
-/** The parts a list can be narrowed by, in the order a statement's shape names them. */
-const FILTER_KEYS = [
-  'section',
-  'type',
-  'theme',
-  'sdg',
-  'right',
-  'country',
-  'year',
-  'language',
-] as const satisfies readonly (keyof ItemFilter)[];
-type FilterKey = (typeof FILTER_KEYS)[number];
-
-/** The parts a filter narrows by (an empty value narrows nothing): the shape of its statements. */
-const filterShape = (filter: ItemFilter): FilterKey[] =>
-  FILTER_KEYS.filter((key) => Boolean(filter[key]));
-
-/** The conditions of the filter parts `keys`, each value the placeholder named after its part. */
-function filterConditions(keys: readonly FilterKey[]): SQL[] {
-  const value = (key: FilterKey) => sql.placeholder(key);
-  const conditions: Record<FilterKey, () => SQL> = {
-    section: () => sql`i.section = ${value('section')}`,
-    type: () => sql`i.type = ${value('type')}`,
-    theme: () => sql`i.themes @> ARRAY[${value('theme')}]::text[]`,
-    sdg: () => sql`i.sdgs @> ARRAY[${value('sdg')}]::smallint[]`,
-    right: () => sql`i.rights @> ARRAY[${value('right')}]::smallint[]`,
-    country: () => sql`i.countries @> ARRAY[${value('country')}]::text[]`,
-    year: () =>
-      sql`i.date >= make_date(${value('year')}::int, 1, 1) AND i.date < make_date(${value('year')}::int + 1, 1, 1)`,
-    language: () => sql`i.locales @> ARRAY[${value('language')}]::text[]`,
-  };
-  return keys.map((key) => conditions[key]());
-}
-
-/** The facets whose counts are kept per value (item_facet_counts, migration 0045). */
-const KEPT_FACETS = ['type', 'theme', 'sdg', 'right', 'country', 'language', 'year'] as const;
-
-/**
- * The kept counter of a list narrowed by one facet at most (besides its section): the facet and
- * its value ('' and '' for the whole section); null for a list narrowed further, counted anew.
- */
-function keptCounter(filter: ItemFilter): { facet: string; value: string } | null {
-  const narrowing = KEPT_FACETS.filter((facet) => filter[facet] !== undefined);
-  const facet = narrowing[0];
-  if (narrowing.length > 1) return null;
-  return facet === undefined ? { facet: '', value: '' } : { facet, value: String(filter[facet]) };
-}
-
 /** How many items a list has for a viewer, and how many more the members layer holds. */
 export interface ListCounts {
   total: number;
   withheld: number;
   /** The section's years (a list of a section only). */
   years: YearRange | null;
-}
-
-/** The shape of a list's count: the parts it is narrowed by, and whether from the kept counters. */
-interface CountShape {
-  keys: FilterKey[];
-  kept: boolean;
-}
-
-const now = sql.placeholder('now');
-const readable = levelsParam(sql.placeholder('levels'));
-
-/**
- * How many items a list has: from the kept counters when it is narrowed by one facet at most,
- * less the items published for a later time (counted there, not yet visible); else (or when
- * asked, to check the counters) anew.
- */
-function countSql({ keys, kept }: CountShape): SQL {
-  if (!kept)
-    return sql`
-      SELECT count(*) FILTER (WHERE i.access = ANY(${readable}))::int AS total,
-             count(*) FILTER (WHERE NOT i.access = ANY(${readable}))::int AS withheld
-        FROM items i WHERE ${sql.join([visible(now), ...filterConditions(keys)], sql` AND `)}`;
-  const section = keys.includes('section')
-    ? sql`AND c.section = ${sql.placeholder('section')}`
-    : sql``;
-  const notYetDue = sql.join(
-    [
-      sql`i.status = 'published' AND (i.published_at > ${now}::timestamptz OR i.published_at IS NULL)`,
-      ...filterConditions(keys),
-    ],
-    sql` AND `,
-  );
-  return sql`
-    WITH kept AS (
-      SELECT coalesce(sum(c.n) FILTER (WHERE c.access = ANY(${readable})), 0)::int AS total,
-             coalesce(sum(c.n) FILTER (WHERE NOT c.access = ANY(${readable})), 0)::int AS withheld
-        FROM item_facet_counts c
-       WHERE c.facet = ${sql.placeholder('counter_facet')}
-         AND c.value = ${sql.placeholder('counter_value')} ${section}
-    ), waiting AS (
-      SELECT count(*) FILTER (WHERE i.access = ANY(${readable}))::int AS total,
-             count(*) FILTER (WHERE NOT i.access = ANY(${readable}))::int AS withheld
-        FROM items i WHERE ${notYetDue}
-    )
-    SELECT kept.total - waiting.total AS total, kept.withheld - waiting.withheld AS withheld
-      FROM kept, waiting`;
-}
-
-/** A list's counts and, for a section, the years of its items, in one statement. */
-const countStatement = statement<
-  CountShape,
-  { total: number; withheld: number; from: number | null; to: number | null }
->((shape) => {
-  const years = shape.keys.includes('section')
-    ? sql`SELECT extract(year FROM min(i.date))::int AS "from",
-                 extract(year FROM max(i.date))::int AS "to"
-            FROM items i WHERE i.section = ${sql.placeholder('section')} AND ${visible(now)}`
-    : sql`SELECT NULL::int AS "from", NULL::int AS "to"`;
-  return sql`SELECT c.total, c.withheld, y.from, y.to FROM (${countSql(shape)}) c, (${years}) y`;
-});
-
-const NEWEST_FIRST = sql`i.date DESC, i.id`;
-
-/** One page of a list's summaries, newest first. */
-const pageStatement = statement<FilterKey[], SummaryRow>((keys) =>
-  summariesSql(
-    sql`SELECT i.id FROM items i
-         WHERE ${sql.join([visible(now), ...filterConditions(keys)], sql` AND `)}
-           AND i.access = ANY(${readable})
-         ORDER BY ${NEWEST_FIRST}
-         LIMIT ${sql.placeholder('limit')} OFFSET ${sql.placeholder('offset')}`,
-    NEWEST_FIRST,
-    sql.placeholder('locale'),
-  ),
-);
-
-/** The values of a list's statements' placeholders. */
-function listValues(
-  filter: ItemFilter,
-  levels: readonly AccessLevel[],
-  at: Date,
-): Record<string, unknown> {
-  const counter = keptCounter(filter);
-  return {
-    ...filter,
-    levels,
-    now: at.toISOString(),
-    counter_facet: counter?.facet ?? '',
-    counter_value: counter?.value ?? '',
-  };
-}
-
-/**
- * How many items a list has for a viewer of these levels, with its section's years: from the kept
- * counters where they serve, else (or when `anew`, to check them) counted anew.
- */
-export async function countList(
-  db: Db,
-  filter: ItemFilter,
-  levels: readonly AccessLevel[],
-  at: Date,
-  anew = false,
-): Promise<ListCounts> {
-  const keys = filterShape(filter);
-  const [row] = await countStatement(
-    db,
-    { keys, kept: !anew && keptCounter(filter) !== null },
-    listValues(filter, levels, at),
-  );
-  return {
-    total: row?.total ?? 0,
-    withheld: row?.withheld ?? 0,
-    years: row?.from && row.to ? { from: row.from, to: row.to } : null,
-  };
 }
 
 export interface ItemsRepositoryOptions {
@@ -296,29 +145,44 @@ export function createItemsRepository(
     ): Promise<ItemPage> {
       const at = clock();
       const levels = readableLevels(viewer);
+      const values = { ...listValues(filter, levels, at), locale, limit: pageSize };
       const countsKey = JSON.stringify([levels, filter]);
-      let counts = options.counts?.get(countsKey);
-      if (!counts) {
-        counts = await countList(db, filter, levels, at);
-        options.counts?.set(countsKey, counts);
-      }
-      const total = counts.total;
-      const pages = Math.max(1, Math.ceil(total / pageSize));
-      const current = Math.min(Math.max(1, page), pages);
-      const rows = await pageStatement(db, filterShape(filter), {
-        ...listValues(filter, levels, at),
-        locale,
-        limit: pageSize,
-        offset: (current - 1) * pageSize,
-      });
-      return {
-        items: rows.map((row) => ({ ...row })),
-        total,
-        withheld: counts.withheld,
-        page: current,
-        pages,
-        years: counts.years,
+      const kept = options.counts?.get(countsKey);
+      // A page asked for past the last (or not a whole number) reads the last (or the first).
+      const wanted = Math.min(Math.max(1, Math.floor(page) || 1), MAX_PAGE);
+      const pageOf = (counts: ListCounts, items: ItemSummaryView[]): ItemPage => {
+        const pages = Math.max(1, Math.ceil(counts.total / pageSize));
+        return { ...counts, items, page: Math.min(wanted, pages), pages };
       };
+      if (kept) {
+        const current = pageOf(kept, []).page;
+        const rows = await pageStatement(db, filterShape(filter), {
+          ...values,
+          offset: (current - 1) * pageSize,
+        });
+        return pageOf(
+          kept,
+          rows.map((row) => ({ ...row })),
+        );
+      }
+      // Not counted yet: the counts and the page in one statement.
+      const rows = await countedPageStatement(
+        db,
+        { keys: filterShape(filter), kept: keptCounter(filter) !== null },
+        { ...values, page: wanted },
+      );
+      const [first] = rows;
+      const counts = countsOf(
+        first && {
+          total: first.list_total,
+          withheld: first.list_withheld,
+          from: first.list_from,
+          to: first.list_to,
+        },
+      );
+      options.counts?.set(countsKey, counts);
+      const items = rows.flatMap((row) => (row.id === null ? [] : [summaryOf(row)]));
+      return pageOf(counts, items);
     },
 
     /**

@@ -41,3 +41,16 @@ export const summariesSql = (page: SQL, order: SQL, locale: Value<string>): SQL 
     SELECT ${summaryColumns}
       FROM page JOIN items i ON i.id = page.id ${translationJoin(locale)}
      ORDER BY ${order}`;
+
+/** An item's summary, from a row that may hold other columns too. */
+export const summaryOf = (row: ItemSummaryView): ItemSummaryView => ({
+  id: row.id,
+  type: row.type,
+  section: row.section,
+  slug: row.slug,
+  locale: row.locale,
+  title: row.title,
+  summary: row.summary,
+  date: row.date,
+  themes: row.themes,
+});

@@ -39,9 +39,13 @@ export function Options(props: {
   if (!Object.isFrozen(options)) return optionsHtml(options, props.value);
   let byValue = keptHtml.get(options);
   if (!byValue) keptHtml.set(options, (byValue = new Map()));
-  const chosen = options.find((option) => option.value === props.value)?.value;
-  const key = chosen ?? NOTHING_CHOSEN;
-  let html = byValue.get(key);
-  if (html === undefined) byValue.set(key, (html = optionsHtml(options, chosen)));
+  // A value already kept is among the options: no need to look for it again.
+  const kept = props.value ? byValue.get(props.value) : byValue.get(NOTHING_CHOSEN);
+  if (kept !== undefined) return kept;
+  const chosen = props.value
+    ? options.find((option) => option.value === props.value)?.value
+    : undefined;
+  const html = optionsHtml(options, chosen);
+  byValue.set(chosen ?? NOTHING_CHOSEN, html);
   return html;
 }

@@ -74,8 +74,110 @@ function SiteSearch(props: { ctx: PageContext }): JSX.Element {
   );
 }
 
+/** The main navigation, the section the page is in marked (exactly: 'page'; within it: 'true'). */
+function MainNav(props: { ctx: PageContext; current: number; exact: boolean }): JSX.Element {
+  const { ctx } = props;
+  return (
+    <nav class="main-nav" aria-label={ctx.text('common.nav.label')}>
+      <ul class="wrap nav-list">
+        {NAVIGATION.map((item, index) => (
+          <li>
+            <a
+              href={ctx.href(item.path)}
+              aria-current={index === props.current ? (props.exact ? 'page' : 'true') : undefined}
+            >
+              {ctx.t(item.label)}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+function Footer(props: { ctx: PageContext }): JSX.Element {
+  const { ctx } = props;
+  return (
+    <footer class="site-footer">
+      <div class="wrap">
+        <p>{ctx.t('common.footer.about')}</p>
+        <ul class="footer-links">
+          <li>
+            <a href={ctx.href('/about/how-we-work')}>{ctx.t('common.nav.howWeWork')}</a>
+          </li>
+          <li>
+            <a href={ctx.href('/about/who-we-are')}>{ctx.t('common.nav.whoWeAre')}</a>
+          </li>
+          <li>
+            <a href={ctx.href('/knowledge/useful-links')}>{ctx.t('common.nav.usefulLinks')}</a>
+          </li>
+          <li>
+            <a href={ctx.href('/newsletter')}>{ctx.t('newsletter.subscribe.title')}</a>
+          </li>
+          <li>
+            <a href={ctx.href('/privacy')}>{ctx.t('common.nav.privacy')}</a>
+          </li>
+        </ul>
+        <p class="footer-note">{ctx.t('common.footer.openSource')}</p>
+      </div>
+    </footer>
+  );
+}
+
+/**
+ * The parts of every page that depend on its language alone — the skip link, the brand, the
+ * search field, the footer, and the main navigation for each section a page can be in — written
+ * once per language (keyed by its translator, one per language) instead of on every page.
+ */
+interface FixedParts {
+  skip: string;
+  brand: string;
+  search: string;
+  footer: string;
+  /** The main navigation per section a page is in ("2" within the third, "2=" on it). */
+  nav: Map<string, string>;
+}
+const fixedParts = new WeakMap<PageContext['t'], FixedParts>();
+
+function fixedPartsOf(ctx: PageContext): FixedParts {
+  let parts = fixedParts.get(ctx.t);
+  if (!parts) {
+    parts = {
+      skip: String(
+        <a class="skip-link" href="#main">
+          {ctx.t('common.skipToContent')}
+        </a>,
+      ),
+      brand: String(
+        <a class="brand" href={ctx.href('/')}>
+          <Logo />
+          <span safe>{ctx.text('common.site.name')}</span>
+        </a>,
+      ),
+      search: String(<SiteSearch ctx={ctx} />),
+      footer: String(<Footer ctx={ctx} />),
+      nav: new Map(),
+    };
+    fixedParts.set(ctx.t, parts);
+  }
+  return parts;
+}
+
+/** The main navigation of a page at `ctx.path`, kept per language and section. */
+function mainNav(ctx: PageContext): string {
+  const current = NAVIGATION.findIndex((item) => isCurrentSection(ctx, item.path));
+  const exact = current >= 0 && NAVIGATION[current]?.path === ctx.path;
+  const key = `${current}${exact ? '=' : ''}`;
+  const { nav } = fixedPartsOf(ctx);
+  let html = nav.get(key);
+  if (html === undefined)
+    nav.set(key, (html = String(<MainNav ctx={ctx} current={current} exact={exact} />)));
+  return html;
+}
+
 export function Layout(props: LayoutProps): JSX.Element {
   const { ctx } = props;
+  const parts = fixedPartsOf(ctx);
   const siteName = ctx.text('common.site.name');
   const pageTitle = ctx.path === '/' ? siteName : `${props.title} · ${siteName}`;
   const fullTitle = ctx.rendered.errors
@@ -114,16 +216,11 @@ export function Layout(props: LayoutProps): JSX.Element {
           <FeedLinks ctx={ctx} path="/" title={`${ctx.text('common.feed.title')} · ${siteName}`} />
         </head>
         <body>
-          <a class="skip-link" href="#main">
-            {ctx.t('common.skipToContent')}
-          </a>
+          {parts.skip}
           <header class="site-header">
             <div class="wrap header-top">
-              <a class="brand" href={ctx.href('/')}>
-                <Logo />
-                <span safe>{siteName}</span>
-              </a>
-              {ctx.path === '/search' ? '' : <SiteSearch ctx={ctx} />}
+              {parts.brand}
+              {ctx.path === '/search' ? '' : parts.search}
               <p class="account-link">
                 {ctx.viewer ? (
                   <>
@@ -168,26 +265,7 @@ export function Layout(props: LayoutProps): JSX.Element {
                 </ul>
               </nav>
             </div>
-            <nav class="main-nav" aria-label={ctx.text('common.nav.label')}>
-              <ul class="wrap nav-list">
-                {NAVIGATION.map((item) => (
-                  <li>
-                    <a
-                      href={ctx.href(item.path)}
-                      aria-current={
-                        ctx.path === item.path
-                          ? 'page'
-                          : isCurrentSection(ctx, item.path)
-                            ? 'true'
-                            : undefined
-                      }
-                    >
-                      {ctx.t(item.label)}
-                    </a>
-                  </li>
-                ))}
-              </ul>
-            </nav>
+            {mainNav(ctx)}
           </header>
           <main id="main" class="wrap" tabindex="-1">
             {props.crumbs && props.crumbs.length > 0 ? (
@@ -210,31 +288,7 @@ export function Layout(props: LayoutProps): JSX.Element {
             )}
             {props.children}
           </main>
-          <footer class="site-footer">
-            <div class="wrap">
-              <p>{ctx.t('common.footer.about')}</p>
-              <ul class="footer-links">
-                <li>
-                  <a href={ctx.href('/about/how-we-work')}>{ctx.t('common.nav.howWeWork')}</a>
-                </li>
-                <li>
-                  <a href={ctx.href('/about/who-we-are')}>{ctx.t('common.nav.whoWeAre')}</a>
-                </li>
-                <li>
-                  <a href={ctx.href('/knowledge/useful-links')}>
-                    {ctx.t('common.nav.usefulLinks')}
-                  </a>
-                </li>
-                <li>
-                  <a href={ctx.href('/newsletter')}>{ctx.t('newsletter.subscribe.title')}</a>
-                </li>
-                <li>
-                  <a href={ctx.href('/privacy')}>{ctx.t('common.nav.privacy')}</a>
-                </li>
-              </ul>
-              <p class="footer-note">{ctx.t('common.footer.openSource')}</p>
-            </div>
-          </footer>
+          {parts.footer}
         </body>
       </html>
     </>
