@@ -261,6 +261,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     countryCodes: vocabularies.countryCodes,
     news: (viewer, filter, locale, page, pageSize) =>
       knowledge.items.listItems(viewer, { ...filter, type: 'news' }, locale, page, pageSize),
+    latestNews: (viewer, locale, limit) =>
+      knowledge.items.latestItems(viewer, { type: 'news' }, locale, limit),
     publishNews: (viewer, locale, form) => knowledge.publishItem(viewer, 'news', locale, form),
     itemExists: knowledge.itemExists,
   });

@@ -2,7 +2,9 @@
  * What a page rendered anew costs the database: each query is a round trip and a statement for
  * PostgreSQL, the larger part of an uncached page's time (decision 0025). An item page reads the
  * item with its translations, files, related items, discussions and transfers in one statement; a
- * list page its counts with its years, its introduction and one page of summaries. A change that adds a query per page shows here.
+ * list page its introduction, and its counts with its years and one page of summaries; the home
+ * page and the site's feed read each kind's newest without counting them. A change that adds a
+ * query per page shows here.
  */
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -69,5 +71,17 @@ describe('a page rendered anew', () => {
     const statements = await statementsOf('/en/knowledge/good-practices');
     expect(statements, statements.join('\n')).toHaveLength(2);
     expect(statements.join('\n')).not.toMatch(/from "themes"/i);
+  });
+
+  it('reads the home page and the site’s feed without counting any list', async () => {
+    for (const url of ['/en/', '/en/feed.atom']) {
+      const statements = await statementsOf(url);
+      // A list counted: a statement of its count, or the items' kept counters.
+      const counting = statements.filter((text) =>
+        /^\s*SELECT count\(|item_facet_counts/i.test(text),
+      );
+      expect(counting, url).toEqual([]);
+      expect(statements.length, statements.join('\n')).toBeLessThanOrEqual(9);
+    }
   });
 });

@@ -75,7 +75,7 @@ export function eventKind(deps: EventKindDeps) {
         path: '/events',
         title: async (_params, t) => t.t('events.feed.title'),
         async read(viewer, _params, t, limit) {
-          const { rows } = await events.list(viewer, t.locale, { when: 'upcoming' }, 1, limit);
+          const rows = await events.latest(viewer, t.locale, { when: 'upcoming' }, limit);
           return rows
             .sort((a, b) => b.updatedAt.getTime() - a.updatedAt.getTime())
             .map((event) => ({

@@ -178,6 +178,22 @@ function filterSql(filter: EventFilter, now: Date | null): SQL[] {
 }
 
 export function createEventsRepository(db: Db, clock: () => Date) {
+  /** One page of the events `where` chooses, in the list's order. */
+  const readPage = async (
+    where: SQL,
+    locale: string,
+    filter: EventFilter,
+    page: number,
+    pageSize: number,
+  ): Promise<EventSummary[]> => {
+    const order = filter.when === 'upcoming' ? sql`e.starts_at ASC` : sql`e.starts_at DESC`;
+    const rows = await db.execute<SummaryRow>(sql`
+      SELECT ${summaryColumns} FROM events e ${translationJoin(locale)}
+       WHERE ${where} ORDER BY ${order}, e.id
+       LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`);
+    return rows.rows.map(summary);
+  };
+
   return {
     /** A page of events the viewer may read, with the total. */
     async list(
@@ -188,15 +204,22 @@ export function createEventsRepository(db: Db, clock: () => Date) {
       pageSize = EVENTS_PAGE_SIZE,
     ): Promise<{ rows: EventSummary[]; total: number }> {
       const where = sql.join([readable(viewer), ...filterSql(filter, clock())], sql` AND `);
-      const order = filter.when === 'upcoming' ? sql`e.starts_at ASC` : sql`e.starts_at DESC`;
       const [rows, count] = await Promise.all([
-        db.execute<SummaryRow>(sql`
-          SELECT ${summaryColumns} FROM events e ${translationJoin(locale)}
-           WHERE ${where} ORDER BY ${order}, e.id
-           LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`),
+        readPage(where, locale, filter, page, pageSize),
         db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM events e WHERE ${where}`),
       ]);
-      return { rows: rows.rows.map(summary), total: count.rows[0]?.n ?? 0 };
+      return { rows, total: count.rows[0]?.n ?? 0 };
+    },
+
+    /** The first `limit` events of a list, without counting it (feeds, the home page): one statement. */
+    async latest(
+      viewer: Viewer,
+      locale: string,
+      filter: EventFilter,
+      limit: number,
+    ): Promise<EventSummary[]> {
+      const where = sql.join([readable(viewer), ...filterSql(filter, clock())], sql` AND `);
+      return readPage(where, locale, filter, 1, limit);
     },
 
     /** The countries of the events the viewer may read, for the list's filter. */

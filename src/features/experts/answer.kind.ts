@@ -23,7 +23,7 @@ export function answerKind(db: Db) {
         path: '/experts/answers',
         title: async (_params, t) => t.t('experts.answers.title'),
         async read(viewer, _params, t, limit) {
-          const { rows } = await answers.listAnswers(viewer, {}, 1, limit);
+          const rows = await answers.latestAnswers(viewer, limit);
           return rows.map((answer) => ({
             key: answer.id,
             path: `/experts/answers/${answer.id}`,

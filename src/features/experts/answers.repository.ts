@@ -62,6 +62,17 @@ export function createAnswersRepository(db: Db) {
   const readable = (viewer: Viewer): SQL =>
     sql`q.status = 'answered' AND q.publication = ANY(${sql.param(readableLevels(viewer))}::text[])`;
 
+  /** The answers `where` chooses, newest first, `limit` of them from `offset`. */
+  const readPage = async (where: SQL, limit: number, offset: number): Promise<AnswerSummary[]> => {
+    const rows = await db.execute<Row>(sql`
+      SELECT q.id, q.locale, q.theme, q.country, left(q.public_question, 400) AS public_question,
+             q.summary, q.answered_at, q.publication
+        FROM questions q WHERE ${where}
+       ORDER BY q.answered_at DESC, q.id
+       LIMIT ${limit} OFFSET ${offset}`);
+    return rows.rows.map((row) => summaryOf(row));
+  };
+
   return {
     /** One page of the archive, newest first, optionally of one theme or with some words; with the total. */
     async listAnswers(
@@ -79,21 +90,17 @@ export function createAnswersRepository(db: Db) {
           @@ coalesce(${anyLanguageQuery(filter.query)}, ''::tsquery)`);
       const where = sql.join(conditions, sql` AND `);
       const [rows, counted] = await Promise.all([
-        db.execute<Row>(sql`
-          SELECT q.id, q.locale, q.theme, q.country, left(q.public_question, 400) AS public_question,
-                 q.summary, q.answered_at, q.publication
-            FROM questions q WHERE ${where}
-           ORDER BY q.answered_at DESC, q.id
-           LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`),
+        readPage(where, pageSize, (page - 1) * pageSize),
         db.execute<{ total: number }>(
           sql`SELECT count(*)::int AS total FROM questions q WHERE ${where}`,
         ),
       ]);
-      return {
-        rows: rows.rows.map((row) => summaryOf(row)),
-        total: counted.rows[0]?.total ?? 0,
-      };
+      return { rows, total: counted.rows[0]?.total ?? 0 };
     },
+
+    /** The newest `limit` answers, without counting them (the feed, the home page). */
+    latestAnswers: (viewer: Viewer, limit: number): Promise<AnswerSummary[]> =>
+      readPage(readable(viewer), limit, 0),
 
     /** An answer the viewer may read; 'members-only' when it exists for members; else null. */
     async findAnswer(viewer: Viewer, id: string): Promise<AnswerView | 'members-only' | null> {

@@ -25,6 +25,8 @@ export interface MonitoringNeeds {
   itemExists(slug: string): Promise<boolean>;
   /** The Knowledge Centre's news items, as the viewer reads them. */
   news: NewsSource['list'];
+  /** The newest of them, without counting them (the News feed, the home page). */
+  latestNews: NewsSource['latest'];
   /** Publishes a news item in the Knowledge Centre from an item form's values. */
   publishNews(
     viewer: SignedInViewer,
@@ -39,7 +41,7 @@ export const monitoringFeature = defineFeature({
   create: (platform, needs: MonitoringNeeds) => {
     const { db } = platform.database;
     const trends = createTrendsRepository(db);
-    const news = createNewsItems({ list: needs.news });
+    const news = createNewsItems({ list: needs.news, latest: needs.latestNews });
     let suggester: Promise<(text: string) => string[]> | null = null;
     // The themes' names in every language, read once: suggestions match any of them.
     const suggest = async (text: string) => {

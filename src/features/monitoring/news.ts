@@ -33,6 +33,8 @@ export interface NewsSource {
     page: number,
     pageSize: number,
   ): Promise<NewsPage>;
+  /** The newest `limit` news items the viewer reads, without counting them. */
+  latest(viewer: Viewer, locale: string, limit: number): Promise<NewsItemSummary[]>;
 }
 
 export function createNewsItems(source: NewsSource) {
@@ -40,8 +42,8 @@ export function createNewsItems(source: NewsSource) {
     list: source.list,
     /** The newest news items the viewer reads, as feed entries. */
     async latest(viewer: Viewer, locale: string, limit: number): Promise<FeedEntry[]> {
-      const page = await source.list(viewer, {}, locale, 1, limit);
-      return page.items.map((item) => ({
+      const items = await source.latest(viewer, locale, limit);
+      return items.map((item) => ({
         key: item.slug,
         kind: 'item',
         path: `/knowledge/${item.section}/${item.slug}`,

@@ -109,10 +109,10 @@ export function trendKind(deps: {
         title: async (_params, t) => t.t('monitoring.news.feedTitle'),
         async read(viewer: Viewer, _params, t, limit) {
           const [notes, items] = await Promise.all([
-            trends.list(viewer, {}, 1, limit),
+            trends.latest(viewer, limit),
             deps.news.latest(viewer, t.locale, limit),
           ]);
-          return [...notes.rows.map(noteEntry), ...items]
+          return [...notes.map(noteEntry), ...items]
             .sort((a, b) => b.date.getTime() - a.date.getTime())
             .slice(0, limit);
         },

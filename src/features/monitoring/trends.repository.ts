@@ -2,7 +2,7 @@
  * Trend notes as readers see them: only the layers the viewer may read (a note may be for
  * members only). The one way pages, feeds, the API, search and export read them.
  */
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';
 import { readableLevels, type AccessLevel, type Viewer } from '../access/index.js';
 
@@ -81,6 +81,14 @@ function conditions(viewer: Viewer, filter: TrendFilter) {
 }
 
 export function createTrendsRepository(db: Db) {
+  /** The notes `where` chooses, newest first, `limit` of them from `offset`. */
+  const readPage = async (where: SQL, limit: number, offset: number): Promise<TrendNote[]> => {
+    const rows = await db.execute<Row>(sql`
+      SELECT ${COLUMNS} FROM trend_notes WHERE ${where}
+       ORDER BY date DESC, id LIMIT ${limit} OFFSET ${offset}`);
+    return rows.rows.map(present);
+  };
+
   return {
     async list(
       viewer: Viewer,
@@ -95,11 +103,13 @@ export function createTrendsRepository(db: Db) {
       const total = counted.rows[0]?.n ?? 0;
       const pages = Math.max(1, Math.ceil(total / pageSize));
       const current = Math.min(Math.max(1, page), pages);
-      const rows = await db.execute<Row>(sql`
-        SELECT ${COLUMNS} FROM trend_notes WHERE ${where}
-         ORDER BY date DESC, id LIMIT ${pageSize} OFFSET ${(current - 1) * pageSize}`);
-      return { rows: rows.rows.map(present), total, page: current, pages };
+      const rows = await readPage(where, pageSize, (current - 1) * pageSize);
+      return { rows, total, page: current, pages };
     },
+
+    /** The newest `limit` notes, without counting them (the feed, the home page). */
+    latest: (viewer: Viewer, limit: number): Promise<TrendNote[]> =>
+      readPage(conditions(viewer, {}), limit, 0),
 
     /** One note, or 'members-only' when it is in the members layer the viewer cannot read. */
     async find(viewer: Viewer, id: string): Promise<TrendNote | 'members-only' | null> {

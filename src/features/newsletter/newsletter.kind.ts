@@ -65,7 +65,7 @@ export function newsletterKind(deps: { newsletters: NewslettersRepository }) {
         path: '/newsletter/archive',
         title: async (_params, t) => t.t('newsletter.archive.feedTitle'),
         async read(viewer, _params, t, limit) {
-          const { rows } = await newsletters.archived(viewer, 1, limit);
+          const rows = await newsletters.latestArchived(viewer, limit);
           return rows.map((letter) => entryOf(letter, t.locale));
         },
       },

@@ -236,6 +236,10 @@ export function createNewslettersRepository(db: Db) {
       return rows.rows.length > 0;
     },
 
+    /** The newest `limit` sent issues the viewer may read, without counting them (the feed). */
+    latestArchived: (viewer: Viewer, limit: number) =>
+      many(archiveFilter(viewer), sql`ORDER BY sent_at DESC, id LIMIT ${limit}`),
+
     /** The archive's page of sent issues the viewer may read, newest first. */
     async archived(viewer: Viewer, page: number, size: number) {
       const total = await db.execute<{ count: number }>(
