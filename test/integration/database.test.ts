@@ -49,6 +49,25 @@ describe('the database', () => {
     expect(unaccented.rows[0]?.value).toBe('Geneve, Zurich, Krakow');
   });
 
+  it('says when an idle connection loses its server, and not once the pool is closing', async () => {
+    const warnings: string[] = [];
+    const log = createLogger('warn', {
+      write: (line: string) => void warnings.push(String(JSON.parse(line).msg)),
+    });
+    const target = connect(database.url, 2, log);
+    const client = await target.pool.connect();
+    const { rows } = await client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
+    client.release();
+    // The server ends the idle connection (a restart, a network cut): the app is told.
+    await database.pool.query('SELECT pg_terminate_backend($1)', [rows[0]?.pid]);
+    await expect.poll(() => warnings).toEqual(['idle database connection lost']);
+    // Closing: the pool lets its clients go before their server hears it, and an embedded
+    // server stopped next ends them; the pool's report of it is no news.
+    await target.close();
+    target.pool.emit('error', new Error('terminating connection due to administrator command'));
+    expect(warnings).toEqual(['idle database connection lost']);
+  });
+
   it('names parameterised statements, so PostgreSQL prepares them once per connection', async () => {
     const log = createLogger('silent');
     // One connection, so that the session's prepared statements are the pool's.

@@ -75,7 +75,12 @@ export function connect(
     application_name: 'hrcn',
   });
   // An idle client can lose its server (restart, network); the pool replaces it, the app goes on.
-  pool.on('error', (error) => log.warn({ err: error }, 'idle database connection lost'));
+  // Once closing, the pool has let its clients go before their server hears it (pg-pool's end()
+  // does not wait for their sockets): an embedded server stopped next ends them, which is no news.
+  let closing = false;
+  pool.on('error', (error) => {
+    if (!closing) log.warn({ err: error }, 'idle database connection lost');
+  });
   if (preparedStatements) prepareStatements(pool);
   return {
     db: drizzle({ client: pool }),
@@ -88,7 +93,10 @@ export function connect(
         return false;
       }
     },
-    close: () => pool.end(),
+    close: () => {
+      closing = true;
+      return pool.end();
+    },
   };
 }
 
