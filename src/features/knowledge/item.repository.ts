@@ -16,7 +16,6 @@ import type { PracticeTransfer } from './pages/item.page.js';
 import {
   levelsParam,
   summaryColumns,
-  summaryOf,
   translationJoin,
   visible,
   type SummaryRow,
@@ -220,8 +219,18 @@ export function createItemRepository(db: Db, clock: () => Date, asides?: ItemAsi
     for (const [key, value] of Object.entries(row.fields))
       fields[key] = withheld.includes(key) ? null : value;
     const readableFiles = row.files.filter((file) => levels.includes(file.access));
+    // Every field written out: spreading the summary's fields in made this object one V8 reads
+    // slowly, 50 µs more per item page (decision 0025).
     return {
-      ...summaryOf(row),
+      id: row.id,
+      type: row.type,
+      section: row.section,
+      slug: row.slug,
+      locale: row.locale,
+      title: row.title,
+      summary: row.summary,
+      date: row.date,
+      themes: row.themes,
       access: row.access,
       originalLocale: row.original_locale,
       publishedAt: new Date(row.published_at),
