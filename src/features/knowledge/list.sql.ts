@@ -172,10 +172,10 @@ export const countedPageStatement = statement<CountShape, CountedSummaryRow>((sh
     SELECT counted.total AS list_total, counted.withheld AS list_withheld,
            counted.from AS list_from, counted.to AS list_to, s.*
       FROM counted LEFT JOIN (
-        SELECT ${summaryColumns}, row_number() OVER (ORDER BY ${NEWEST_FIRST}) AS n
+        SELECT ${summaryColumns}
           FROM page JOIN items i ON i.id = page.id ${translationJoin(sql.placeholder('locale'))}
       ) s ON true
-     ORDER BY s.n`;
+     ORDER BY s.date::date DESC, s.id`;
 });
 
 export const countsOf = (row: CountsRow | undefined): ListCounts => ({
