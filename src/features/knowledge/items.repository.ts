@@ -132,7 +132,7 @@ export function createItemsRepository(
         limit,
         offset: 0,
       });
-      return rows.map((row) => ({ ...row }));
+      return rows.map(summaryOf);
     },
 
     /** One page of a list, newest first. */
@@ -150,20 +150,17 @@ export function createItemsRepository(
       const kept = options.counts?.get(countsKey);
       // A page asked for past the last (or not a whole number) reads the last (or the first).
       const wanted = Math.min(Math.max(1, Math.floor(page) || 1), MAX_PAGE);
-      const pageOf = (counts: ListCounts, items: ItemSummaryView[]): ItemPage => {
-        const pages = Math.max(1, Math.ceil(counts.total / pageSize));
-        return { ...counts, items, page: Math.min(wanted, pages), pages };
+      const shown = (total: number) => {
+        const pages = Math.max(1, Math.ceil(total / pageSize));
+        return { page: Math.min(wanted, pages), pages };
       };
       if (kept) {
-        const current = pageOf(kept, []).page;
+        const { page: current, pages } = shown(kept.total);
         const rows = await pageStatement(db, filterShape(filter), {
           ...values,
           offset: (current - 1) * pageSize,
         });
-        return pageOf(
-          kept,
-          rows.map((row) => ({ ...row })),
-        );
+        return { ...kept, items: rows.map(summaryOf), page: current, pages };
       }
       // Not counted yet: the counts and the page in one statement.
       const rows = await countedPageStatement(
@@ -182,7 +179,7 @@ export function createItemsRepository(
       );
       options.counts?.set(countsKey, counts);
       const items = rows.flatMap((row) => (row.id === null ? [] : [summaryOf(row)]));
-      return pageOf(counts, items);
+      return { ...counts, items, ...shown(counts.total) };
     },
 
     /**
