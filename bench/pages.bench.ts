@@ -10,8 +10,10 @@
  * pages were read and it idled a minute, and its peak under 32 connections asking for the list
  * with the render cache off. Also the pages' weight over the wire.
  *
- * BENCH_SECONDS (default 10), BENCH_CONNECTIONS (default 10) and BENCH_IDLE_SECONDS (default 60)
- * tune it.
+ * Each page's rows run in rounds (BENCH_ROUNDS, default 3, of BENCH_SECONDS, default 5, a row),
+ * the two rows of each ratio side by side and every other round in the reverse order; a row's
+ * figure is its median over the rounds, a ratio the median of the rounds' ratios with their range.
+ * BENCH_CONNECTIONS (default 10) and BENCH_IDLE_SECONDS (default 60) tune the rest.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs/promises';
@@ -23,7 +25,9 @@ import { gzipSync } from 'node:zlib';
 import autocannon from 'autocannon';
 import { rssMb, serve } from './serve.js';
 
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const PEAK_SECONDS = 10;
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const IDLE_SECONDS = Number(process.env.BENCH_IDLE_SECONDS ?? 60);
 const ITEMS = 120;
@@ -35,6 +39,24 @@ const PAGES = [
 ];
 const LIST = '/en/knowledge/good-practices';
 const BROTLI = { 'accept-encoding': 'br' };
+/** The rows of a page, in the order a round runs them: each ratio's two rows side by side. */
+const ROWS = [
+  'render cache',
+  'bare node:http',
+  'render cache off',
+  'signed in (not cached)',
+  'render cache, brotli',
+  'bare node:http, brotli',
+] as const;
+type Row = (typeof ROWS)[number];
+
+const median = (values: readonly number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2
+    ? (sorted[middle] ?? 0)
+    : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+};
 
 interface Target {
   child: ChildProcess;
@@ -80,8 +102,9 @@ async function load(
   url: string,
   headers: Record<string, string> = {},
   connections = CONNECTIONS,
+  seconds = SECONDS,
 ): Promise<Figures> {
-  const result = await autocannon({ url, connections, duration: SECONDS, headers });
+  const result = await autocannon({ url, connections, duration: seconds, headers });
   return {
     rps: result.requests.average,
     p50: result.latency.p50,
@@ -147,30 +170,55 @@ try {
   running.push(uncached.child);
 
   console.log(
-    `Load: ${CONNECTIONS} connections, ${SECONDS} s per run, loopback, ${os.cpus().length} cores, ${ITEMS} items\n`,
+    `Load: ${CONNECTIONS} connections, ${ROUNDS} rounds of ${SECONDS} s per row, loopback, ` +
+      `${os.cpus().length} cores, ${ITEMS} items\n`,
   );
-  console.log('| page | server | req/s | p50 ms | p99 ms | errors |');
+  console.log('| page | server | req/s (median) | p50 ms | p99 ms | errors |');
   console.log('|---|---|---:|---:|---:|---:|');
   const ratios: string[] = [];
   for (const page of PAGES) {
     const at = (target: Target) => `http://127.0.0.1:${target.port}${page}`;
-    const rows = [
-      ['render cache', await load(at(app))],
-      ['render cache, brotli', await load(at(app), BROTLI)],
-      ['render cache off', await load(at(uncached))],
-      ['signed in (not cached)', await load(at(app), { cookie: app.cookie })],
-      ['bare node:http', await load(at(bare))],
-      ['bare node:http, brotli', await load(`${at(bare)}?br`, BROTLI)],
-    ] as const;
-    for (const [name, figures] of rows)
+    const runs: Record<Row, () => Promise<Figures>> = {
+      'render cache': () => load(at(app)),
+      'bare node:http': () => load(at(bare)),
+      'render cache off': () => load(at(uncached)),
+      'signed in (not cached)': () => load(at(app), { cookie: app.cookie }),
+      'render cache, brotli': () => load(at(app), BROTLI),
+      'bare node:http, brotli': () => load(`${at(bare)}?br`, BROTLI),
+    };
+    // Each ratio's two rows run side by side, and every other round in the reverse order, so
+    // that the machine's drift during a run (this one's moves by 10 % and more) falls on both.
+    const rounds: Record<Row, Figures>[] = [];
+    for (let round = 0; round < ROUNDS; round += 1) {
+      const order = round % 2 === 0 ? ROWS : [...ROWS].reverse();
+      const figures: Partial<Record<Row, Figures>> = {};
+      for (const row of order) figures[row] = await runs[row]();
+      rounds.push(figures as Record<Row, Figures>);
+    }
+    for (const row of ROWS) {
+      const all = rounds.map((figures) => figures[row]);
       console.log(
-        `| ${page} | ${name} | ${figures.rps.toFixed(0)} | ${figures.p50} | ${figures.p99} | ${figures.errors} |`,
+        `| ${page} | ${row} | ${median(all.map((f) => f.rps)).toFixed(0)} | ` +
+          `${median(all.map((f) => f.p50))} | ${median(all.map((f) => f.p99))} | ` +
+          `${all.reduce((sum, f) => sum + f.errors, 0)} |`,
       );
-    const [cached, cachedBr, rendered, signedIn, plain, plainBr] = rows.map(([, f]) => f.rps);
-    const share = (a = 0, b = 1) => `${((a / b) * 100).toFixed(1)} %`;
+    }
+    /** A ratio of two rows of the same round, as its median over the rounds and its range. */
+    const ratio = (
+      of: (figures: Record<Row, Figures>) => number,
+      format: (x: number) => string,
+    ) => {
+      const each = rounds.map(of).sort((a, b) => a - b);
+      return `${format(median(each))} (${format(each[0] ?? 0)}–${format(each.at(-1) ?? 0)})`;
+    };
+    const share = (x: number) => `${(x * 100).toFixed(1)} %`;
+    const times = (x: number) => `${x.toFixed(2)}×`;
+    const rps = (figures: Record<Row, Figures>, row: Row) => figures[row].rps;
     ratios.push(
-      `${page}: cached ${share(cached, plain)} of bare (brotli ${share(cachedBr, plainBr)}), ` +
-        `rendered ${share(rendered, plain)}, signed in ${((rendered ?? 0) / (signedIn ?? 1)).toFixed(2)}× ` +
+      `${page}: cached ${ratio((f) => rps(f, 'render cache') / rps(f, 'bare node:http'), share)} of bare, ` +
+        `brotli ${ratio((f) => rps(f, 'render cache, brotli') / rps(f, 'bare node:http, brotli'), share)}; ` +
+        `rendered ${ratio((f) => rps(f, 'render cache off') / rps(f, 'bare node:http'), share)}; ` +
+        `signed in ${ratio((f) => rps(f, 'render cache off') / rps(f, 'signed in (not cached)'), times)} ` +
         `the time of the page rendered for a visitor`,
     );
   }
@@ -202,10 +250,10 @@ try {
   const before = rssMb(renderingPid);
   let peak = before;
   const sampler = setInterval(() => (peak = Math.max(peak, rssMb(renderingPid))), 50);
-  const busy = await load(`http://127.0.0.1:${rendering.port}${LIST}`, {}, 32);
+  const busy = await load(`http://127.0.0.1:${rendering.port}${LIST}`, {}, 32, PEAK_SECONDS);
   clearInterval(sampler);
   console.log(
-    `hrcn serve, render cache off, ${LIST} at 32 connections for ${SECONDS} s: ${busy.rps.toFixed(0)} req/s, ` +
+    `hrcn serve, render cache off, ${LIST} at 32 connections for ${PEAK_SECONDS} s: ${busy.rps.toFixed(0)} req/s, ` +
       `${busy.errors} errors; RSS ${before.toFixed(0)} MB before, peak ${peak.toFixed(0)} MB, ` +
       `${rssMb(renderingPid).toFixed(0)} MB after`,
   );
