@@ -2,7 +2,8 @@
  * What a page rendered anew costs the database: each query is a round trip and a statement for
  * PostgreSQL, the larger part of an uncached page's time (decision 0025). An item page reads the
  * item with its translations, files, related items, discussions and transfers in one statement; a
- * list page its introduction, and its counts with its years and one page of summaries; the home
+ * list page its introduction, and its counts with its years and one page of summaries; the useful
+ * links their introduction and the whole directory, groups with their links; the home
  * page and the site's feed read each kind's newest without counting them. A change that adds a
  * query per page shows here.
  */
@@ -71,6 +72,29 @@ describe('a page rendered anew', () => {
     const statements = await statementsOf('/en/knowledge/good-practices');
     expect(statements, statements.join('\n')).toHaveLength(2);
     expect(statements.join('\n')).not.toMatch(/from "themes"/i);
+  });
+
+  it('reads the useful links in two statements: the introduction, and the whole directory', async () => {
+    const statements = await statementsOf('/en/knowledge/useful-links');
+    expect(statements, statements.join('\n')).toHaveLength(2);
+    // Every public link under public groups, nested groups among them, read from that statement.
+    const shown = await app.database.db.execute<{ links: number; nested: number }>(sql`
+      WITH RECURSIVE shown AS (
+        SELECT id, 0 AS depth FROM link_groups WHERE parent_id IS NULL AND access = 'public'
+        UNION ALL
+        SELECT g.id, s.depth + 1 FROM link_groups g JOIN shown s ON g.parent_id = s.id
+         WHERE g.access = 'public')
+      SELECT (SELECT count(*)::int FROM links l JOIN shown s ON s.id = l.group_id
+               WHERE l.access = 'public') AS links,
+             (SELECT count(*)::int FROM shown WHERE depth > 0) AS nested`);
+    const expected = shown.rows[0];
+    const html = (await app.http.inject({ url: '/en/knowledge/useful-links' })).body;
+    const listed = [...html.matchAll(/<ol class="links">([\s\S]*?)<\/ol>/g)]
+      .map(([, list]) => list?.match(/<li>/g)?.length ?? 0)
+      .reduce((sum, n) => sum + n, 0);
+    expect(expected?.nested).toBeGreaterThan(0);
+    expect(listed).toBe(expected?.links);
+    expect(html.match(/<h[34] /g)?.length).toBe(expected?.nested);
   });
 
   it('reads the home page and the site’s feed without counting any list', async () => {

@@ -1,9 +1,9 @@
 /** All SQL of the knowledge module. Every read takes the viewer and filters the members layer. */
-import { asc, eq, inArray, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';
 import { statement } from '../../platform/db/statement.js';
 import { readableLevels, type Viewer } from '../access/index.js';
-import { linkGroups, links, pages } from './knowledge.schema.js';
+import { pages } from './knowledge.schema.js';
 
 export interface PageView {
   slug: string;
@@ -37,6 +37,33 @@ const pagesStatement = statement<null, Omit<PageView, 'updatedAt'> & { updatedAt
        AND p.locale = ANY(${sql.placeholder('locales')}::text[])
        AND p.access = ANY(${sql.placeholder('levels')}::access_level[])`,
 );
+
+/**
+ * The useful-links directory in one statement: each group the levels (placeholder `levels`) may
+ * read, in editorial order, on one row per readable link of it (in order), or one row with a null
+ * link when it has none.
+ */
+const directoryStatement = statement<
+  null,
+  {
+    id: string;
+    parentId: string | null;
+    key: string;
+    title: string;
+    linkId: string | null;
+    linkTitle: string | null;
+    url: string | null;
+  }
+>(() => {
+  const levels = sql`${sql.placeholder('levels')}::access_level[]`;
+  return sql`
+    SELECT g.id, g.parent_id AS "parentId", g.key, g.title,
+           l.id AS "linkId", l.title AS "linkTitle", l.url
+      FROM link_groups g
+      LEFT JOIN links l ON l.group_id = g.id AND l.access = ANY(${levels})
+     WHERE g.access = ANY(${levels})
+     ORDER BY g.position, g.id, l.position`;
+});
 
 export function createKnowledgeRepository(db: Db) {
   /** Several pages in one query, as findPage finds each, in the order of `slugs`. */
@@ -86,25 +113,18 @@ export function createKnowledgeRepository(db: Db) {
 
     /** The whole useful-links directory as a tree, in editorial order. */
     async linkDirectory(viewer: Viewer): Promise<LinkGroupView[]> {
-      const levels = readableLevels(viewer);
-      const groups = await db
-        .select()
-        .from(linkGroups)
-        .where(inArray(linkGroups.access, levels))
-        .orderBy(asc(linkGroups.position));
-      const entries = await db
-        .select({ id: links.id, groupId: links.groupId, title: links.title, url: links.url })
-        .from(links)
-        .where(inArray(links.access, levels))
-        .orderBy(asc(links.position));
-      const views = new Map<string, LinkGroupView>(
-        groups.map((group) => [
-          group.id,
-          { key: group.key, title: group.title, links: [], groups: [] },
-        ]),
-      );
-      for (const entry of entries) {
-        views.get(entry.groupId)?.links.push({ id: entry.id, title: entry.title, url: entry.url });
+      const rows = await directoryStatement(db, null, { levels: readableLevels(viewer) });
+      const views = new Map<string, LinkGroupView>();
+      const groups: typeof rows = [];
+      for (const row of rows) {
+        let view = views.get(row.id);
+        if (!view) {
+          view = { key: row.key, title: row.title, links: [], groups: [] };
+          views.set(row.id, view);
+          groups.push(row);
+        }
+        if (row.linkId !== null)
+          view.links.push({ id: row.linkId, title: row.linkTitle ?? '', url: row.url });
       }
       const roots: LinkGroupView[] = [];
       for (const group of groups) {
