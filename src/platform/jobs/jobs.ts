@@ -47,12 +47,14 @@ export async function startJobs(options: { pool: pg.Pool; log: Logger }): Promis
   // Starting creates the queue of cron occurrences.
   await creatingQueues(options.pool, () => boss.start());
   const handlers = new Map<string, JobHandler>();
+  /** This instance's worker of each queue, by the queue's name. */
+  const workers = new Map<string, string>();
 
   return {
     async every(name, cron, handler) {
       handlers.set(name, handler);
       await creatingQueues(options.pool, () => boss.createQueue(name));
-      await boss.work(name, async () => {
+      const worker = await boss.work(name, async () => {
         const started = performance.now();
         try {
           await handler();
@@ -63,9 +65,16 @@ export async function startJobs(options: { pool: pg.Pool; log: Logger }): Promis
         }
         options.log.info({ job: name, ms: Math.round(performance.now() - started) }, 'job done');
       });
+      workers.set(name, worker);
       await boss.schedule(name, cron, {}, { tz: 'UTC' });
     },
-    runNow: (name) => boss.send(name, {}),
+    async runNow(name) {
+      const id = await boss.send(name, {});
+      // This instance's worker takes it at once, not at its next look at the queue (2 s on).
+      const worker = workers.get(name);
+      if (worker) boss.notifyWorker(worker);
+      return id;
+    },
     async waitFor(name, id, timeoutMs = 30_000) {
       const deadline = Date.now() + timeoutMs;
       while (Date.now() < deadline) {
