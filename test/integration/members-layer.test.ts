@@ -304,7 +304,6 @@ describe('the members layer', () => {
       }
       return next;
     });
-    console.log('CRAWLED', seen.size, JSON.stringify([...seen]));
     // The crawl came to its end: nothing linked was left unread for want of room.
     expect(seen.size).toBeLessThan(CRAWL_LIMIT);
     // The crawl reached the whole site: every section page in every language.
