@@ -115,24 +115,23 @@ export function createKnowledgeRepository(db: Db) {
     async linkDirectory(viewer: Viewer): Promise<LinkGroupView[]> {
       const rows = await directoryStatement(db, null, { levels: readableLevels(viewer) });
       const views = new Map<string, LinkGroupView>();
-      const groups: typeof rows = [];
+      /** Each group once, in editorial order, with its parent. */
+      const groups: { parentId: string | null; view: LinkGroupView }[] = [];
       for (const row of rows) {
         let view = views.get(row.id);
         if (!view) {
           view = { key: row.key, title: row.title, links: [], groups: [] };
           views.set(row.id, view);
-          groups.push(row);
+          groups.push({ parentId: row.parentId, view });
         }
         if (row.linkId !== null)
           view.links.push({ id: row.linkId, title: row.linkTitle ?? '', url: row.url });
       }
       const roots: LinkGroupView[] = [];
-      for (const group of groups) {
-        const view = views.get(group.id);
-        if (!view) continue;
-        if (group.parentId === null) roots.push(view);
+      for (const { parentId, view } of groups) {
+        if (parentId === null) roots.push(view);
         // A group under a hidden parent stays hidden with it.
-        else views.get(group.parentId)?.groups.push(view);
+        else views.get(parentId)?.groups.push(view);
       }
       return roots;
     },
