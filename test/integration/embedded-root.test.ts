@@ -10,7 +10,10 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
-import { startEmbeddedPostgres } from '../../src/platform/db/embedded.js';
+import {
+  findRunningEmbeddedPostgres,
+  startEmbeddedPostgres,
+} from '../../src/platform/db/embedded.js';
 import { createLogger } from '../../src/platform/logging/logger.js';
 
 const isRoot = process.getuid?.() === 0;
@@ -33,6 +36,20 @@ async function answers(url: string): Promise<number> {
     return (await client.query<{ one: number }>('SELECT 1 AS one')).rows[0]?.one ?? 0;
   } finally {
     await client.end();
+  }
+}
+
+/**
+ * How another process finds the server this one runs on `dataDir`: as if the data directory were
+ * locked by another live process (this one's parent) for the time of the lookup.
+ */
+async function joinedAs(dataDir: string, password: string) {
+  const lock = path.join(dataDir, 'hrcn.pid');
+  await fs.writeFile(lock, `${process.ppid}\n`);
+  try {
+    return await findRunningEmbeddedPostgres(dataDir, password);
+  } finally {
+    await fs.writeFile(lock, `${process.pid}\n`);
   }
 }
 
@@ -61,6 +78,11 @@ describe.skipIf(!isRoot)('the embedded database, as root', { timeout: 90_000 }, 
       // The app's own pool goes through the server's Unix socket, beside the cluster.
       expect(server.socketUrl).toContain(`?host=${encodeURIComponent(clusters)}`);
       expect(await answers((server.socketUrl ?? '').replace('/hrcn?', '/postgres?'))).toBe(1);
+      // Another process on the data directory (a command, the bench's second app) joins it
+      // through the same socket.
+      const joined = await joinedAs(dataDir, password);
+      expect(joined?.url).toContain(`?host=${encodeURIComponent(clusters)}`);
+      expect(await answers((joined?.url ?? '').replace('/hrcn?', '/postgres?'))).toBe(1);
     } finally {
       await server.stop();
     }
@@ -93,14 +115,15 @@ describe.skipIf(!isRoot)('the embedded database, as root', { timeout: 90_000 }, 
       base,
       'a-data-directory-with-a-name-as-long-as-some-people-give-them',
     );
-    const server = await startEmbeddedPostgres({
-      dataDir,
-      password: randomBytes(18).toString('base64url'),
-      log: keptLog().log,
-    });
+    const password = randomBytes(18).toString('base64url');
+    const server = await startEmbeddedPostgres({ dataDir, password, log: keptLog().log });
     try {
       expect(server.socketUrl).toBeNull();
       expect(await answers(server.adminUrl)).toBe(1);
+      // Another process joins it on TCP too.
+      const joined = await joinedAs(dataDir, password);
+      expect(joined?.url).toContain('@127.0.0.1:');
+      expect(await answers((joined?.url ?? '').replace(/\/hrcn$/, '/postgres'))).toBe(1);
     } finally {
       await server.stop();
     }
