@@ -25,7 +25,6 @@ export async function startBenchApp(
   dataDir: string,
   options: {
     renderCacheBytes: number;
-    joinRunningServer?: boolean;
     /** Where mail goes (an SMTP sink of the bench); none: the outbox. */
     smtpUrl?: string;
     /** The app's time, when the bench moves it. */
@@ -42,8 +41,6 @@ export async function startBenchApp(
     embeddedPassword: secrets.databasePassword,
     poolMax: 10,
     log,
-    // A second target on the same data directory uses the first one's PostgreSQL.
-    joinRunningServer: options.joinRunningServer ?? false,
   });
   await migrateDatabase(database.pool);
   await seedInitialContent(database.db);

@@ -1,18 +1,21 @@
 /**
  * npm run bench:pages — requests per second and p50/p99 latency of four pages (the home page, the
  * useful links, an item and a list of the Knowledge Centre with 120 generated items), served by the
- * platform and by a bare node:http server returning the same bytes, measured in the same run on
- * loopback; prints the ratios the scale issue asks for:
+ * platform as production runs it (`hrcn serve`, the compiled build, on the embedded PostgreSQL;
+ * a second `hrcn serve` with the render cache off on the same database) and by a bare node:http
+ * server returning the same bytes, measured in the same run on loopback; prints the ratios the
+ * scale issue asks for:
  *   - from the render cache, plain and brotli, against the bare server sending the same bytes;
  *   - rendered for every request (render cache off), against the bare server;
  *   - signed in (never cached), in time per request against the same page rendered for a visitor.
- * Then the memory of the production server (`hrcn serve`, the compiled build): its RSS after the
- * pages were read and it idled a minute, and its peak under 32 connections asking for the list
- * with the render cache off. Also the pages' weight over the wire.
+ * Then the memory of the server: its RSS after the pages were read and it idled a minute, and its
+ * peak under 32 connections asking for the list with the render cache off. Also the pages' weight
+ * over the wire.
  *
  * Each page's rows run in rounds (BENCH_ROUNDS, default 3, of BENCH_SECONDS, default 5, a row),
  * the two rows of each ratio side by side and every other round in the reverse order; a row's
- * figure is its median over the rounds, a ratio the median of the rounds' ratios with their range.
+ * figure is its median over the rounds, a ratio the median of the rounds' ratios with their range;
+ * before a page's rounds, each of its rows runs 2 s unmeasured, to warm the servers up.
  * BENCH_CONNECTIONS (default 10) and BENCH_IDLE_SECONDS (default 60) tune the rest.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -23,11 +26,15 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { gzipSync } from 'node:zlib';
 import autocannon from 'autocannon';
+import { findRunningEmbeddedPostgres } from '../src/platform/db/embedded.js';
+import { loadSecrets } from '../src/platform/secrets.js';
 import { rssMb, serve } from './serve.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const PEAK_SECONDS = 10;
+/** Each row's unmeasured run before its page's rounds. */
+const WARM_SECONDS = 2;
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const IDLE_SECONDS = Number(process.env.BENCH_IDLE_SECONDS ?? 60);
 const ITEMS = 120;
@@ -61,11 +68,14 @@ const median = (values: readonly number[]): number => {
 interface Target {
   child: ChildProcess;
   port: number;
-  /** The Cookie header of a signed-in reader, when the target was asked for one. */
-  cookie: string;
 }
 
-function startTarget(args: string[], env: Record<string, string> = {}): Promise<Target> {
+/** A bench target (targets.ts) in its own process; resolves with what it printed when it says so. */
+function startTarget(
+  args: string[],
+  env: Record<string, string>,
+  until: RegExp,
+): Promise<{ child: ChildProcess; out: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['bin/run-ts.js', 'bench/targets.ts', ...args], {
       stdio: ['ignore', 'pipe', 'inherit'],
@@ -74,11 +84,13 @@ function startTarget(args: string[], env: Record<string, string> = {}): Promise<
     let out = '';
     child.stdout?.on('data', (chunk: Buffer) => {
       out += chunk.toString();
-      const port = /PORT (\d+)/.exec(out);
-      if (port)
-        resolve({ child, port: Number(port[1]), cookie: /COOKIE (.*)/.exec(out)?.[1] ?? '' });
+      if (until.test(out)) resolve({ child, out });
     });
-    child.on('exit', (code) => reject(new Error(`target exited with ${code}`)));
+    child.on('exit', (code) =>
+      code === 0 && until.test(out)
+        ? resolve({ child, out })
+        : reject(new Error(`target exited with ${code}`)),
+    );
   });
 }
 
@@ -128,14 +140,21 @@ function rawBody(url: string, headers: Record<string, string>): Promise<Buffer> 
 
 const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'hrcn-bench-'));
 await fs.chmod(dataDir, 0o755);
+// The second server's own directory (its secrets, its files): it shares only the database.
+const secondDir = await fs.mkdtemp(path.join(os.tmpdir(), 'hrcn-bench-uncached-'));
 const running: ChildProcess[] = [];
 try {
-  const app = await startTarget(['app', dataDir], {
-    BENCH_ITEMS: String(ITEMS),
-    BENCH_SIGN_IN: 'bench-reader@example.org',
-  });
+  // The data, then the platform as production runs it: `hrcn serve`, the compiled build.
+  const seeded = await startTarget(
+    ['seed', dataDir],
+    { BENCH_ITEMS: String(ITEMS), BENCH_SIGN_IN: 'bench-reader@example.org' },
+    /COOKIE .*\n/,
+  );
+  const cookie = /COOKIE (.*)/.exec(seeded.out)?.[1] ?? '';
+  await new Promise((resolve) => seeded.child.once('exit', resolve));
+  const app = await serve(dataDir);
   running.push(app.child);
-  const base = `http://127.0.0.1:${app.port}`;
+  const base = app.base;
   // The same bytes for the bare server: each page as the platform renders it for a visitor,
   // plain at its path and in brotli at `<path>?br`.
   const snapshot: Record<string, { type: string; body: string; encoding?: string }> = {};
@@ -160,13 +179,17 @@ try {
   }
   const snapshotFile = path.join(dataDir, 'pages.json');
   await fs.writeFile(snapshotFile, JSON.stringify(snapshot));
-  const bare = await startTarget(['bare', snapshotFile]);
+  const bare = await startTarget(['bare', snapshotFile], {}, /PORT \d+/);
   running.push(bare.child);
-  // The same platform on the same database with the render cache off: the cost of rendering.
-  const uncached = await startTarget(['app', dataDir], {
-    RENDER_CACHE_MB: '0',
-    HRCN_JOIN_DATABASE: '1',
-  });
+  const barePort = Number(/PORT (\d+)/.exec(bare.out)?.[1]);
+  // A second instance with the render cache off on the same database, as a second app server
+  // joins it (its Unix socket here): the cost of rendering.
+  const joined = await findRunningEmbeddedPostgres(
+    dataDir,
+    (await loadSecrets(dataDir)).databasePassword,
+  );
+  if (!joined) throw new Error('the first server’s PostgreSQL is not found');
+  const uncached = await serve(secondDir, { RENDER_CACHE_MB: '0', DATABASE_URL: joined.url });
   running.push(uncached.child);
 
   console.log(
@@ -178,14 +201,18 @@ try {
   const ratios: string[] = [];
   for (const page of PAGES) {
     const at = (target: Target) => `http://127.0.0.1:${target.port}${page}`;
-    const runs: Record<Row, () => Promise<Figures>> = {
-      'render cache': () => load(at(app)),
-      'bare node:http': () => load(at(bare)),
-      'render cache off': () => load(at(uncached)),
-      'signed in (not cached)': () => load(at(app), { cookie: app.cookie }),
-      'render cache, brotli': () => load(at(app), BROTLI),
-      'bare node:http, brotli': () => load(`${at(bare)}?br`, BROTLI),
+    const bareAt = `http://127.0.0.1:${barePort}${page}`;
+    const runs: Record<Row, (seconds?: number) => Promise<Figures>> = {
+      'render cache': (seconds) => load(at(app), {}, CONNECTIONS, seconds),
+      'bare node:http': (seconds) => load(bareAt, {}, CONNECTIONS, seconds),
+      'render cache off': (seconds) => load(at(uncached), {}, CONNECTIONS, seconds),
+      'signed in (not cached)': (seconds) => load(at(app), { cookie }, CONNECTIONS, seconds),
+      'render cache, brotli': (seconds) => load(at(app), BROTLI, CONNECTIONS, seconds),
+      'bare node:http, brotli': (seconds) => load(`${bareAt}?br`, BROTLI, CONNECTIONS, seconds),
     };
+    // Every row once unmeasured first: the page's code compiled by V8 and its statements
+    // prepared on the connections, as on a server that has been up a while.
+    for (const row of ROWS) await runs[row](WARM_SECONDS);
     // Each ratio's two rows run side by side, and every other round in the reverse order, so
     // that the machine's drift during a run (this one's moves by 10 % and more) falls on both.
     const rounds: Record<Row, Figures>[] = [];
@@ -223,9 +250,9 @@ try {
     );
   }
   console.log(`\n${ratios.join('\n')}\n\nWeight:\n${weights.join('\n')}\n`);
-  for (const child of running.splice(0)) await stop(child);
+  for (const child of running.splice(0).reverse()) await stop(child);
 
-  // Memory of the production server on the same data (the targets above run under tsx).
+  // Memory of a server started anew on the same data.
   const server = await serve(dataDir);
   running.push(server.child);
   const serverBase = `http://127.0.0.1:${server.port}`;
@@ -258,6 +285,8 @@ try {
       `${rssMb(renderingPid).toFixed(0)} MB after`,
   );
 } finally {
-  for (const child of running) await stop(child);
+  // The last started first: the server that owns the database stops after those using it.
+  for (const child of running.reverse()) await stop(child);
   await fs.rm(dataDir, { recursive: true, force: true });
+  await fs.rm(secondDir, { recursive: true, force: true });
 }

@@ -1,10 +1,11 @@
 /**
  * A benchmark target in its own process, so the load generator never shares its event loop:
- *   app <dataDir>    the platform on the embedded PostgreSQL (migrated and seeded; BENCH_ITEMS
- *                    generated items; BENCH_SIGN_IN=<address> prints "COOKIE <header>" of a
- *                    person signed in with it)
- *   bare <file.json> a bare node:http server answering fixed bytes per path (and encoding)
- * Prints "PORT <n>" when listening; stops on SIGTERM.
+ *   seed <dataDir>   the platform's data for `hrcn serve` (bench/serve.ts), which the benches
+ *                    measure: migrated and seeded, BENCH_ITEMS generated items, and with
+ *                    BENCH_SIGN_IN=<address> "COOKIE <header>" of a person signed in with it
+ *                    printed; then it stops
+ *   bare <file.json> a bare node:http server answering fixed bytes per path (and encoding);
+ *                    prints "PORT <n>" when listening, stops on SIGTERM
  */
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
@@ -43,21 +44,15 @@ if (kind === 'bare') {
     console.log(`PORT ${(server.address() as AddressInfo).port}`),
   );
   process.on('SIGTERM', () => server.close(() => process.exit(0)));
-} else if (kind === 'app') {
+} else if (kind === 'seed') {
   const { app, database, close } = await startBenchApp(arg ?? '', {
-    renderCacheBytes: Number(process.env.RENDER_CACHE_MB ?? 64) * 1024 * 1024,
-    joinRunningServer: process.env.HRCN_JOIN_DATABASE === '1',
+    renderCacheBytes: 0,
     items: Number(process.env.BENCH_ITEMS ?? 0),
   });
-  // A signed-in reader's cookie, for pages as members see them.
   if (process.env.BENCH_SIGN_IN)
     console.log(`COOKIE ${await signedInCookie(app, database, process.env.BENCH_SIGN_IN)}`);
-  await app.http.listen({ host: '127.0.0.1', port: 0 });
-  console.log(`PORT ${(app.http.server.address() as AddressInfo).port}`);
-  process.on('SIGTERM', () => {
-    void close().then(() => process.exit(0));
-  });
+  await close();
 } else {
-  console.error('usage: targets.ts app <dataDir> | bare <pages.json>');
+  console.error('usage: targets.ts seed <dataDir> | bare <pages.json>');
   process.exit(2);
 }
