@@ -19,6 +19,7 @@
  * BENCH_CONNECTIONS (default 10) and BENCH_IDLE_SECONDS (default 60) tune the rest.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
 import fs from 'node:fs/promises';
 import http from 'node:http';
 import os from 'node:os';
@@ -151,7 +152,7 @@ try {
     /COOKIE .*\n/,
   );
   const cookie = /COOKIE (.*)/.exec(seeded.out)?.[1] ?? '';
-  await new Promise((resolve) => seeded.child.once('exit', resolve));
+  if (seeded.child.exitCode === null) await once(seeded.child, 'exit');
   const app = await serve(dataDir);
   running.push(app.child);
   const base = app.base;
