@@ -18,6 +18,7 @@ import { inject } from 'vitest';
 import { writeBackupFile } from '../../src/platform/backup/backup.jobs.js';
 import { writeBackup } from '../../src/platform/backup/backup.js';
 import { restoreBackup } from '../../src/platform/backup/restore.js';
+import { tableSink } from '../../src/platform/backup/restore-sinks.js';
 import { connect, type Database } from '../../src/platform/db/database.js';
 import { knownMigrations, migrateDatabase, migrateWithin } from '../../src/platform/db/migrate.js';
 import { createFileStore, type FileStore } from '../../src/platform/files/file-store.js';
@@ -208,6 +209,28 @@ describe('a backup', () => {
       expect((await storedFiles(files)).size, label).toBe(0);
     }
   }, 30_000);
+
+  it('names the table whose rows PostgreSQL refused when more of them follow', async () => {
+    // A damaged archive can hold a table's rows in several parts: PostgreSQL refuses the COPY at
+    // the first bad row, and the parts after it must report that refusal, not a broken stream.
+    const target = await emptyDatabase(home);
+    const client = await target.pool.connect();
+    try {
+      await client.query('BEGIN');
+      await client.query('CREATE TABLE refused_probe (n int)');
+      const sink = tableSink(client, 'refused_probe', ['n']);
+      await sink.write(Buffer.from('1\nnot a number\n'));
+      // PostgreSQL's refusal arrives.
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await expect(sink.write(Buffer.from('2\n'))).rejects.toThrow(
+        /PostgreSQL refused the rows of table "refused_probe" \(invalid input syntax/,
+      );
+      sink.abort();
+    } finally {
+      await client.query('ROLLBACK').catch(() => undefined);
+      client.release();
+    }
+  });
 
   it('is never restored over data: a database or a file store that is not empty is refused', async () => {
     const full = restore(content.app.database, await emptyStore(), createReadStream(archive));

@@ -62,7 +62,14 @@ function sinkOver(kind: Sink['kind'], owner: string, stream: Writable, done: Pro
     digest,
     async write(chunk) {
       const lines = digest.take(chunk);
-      await writeChunk(stream, chunk, failed);
+      try {
+        await writeChunk(stream, chunk, failed);
+      } catch (error) {
+        // A COPY that PostgreSQL refused throws on the next write (pg-copy-streams has let its
+        // connection go): the refusal, which names the table, is what a person can act on.
+        await Promise.race([failed, new Promise((resolve) => setImmediate(resolve))]);
+        throw error;
+      }
       return lines;
     },
     async close() {
