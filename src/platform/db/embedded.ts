@@ -248,7 +248,7 @@ export async function findRunningEmbeddedPostgres(
   const pid = Number(lines[0]);
   const port = Number(lines[3]);
   if (!Number.isInteger(pid) || !isAlive(pid) || !Number.isInteger(port) || port <= 0) return null;
-  const credentials = `${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${port}`;
+  const tcp = tcpUrls(password, port);
   // postmaster.pid's fifth line: the directory of the server's first Unix socket, if any.
   const socket = lines[4]?.trim() ?? '';
   const reachable =
@@ -257,10 +257,14 @@ export async function findRunningEmbeddedPostgres(
       () => true,
       () => false,
     ));
+  return { url: reachable ? socketUrl(password, port, socket) : tcp.url, adminUrl: tcp.adminUrl };
+}
+
+/** The app's database (`url`) and the server's own (`adminUrl`) on 127.0.0.1. */
+function tcpUrls(password: string, port: number): { url: string; adminUrl: string } {
+  const credentials = `${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${port}`;
   return {
-    url: reachable
-      ? socketUrl(password, port, socket)
-      : `postgres://${credentials}/${EMBEDDED_DATABASE_NAME}`,
+    url: `postgres://${credentials}/${EMBEDDED_DATABASE_NAME}`,
     adminUrl: `postgres://${credentials}/postgres`,
   };
 }
@@ -345,7 +349,6 @@ export async function startEmbeddedPostgres(
     }
     log.info({ port }, 'embedded PostgreSQL started');
 
-    const credentials = `${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${port}`;
     const stop = async (): Promise<void> => {
       const result = await run(
         bin.pg_ctl,
@@ -356,9 +359,8 @@ export async function startEmbeddedPostgres(
       await unlock();
     };
     return {
-      url: `postgres://${credentials}/${EMBEDDED_DATABASE_NAME}`,
+      ...tcpUrls(password, port),
       socketUrl: socket ? socketUrl(password, port, socket) : null,
-      adminUrl: `postgres://${credentials}/postgres`,
       port,
       stop,
     };
