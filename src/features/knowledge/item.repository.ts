@@ -124,8 +124,9 @@ const fileView = (row: FileRow): FileView => ({
 type ItemRow = SummaryRow & {
   access: AccessLevel;
   original_locale: string;
-  published_at: Date;
-  updated_at: Date;
+  /** ISO texts, as the statement's JSON gives them. */
+  published_at: string;
+  updated_at: string;
   body: string;
   fields: Record<string, string>;
   restricted_fields: string[];
@@ -147,8 +148,13 @@ const now = sql.placeholder('now');
  * An item, its translations, its files and the related items the viewer may read, and `asides`
  * (columns from other features), in one statement: every query is a round trip to PostgreSQL, the
  * larger part of a page's cost. Its values are the placeholders `slug`, `now`, `locale`, `levels`.
+ *
+ * The row comes as one JSON value (column `item`), which the driver reads with one `JSON.parse`,
+ * instead of thirty columns each read by its type's parser (arrays, JSON, timestamps): 40–60 µs
+ * less of the app's CPU per item page (decision 0025); so its timestamps come as ISO texts.
  */
 const itemSql = (asides: SQL): SQL => sql`
+  SELECT row_to_json(item) AS item FROM (
   WITH it AS (
     SELECT i.id, i.type, i.section, i.slug, i.access, i.original_locale, i.published_at,
            i.updated_at, i.restricted_fields, i.attributes, i.themes, i.sdgs, i.sdg_targets,
@@ -174,7 +180,7 @@ const itemSql = (asides: SQL): SQL => sql`
                      AND i.access = ANY(${levelsParam(sql.placeholder('levels'))})
                    ORDER BY i.date DESC, i.id LIMIT 12) s) AS related
          ${asides}
-    FROM it`;
+    FROM it) item`;
 
 /** The reads of one item and of its files. */
 export function createItemRepository(db: Db, clock: () => Date, asides?: ItemAsidesSql) {
@@ -189,7 +195,7 @@ export function createItemRepository(db: Db, clock: () => Date, asides?: ItemAsi
                CASE WHEN it.type = 'practice' THEN ${asides.transfers(sql`it.slug`)}
                     ELSE '[]' END AS transfers`
       : sql``;
-  const itemStatement = statement<{ reader: Reader | null }, ItemRow>(({ reader }) =>
+  const itemStatement = statement<{ reader: Reader | null }, { item: ItemRow }>(({ reader }) =>
     itemSql(reader ? asideColumns(reader) : sql``),
   );
   const read = async (
@@ -210,7 +216,7 @@ export function createItemRepository(db: Db, clock: () => Date, asides?: ItemAsi
         viewer_id: viewer.kind === 'user' ? viewer.id : null,
       },
     );
-    const row = rows[0];
+    const row = rows[0]?.item;
     if (!row) return null;
     if (!levels.includes(row.access)) return 'members-only';
     const member = canSeeMembersLayer(viewer);
