@@ -18,6 +18,7 @@ import {
   type ItemFilter,
   type ListCounts,
 } from '../../src/features/knowledge/items.repository.js';
+import { createKnowledgeRepository } from '../../src/features/knowledge/knowledge.repository.js';
 import { createMemo } from '../../src/platform/cache/memo.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
 
@@ -175,6 +176,57 @@ describe('a page of a list', () => {
         }
     expect(compared).toBe(lists.length * 6);
     expect(pagesBeyondOne).toBeGreaterThan(20);
+  });
+
+  it('of a section, read with its introduction, is the page and the introduction read apart', async () => {
+    const now = new Date();
+    // Introductions in one language or two, one of them for members only, one section with none.
+    await database.db.execute(
+      sql`DELETE FROM pages WHERE slug IN ('good-practices', 'publications', 'other-issues')`,
+    );
+    await database.db.execute(sql`
+      INSERT INTO pages (slug, locale, title, summary, body, access) VALUES
+        ('good-practices', 'en', 'Practices, in English', 'All of them.', 'The *body*.', 'public'),
+        ('good-practices', 'fr', 'Pratiques, pour les membres', 'Toutes.', 'Le corps.', 'members'),
+        ('publications', 'fr', 'Publications, en français', 'Toutes.', 'Le corps.', 'public')`);
+    const knowledge = createKnowledgeRepository(database.db);
+    let introduced = 0;
+    for (const viewer of Object.values(LAYER_READERS))
+      for (const section of ['good-practices', 'publications', 'other-issues'] as const)
+        for (const filter of [{ section }, { section, theme: 'housing' }])
+          for (const locale of ['fr', 'en']) {
+            const what = `${viewer.kind} ${JSON.stringify(filter)} ${locale}`;
+            const counts = createMemo<ListCounts>(10);
+            const items = createItemsRepository(database.db, () => now, { counts });
+            const introduction = await knowledge.findPage(viewer, section, locale, 'en');
+            const listing = await createItemsRepository(database.db, () => now).listItems(
+              viewer,
+              filter,
+              locale,
+              2,
+            );
+            // Counted with the page and the introduction; then with the counts kept.
+            for (let read = 0; read < 2; read++)
+              expect(await items.listSection(viewer, filter, locale, 2, 'en'), what).toEqual({
+                listing,
+                introduction,
+              });
+            if (introduction) introduced++;
+          }
+    // A visitor reads the English introduction of good practices in French too, a member the
+    // French one; nobody reads one for other issues.
+    expect(
+      (
+        await createItemsRepository(database.db).listSection(
+          ANONYMOUS,
+          { section: 'good-practices' },
+          'fr',
+          1,
+          'en',
+        )
+      ).introduction?.title,
+    ).toBe('Practices, in English');
+    expect(introduced).toBeGreaterThan(6);
   });
 
   it('that is empty has its counts and no items', async () => {

@@ -2,7 +2,7 @@
  * What a page rendered anew costs the database: each query is a round trip and a statement for
  * PostgreSQL, the larger part of an uncached page's time (decision 0025). An item page reads the
  * item with its translations, files, related items, discussions and transfers in one statement; a
- * list page its introduction, and its counts with its years and one page of summaries; the useful
+ * list page its counts with its years, one page of summaries and its introduction in one; the useful
  * links their introduction and the whole directory, groups with their links; the home
  * page and the site's feed read each kind's newest without counting them. A change that adds a
  * query per page shows here.
@@ -67,11 +67,18 @@ describe('a page rendered anew', () => {
     expect(html).toContain(escapeHtml(related.title));
   });
 
-  it('reads a list page of the Knowledge Centre in two statements, vocabularies kept', async () => {
-    // The section's introduction; the list's counts with its page of summaries.
+  it('reads a list page of the Knowledge Centre in one statement, vocabularies kept', async () => {
+    // The list's counts with its page of summaries and the section's introduction.
     const statements = await statementsOf('/en/knowledge/good-practices');
-    expect(statements, statements.join('\n')).toHaveLength(2);
+    expect(statements, statements.join('\n')).toHaveLength(1);
     expect(statements.join('\n')).not.toMatch(/from "themes"/i);
+    const intro = await app.database.db.execute<{ title: string }>(sql`
+      SELECT title FROM pages WHERE slug = 'good-practices' AND locale = 'en'`);
+    const title = intro.rows[0]?.title ?? '';
+    expect(title).not.toBe('');
+    expect((await app.http.inject({ url: '/en/knowledge/good-practices' })).body).toContain(
+      escapeHtml(title),
+    );
   });
 
   it('reads the useful links in two statements: the introduction, and the whole directory', async () => {

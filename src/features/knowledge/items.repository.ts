@@ -17,11 +17,12 @@ import {
   visible,
   type SummaryRow,
 } from './items.sql.js';
+import { choosePages, type PageView } from './knowledge.repository.js';
 import {
-  countedPageStatement,
   countsOf,
   filterShape,
   keptCounter,
+  listPageStatement,
   listValues,
   pageStatement,
 } from './list.sql.js';
@@ -100,6 +101,68 @@ export function createItemsRepository(
   clock: () => Date = () => new Date(),
   options: ItemsRepositoryOptions = {},
 ) {
+  /**
+   * One page of a list, newest first, and the written page introducing it when asked (in `locale`,
+   * else in its `fallback`): one statement, with the list's counts when they are not kept.
+   */
+  async function listPage(
+    viewer: Viewer,
+    filter: ItemFilter,
+    locale: string,
+    page: number,
+    pageSize: number,
+    introduction: { slug: string; fallback: string } | null,
+  ): Promise<{ listing: ItemPage; introduction: PageView | null }> {
+    const levels = readableLevels(viewer);
+    const values = {
+      ...listValues(filter, levels, clock()),
+      locale,
+      limit: pageSize,
+      introduction: introduction?.slug,
+      locales: introduction && [locale, introduction.fallback],
+    };
+    const keys = filterShape(filter);
+    const countsKey = JSON.stringify([levels, filter]);
+    const kept = options.counts?.get(countsKey);
+    // A page asked for past the last (or not a whole number) reads the last (or the first).
+    const wanted = Math.min(Math.max(1, Math.floor(page) || 1), MAX_PAGE);
+    const shown = (total: number) => {
+      const pages = Math.max(1, Math.ceil(total / pageSize));
+      return { page: Math.min(wanted, pages), pages };
+    };
+    const offsetOf = (total: number) => (shown(total).page - 1) * pageSize;
+    if (kept && !introduction) {
+      const rows = await pageStatement(db, keys, { ...values, offset: offsetOf(kept.total) });
+      const listing = { ...kept, items: rows.map(summaryOf), ...shown(kept.total) };
+      return { listing, introduction: null };
+    }
+    const rows = await listPageStatement(
+      db,
+      { keys, counted: kept ? null : keptCounter(filter) !== null, introduction: !!introduction },
+      { ...values, page: wanted, offset: kept ? offsetOf(kept.total) : 0 },
+    );
+    const [first] = rows;
+    const counts =
+      kept ??
+      countsOf(
+        first && {
+          total: first.list_total ?? 0,
+          withheld: first.list_withheld ?? 0,
+          from: first.list_from ?? null,
+          to: first.list_to ?? null,
+        },
+      );
+    if (!kept) options.counts?.set(countsKey, counts);
+    const items = rows.flatMap((row) => (row.id === null ? [] : [summaryOf(row)]));
+    const candidates = rows.find((row) => row.list_introduction)?.list_introduction ?? [];
+    return {
+      listing: { ...counts, items, ...shown(counts.total) },
+      introduction: introduction
+        ? (choosePages(candidates, [introduction.slug], locale, introduction.fallback)[0] ?? null)
+        : null,
+    };
+  }
+
   return {
     /** Summaries of the items with these slugs that the viewer may read, in the slugs' order. */
     async readableBySlugs(
@@ -143,44 +206,21 @@ export function createItemsRepository(
       page = 1,
       pageSize = PAGE_SIZE,
     ): Promise<ItemPage> {
-      const at = clock();
-      const levels = readableLevels(viewer);
-      const values = { ...listValues(filter, levels, at), locale, limit: pageSize };
-      const countsKey = JSON.stringify([levels, filter]);
-      const kept = options.counts?.get(countsKey);
-      // A page asked for past the last (or not a whole number) reads the last (or the first).
-      const wanted = Math.min(Math.max(1, Math.floor(page) || 1), MAX_PAGE);
-      const shown = (total: number) => {
-        const pages = Math.max(1, Math.ceil(total / pageSize));
-        return { page: Math.min(wanted, pages), pages };
-      };
-      if (kept) {
-        const { page: current, pages } = shown(kept.total);
-        const rows = await pageStatement(db, filterShape(filter), {
-          ...values,
-          offset: (current - 1) * pageSize,
-        });
-        return { ...kept, items: rows.map(summaryOf), page: current, pages };
-      }
-      // Not counted yet: the counts and the page in one statement.
-      const rows = await countedPageStatement(
-        db,
-        { keys: filterShape(filter), kept: keptCounter(filter) !== null },
-        { ...values, page: wanted },
-      );
-      const [first] = rows;
-      const counts = countsOf(
-        first && {
-          total: first.list_total,
-          withheld: first.list_withheld,
-          from: first.list_from,
-          to: first.list_to,
-        },
-      );
-      options.counts?.set(countsKey, counts);
-      const items = rows.flatMap((row) => (row.id === null ? [] : [summaryOf(row)]));
-      return { ...counts, items, ...shown(counts.total) };
+      return (await listPage(viewer, filter, locale, page, pageSize, null)).listing;
     },
+
+    /**
+     * A page of a section's list and the section's introduction (its written page, in `locale`
+     * else in `fallback`, as findPage reads it), in one statement.
+     */
+    listSection: (
+      viewer: Viewer,
+      filter: ItemFilter & { section: ItemSection },
+      locale: string,
+      page: number,
+      fallback: string,
+    ): Promise<{ listing: ItemPage; introduction: PageView | null }> =>
+      listPage(viewer, filter, locale, page, PAGE_SIZE, { slug: filter.section, fallback }),
 
     /**
      * Public, published items for the sitemap, oldest first, a slice at a time; with the date of

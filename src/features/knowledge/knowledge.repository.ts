@@ -1,5 +1,5 @@
 /** All SQL of the knowledge module. Every read takes the viewer and filters the members layer. */
-import { eq, sql } from 'drizzle-orm';
+import { eq, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';
 import { statement } from '../../platform/db/statement.js';
 import { readableLevels, type Viewer } from '../access/index.js';
@@ -28,15 +28,47 @@ export interface LinkGroupView {
   groups: LinkGroupView[];
 }
 
+/** A part of a statement: SQL, or a placeholder filled when it runs. */
+type Part = SQL | Placeholder;
+
+/** A written page's row as a statement reads it, its time as an ISO text. */
+export type PageRow = Omit<PageView, 'updatedAt'> & { updatedAt: string };
+
+/**
+ * The pages with these slugs in these languages that these access levels may read, as one JSON
+ * array of PageRow: for a statement that reads a page with its own rows (a section's introduction
+ * with its list, list.sql.ts), one round trip for both.
+ */
+export const pagesJsonSql = (slugs: Part, locales: Part, levels: Part): SQL => sql`
+  (SELECT coalesce(json_agg(p), '[]')
+     FROM (SELECT p.slug, p.locale, p.title, p.summary, p.body, p.updated_at AS "updatedAt"
+             FROM pages p
+            WHERE p.slug = ANY(${slugs}::text[]) AND p.locale = ANY(${locales}::text[])
+              AND p.access = ANY(${levels}::access_level[])) p)`;
+
 /** Pages by slug in some languages and access levels (placeholders `slugs`, `locales`, `levels`). */
-const pagesStatement = statement<null, Omit<PageView, 'updatedAt'> & { updatedAt: string }>(
-  () => sql`
-    SELECT p.slug, p.locale, p.title, p.summary, p.body, p.updated_at AS "updatedAt"
-      FROM pages p
-     WHERE p.slug = ANY(${sql.placeholder('slugs')}::text[])
-       AND p.locale = ANY(${sql.placeholder('locales')}::text[])
-       AND p.access = ANY(${sql.placeholder('levels')}::access_level[])`,
+const pagesStatement = statement<null, { pages: PageRow[] }>(
+  () =>
+    sql`SELECT ${pagesJsonSql(sql.placeholder('slugs'), sql.placeholder('locales'), sql.placeholder('levels'))} AS pages`,
 );
+
+/**
+ * Of the rows read, each slug's page in `locale`, else in `fallback`, in the order of `slugs`;
+ * a slug with neither is left out.
+ */
+export function choosePages(
+  rows: readonly PageRow[],
+  slugs: readonly string[],
+  locale: string,
+  fallback: string,
+): PageView[] {
+  return slugs.flatMap((slug) => {
+    const found =
+      rows.find((row) => row.slug === slug && row.locale === locale) ??
+      rows.find((row) => row.slug === slug && row.locale === fallback);
+    return found ? [{ ...found, updatedAt: new Date(found.updatedAt) }] : [];
+  });
+}
 
 /**
  * The useful-links directory in one statement: each group the levels (placeholder `levels`) may
@@ -73,17 +105,12 @@ export function createKnowledgeRepository(db: Db) {
     locale: string,
     fallback: string,
   ): Promise<PageView[]> {
-    const rows = await pagesStatement(db, null, {
+    const [row] = await pagesStatement(db, null, {
       slugs,
       locales: [locale, fallback],
       levels: readableLevels(viewer),
     });
-    return slugs.flatMap((slug) => {
-      const found =
-        rows.find((row) => row.slug === slug && row.locale === locale) ??
-        rows.find((row) => row.slug === slug && row.locale === fallback);
-      return found ? [{ ...found, updatedAt: new Date(found.updatedAt) }] : [];
-    });
+    return choosePages(row?.pages ?? [], slugs, locale, fallback);
   }
 
   return {

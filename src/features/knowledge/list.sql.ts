@@ -1,13 +1,15 @@
 /**
  * The statements a Knowledge Centre list is read with, each built once per shape (the filters it is
  * narrowed by; decision 0025): its counts (from the kept counters where they serve), a page of its
- * summaries, and both in one statement when the counts are not kept yet.
+ * summaries, and a page with its counts (when they are not kept yet) and its section's
+ * introduction in one statement.
  */
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';
 import { statement } from '../../platform/db/statement.js';
 import type { AccessLevel } from '../access/index.js';
 import type { ItemFilter, ItemSummaryView, ListCounts } from './items.repository.js';
+import { pagesJsonSql, type PageRow } from './knowledge.repository.js';
 import {
   levelsParam,
   summariesSql,
@@ -149,34 +151,64 @@ export const pageStatement = statement<FilterKey[], SummaryRow>((keys) =>
   ),
 );
 
-/**
- * A row of a page of a list with the list's counts (`list_total` and so on) on every row; an empty
- * page is one row of counts whose summary columns are null.
- */
-type CountedSummaryRow = { [K in keyof CountsRow as `list_${K & string}`]: CountsRow[K] } & (
-  SummaryRow | { [K in keyof ItemSummaryView]: null }
-);
+/** The shape of a page of a list read with what its page shows besides its items. */
+export interface ListPageShape {
+  keys: FilterKey[];
+  /** Counted with the page: from the kept counters (true) or anew (false); or not (null). */
+  counted: boolean | null;
+  /** Its section's introduction (a written page, pagesJsonSql) read with it. */
+  introduction: boolean;
+}
 
 /**
- * A list's counts and the page of it asked for (`page`, kept within the pages there are), in one
- * statement: each statement is a round trip to the database, the dearest part of an uncached list
- * page. Always one row at least (an empty page: one row of counts, its summary columns null).
+ * A row of a page of a list with, when asked, the list's counts (`list_total` and so on) on every
+ * row and the section's introduction on one (`list_introduction`, the candidate pages); an
+ * empty page is one row of these whose summary columns are null.
  */
-export const countedPageStatement = statement<CountShape, CountedSummaryRow>((shape) => {
-  const limit = sql`${sql.placeholder('limit')}::int`;
-  const lastPage = sql`greatest(1, ceil(counted.total::numeric / ${limit})::int)`;
-  const offset = sql`(SELECT (least(greatest(1, ${sql.placeholder('page')}::int), ${lastPage}) - 1) * ${limit} FROM counted)`;
-  return sql`
-    WITH counted AS MATERIALIZED (${countsSql(shape)}),
-         page AS MATERIALIZED (${pageIdsSql(shape.keys, offset)})
-    SELECT counted.total AS list_total, counted.withheld AS list_withheld,
-           counted.from AS list_from, counted.to AS list_to, s.*
-      FROM counted LEFT JOIN (
-        SELECT ${summaryColumns}
-          FROM page JOIN items i ON i.id = page.id ${translationJoin(sql.placeholder('locale'))}
-      ) s ON true
-     ORDER BY s.date::date DESC, s.id`;
-});
+type ListPageRow = Partial<{ [K in keyof CountsRow as `list_${K & string}`]: CountsRow[K] }> & {
+  list_introduction?: PageRow[] | null;
+} & (SummaryRow | { [K in keyof ItemSummaryView]: null });
+
+/**
+ * A page of a list (`page`, kept within the pages there are, or `offset`) with its counts and its
+ * section's introduction as asked, in one statement: each statement is a round trip to the
+ * database, the dearest part of an uncached list page. Always one row at least. The introduction
+ * (placeholders `introduction`, its slug, and `locales`) comes on one row only, not once per item.
+ */
+export const listPageStatement = statement<ListPageShape, ListPageRow>(
+  ({ keys, counted, introduction }) => {
+    const limit = sql`${sql.placeholder('limit')}::int`;
+    const head: SQL[] = [];
+    let source = sql`(SELECT 1) head`;
+    let offset = sql`${sql.placeholder('offset')}::int`;
+    let counts = sql``;
+    if (counted !== null) {
+      const lastPage = sql`greatest(1, ceil(counted.total::numeric / ${limit})::int)`;
+      offset = sql`(SELECT (least(greatest(1, ${sql.placeholder('page')}::int), ${lastPage}) - 1) * ${limit} FROM counted)`;
+      counts = sql`counted AS MATERIALIZED (${countsSql({ keys, kept: counted })}),`;
+      source = sql`counted`;
+      head.push(sql`counted.total AS list_total, counted.withheld AS list_withheld,
+                    counted.from AS list_from, counted.to AS list_to`);
+    }
+    if (introduction) {
+      const pages = pagesJsonSql(
+        sql`ARRAY[${sql.placeholder('introduction')}]`,
+        sql.placeholder('locales'),
+        sql.placeholder('levels'),
+      );
+      head.push(sql`CASE WHEN row_number() OVER () = 1 THEN ${pages} END AS list_introduction`);
+    }
+    return sql`
+      WITH ${counts}
+           page AS MATERIALIZED (${pageIdsSql(keys, offset)})
+      SELECT ${sql.join([...head, sql`s.*`], sql`, `)}
+        FROM ${source} LEFT JOIN (
+          SELECT ${summaryColumns}
+            FROM page JOIN items i ON i.id = page.id ${translationJoin(sql.placeholder('locale'))}
+        ) s ON true
+       ORDER BY s.date::date DESC, s.id`;
+  },
+);
 
 export const countsOf = (row: CountsRow | undefined): ListCounts => ({
   total: row?.total ?? 0,

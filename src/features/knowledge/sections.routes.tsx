@@ -108,14 +108,22 @@ export function registerSectionsRoutes(
   }>('/knowledge/:section', async (request, reply) => {
     const { section, locale } = request.params;
     if (!isKnowledgeSection(section)) throw new NotFoundError();
-    const intro = await page(request, locale, section);
+    let intro: PageView | null;
     let items: SectionItems | undefined;
     if (isItemSection(section)) {
       const filter = { ...itemFilter(request.query, deps.contentLocales), section };
-      const [listing, themes] = await Promise.all([
-        deps.items.listItems(viewerOf(request), filter, locale, Number(request.query.page) || 1),
+      // The section's introduction is read with its list, in one statement.
+      const [{ listing, introduction }, themes] = await Promise.all([
+        deps.items.listSection(
+          viewerOf(request),
+          filter,
+          locale,
+          Number(request.query.page) || 1,
+          REFERENCE_LOCALE,
+        ),
         deps.listThemes(),
       ]);
+      intro = introduction;
       items = {
         section,
         listing,
@@ -128,7 +136,7 @@ export function registerSectionsRoutes(
           years: listing.years,
         },
       };
-    }
+    } else intro = await page(request, locale, section);
     let content: SectionContent = { kind: 'empty' };
     if (section === 'human-rights-framework')
       content = { kind: 'framework', udhr: udhrFor(locale) };
