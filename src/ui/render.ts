@@ -13,6 +13,17 @@ export interface SendPageOptions {
   referrer?: 'no-referrer';
 }
 
+/**
+ * HTML kept to be written into many pages (a layout's fixed parts, shared option lists), as one
+ * flat string. JSX joins its pieces into a tree of strings, and every page sent walks its whole
+ * tree to count and write its bytes; a part kept as a tree is walked again on every page that
+ * holds it, a flat one copied at once (decision 0025). Copies once, when the part is kept.
+ */
+export function flatHtml(html: JSX.Element): string {
+  if (typeof html !== 'string') throw new TypeError('kept HTML is written at once, not awaited');
+  return Buffer.from(html, 'utf8').toString('utf8');
+}
+
 /** Sends a rendered page as HTML. */
 export async function sendPage(
   reply: FastifyReply,

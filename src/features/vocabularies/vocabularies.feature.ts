@@ -12,8 +12,8 @@ export const vocabulariesFeature = defineFeature({
       /** The keys of the themes, in order. */
       themeKeys: async (): Promise<readonly string[]> =>
         (await repository.listThemes()).map((theme) => theme.key),
-      /** ISO 3166-1 codes of the countries. */
-      countryCodes: Object.keys(regionOfCountry) as readonly string[],
+      /** ISO 3166-1 codes of the countries (frozen: option lists of it are kept by the list). */
+      countryCodes: Object.freeze(Object.keys(regionOfCountry)) as readonly string[],
     };
   },
 });

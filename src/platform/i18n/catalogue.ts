@@ -102,6 +102,22 @@ interface Compiled {
   plainHtml: string | undefined;
   /** The locale whose text it is (the asked one, or the reference one it falls back to). */
   locale: string;
+  /** Its texts for one number (`count=3`), kept as they are asked for: see formatted(). */
+  byNumber?: Map<string, string>;
+}
+
+/** At most this many texts kept per message for its numbers (emptied when full). */
+const NUMBERS_KEPT = 256;
+
+/** `name=value` when the values are one number (a count), else undefined. */
+function oneNumber(values: MessageValues): string | undefined {
+  let key: string | undefined;
+  for (const name in values) {
+    const value = values[name];
+    if (key !== undefined || typeof value !== 'number') return undefined;
+    key = `${name}=${value}`;
+  }
+  return key;
 }
 
 /** Loads every locale once and hands out translators that cache compiled messages. */
@@ -112,7 +128,7 @@ export class Catalogue {
   private readonly compiled = new Map<string, Map<string, Compiled>>();
 
   constructor(dir = LOCALES_DIR) {
-    this.locales = availableLocales(dir);
+    this.locales = Object.freeze(availableLocales(dir));
     for (const locale of this.locales) this.messages.set(locale, readMessages(locale, dir));
   }
 
@@ -164,10 +180,24 @@ export class Catalogue {
       }
       return compiled;
     };
-    const format = (compiled: Compiled, values: MessageValues | undefined): string =>
+    const formatted = (compiled: Compiled, values: MessageValues | undefined): string =>
       String(
         compiled.format.format(values && isolatedValues(values, compiled.shown, compiled.locale)),
       );
+    // A message of one number (a list's count, a page's number) is written once per number:
+    // formatting a plural with its number was a seventh of a list page's writing (decision 0025).
+    const format = (compiled: Compiled, values: MessageValues | undefined): string => {
+      const key = values && oneNumber(values);
+      if (key === undefined) return formatted(compiled, values);
+      const kept = (compiled.byNumber ??= new Map());
+      let text = kept.get(key);
+      if (text === undefined) {
+        text = formatted(compiled, values);
+        if (kept.size >= NUMBERS_KEPT) kept.clear();
+        kept.set(key, text);
+      }
+      return text;
+    };
     const translator: Translator = {
       locale,
       has: (key) => own.has(key) || reference.has(key),

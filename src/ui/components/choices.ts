@@ -66,14 +66,20 @@ export const articleOptions = keptPerLanguage((ctx) =>
 /**
  * Options of codes (of countries, languages) named by `name` in the reader's language and in their
  * alphabetical order, kept per language and list of codes: naming and ordering two hundred
- * countries cost more than the rest of a list page. The options are shared; never change them.
+ * countries cost more than the rest of a list page. A frozen list (the countries, the supported
+ * languages) is found by itself, without writing out its codes as a key on every page. The options
+ * are shared; never change them.
  */
 export function codeOptionsKept(
   name: (code: string, locale: string) => string,
 ): (codes: readonly string[], locale: string) => readonly Option[] {
   // The lists come from the content (the countries items name), hence a bound.
   const kept = createMemo<readonly Option[]>(500);
+  const ofFrozenList = new WeakMap<readonly string[], Map<string, readonly Option[]>>();
   return (codes, locale) => {
+    const frozen = Object.isFrozen(codes);
+    const found = frozen ? ofFrozenList.get(codes)?.get(locale) : undefined;
+    if (found) return found;
     const key = `${locale}\u0000${codes.join(',')}`;
     let options = kept.get(key);
     if (!options) {
@@ -84,6 +90,11 @@ export function codeOptionsKept(
           .sort((a, b) => order.compare(a.label, b.label)),
       );
       kept.set(key, options);
+    }
+    if (frozen) {
+      let byLocale = ofFrozenList.get(codes);
+      if (!byLocale) ofFrozenList.set(codes, (byLocale = new Map()));
+      byLocale.set(locale, options);
     }
     return options;
   };

@@ -1,4 +1,5 @@
 /** The options of a select, the current value selected; shared lists' HTML kept. */
+import { flatHtml } from '../render.js';
 import { groupRuns, type Option } from './choices.js';
 
 /** A select's choices, the current value selected. */
@@ -45,7 +46,7 @@ export function Options(props: {
   const chosen = props.value
     ? options.find((option) => option.value === props.value)?.value
     : undefined;
-  const html = optionsHtml(options, chosen);
+  const html = flatHtml(optionsHtml(options, chosen));
   byValue.set(chosen ?? NOTHING_CHOSEN, html);
   return html;
 }

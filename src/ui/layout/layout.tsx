@@ -3,6 +3,7 @@ import type { PageContext } from '../context.js';
 import type { MessageKey } from '../messages.js';
 import { FeedLinks } from '../components/feed-links.js';
 import { endonym } from '../../platform/i18n/names.js';
+import { flatHtml } from '../render.js';
 
 export interface Crumb {
   label: string;
@@ -143,19 +144,19 @@ function fixedPartsOf(ctx: PageContext): FixedParts {
   let parts = fixedParts.get(ctx.t);
   if (!parts) {
     parts = {
-      skip: String(
+      skip: flatHtml(
         <a class="skip-link" href="#main">
           {ctx.t('common.skipToContent')}
         </a>,
       ),
-      brand: String(
+      brand: flatHtml(
         <a class="brand" href={ctx.href('/')}>
           <Logo />
           <span safe>{ctx.text('common.site.name')}</span>
         </a>,
       ),
-      search: String(<SiteSearch ctx={ctx} />),
-      footer: String(<Footer ctx={ctx} />),
+      search: flatHtml(<SiteSearch ctx={ctx} />),
+      footer: flatHtml(<Footer ctx={ctx} />),
       nav: new Map(),
     };
     fixedParts.set(ctx.t, parts);
@@ -171,7 +172,7 @@ function mainNav(ctx: PageContext): string {
   const { nav } = fixedPartsOf(ctx);
   let html = nav.get(key);
   if (html === undefined)
-    nav.set(key, (html = String(<MainNav ctx={ctx} current={current} exact={exact} />)));
+    nav.set(key, (html = flatHtml(<MainNav ctx={ctx} current={current} exact={exact} />)));
   return html;
 }
 
