@@ -156,11 +156,21 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreSum
   }
 }
 
-/** The archive's own error when reading it failed, else nothing. */
-async function causeOf(unpacking: Promise<void> | null, error: unknown): Promise<unknown> {
+/**
+ * The codes of a stream's error when another stream's failure cut it short: Node's streams', and
+ * streamx's (tar-stream's entries and extractor), which one of them reports depends on timing.
+ */
+const CUT_SHORT = new Set([
+  'ERR_STREAM_DESTROYED',
+  'ERR_STREAM_PREMATURE_CLOSE',
+  'STREAM_DESTROYED',
+  'PREMATURE_CLOSE',
+]);
+
+/** The archive's own error when reading it failed and cut `error`'s stream short, else nothing. */
+export async function causeOf(unpacking: Promise<void> | null, error: unknown): Promise<unknown> {
   const code = (error as { code?: unknown }).code;
-  if (!unpacking || (code !== 'ERR_STREAM_DESTROYED' && code !== 'ERR_STREAM_PREMATURE_CLOSE'))
-    return null;
+  if (!unpacking || typeof code !== 'string' || !CUT_SHORT.has(code)) return null;
   return unpacking.then(
     () => null,
     (cause: unknown) => cause,
