@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import { escapeHtml } from '@kitajs/html';
 import { IntlMessageFormat } from 'intl-messageformat';
+import { createMemo, type Memo } from '../cache/memo.js';
 import { formattingLocale } from './dates.js';
 import { isolated } from './direction.js';
 
@@ -102,11 +103,11 @@ interface Compiled {
   plainHtml: string | undefined;
   /** The locale whose text it is (the asked one, or the reference one it falls back to). */
   locale: string;
-  /** Its texts for one number (`count=3`), kept as they are asked for: see formatted(). */
-  byNumber?: Map<string, string>;
+  /** Its texts for one number (`count=3`), kept as they are asked for (the translator's format). */
+  byNumber?: Memo<string>;
 }
 
-/** At most this many texts kept per message for its numbers (emptied when full). */
+/** At most this many texts kept per message for its numbers, the least recently used out first. */
 const NUMBERS_KEPT = 256;
 
 /** `name=value` when the values are one number (a count), else undefined. */
@@ -189,11 +190,10 @@ export class Catalogue {
     const format = (compiled: Compiled, values: MessageValues | undefined): string => {
       const key = values && oneNumber(values);
       if (key === undefined) return formatted(compiled, values);
-      const kept = (compiled.byNumber ??= new Map());
+      const kept = (compiled.byNumber ??= createMemo<string>(NUMBERS_KEPT));
       let text = kept.get(key);
       if (text === undefined) {
         text = formatted(compiled, values);
-        if (kept.size >= NUMBERS_KEPT) kept.clear();
         kept.set(key, text);
       }
       return text;
